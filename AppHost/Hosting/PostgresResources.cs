@@ -1,0 +1,164 @@
+using System.Runtime.InteropServices;
+using Npgsql;
+
+namespace Platform.AppHost.Hosting;
+
+/// <summary>
+/// A PostgreSQL cluster run from Debian's binaries as a local process on 127.0.0.1: initdb on first start (trust
+/// authentication for the local superuser), run as the postgres user when the AppHost is root, since PostgreSQL
+/// refuses to run as root.
+/// </summary>
+public sealed class PostgresServerResource : Resource
+{
+    private const string Package = "postgresql-15";
+    private readonly DistributedApplicationOptions options;
+    private ChildProcess? process;
+
+    public PostgresServerResource(string name, int port, DistributedApplicationOptions options) : base(name)
+    {
+        this.options = options;
+        Port = port;
+        BinDirectory = FindBinDirectory();
+    }
+
+    public int Port { get; }
+    public string BinDirectory { get; }
+    public string Directory => Path.Combine(options.DataDirectory, Name);
+    public string DataDirectory => Path.Combine(Directory, "data");
+    public override string Kind => "PostgreSQL";
+    public override string Address => $"postgres://127.0.0.1:{Port}";
+
+    public string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database }.ConnectionString;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        State = ResourceState.Starting;
+        if (!File.Exists(Path.Combine(BinDirectory, "postgres")))
+            throw new ResourceException($"PostgreSQL server not found in {BinDirectory}: install it with `apt-get install -y {Package}`.");
+        System.IO.Directory.CreateDirectory(Directory);
+        if (ChildProcess.IsRoot)
+            await RunOrFailAsync("chown", ["-R", "postgres:postgres", Directory], cancellationToken);
+
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            string[] initdb = ["-D", DataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"];
+            await RunOrFailAsync(AsPostgresUser(Path.Combine(BinDirectory, "initdb")).File,
+                [.. AsPostgresUser(Path.Combine(BinDirectory, "initdb")).Prefix, .. initdb, .. options.Ephemeral ? ["--no-sync"] : Array.Empty<string>()],
+                cancellationToken);
+        }
+
+        string[] settings = ["-D", DataDirectory, "-p", Port.ToString(), "-k", Directory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"];
+        if (options.Ephemeral)
+            settings = [.. settings, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+        var (file, prefix) = AsPostgresUser(Path.Combine(BinDirectory, "postgres"));
+        process = ChildProcess.Start(Name, file, [.. prefix, .. settings], options.Log);
+        await WaitUntilAcceptingAsync(cancellationToken);
+        State = ResourceState.Running;
+    }
+
+    private async Task WaitUntilAcceptingAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (process!.HasExited)
+            {
+                State = ResourceState.Failed;
+                throw new ResourceException($"{Name}: PostgreSQL exited with code {process.ExitCode} while starting; see its lines above.");
+            }
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
+                await connection.OpenAsync(cancellationToken);
+                return;
+            }
+            catch (NpgsqlException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    public override async Task StopAsync()
+    {
+        if (process is null)
+            return;
+        State = ResourceState.Stopping;
+        // SIGINT is PostgreSQL's fast shutdown; it goes to the postmaster itself, not to runuser in front of it.
+        await process.StopAsync(PosixSignal.SIGINT, TimeSpan.FromSeconds(30), PostmasterPid() ?? process.Id);
+        await process.DisposeAsync();
+        process = null;
+        State = ResourceState.Stopped;
+    }
+
+    private int? PostmasterPid()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) ? pid : null;
+    }
+
+    private static (string File, string[] Prefix) AsPostgresUser(string program) =>
+        ChildProcess.IsRoot ? ("runuser", ["-u", "postgres", "--", program]) : (program, []);
+
+    private static async Task RunOrFailAsync(string file, string[] arguments, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await ChildProcess.RunAsync(file, arguments, cancellationToken: cancellationToken);
+        if (exitCode != 0)
+            throw new ResourceException($"`{file} {string.Join(' ', arguments)}` failed ({exitCode}): {output}");
+    }
+
+    private static string FindBinDirectory() =>
+        System.IO.Directory.Exists("/usr/lib/postgresql")
+            ? System.IO.Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(d => File.Exists(Path.Combine(d, "postgres")))
+                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var major) ? major : 0)
+                .FirstOrDefault() ?? "/usr/lib/postgresql/15/bin"
+            : "/usr/lib/postgresql/15/bin";
+}
+
+/// <summary>A database in a PostgreSQL cluster, created when missing.</summary>
+public sealed class PostgresDatabaseResource : Resource, IResourceWithConnectionString
+{
+    public PostgresDatabaseResource(string name, PostgresServerResource server) : base(name)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z][a-z0-9_]*$"))
+            throw new ArgumentException($"Database name '{name}' must be lower-case letters, digits and '_'.", nameof(name));
+        Server = server;
+        WaitsFor.Add(server);
+    }
+
+    public PostgresServerResource Server { get; }
+    public string ConnectionString => Server.ConnectionStringFor(Name);
+    public override string Kind => "Database";
+    public override string Address => $"{Server.Address}/{Name}";
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        State = ResourceState.Starting;
+        await using var connection = new NpgsqlConnection(Server.ConnectionStringFor("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = Name } } };
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        State = ResourceState.Running;
+    }
+
+    public override Task StopAsync()
+    {
+        State = ResourceState.Stopped;
+        return Task.CompletedTask;
+    }
+}
+
+public static class PostgresBuilderExtensions
+{
+    public static IResourceBuilder<PostgresServerResource> AddPostgres(this IDistributedApplicationBuilder builder, string name) =>
+        builder.AddResource(new PostgresServerResource(name, builder.PortFor(name, 15432), builder.Options));
+
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name) =>
+        server.ApplicationBuilder.AddResource(new PostgresDatabaseResource(name, server.Resource));
+}

@@ -1,0 +1,106 @@
+namespace Platform.AppHost.Hosting;
+
+/// <summary>A project of the suite, as generated into the Projects namespace by AppHost.csproj.</summary>
+public abstract class ProjectMetadata(string projectPath, string assemblyPath)
+{
+    public string ProjectPath { get; } = projectPath;
+    public string AssemblyPath { get; } = assemblyPath;
+}
+
+/// <summary>A .NET project run as `dotnet {assembly}`, ready once its /health answers 200.</summary>
+public sealed class ProjectResource(string name, ProjectMetadata project, Func<int?, int> allocatePort, DistributedApplicationOptions options)
+    : Resource(name), IResourceWithHttpEndpoint
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private ChildProcess? process;
+    private int? requestedPort;
+    private int? port;
+
+    /// <summary>Allocated on first use, so that WithHttpEndpoint can still choose it.</summary>
+    public int Port => port ??= allocatePort(requestedPort);
+    public Uri HttpEndpoint => new($"http://127.0.0.1:{Port}");
+    public override string Kind => "Project";
+    public override string Address => HttpEndpoint.ToString();
+
+    internal void RequestPort(int value)
+    {
+        if (port is not null)
+            throw new InvalidOperationException($"{Name}'s port is in use already; call WithHttpEndpoint before WithReference.");
+        requestedPort = value;
+    }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        State = ResourceState.Starting;
+        if (!File.Exists(project.AssemblyPath))
+            throw new ResourceException($"{Name}: {project.AssemblyPath} is missing; build the solution first (`dotnet build Platform.sln`).");
+        var environment = new Dictionary<string, string>(options.ProjectEnvironment)
+        {
+            ["ASPNETCORE_URLS"] = HttpEndpoint.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["OTEL_SERVICE_NAME"] = Name,
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        foreach (var (key, value) in Environment)
+            environment[key] = value;
+
+        process = ChildProcess.Start(Name, "dotnet", [project.AssemblyPath], options.Log, environment, Path.GetDirectoryName(project.ProjectPath));
+        await WaitUntilHealthyAsync(cancellationToken);
+        State = ResourceState.Running;
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (process!.HasExited)
+            {
+                State = ResourceState.Failed;
+                throw new ResourceException($"{Name} exited with code {process.ExitCode} while starting; see its lines above.");
+            }
+            try
+            {
+                using var response = await Http.GetAsync(new Uri(HttpEndpoint, "/health"), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    public override async Task StopAsync()
+    {
+        if (process is null)
+            return;
+        State = ResourceState.Stopping;
+        await process.DisposeAsync();
+        process = null;
+        State = ResourceState.Stopped;
+    }
+}
+
+public static class ProjectBuilderExtensions
+{
+    public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name)
+        where TProject : ProjectMetadata, new() =>
+        builder.AddResource(new ProjectResource(
+            name, new TProject(), requested => builder.PortFor(name, requested ?? DefaultPort(name)), builder.Options));
+
+    /// <summary>Gives the project a fixed default port (still overridden by Ports:{name} or dynamic ports).</summary>
+    public static IResourceBuilder<ProjectResource> WithHttpEndpoint(this IResourceBuilder<ProjectResource> builder, int port)
+    {
+        builder.Resource.RequestPort(port);
+        return builder;
+    }
+
+    private static int DefaultPort(string name) => name switch
+    {
+        "planning" => 8081,
+        "workforce" => 8082,
+        "facilities" => 8083,
+        _ => 8090,
+    };
+}

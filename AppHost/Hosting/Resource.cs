@@ -1,0 +1,73 @@
+namespace Platform.AppHost.Hosting;
+
+public enum ResourceState { NotStarted, Starting, Running, Failed, Stopping, Stopped, Exited }
+
+/// <summary>Something the AppHost starts, waits for and stops: a server process, a database, a project.</summary>
+public abstract class Resource(string name)
+{
+    public string Name { get; } = name;
+    public ResourceState State { get; protected set; }
+    public List<Resource> WaitsFor { get; } = [];
+
+    /// <summary>Environment variables set on the projects that reference this resource.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public abstract string Kind { get; }
+
+    /// <summary>Where a person or a client reaches it, for the resource table.</summary>
+    public abstract string Address { get; }
+
+    /// <summary>Starts the resource and returns once it is ready to use.</summary>
+    public abstract Task StartAsync(CancellationToken cancellationToken);
+
+    public abstract Task StopAsync();
+}
+
+/// <summary>A resource whose clients get ConnectionStrings__{Name}.</summary>
+public interface IResourceWithConnectionString
+{
+    string Name { get; }
+    string ConnectionString { get; }
+}
+
+/// <summary>A resource with an HTTP endpoint; its clients get services__{Name}__http__0.</summary>
+public interface IResourceWithHttpEndpoint
+{
+    string Name { get; }
+    Uri HttpEndpoint { get; }
+}
+
+public interface IResourceBuilder<out T> where T : Resource
+{
+    IDistributedApplicationBuilder ApplicationBuilder { get; }
+    T Resource { get; }
+}
+
+internal sealed record ResourceBuilder<T>(IDistributedApplicationBuilder ApplicationBuilder, T Resource) : IResourceBuilder<T> where T : Resource;
+
+public static class ResourceBuilderExtensions
+{
+    /// <summary>Starts <paramref name="builder"/>'s resource only once <paramref name="dependency"/> is ready.</summary>
+    public static IResourceBuilder<T> WaitFor<T>(this IResourceBuilder<T> builder, IResourceBuilder<Resource> dependency) where T : Resource
+    {
+        builder.Resource.WaitsFor.Add(dependency.Resource);
+        return builder;
+    }
+
+    /// <summary>Injects the dependency's connection string or endpoint with Aspire's variable names.</summary>
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<Resource> source) where T : Resource
+    {
+        switch (source.Resource)
+        {
+            case IResourceWithConnectionString withConnection:
+                builder.Resource.Environment[$"ConnectionStrings__{withConnection.Name}"] = withConnection.ConnectionString;
+                break;
+            case IResourceWithHttpEndpoint withEndpoint:
+                builder.Resource.Environment[$"services__{withEndpoint.Name}__http__0"] = withEndpoint.HttpEndpoint.ToString().TrimEnd('/');
+                break;
+            default:
+                throw new ArgumentException($"{source.Resource.Name} has neither a connection string nor an endpoint to reference.", nameof(source));
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,6 @@
+using Platform.AppHost;
+using Platform.AppHost.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+Suite.Define(builder);
+return await builder.Build().RunAsync();

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Platform.BuildingBlocks.Http;
+
+/// <summary>
+/// Collects every problem with a request, by field, so one answer lists them all (RFC 7807 validation problem).
+/// Field names are the JSON property names the client sent.
+/// </summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> errors = [];
+
+    public bool IsValid => errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+            errors[field] = messages = [];
+        messages.Add(message);
+    }
+
+    public string Text(string field, string? value, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+            Add(field, "is required.");
+        else if (trimmed.Length > maxLength)
+            Add(field, $"must be at most {maxLength} characters.");
+        return trimmed ?? "";
+    }
+
+    public string Matches(string field, string? value, Regex pattern, string description)
+    {
+        if (string.IsNullOrEmpty(value))
+            Add(field, "is required.");
+        else if (!pattern.IsMatch(value))
+            Add(field, $"must be {description}.");
+        return value ?? "";
+    }
+
+    public int Number(string field, int? value, int min, int max)
+    {
+        if (value is null)
+            Add(field, "is required.");
+        else if (value < min || value > max)
+            Add(field, $"must be between {min} and {max}.");
+        return value ?? 0;
+    }
+
+    public T? OneOf<T>(string field, string? value, IReadOnlyDictionary<string, T> allowed) where T : class
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, "is required.");
+            return null;
+        }
+        if (allowed.TryGetValue(value, out var found))
+            return found;
+        Add(field, $"must be one of: {string.Join(", ", allowed.Keys)}.");
+        return null;
+    }
+
+    public ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "The request has invalid fields.");
+}

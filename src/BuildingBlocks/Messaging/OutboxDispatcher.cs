@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Dapper;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Platform.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Relays committed outbox rows to RabbitMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so several instances
+/// share the work; each is published with MessageId = row id and marked sent only after the broker confirms.
+/// A crash between the two republishes the row, which the consumers' inbox then ignores.
+/// </summary>
+public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
+    private sealed record Pending(Guid Id, string MessageType, string Payload, int Attempts);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
+                await listener.ExecuteAsync($"LISTEN {Outbox.Channel}");
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var claimed = await DispatchBatchAsync(stoppingToken);
+                    if (claimed < BatchSize)
+                        await listener.WaitAsync(PollInterval, stoppingToken); // a commit's NOTIFY or the poll wakes us
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Outbox dispatcher lost its database connection; retrying");
+                await Task.Delay(PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <returns>How many rows were claimed, sent or not.</returns>
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var batch = (await connection.QueryAsync<Pending>(new CommandDefinition("""
+            SELECT id, message_type AS MessageType, payload::text AS Payload, attempts
+            FROM outbox_messages
+            WHERE sent_at IS NULL AND next_attempt_at <= clock_timestamp()
+            ORDER BY created_at, id
+            LIMIT @BatchSize
+            FOR UPDATE SKIP LOCKED
+            """, new { BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+        if (batch.Count == 0)
+            return 0;
+
+        var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, cancellationToken)));
+
+        var sent = batch.Where((_, i) => results[i] is null).Select(row => row.Id).ToArray();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbox_messages SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@sent)",
+            new { sent }, transaction, cancellationToken: cancellationToken));
+        foreach (var (row, error) in batch.Zip(results).Where(pair => pair.Second is not null))
+        {
+            var attempts = row.Attempts + 1;
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE outbox_messages
+                SET attempts = @attempts, last_error = @error, next_attempt_at = clock_timestamp() + @delay
+                WHERE id = @Id
+                """, new { row.Id, attempts, error, delay = Backoff.AfterAttempt(attempts) }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+
+        if (sent.Length < batch.Count)
+            logger.LogWarning("Outbox: {Failed} of {Count} message(s) could not be published and will be retried", batch.Count - sent.Length, batch.Count);
+        return batch.Count;
+    }
+
+    /// <returns>null when the broker confirmed the message, otherwise the reason it was not sent.</returns>
+    private async Task<string?> PublishAsync(Pending row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var type = MessageTypes.Resolve(row.MessageType);
+            var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)!;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return e.GetType().Name + ": " + e.Message;
+        }
+    }
+}

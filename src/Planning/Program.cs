@@ -1,0 +1,12 @@
+using Platform.Planning;
+using Platform.Planning.Schools;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddPlanningServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapSchoolsApi();
+app.Run();

@@ -1,0 +1,17 @@
+namespace Platform.Planning.Schools;
+
+/// <summary>
+/// A school stage (学段) and its default class-size norm (班额标准): 小学 45, 初中 and 高中 50 (GB 50099-2011);
+/// kindergartens plan 25/30/35 children for 小/中/大班, so a mixed kindergarten class defaults to 30.
+/// A school may override the norm.
+/// </summary>
+public sealed record Stage(string Code, string ChineseName, int DefaultClassSizeNorm)
+{
+    public static readonly IReadOnlyDictionary<string, Stage> All = new[]
+    {
+        new Stage("kindergarten", "学前", 30),
+        new Stage("primary", "小学", 45),
+        new Stage("junior_secondary", "初中", 50),
+        new Stage("senior_secondary", "普通高中", 50),
+    }.ToDictionary(stage => stage.Code);
+}
