@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Turns request-binding failures into RFC 7807 answers. Malformed JSON and values of the wrong type name the
-/// field (from the JSON path) and the problem; other binding failures keep ASP.NET Core's message and status.
+/// Turns request-binding failures into RFC 7807 answers. A body that is not JSON, or whose values have the wrong
+/// types, gets a validation problem naming each bad field; other binding failures keep ASP.NET Core's message and
+/// status (e.g. 413 for a body over the size limit).
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -17,18 +18,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             return false;
 
         context.Response.StatusCode = badRequest.StatusCode;
-        ProblemDetails problem = badRequest.InnerException is JsonException json
-            ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        ProblemDetails problem = badRequest.InnerException is JsonException
+            ? new HttpValidationProblemDetails(await JsonFieldErrors.FindAsync(context))
               {
-                  [FieldName(json.Path)] = [json.Path is null or "$" ? "The body is not valid JSON." : "The value is missing, malformed or of the wrong type."],
-              })
-              { Title = "The request body could not be read.", Status = badRequest.StatusCode }
+                  Title = "The request body could not be read.", Status = badRequest.StatusCode,
+              }
             : new ProblemDetails { Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode };
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
-
-    /// <summary>"$.classes" becomes "classes", "$.stages[2].name" becomes "stages[2].name"; the whole body is "$".</summary>
-    internal static string FieldName(string? jsonPath) =>
-        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "$" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 }

@@ -36,6 +36,13 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        // JSON bodies are buffered so that a body that fails to bind can be read again to name every bad field.
+        app.Use((context, next) =>
+        {
+            if (context.Request.HasJsonContentType())
+                context.Request.EnableBuffering();
+            return next(context);
+        });
 
         // /health: ready to serve (every check, including the database and the broker); /alive: the process runs.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });

@@ -41,9 +41,15 @@ public static class ConsoleLog
             foreach (var row in rows)
                 Console.WriteLine($"{row.Name.PadRight(widths.Name)}  {row.Kind.PadRight(widths.Kind)}  {row.State.PadRight(widths.State)}  {row.Address}");
             Console.WriteLine();
-            var gateway = resources.OfType<ProjectResource>().FirstOrDefault(r => r.Name == "gateway");
+            var projects = resources.OfType<ProjectResource>().ToList();
+            var gateway = projects.FirstOrDefault(r => r.Name == "gateway");
             if (gateway is not null && rows.All(r => r.State == nameof(ResourceState.Running)))
-                Console.WriteLine($"All {rows.Count} resources are running ({elapsed.TotalSeconds:0.0} s). Open {gateway.HttpEndpoint} — Ctrl+C stops everything.");
+            {
+                Console.WriteLine($"All {rows.Count} resources are running ({elapsed.TotalSeconds:0.0} s). Ctrl+C stops everything.");
+                Console.WriteLine($"  Gateway health     {gateway.HttpEndpoint}health");
+                foreach (var service in projects.Where(p => p != gateway))
+                    Console.WriteLine($"  {service.Name,-18} {gateway.HttpEndpoint}api/{service.Name}/  (OpenAPI: {gateway.HttpEndpoint}api/{service.Name}/openapi/v1.json)");
+            }
             Console.WriteLine();
         }
     }

@@ -26,14 +26,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILog
         {
             try
             {
-                await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
-                await listener.ExecuteAsync($"LISTEN {Outbox.Channel}");
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    var claimed = await DispatchBatchAsync(stoppingToken);
-                    if (claimed < BatchSize)
-                        await listener.WaitAsync(PollInterval, stoppingToken); // a commit's NOTIFY or the poll wakes us
-                }
+                await DispatchWhileListeningAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -45,6 +38,48 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILog
                 await Task.Delay(PollInterval, stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Dispatches whenever a commit NOTIFYs the outbox channel, and at least every poll interval. Notifications that
+    /// arrive while a batch is being sent collapse into one wake-up, so a burst of commits costs a few batches,
+    /// not one query each.
+    /// </summary>
+    private async Task DispatchWhileListeningAsync(CancellationToken stoppingToken)
+    {
+        using var wake = new SemaphoreSlim(0, 1);
+        await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
+        listener.Notification += (_, _) =>
+        {
+            if (wake.CurrentCount == 0)
+                try { wake.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        };
+        await listener.ExecuteAsync($"LISTEN {Outbox.Channel}");
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var listening = ListenAsync(listener, stopListening.Token);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var claimed = await DispatchBatchAsync(stoppingToken);
+                if (claimed == BatchSize)
+                    continue;
+                var woken = wake.WaitAsync(PollInterval, stoppingToken);
+                if (await Task.WhenAny(woken, listening) == listening)
+                    await listening; // the listening connection failed: rethrow, reconnect
+            }
+        }
+        finally
+        {
+            await stopListening.CancelAsync();
+            await listening.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static async Task ListenAsync(NpgsqlConnection listener, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+            await listener.WaitAsync(cancellationToken);
     }
 
     /// <returns>How many rows were claimed, sent or not.</returns>

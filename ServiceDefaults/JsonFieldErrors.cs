@@ -1,0 +1,81 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// When a JSON body does not bind, System.Text.Json reports only the first bad value. This reads the buffered body
+/// again and checks every property of the endpoint's request type, so the answer names each field that is wrong.
+/// </summary>
+public static class JsonFieldErrors
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    public static Dictionary<string, string[]> Find(string body, Type? requestType)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return new() { ["$"] = [$"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."] };
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return new() { ["$"] = ["The body must be a JSON object."] };
+            if (requestType is null)
+                return new() { ["$"] = ["The body does not match the expected shape."] };
+
+            var errors = new Dictionary<string, string[]>();
+            foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                var value = document.RootElement.EnumerateObject()
+                    .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+                if (value.ValueKind == JsonValueKind.Undefined)
+                    continue;
+                try
+                {
+                    value.Deserialize(property.PropertyType, Web);
+                }
+                catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+                {
+                    errors[name] = [$"must be {Describe(property.PropertyType)}."];
+                }
+            }
+            return errors.Count > 0 ? errors : new() { ["$"] = ["The body does not match the expected shape."] };
+        }
+    }
+
+    /// <summary>Reads the request body again (buffered by MapDefaultEndpoints) and finds the fields that do not bind.</summary>
+    public static async Task<Dictionary<string, string[]>> FindAsync(HttpContext context)
+    {
+        // The exception handler clears the endpoint before handlers run; the feature keeps the original.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        if (!context.Request.Body.CanSeek)
+            return new() { ["$"] = ["The body is not valid JSON or does not match the expected shape."] };
+        context.Request.Body.Position = 0;
+        using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+        return Find(await reader.ReadToEndAsync(context.RequestAborted), requestType);
+    }
+
+    public static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) => "a whole number",
+        var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => "a number",
+        var t when t == typeof(bool) => "true or false",
+        var t when t == typeof(Guid) => "an id (UUID)",
+        var t when t == typeof(DateOnly) => "a date (yyyy-MM-dd)",
+        var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
+        var t when t == typeof(string) => "text",
+        var t when t.IsArray || (t.IsGenericType && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))) => "a list",
+        _ => "an object of the expected shape",
+    };
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using Dapper;
+using Npgsql;
+using Platform.AppHost.Hosting;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Registers schools through the gateway; each commit writes SchoolRegistered to Planning's outbox, which Facilities
+/// and Workforce apply through their inboxes. Latency per event = inbox processed_at - outbox created_at, joined on the
+/// message id (the outbox row id). Both timestamps come from the one PostgreSQL server's clock; created_at is taken
+/// just before commit, so the figure slightly overstates the true commit-to-applied time.
+/// </summary>
+public static class EventLatency
+{
+    private const int Concurrency = 4;
+
+    /// <param name="perSecond">0 sends as fast as the gateway answers (a saturated run); otherwise a steady rate.</param>
+    public static async Task RunAsync(int events, int perSecond)
+    {
+        await using var app = BenchSuite.Create();
+        await app.StartAsync();
+        using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint };
+
+        var next = 0;
+        var pace = perSecond > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(1.0 / perSecond)) : null;
+        var started = DateTime.UtcNow;
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) is var n && n <= events)
+            {
+                if (pace is not null)
+                    lock (pace)
+                        pace.WaitForNextTickAsync().AsTask().Wait();
+                var response = await gateway.PostAsJsonAsync("/api/planning/schools",
+                    new { name = $"基准学校 {n}", districtCode = "120106", stage = "primary", classes = 12 });
+                response.EnsureSuccessStatusCode();
+            }
+        }));
+        var rate = events / (DateTime.UtcNow - started).TotalSeconds;
+        Console.WriteLine($"Sent {events} SchoolRegistered events through the gateway at {rate:0} per second ({(perSecond > 0 ? "paced" : "as fast as possible")}).");
+
+        await using var planning = new NpgsqlConnection(app.GetResource<PostgresDatabaseResource>("planningdb").ConnectionString);
+        var committed = (await planning.QueryAsync<(Guid Id, DateTime CreatedAt)>("SELECT id, created_at FROM outbox_messages"))
+            .ToDictionary(row => row.Id, row => row.CreatedAt);
+
+        foreach (var consumer in new[] { "facilitiesdb", "workforcedb" })
+        {
+            await using var connection = new NpgsqlConnection(app.GetResource<PostgresDatabaseResource>(consumer).ConnectionString);
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            List<(Guid MessageId, DateTime ProcessedAt)> applied;
+            while ((applied = (await connection.QueryAsync<(Guid, DateTime)>("SELECT message_id, processed_at FROM inbox_messages")).ToList()).Count < events
+                   && DateTime.UtcNow < deadline)
+                await Task.Delay(100);
+
+            var latencies = applied.Where(a => committed.ContainsKey(a.MessageId))
+                .Select(a => (a.ProcessedAt - committed[a.MessageId]).TotalMilliseconds).Order().ToList();
+            Console.WriteLine(
+                $"Planning → {consumer[..^2]}: {latencies.Count}/{events} events applied; commit-to-applied " +
+                $"p50 {Machine.Percentile(latencies, 50):0.0} ms, p95 {Machine.Percentile(latencies, 95):0.0} ms, " +
+                $"p99 {Machine.Percentile(latencies, 99):0.0} ms, max {latencies[^1]:0.0} ms");
+        }
+        await app.StopAsync();
+    }
+}

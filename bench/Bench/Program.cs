@@ -1,0 +1,12 @@
+using Platform.Bench;
+
+// dotnet run -c Release --project bench/Bench -- [cold-start|event-latency|all] [--runs N] [--events N] [--rate N per second, 0 = as fast as possible]
+var command = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+int Option(string name, int fallback) =>
+    args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() is { } value && int.TryParse(value, out var number) ? number : fallback;
+
+Console.WriteLine(Machine.Describe());
+if (command is "cold-start" or "all")
+    await ColdStart.RunAsync(Option("runs", 3));
+if (command is "event-latency" or "all")
+    await EventLatency.RunAsync(Option("events", 1000), Option("rate", 50));

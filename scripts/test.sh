@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, and integration tests against real PostgreSQL and RabbitMQ processes,
+# the three services and the gateway. Prints one closing line: "Tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/prerequisites.sh
+
+output=$(mktemp)
+trap 'rm -f "$output"' EXIT
+status=0
+dotnet test Platform.sln "$@" 2>&1 | tee "$output" || status=$?
+
+# dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 49, Skipped: 0, ..."
+passed=$(grep -oE 'Passed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
+echo
+echo "Tests: $passed passed, $failed failed"
+[ "$passed" -gt 0 ] || { echo "No test ran." >&2; exit 1; }
+exit $status

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.IntegrationTests;
+
+[Collection(SuiteCollection.Name)]
+public class GatewayTests(SuiteFixture suite)
+{
+    public static TheoryData<string> Services => new() { "planning", "workforce", "facilities" };
+
+    [Fact]
+    public async Task The_gateway_health_reports_each_cluster()
+    {
+        var health = await suite.Gateway.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var clusters = health.GetProperty("checks").GetProperty("clusters").GetProperty("data");
+        foreach (var service in Services)
+            Assert.Equal("Healthy", clusters.GetProperty(service).GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_health_reaches_through_the_gateway_with_database_and_broker(string service)
+    {
+        var health = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/health");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        var checks = health.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("masstransit-bus").GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)
+    {
+        var document = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/openapi/v1.json");
+        Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
+        Assert.True(document.GetProperty("paths").EnumerateObject().Any(), $"{service} documents no paths");
+    }
+
+    [Fact]
+    public async Task A_well_formed_correlation_id_is_passed_on_and_echoed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/planning/schools");
+        request.Headers.Add("X-Correlation-Id", "test-run-42");
+        using var response = await suite.Gateway.SendAsync(request);
+        Assert.Equal("test-run-42", Assert.Single(response.Headers.GetValues("X-Correlation-Id")));
+    }
+
+    [Fact]
+    public async Task A_missing_or_hostile_correlation_id_is_replaced()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/planning/schools");
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "<script>alert(1)</script>");
+        using var response = await suite.Gateway.SendAsync(request);
+        var id = Assert.Single(response.Headers.GetValues("X-Correlation-Id"));
+        Assert.Matches("^[0-9a-f]{32}$", id);
+    }
+
+    [Fact]
+    public async Task Unknown_routes_are_not_found() =>
+        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.GetAsync("/api/nowhere/schools")).StatusCode);
+}

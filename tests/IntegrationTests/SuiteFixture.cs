@@ -1,0 +1,61 @@
+using Platform.AppHost;
+using Platform.AppHost.Hosting;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>
+/// The whole suite, started once per test run with the AppHost's own model and launchers: real PostgreSQL and
+/// RabbitMQ processes, the three services and the gateway, on free ports, with data in a temporary folder that is
+/// removed at the end. Child output goes to suite.log beside the test assembly.
+/// </summary>
+public sealed class SuiteFixture : IAsyncLifetime
+{
+    private readonly StreamWriter log = new(Path.Combine(AppContext.BaseDirectory, "suite.log")) { AutoFlush = true };
+
+    public DistributedApplication App { get; private set; } = null!;
+    public HttpClient Gateway { get; private set; } = null!;
+    public RabbitMqServerResource Broker => App.GetResource<RabbitMqServerResource>("messaging");
+    public PostgresServerResource Postgres => App.GetResource<PostgresServerResource>("postgres");
+
+    public string ConnectionString(string database) => App.GetResource<PostgresDatabaseResource>(database).ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            DataDirectory = Path.Combine(Path.GetTempPath(), $"platform-tests-{Guid.NewGuid():N}"),
+            Ephemeral = true,
+            DynamicPorts = true,
+            Log = (resource, line) =>
+            {
+                lock (log)
+                    log.WriteLine($"{resource,-12}| {line}");
+            },
+        });
+        Suite.Define(builder);
+        App = builder.Build();
+        try
+        {
+            await App.StartAsync();
+        }
+        catch
+        {
+            await App.StopAsync();
+            throw;
+        }
+        Gateway = new HttpClient { BaseAddress = App.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        await App.StopAsync();
+        await log.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
+{
+    public const string Name = "suite";
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Platform.BuildingBlocks.Http;
+using Polly;
+
+namespace Platform.UnitTests;
+
+public class ValidationTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Colours = new Dictionary<string, string> { ["red"] = "红" };
+
+    [Fact]
+    public void Lists_every_problem_by_field()
+    {
+        var validation = new Validation();
+        validation.Text("name", "  ", 10);
+        validation.Number("classes", 900, 0, 500);
+        validation.Number("norm", null, 10, 80);
+        validation.OneOf("colour", "blue", Colours);
+
+        var errors = validation.Problem().ProblemDetails.Errors;
+        Assert.Equal(["is required."], errors["name"]);
+        Assert.Equal(["must be between 0 and 500."], errors["classes"]);
+        Assert.Equal(["is required."], errors["norm"]);
+        Assert.Equal(["must be one of: red."], errors["colour"]);
+    }
+
+    [Fact]
+    public void Accepts_valid_values_and_trims_text()
+    {
+        var validation = new Validation();
+        Assert.Equal("红桥", validation.Text("name", " 红桥 ", 10));
+        Assert.Equal(500, validation.Number("classes", 500, 0, 500));
+        Assert.Equal("红", validation.OneOf("colour", "red", Colours));
+        Assert.True(validation.IsValid);
+    }
+
+    [Fact]
+    public void Rejects_text_over_the_limit()
+    {
+        var validation = new Validation();
+        validation.Text("name", new string('x', 11), 10);
+        Assert.Equal(["must be at most 10 characters."], validation.Problem().ProblemDetails.Errors["name"]);
+    }
+}
+
+public class JsonFieldErrorsTests
+{
+    private sealed record Request(string? Name, int? Classes, Guid? SchoolId, DateOnly? InUseFrom);
+
+    [Fact]
+    public void Names_every_field_of_the_wrong_type()
+    {
+        var errors = JsonFieldErrors.Find("""{"name": 5, "classes": "many", "schoolId": "x", "inUseFrom": "next year"}""", typeof(Request));
+        Assert.Equal(["must be text."], errors["name"]);
+        Assert.Equal(["must be a whole number."], errors["classes"]);
+        Assert.Equal(["must be an id (UUID)."], errors["schoolId"]);
+        Assert.Equal(["must be a date (yyyy-MM-dd)."], errors["inUseFrom"]);
+    }
+
+    [Fact]
+    public void Leaves_out_the_fields_that_are_fine() =>
+        Assert.Equal(["classes"], JsonFieldErrors.Find("""{"name": "a", "classes": 1.5}""", typeof(Request)).Keys);
+
+    [Theory]
+    [InlineData("""{"name": "a",""")]
+    [InlineData("not json")]
+    public void Reports_malformed_json_against_the_whole_body(string body) =>
+        Assert.StartsWith("The body is not valid JSON", JsonFieldErrors.Find(body, typeof(Request))["$"][0]);
+
+    [Fact]
+    public void Requires_an_object() =>
+        Assert.Equal(["The body must be a JSON object."], JsonFieldErrors.Find("[1,2]", typeof(Request))["$"]);
+}
+
+public class CorrelationIdTests
+{
+    [Theory]
+    [InlineData("abc-123_X.y", true)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    [InlineData("has space", false)]
+    [InlineData("новый", false)]
+    [InlineData("line\nbreak", false)]
+    public void Accepts_only_short_plain_ids(string? value, bool expected) =>
+        Assert.Equal(expected, CorrelationIdMiddleware.IsWellFormed(value));
+
+    [Fact]
+    public void Refuses_ids_longer_than_64_characters()
+    {
+        Assert.True(CorrelationIdMiddleware.IsWellFormed(new string('a', 64)));
+        Assert.False(CorrelationIdMiddleware.IsWellFormed(new string('a', 65)));
+    }
+}
+
+public class ResilienceTests
+{
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError, true)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true)]
+    [InlineData(HttpStatusCode.TooManyRequests, true)]
+    [InlineData(HttpStatusCode.RequestTimeout, true)]
+    [InlineData(HttpStatusCode.BadRequest, false)]
+    [InlineData(HttpStatusCode.NotFound, false)]
+    [InlineData(HttpStatusCode.OK, false)]
+    public void Retries_only_transient_answers(HttpStatusCode status, bool transient) =>
+        Assert.Equal(transient, ResilienceHandler.IsTransient(Outcome.FromResult(new HttpResponseMessage(status))));
+
+    [Fact]
+    public void Treats_connection_failures_as_transient() =>
+        Assert.True(ResilienceHandler.IsTransient(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused"))));
+}
