@@ -23,4 +23,24 @@ public sealed record DistributedApplicationOptions
 
     /// <summary>Environment passed through to every project (e.g. OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
     public IReadOnlyDictionary<string, string> ProjectEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// For tests and benchmarks: free ports, data in a new temporary folder removed at the end, and every child's
+    /// lines appended to <paramref name="logFile"/>.
+    /// </summary>
+    public static DistributedApplicationOptions Throwaway(string purpose, string logFile)
+    {
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        return new DistributedApplicationOptions
+        {
+            DataDirectory = Path.Combine(Path.GetTempPath(), $"platform-{purpose}-{Guid.NewGuid():N}"),
+            Ephemeral = true,
+            DynamicPorts = true,
+            Log = (resource, line) =>
+            {
+                lock (log)
+                    log.WriteLine($"{resource,-12}| {line}");
+            },
+        };
+    }
 }

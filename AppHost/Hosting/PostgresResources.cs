@@ -53,29 +53,21 @@ public sealed class PostgresServerResource : Resource
             settings = [.. settings, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
         var (file, prefix) = AsPostgresUser(Path.Combine(BinDirectory, "postgres"));
         process = ChildProcess.Start(Name, file, [.. prefix, .. settings], options.Log);
-        await WaitUntilAcceptingAsync(cancellationToken);
+        await WaitUntilReadyAsync(process, AcceptsConnectionsAsync, cancellationToken);
         State = ResourceState.Running;
     }
 
-    private async Task WaitUntilAcceptingAsync(CancellationToken cancellationToken)
+    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            if (process!.HasExited)
-            {
-                State = ResourceState.Failed;
-                throw new ResourceException($"{Name}: PostgreSQL exited with code {process.ExitCode} while starting; see its lines above.");
-            }
-            try
-            {
-                await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
-                await connection.OpenAsync(cancellationToken);
-                return;
-            }
-            catch (NpgsqlException)
-            {
-                await Task.Delay(100, cancellationToken);
-            }
+            await using var connection = new NpgsqlConnection(ConnectionStringFor("postgres"));
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
         }
     }
 

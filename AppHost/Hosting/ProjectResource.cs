@@ -45,29 +45,20 @@ public sealed class ProjectResource(string name, ProjectMetadata project, Func<i
             environment[key] = value;
 
         process = ChildProcess.Start(Name, "dotnet", [project.AssemblyPath], options.Log, environment, Path.GetDirectoryName(project.ProjectPath));
-        await WaitUntilHealthyAsync(cancellationToken);
+        await WaitUntilReadyAsync(process, IsHealthyAsync, cancellationToken);
         State = ResourceState.Running;
     }
 
-    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    private async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            if (process!.HasExited)
-            {
-                State = ResourceState.Failed;
-                throw new ResourceException($"{Name} exited with code {process.ExitCode} while starting; see its lines above.");
-            }
-            try
-            {
-                using var response = await Http.GetAsync(new Uri(HttpEndpoint, "/health"), cancellationToken);
-                if (response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-            }
-            await Task.Delay(200, cancellationToken);
+            using var response = await Http.GetAsync(new Uri(HttpEndpoint, "/health"), cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
         }
     }
 

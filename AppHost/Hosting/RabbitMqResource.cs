@@ -51,36 +51,27 @@ public sealed class RabbitMqServerResource(string name, int amqpPort, int distri
 
         epmd = ChildProcess.Start($"{Name}-epmd", epmdPath, ["-port", epmdPort.ToString(), "-address", "127.0.0.1"], options.Log);
         server = ChildProcess.Start(Name, ServerScript, [], options.Log, NodeEnvironment);
-        await WaitUntilAcceptingAsync(cancellationToken);
+        await WaitUntilReadyAsync(server, AnswersAmqpAsync, cancellationToken);
         State = ResourceState.Running;
     }
 
     /// <summary>Ready when the AMQP listener answers a protocol header with connection.start (a method frame).</summary>
-    private async Task WaitUntilAcceptingAsync(CancellationToken cancellationToken)
+    private async Task<bool> AnswersAmqpAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        try
         {
-            if (server!.HasExited)
-            {
-                State = ResourceState.Failed;
-                throw new ResourceException($"{Name}: RabbitMQ exited with code {server.ExitCode} while starting; see its lines above.");
-            }
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", amqpPort, cancellationToken);
-                var stream = client.GetStream();
-                await stream.WriteAsync("AMQP\0\0\u0009\u0001"u8.ToArray(), cancellationToken);
-                var frameType = new byte[1];
-                using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                readTimeout.CancelAfter(TimeSpan.FromSeconds(2));
-                if (await stream.ReadAsync(frameType, readTimeout.Token) == 1 && frameType[0] == 1)
-                    return;
-            }
-            catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-            }
-            await Task.Delay(200, cancellationToken);
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", amqpPort, cancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync("AMQP\0\0\u0009\u0001"u8.ToArray(), cancellationToken);
+            var frameType = new byte[1];
+            using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            readTimeout.CancelAfter(TimeSpan.FromSeconds(2));
+            return await stream.ReadAsync(frameType, readTimeout.Token) == 1 && frameType[0] == 1;
+        }
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
         }
     }
 

@@ -21,6 +21,20 @@ public abstract class Resource(string name)
     public abstract Task StartAsync(CancellationToken cancellationToken);
 
     public abstract Task StopAsync();
+
+    /// <summary>Polls <paramref name="probe"/> until it answers true; fails at once if the process exits meanwhile.</summary>
+    protected async Task WaitUntilReadyAsync(ChildProcess process, Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)
+    {
+        while (!await probe(cancellationToken))
+        {
+            if (process.HasExited)
+            {
+                State = ResourceState.Failed;
+                throw new ResourceException($"{Name} exited with code {process.ExitCode} while starting; see its lines above.");
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+    }
 }
 
 /// <summary>A resource whose clients get ConnectionStrings__{Name}.</summary>

@@ -6,21 +6,10 @@ namespace Platform.Bench;
 /// <summary>The suite as the AppHost defines it, on free ports with throwaway data; child output goes to bench.log.</summary>
 public static class BenchSuite
 {
-    private static readonly StreamWriter Log = new(Path.Combine(AppContext.BaseDirectory, "bench.log"), append: true) { AutoFlush = true };
-
     public static DistributedApplication Create()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            DataDirectory = Path.Combine(Path.GetTempPath(), $"platform-bench-{Guid.NewGuid():N}"),
-            Ephemeral = true,
-            DynamicPorts = true,
-            Log = (resource, line) =>
-            {
-                lock (Log)
-                    Log.WriteLine($"{resource,-12}| {line}");
-            },
-        });
+        var builder = DistributedApplication.CreateBuilder(
+            DistributedApplicationOptions.Throwaway("bench", Path.Combine(AppContext.BaseDirectory, "bench.log")));
         Suite.Define(builder);
         return builder.Build();
     }

@@ -1,6 +1,6 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
-using Platform.Facilities.Schools;
+using Platform.BuildingBlocks.Schools;
 
 namespace Platform.Facilities;
 
@@ -8,8 +8,9 @@ public static class Extensions
 {
     public static void AddFacilitiesServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformDatabase("facilitiesdb", typeof(Extensions).Assembly);
-        builder.AddPlatformMessaging("facilities", bus => bus.AddConsumer<SchoolRegisteredConsumer>());
+        builder.AddPlatformDatabase("facilitiesdb", typeof(Extensions));
+        builder.AddSchoolDirectory();
+        builder.AddPlatformMessaging("facilities", bus => bus.AddSchoolDirectoryConsumers());
         builder.Services.AddOpenApi();
     }
 }

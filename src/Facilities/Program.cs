@@ -1,6 +1,6 @@
 using Platform.Facilities;
 using Platform.Facilities.Projects;
-using Platform.Facilities.Schools;
+using Platform.BuildingBlocks.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +9,6 @@ builder.AddFacilitiesServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapSchoolsApi();
+app.MapSchoolDirectory();
 app.MapProjectsApi();
 app.Run();

@@ -8,7 +8,7 @@ public static class Extensions
 {
     public static void AddPlanningServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformDatabase("planningdb", typeof(Extensions).Assembly);
+        builder.AddPlatformDatabase("planningdb", typeof(Extensions));
         builder.AddPlatformMessaging("planning", bus => bus.AddConsumer<CapacityCommissionedConsumer>());
         builder.Services.AddOpenApi();
     }

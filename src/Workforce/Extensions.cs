@@ -1,6 +1,6 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
-using Platform.Workforce.Schools;
+using Platform.BuildingBlocks.Schools;
 
 namespace Platform.Workforce;
 
@@ -8,8 +8,9 @@ public static class Extensions
 {
     public static void AddWorkforceServices(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformDatabase("workforcedb", typeof(Extensions).Assembly);
-        builder.AddPlatformMessaging("workforce", bus => bus.AddConsumer<SchoolRegisteredConsumer>());
+        builder.AddPlatformDatabase("workforcedb", typeof(Extensions));
+        builder.AddSchoolDirectory();
+        builder.AddPlatformMessaging("workforce", bus => bus.AddSchoolDirectoryConsumers());
         builder.Services.AddOpenApi();
     }
 }

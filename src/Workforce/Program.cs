@@ -1,5 +1,5 @@
 using Platform.Workforce;
-using Platform.Workforce.Schools;
+using Platform.BuildingBlocks.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,5 +8,5 @@ builder.AddWorkforceServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapSchoolsApi();
+app.MapSchoolDirectory();
 app.Run();

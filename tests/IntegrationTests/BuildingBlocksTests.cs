@@ -90,7 +90,7 @@ public class BuildingBlocksTests(SuiteFixture suite)
             await admin.ExecuteAsync($"CREATE DATABASE {name}");
         var dataSource = NpgsqlDataSource.Create(suite.Postgres.ConnectionStringFor(name));
         if (withPlatformTables)
-            await MigrationRunner.ApplyAsync(dataSource, MigrationCatalog.Embedded(typeof(Outbox).Assembly, "platform"), CancellationToken.None);
+            await MigrationRunner.ApplyAsync(dataSource, MigrationCatalog.Embedded(typeof(Outbox).Assembly, "Platform.BuildingBlocks.Migrations", "platform"), CancellationToken.None);
         return dataSource;
     }
 }

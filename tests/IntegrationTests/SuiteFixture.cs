@@ -10,8 +10,6 @@ namespace Platform.IntegrationTests;
 /// </summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
-    private readonly StreamWriter log = new(Path.Combine(AppContext.BaseDirectory, "suite.log")) { AutoFlush = true };
-
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
     public RabbitMqServerResource Broker => App.GetResource<RabbitMqServerResource>("messaging");
@@ -21,17 +19,8 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            DataDirectory = Path.Combine(Path.GetTempPath(), $"platform-tests-{Guid.NewGuid():N}"),
-            Ephemeral = true,
-            DynamicPorts = true,
-            Log = (resource, line) =>
-            {
-                lock (log)
-                    log.WriteLine($"{resource,-12}| {line}");
-            },
-        });
+        var builder = DistributedApplication.CreateBuilder(
+            DistributedApplicationOptions.Throwaway("tests", Path.Combine(AppContext.BaseDirectory, "suite.log")));
         Suite.Define(builder);
         App = builder.Build();
         try
@@ -50,7 +39,6 @@ public sealed class SuiteFixture : IAsyncLifetime
     {
         Gateway?.Dispose();
         await App.StopAsync();
-        await log.DisposeAsync();
     }
 }
 

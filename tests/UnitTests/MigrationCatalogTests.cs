@@ -32,8 +32,19 @@ public class MigrationCatalogTests
     [Fact]
     public void Finds_the_scripts_embedded_in_a_service_with_their_source()
     {
-        var migrations = MigrationCatalog.Embedded(typeof(Platform.Planning.Extensions).Assembly, "planningdb");
+        var migrations = MigrationCatalog.Embedded(typeof(Platform.Planning.Extensions).Assembly, "Platform.Planning.Migrations", "planningdb");
         Assert.Equal("planningdb/0001_schools.sql", migrations[0].Id);
         Assert.Contains("CREATE TABLE schools", migrations[0].Sql);
+    }
+
+    [Fact]
+    public void Takes_only_the_scripts_directly_in_the_named_folder()
+    {
+        var assembly = typeof(Platform.BuildingBlocks.Messaging.Outbox).Assembly;
+        var platform = MigrationCatalog.Embedded(assembly, "Platform.BuildingBlocks.Migrations", "platform");
+        var directory = MigrationCatalog.Embedded(assembly, "Platform.BuildingBlocks.Schools.Migrations", "schooldirectory");
+
+        Assert.Equal(["platform/0001_outbox_inbox.sql"], platform.Select(m => m.Id));
+        Assert.Equal(["schooldirectory/0001_known_schools.sql"], directory.Select(m => m.Id));
     }
 }

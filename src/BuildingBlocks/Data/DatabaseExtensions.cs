@@ -1,4 +1,3 @@
-using System.Reflection;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,33 +12,34 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's database from ConnectionStrings:{connectionName}: an NpgsqlDataSource, a
-    /// readiness check, and the migrations (the platform's own, then the service's) applied before anything
-    /// else starts. Call it before AddPlatformMessaging so consumers never run against an old schema.
+    /// readiness check, and the migrations (the platform's, shared modules', then the service's own from its
+    /// Migrations folder, beside <paramref name="rootNamespaceType"/>) applied before anything else starts. Call it before AddPlatformMessaging so consumers never run against an old schema.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformDatabase(
-        this IHostApplicationBuilder builder, string connectionName, Assembly migrationsAssembly)
+        this IHostApplicationBuilder builder, string connectionName, Type rootNamespaceType)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
 
-        var migrations = MigrationCatalog.Embedded(typeof(DatabaseExtensions).Assembly, "platform")
-            .Concat(MigrationCatalog.Embedded(migrationsAssembly, connectionName))
-            .ToList();
-        builder.Services.AddHostedService(sp => new DatabaseMigrator(
-            sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseMigrator>>()));
+        builder.Services.AddSingleton(new MigrationSource(MigrationSource.Platform,
+            MigrationCatalog.Embedded(typeof(DatabaseExtensions).Assembly, "Platform.BuildingBlocks.Migrations", "platform")));
+        builder.Services.AddSingleton(new MigrationSource(MigrationSource.Service,
+            MigrationCatalog.Embedded(rootNamespaceType.Assembly, $"{rootNamespaceType.Namespace}.Migrations", connectionName)));
+        builder.Services.AddHostedService<DatabaseMigrator>();
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
 }
 
-internal sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, ILogger<DatabaseMigrator> logger)
+internal sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IEnumerable<MigrationSource> sources, ILogger<DatabaseMigrator> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var migrations = sources.OrderBy(source => source.Order).SelectMany(source => source.Migrations).ToList();
         var applied = await MigrationRunner.ApplyAsync(dataSource, migrations, cancellationToken);
         logger.LogInformation("Database schema is current; applied {Count} migration(s): {Migrations}", applied.Count, applied);
     }

@@ -31,13 +31,17 @@ public static partial class MigrationCatalog
         return ordered.OrderBy(m => m.Number).Select(m => m.Name).ToList();
     }
 
-    /// <summary>The scripts embedded in <paramref name="assembly"/> under its Migrations folder, in order.</summary>
-    public static IReadOnlyList<Migration> Embedded(Assembly assembly, string source)
+    /// <summary>
+    /// The scripts embedded in <paramref name="assembly"/> directly in the folder whose resource namespace is
+    /// <paramref name="folderNamespace"/> (e.g. "Platform.Planning.Migrations"), in order.
+    /// </summary>
+    public static IReadOnlyList<Migration> Embedded(Assembly assembly, string folderNamespace, string source)
     {
-        const string folder = ".Migrations.";
+        var prefix = folderNamespace + ".";
         var resources = assembly.GetManifestResourceNames()
-            .Where(r => r.Contains(folder, StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
-            .ToDictionary(r => r[(r.LastIndexOf(folder, StringComparison.Ordinal) + folder.Length)..]);
+            .Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(r => r.AsSpan(prefix.Length).Count('.') == 1) // not in a sub-folder
+            .ToDictionary(r => r[prefix.Length..]);
         return Order(resources.Keys)
             .Select(name =>
             {
@@ -47,4 +51,15 @@ public static partial class MigrationCatalog
             })
             .ToList();
     }
+}
+
+/// <summary>
+/// A set of migrations for the service's database. Sets are applied by <see cref="Order"/>: the platform's tables,
+/// then shared modules' (such as the school directory), then the service's own, which may refer to both.
+/// </summary>
+public sealed record MigrationSource(int Order, IReadOnlyList<Migration> Migrations)
+{
+    public const int Platform = 0;
+    public const int Module = 1;
+    public const int Service = 2;
 }

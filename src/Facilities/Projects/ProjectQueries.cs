@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using Platform.Facilities.Schools;
 
 namespace Platform.Facilities.Projects;
 
@@ -11,11 +10,6 @@ public static class ProjectQueries
 {
     private const string Columns =
         "id, school_id AS SchoolId, name, stage, classes_added AS ClassesAdded, places_added AS PlacesAdded, status, in_use_from AS InUseFrom";
-
-    public static async Task<KnownSchool?> FindSchoolAsync(NpgsqlConnection connection, Guid schoolId, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<KnownSchool>(new CommandDefinition(
-            "SELECT id, name, district_code AS DistrictCode, stage, class_size_norm AS ClassSizeNorm FROM schools WHERE id = @schoolId",
-            new { schoolId }, cancellationToken: cancellationToken));
 
     public static Task InsertAsync(NpgsqlConnection connection, Project project, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("""

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Schools;
 using Platform.Contracts;
 
 namespace Platform.Facilities.Projects;
@@ -32,7 +33,7 @@ public static class ProjectsApi
             validation.Add("schoolId", "is required.");
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var school = request.SchoolId is { } schoolId ? await ProjectQueries.FindSchoolAsync(connection, schoolId, cancellationToken) : null;
+        var school = request.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
         if (request.SchoolId is not null && school is null)
             validation.Add("schoolId", "is not a school known to Facilities.");
         // Places default to the new classes at the school's class-size norm.

@@ -1,17 +1,7 @@
--- Read model of Planning's school registry, kept from SchoolRegistered.
-CREATE TABLE schools (
-    id              uuid        PRIMARY KEY,
-    name            text        NOT NULL,
-    district_code   text        NOT NULL,
-    stage           text        NOT NULL,
-    class_size_norm integer     NOT NULL,
-    received_at     timestamptz NOT NULL DEFAULT clock_timestamp()
-);
-
 -- A construction project that adds classes (and so places) to a school.
 CREATE TABLE projects (
     id              uuid        PRIMARY KEY,
-    school_id       uuid        NOT NULL REFERENCES schools (id),
+    school_id       uuid        NOT NULL REFERENCES known_schools (id),
     name            text        NOT NULL,
     stage           text        NOT NULL,
     classes_added   integer     NOT NULL CHECK (classes_added > 0),
