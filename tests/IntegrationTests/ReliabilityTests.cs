@@ -39,6 +39,9 @@ public class ReliabilityTests(SuiteFixture suite)
             "the capacity to arrive once the broker is back", TimeSpan.FromSeconds(90));
         Assert.Equal(school.Places + project.PlacesAdded, grown.Places);
         Assert.NotNull((await OutboxRowAsync(project.Id))!.SentAt);
+        // The gateway is ready only when its last probe of every service succeeded: the suite is whole again.
+        await Eventually.Until(() => suite.Gateway.GetAsync("/health"),
+            response => response.IsSuccessStatusCode, "every service to be ready again", TimeSpan.FromSeconds(90));
     }
 
     [Fact]
