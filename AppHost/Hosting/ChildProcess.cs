@@ -9,6 +9,7 @@ namespace Platform.AppHost.Hosting;
 /// </summary>
 public sealed partial class ChildProcess : IAsyncDisposable
 {
+    private const string SetSid = "/usr/bin/setsid";
     private readonly Process process;
 
     private ChildProcess(Process process) => this.process = process;
@@ -22,7 +23,9 @@ public sealed partial class ChildProcess : IAsyncDisposable
         string resource, string fileName, IEnumerable<string> arguments, Action<string, string> log,
         IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(fileName)
+        // setsid gives the child a session of its own (it execs in place, so the pid stays the child's): a Ctrl+C in
+        // the terminal then reaches only the AppHost, which stops the children in order instead of all at once.
+        var info = new ProcessStartInfo(File.Exists(SetSid) ? SetSid : fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,6 +33,8 @@ public sealed partial class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
         };
+        if (File.Exists(SetSid))
+            info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())

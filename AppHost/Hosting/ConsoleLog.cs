@@ -11,7 +11,7 @@ public static class ConsoleLog
     {
         lock (Gate)
         {
-            Console.ForegroundColor = Palette[(uint)StringComparer.Ordinal.GetHashCode(resource) % Palette.Length];
+            Console.ForegroundColor = Palette[resource.Sum(c => c) % Palette.Length]; // the same colour every run
             Console.Write($"{resource,-12}| ");
             Console.ResetColor();
             Console.WriteLine(line);

@@ -53,8 +53,7 @@ public sealed class PostgresServerResource : Resource
             settings = [.. settings, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
         var (file, prefix) = AsPostgresUser(Path.Combine(BinDirectory, "postgres"));
         process = ChildProcess.Start(Name, file, [.. prefix, .. settings], options.Log);
-        await WaitUntilReadyAsync(process, AcceptsConnectionsAsync, cancellationToken);
-        State = ResourceState.Running;
+        await WaitUntilReadyAsync(process, AcceptsConnectionsAsync, options.Log, cancellationToken);
     }
 
     private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)

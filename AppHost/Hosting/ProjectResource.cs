@@ -45,8 +45,7 @@ public sealed class ProjectResource(string name, ProjectMetadata project, Func<i
             environment[key] = value;
 
         process = ChildProcess.Start(Name, "dotnet", [project.AssemblyPath], options.Log, environment, Path.GetDirectoryName(project.ProjectPath));
-        await WaitUntilReadyAsync(process, IsHealthyAsync, cancellationToken);
-        State = ResourceState.Running;
+        await WaitUntilReadyAsync(process, IsHealthyAsync, options.Log, cancellationToken);
     }
 
     private async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)

@@ -51,8 +51,7 @@ public sealed class RabbitMqServerResource(string name, int amqpPort, int distri
 
         epmd = ChildProcess.Start($"{Name}-epmd", epmdPath, ["-port", epmdPort.ToString(), "-address", "127.0.0.1"], options.Log);
         server = ChildProcess.Start(Name, ServerScript, [], options.Log, NodeEnvironment);
-        await WaitUntilReadyAsync(server, AnswersAmqpAsync, cancellationToken);
-        State = ResourceState.Running;
+        await WaitUntilReadyAsync(server, AnswersAmqpAsync, options.Log, cancellationToken);
     }
 
     /// <summary>Ready when the AMQP listener answers a protocol header with connection.start (a method frame).</summary>

@@ -22,8 +22,12 @@ public abstract class Resource(string name)
 
     public abstract Task StopAsync();
 
-    /// <summary>Polls <paramref name="probe"/> until it answers true; fails at once if the process exits meanwhile.</summary>
-    protected async Task WaitUntilReadyAsync(ChildProcess process, Func<CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls <paramref name="probe"/> until it answers true; fails at once if the process exits meanwhile. Once ready,
+    /// the resource is Running until the process exits, which is then reported rather than left unnoticed.
+    /// </summary>
+    protected async Task WaitUntilReadyAsync(
+        ChildProcess process, Func<CancellationToken, Task<bool>> probe, Action<string, string> log, CancellationToken cancellationToken)
     {
         while (!await probe(cancellationToken))
         {
@@ -34,6 +38,14 @@ public abstract class Resource(string name)
             }
             await Task.Delay(100, cancellationToken);
         }
+        State = ResourceState.Running;
+        _ = process.Exited.ContinueWith(_ =>
+        {
+            if (State != ResourceState.Running)
+                return;
+            State = ResourceState.Exited;
+            log(Name, $"exited unexpectedly with code {process.ExitCode}");
+        }, TaskScheduler.Default);
     }
 }
 

@@ -83,7 +83,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILog
     }
 
     /// <returns>How many rows were claimed, sent or not.</returns>
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
