@@ -7,6 +7,7 @@ public static class Extensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<ServiceAddressFilter>();
+        RequestSizeLimitMiddleware.Configure(builder);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("clusters", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
     }
 }

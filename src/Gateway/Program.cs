@@ -6,5 +6,6 @@ builder.AddGatewayServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.MapReverseProxy();
 app.Run();

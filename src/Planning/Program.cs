@@ -1,4 +1,5 @@
 using Platform.Planning;
+using Platform.Planning.Births;
 using Platform.Planning.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,4 +10,5 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSchoolsApi();
+app.MapBirthsApi();
 app.Run();

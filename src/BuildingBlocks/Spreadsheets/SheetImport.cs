@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace Platform.BuildingBlocks.Spreadsheets;
+
+/// <summary>A column an import expects: its key, and the headers it may have in the file (Chinese and English).</summary>
+public sealed record SheetColumn(string Key, IReadOnlyList<string> Headers, bool Required = true);
+
+/// <summary>One problem in an uploaded file: the row and column as the user sees them, the value, and why it is refused.</summary>
+public sealed record ImportError(int Row, string Column, string? Value, string Reason);
+
+/// <summary>
+/// An uploaded table matched to the columns an import expects. Headers are matched ignoring case, spaces and
+/// full-width forms; the first non-empty row is the header; blank rows are skipped. Reading a value through a row
+/// records an <see cref="ImportError"/> for every bad value, so one pass reports every problem in the file.
+/// </summary>
+public sealed class SheetImport
+{
+    private readonly Dictionary<string, (int Index, string Header)> columns = [];
+
+    public List<ImportError> Errors { get; } = [];
+    public IReadOnlyList<ImportRow> Rows { get; private set; } = [];
+    public IReadOnlyList<string> IgnoredHeaders { get; private set; } = [];
+
+    public static SheetImport Match(IReadOnlyList<SheetRow> sheet, IReadOnlyList<SheetColumn> expected)
+    {
+        var import = new SheetImport();
+        var content = sheet.Where(row => row.Cells.Any(cell => !string.IsNullOrWhiteSpace(cell))).ToList();
+        if (content.Count == 0)
+        {
+            import.Errors.Add(new ImportError(1, "", null, "The file is empty: it needs a header row and at least one data row."));
+            return import;
+        }
+
+        var header = content[0];
+        var headers = header.Cells.Select(Normalise).ToList();
+        var used = new HashSet<int>();
+        foreach (var column in expected)
+        {
+            var index = Enumerable.Range(0, headers.Count)
+                .FirstOrDefault(i => !used.Contains(i) && column.Headers.Any(h => Normalise(h) == headers[i]), -1);
+            if (index >= 0)
+            {
+                used.Add(index);
+                import.columns[column.Key] = (index, header.Cells[index].Trim());
+            }
+            else if (column.Required)
+                import.Errors.Add(new ImportError(header.Number, column.Headers[0], null,
+                    $"Column missing: the header row needs one of {string.Join(" / ", column.Headers)}."));
+        }
+        if (content.Count == 1)
+            import.Errors.Add(new ImportError(header.Number, "", null, "The file has a header row but no data rows."));
+
+        import.IgnoredHeaders = header.Cells.Where((text, i) => !used.Contains(i) && !string.IsNullOrWhiteSpace(text)).Select(text => text.Trim()).ToList();
+        if (import.Errors.Count == 0)
+            import.Rows = content.Skip(1).Select(row => new ImportRow(import, row)).ToList();
+        return import;
+    }
+
+    internal (string? Value, string Header) Cell(SheetRow row, string key) =>
+        columns.TryGetValue(key, out var column)
+            ? (column.Index < row.Cells.Count ? row.Cells[column.Index].Trim() : "", column.Header)
+            : (null, key);
+
+    /// <summary>Lower case, without spaces, with full-width letters and digits folded to ASCII.</summary>
+    private static string Normalise(string text) =>
+        new string(text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+}
+
+public sealed class ImportRow
+{
+    private readonly SheetRow row;
+
+    internal ImportRow(SheetImport import, SheetRow row)
+    {
+        Import = import;
+        this.row = row;
+    }
+
+    private SheetImport Import { get; }
+    public int Number => row.Number;
+
+    public void Fail(string key, string? value, string reason) => Import.Errors.Add(new ImportError(Number, Import.Cell(row, key).Header, value, reason));
+
+    /// <summary>The cell as text, trimmed; an error when required and empty or longer than <paramref name="maxLength"/>.</summary>
+    public string? Text(string key, int maxLength, bool required = true)
+    {
+        var (value, header) = Import.Cell(row, key);
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+                Import.Errors.Add(new ImportError(Number, header, value, "is empty."));
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            Import.Errors.Add(new ImportError(Number, header, value[..Math.Min(value.Length, 50)], $"is longer than {maxLength} characters."));
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>; "1,234" and "1234.0" are accepted.</summary>
+    public int? Int(string key, int min, int max, bool required = true)
+    {
+        var text = Text(key, 40, required);
+        if (text is null)
+            return null;
+        if (!decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number))
+        {
+            Fail(key, text, "is not a whole number.");
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Fail(key, text, $"must be between {min} and {max}.");
+            return null;
+        }
+        return (int)number;
+    }
+}
