@@ -23,13 +23,16 @@ public static class EventLatency
         await app.StartAsync();
         using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint };
 
+        var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = "基准学区" });
+        var zoneId = (await zone.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+
         // Warm-up: the first requests JIT-compile every path; they are sent, applied, and left out of the figures.
-        await SendAsync(gateway, WarmUpEvents, perSecond: 0, "warm-up");
+        await SendAsync(gateway, zoneId, WarmUpEvents, perSecond: 0, "warm-up");
         await using var planning = new NpgsqlConnection(app.GetResource<PostgresDatabaseResource>("planningdb").ConnectionString);
         var measuredFrom = await planning.ExecuteScalarAsync<DateTime>("SELECT clock_timestamp()");
 
         var started = DateTime.UtcNow;
-        await SendAsync(gateway, events, perSecond, "measured");
+        await SendAsync(gateway, zoneId, events, perSecond, "measured");
         var rate = events / (DateTime.UtcNow - started).TotalSeconds;
         Console.WriteLine($"Sent {events} SchoolRegistered events through the gateway at {rate:0} per second ({(perSecond > 0 ? "paced" : "as fast as possible")}), after {WarmUpEvents} warm-up events.");
 
@@ -56,7 +59,7 @@ public static class EventLatency
         await app.StopAsync();
     }
 
-    private static async Task SendAsync(HttpClient gateway, int events, int perSecond, string batch)
+    private static async Task SendAsync(HttpClient gateway, Guid zoneId, int events, int perSecond, string batch)
     {
         var next = 0;
         using var pace = perSecond > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(1.0 / perSecond)) : null;
@@ -67,8 +70,11 @@ public static class EventLatency
                 if (pace is not null)
                     lock (pace)
                         pace.WaitForNextTickAsync().AsTask().Wait();
-                var response = await gateway.PostAsJsonAsync("/api/planning/schools",
-                    new { name = $"基准学校 {batch} {n}", districtCode = "120106", stage = "primary", classes = 12 });
+                var response = await gateway.PostAsJsonAsync("/api/planning/schools", new
+                {
+                    name = $"基准学校 {batch} {n}", districtCode = "120106", zoneId, ownership = "public", status = "open",
+                    stages = new[] { new { stage = "primary", classesPerGrade = new[] { 2, 2, 2, 2, 2, 2 } } },
+                });
                 response.EnsureSuccessStatusCode();
             }
         }));

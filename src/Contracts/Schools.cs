@@ -1,11 +1,37 @@
 namespace Platform.Contracts;
 
-/// <summary>A school entered in Planning's registry, which owns it; other services keep read models.</summary>
+/// <summary>One stage (学段) of a school: its class-size norm and its capacity in classes and places (学位).</summary>
+public sealed record SchoolStageCapacity(string Stage, int ClassSizeNorm, int Classes, int Places);
+
+/// <summary>
+/// A school entered in Planning's registry, which owns it; other services keep read models. <see cref="Version"/>
+/// starts at 1 and grows with every change, so a read model keeps the newest whatever order events arrive in.
+/// </summary>
 public sealed record SchoolRegistered(
     Guid SchoolId,
+    int Version,
     string Name,
     string DistrictCode,
-    string Stage,
-    int Classes,
-    int ClassSizeNorm,
-    int Places);
+    Guid ZoneId,
+    string Ownership,
+    string Status,
+    int? OpeningYear,
+    IReadOnlyList<SchoolStageCapacity> Stages);
+
+/// <summary>A school of the registry changed: its details, its stages, or its capacity (e.g. after commissioning).</summary>
+public sealed record SchoolUpdated(
+    Guid SchoolId,
+    int Version,
+    string Name,
+    string DistrictCode,
+    Guid ZoneId,
+    string Ownership,
+    string Status,
+    int? OpeningYear,
+    IReadOnlyList<SchoolStageCapacity> Stages);
+
+/// <summary>The stage codes messages use: 学前, 小学, 初中, 普通高中.</summary>
+public static class SchoolStages
+{
+    public static readonly IReadOnlyList<string> Codes = ["kindergarten", "primary", "junior_secondary", "senior_secondary"];
+}

@@ -1,4 +1,5 @@
 using Platform.Planning;
+using Platform.Planning.Areas;
 using Platform.Planning.Births;
 using Platform.Planning.Schools;
 
@@ -9,6 +10,7 @@ builder.AddPlanningServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
+app.MapAreasApi();
 app.MapSchoolsApi();
 app.MapBirthsApi();
 app.Run();

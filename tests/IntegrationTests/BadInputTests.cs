@@ -14,7 +14,7 @@ public class BadInputTests(SuiteFixture suite)
     {
         var before = await suite.CountAsync("planningdb", "schools");
         var problem = await PostAsync("/api/planning/schools", "{}");
-        Assert.Equal(["classes", "districtCode", "name", "stage"], problem.Errors.Order(StringComparer.Ordinal));
+        Assert.Equal(["districtCode", "name", "ownership", "stages", "status", "zoneId"], problem.Errors.Order(StringComparer.Ordinal));
         Assert.Equal(before, await suite.CountAsync("planningdb", "schools"));
     }
 
@@ -22,8 +22,8 @@ public class BadInputTests(SuiteFixture suite)
     public async Task Wrongly_typed_fields_are_each_named()
     {
         var before = await suite.CountAsync("planningdb", "schools");
-        var problem = await PostAsync("/api/planning/schools", """{"name": 12, "districtCode": "120106", "stage": "primary", "classes": "many"}""");
-        Assert.Equal(["classes", "name"], problem.Errors.Order(StringComparer.Ordinal));
+        var problem = await PostAsync("/api/planning/schools", """{"name": 12, "districtCode": "120106", "zoneId": "nearby", "openingYear": "soon"}""");
+        Assert.Equal(["name", "openingYear", "zoneId"], problem.Errors.Order(StringComparer.Ordinal));
         Assert.Contains("whole number", problem.Body);
         Assert.Equal(before, await suite.CountAsync("planningdb", "schools"));
     }
@@ -31,9 +31,15 @@ public class BadInputTests(SuiteFixture suite)
     [Fact]
     public async Task Values_out_of_range_or_unknown_are_named()
     {
-        var problem = await PostAsync("/api/planning/schools",
-            """{"name": "x", "districtCode": "12A106", "stage": "university", "classes": -1, "classSizeNorm": 500}""");
-        Assert.Equal(["classSizeNorm", "classes", "districtCode", "stage"], problem.Errors.Order(StringComparer.Ordinal));
+        var problem = await PostAsync("/api/planning/schools", $$"""
+            {"name": "x", "districtCode": "120106", "zoneId": "{{Guid.NewGuid()}}", "ownership": "state", "status": "planned",
+             "stages": [{"stage": "university", "classesPerGrade": [1]},
+                        {"stage": "primary", "classSizeNorm": 500, "classesPerGrade": [1, 2, -1, 4, 5, 6]},
+                        {"stage": "junior_secondary", "classesPerGrade": [1, 2]}]}
+            """);
+        Assert.Equal(
+            ["openingYear", "ownership", "stages[0].stage", "stages[1].classSizeNorm", "stages[1].classesPerGrade", "stages[2].classesPerGrade"],
+            problem.Errors.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -65,7 +65,8 @@ public class BuildingBlocksTests(SuiteFixture suite)
     public async Task The_outbox_keeps_only_what_was_committed()
     {
         await using var dataSource = await NewDatabaseAsync(withPlatformTables: true);
-        var message = new SchoolRegistered(Guid.NewGuid(), "测试学校", "120106", "primary", 12, 45, 540);
+        var message = new SchoolRegistered(Guid.NewGuid(), 1, "测试学校", "120106", Guid.NewGuid(), "public", "open", null,
+            [new SchoolStageCapacity("primary", 45, 12, 540)]);
 
         await using (var connection = await dataSource.OpenConnectionAsync())
         {

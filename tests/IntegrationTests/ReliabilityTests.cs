@@ -12,7 +12,7 @@ public class ReliabilityTests(SuiteFixture suite)
     [Fact]
     public async Task An_event_committed_while_the_broker_is_down_arrives_after_it_restarts()
     {
-        var school = await suite.Gateway.RegisterSchoolAsync("耀华中学红桥学校", classes: 30);
+        var school = await suite.Gateway.RegisterSchoolAsync("耀华中学红桥学校", classesPerGrade: 5);
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
         var project = await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 4);
 
@@ -47,13 +47,13 @@ public class ReliabilityTests(SuiteFixture suite)
     [Fact]
     public async Task A_message_delivered_twice_is_applied_once()
     {
-        var school = await suite.Gateway.RegisterSchoolAsync("育婴里第三小学", classes: 18);
+        var school = await suite.Gateway.RegisterSchoolAsync("育婴里第三小学", classesPerGrade: 3);
         var messageId = NewId.NextGuid();
         // Same message id, different projects: only the inbox can tell that the second is a redelivery.
-        await PublishAsync(messageId, new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)));
-        await PublishAsync(messageId, new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)));
+        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)), messageId);
+        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)), messageId);
 
-        await WaitUntilDrainedAsync("planning-capacity-commissioned");
+        await suite.WaitUntilDrainedAsync("planning-capacity-commissioned");
         var after = await suite.Gateway.GetSchoolAsync(school.Id);
         Assert.Equal(school.Places + 90, after.Places);
         Assert.Equal(school.Classes + 2, after.Classes);
@@ -66,12 +66,12 @@ public class ReliabilityTests(SuiteFixture suite)
     [Fact]
     public async Task The_same_project_announced_twice_under_different_message_ids_adds_capacity_once()
     {
-        var school = await suite.Gateway.RegisterSchoolAsync("二实小中铁国际校区", classes: 12);
+        var school = await suite.Gateway.RegisterSchoolAsync("二实小中铁国际校区", classesPerGrade: 2);
         var commissioned = new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 3, 135, new DateOnly(2028, 9, 1));
-        await PublishAsync(NewId.NextGuid(), commissioned);
-        await PublishAsync(NewId.NextGuid(), commissioned);
+        await suite.PublishAsync(commissioned, NewId.NextGuid());
+        await suite.PublishAsync(commissioned, NewId.NextGuid());
 
-        await WaitUntilDrainedAsync("planning-capacity-commissioned");
+        await suite.WaitUntilDrainedAsync("planning-capacity-commissioned");
         Assert.Equal(school.Places + 135, (await suite.Gateway.GetSchoolAsync(school.Id)).Places);
     }
 
@@ -84,29 +84,4 @@ public class ReliabilityTests(SuiteFixture suite)
             "SELECT attempts, sent_at AS SentAt FROM outbox_messages WHERE payload->>'projectId' = @id",
             new { id = projectId.ToString() });
     }
-
-    private async Task PublishAsync(Guid messageId, CapacityCommissioned message)
-    {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host("127.0.0.1", (ushort)suite.Broker.AmqpPort, "/", host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        }));
-        await bus.StartAsync();
-        try
-        {
-            await bus.Publish(message, context => context.MessageId = messageId);
-        }
-        finally
-        {
-            await bus.StopAsync();
-        }
-    }
-
-    /// <summary>Every published message was delivered and acknowledged: none ready, none in flight.</summary>
-    private Task WaitUntilDrainedAsync(string queue) =>
-        Eventually.Until(
-            () => suite.Broker.ControlAsync("list_queues", "name", "messages_ready", "messages_unacknowledged", "--quiet", "--no-table-headers"),
-            output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, "0", "0"] && name == queue),
-            $"queue {queue} to be drained");
 }

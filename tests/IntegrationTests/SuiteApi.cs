@@ -1,20 +1,37 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using MassTransit;
 using Npgsql;
 
 namespace Platform.IntegrationTests;
 
-public sealed record SchoolDto(Guid Id, string Name, string DistrictCode, string Stage, int Classes, int ClassSizeNorm, int Places);
+public sealed record StageDto(string Stage, int ClassSizeNorm, int[] ClassesPerGrade, int Classes, int Places);
+
+public sealed record SchoolDto(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status, StageDto[] Stages, int Classes, int Places);
 
 public sealed record ProjectDto(Guid Id, Guid SchoolId, string Name, string Stage, int ClassesAdded, int PlacesAdded, string Status, DateOnly? InUseFrom);
 
 /// <summary>The calls a user of the suite makes through the gateway, shared by the tests.</summary>
 public static class SuiteApi
 {
-    public static async Task<SchoolDto> RegisterSchoolAsync(this HttpClient gateway, string name, int classes = 24)
+    /// <summary>A zone of 红桥区 with a name of its own, for one test.</summary>
+    public static async Task<Guid> AddZoneAsync(this HttpClient gateway, string district = "120106")
     {
-        var response = await gateway.PostAsJsonAsync("/api/planning/schools", new { name, districtCode = "120106", stage = "primary", classes });
+        var response = await gateway.PostAsJsonAsync($"/api/planning/districts/{district}/zones", new { name = $"学区 {Guid.NewGuid():N}", kind = "school_district" });
+        await EnsureAsync(response);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A public primary school in a new zone of 红桥区 with <paramref name="classesPerGrade"/> classes in each of its 6 grades.</summary>
+    public static async Task<SchoolDto> RegisterSchoolAsync(this HttpClient gateway, string name, int classesPerGrade = 4)
+    {
+        var zoneId = await gateway.AddZoneAsync();
+        var response = await gateway.PostAsJsonAsync("/api/planning/schools", new
+        {
+            name, districtCode = "120106", zoneId, ownership = "public", status = "open",
+            stages = new[] { new { stage = "primary", classesPerGrade = Enumerable.Repeat(classesPerGrade, 6).ToArray() } },
+        });
         await EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<SchoolDto>())!;
     }
@@ -44,6 +61,32 @@ public static class SuiteApi
         await using var connection = new NpgsqlConnection(suite.ConnectionString(database));
         return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}");
     }
+
+    /// <summary>Publishes straight to the broker, as a service would, with the message id given (a redelivery keeps its id).</summary>
+    public static async Task PublishAsync<T>(this SuiteFixture suite, T message, Guid? messageId = null) where T : class
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host("127.0.0.1", (ushort)suite.Broker.AmqpPort, "/", host =>
+        {
+            host.Username("guest");
+            host.Password("guest");
+        }));
+        await bus.StartAsync();
+        try
+        {
+            await bus.Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    /// <summary>Every published message was delivered and acknowledged: none ready, none in flight.</summary>
+    public static Task WaitUntilDrainedAsync(this SuiteFixture suite, string queue) =>
+        Eventually.Until(
+            () => suite.Broker.ControlAsync("list_queues", "name", "messages_ready", "messages_unacknowledged", "--quiet", "--no-table-headers"),
+            output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, "0", "0"] && name == queue),
+            $"queue {queue} to be drained");
 
     public static async Task EnsureAsync(HttpResponseMessage response)
     {

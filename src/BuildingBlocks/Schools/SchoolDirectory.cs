@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,12 @@ using Platform.Contracts;
 namespace Platform.BuildingBlocks.Schools;
 
 /// <summary>A school as the services other than Planning know it.</summary>
-public sealed record KnownSchool(Guid Id, string Name, string DistrictCode, string Stage, int Classes, int ClassSizeNorm, int Places);
+public sealed record KnownSchool(
+    Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status, int? OpeningYear,
+    IReadOnlyList<SchoolStageCapacity> Stages)
+{
+    public int Places => Stages.Sum(s => s.Places);
+}
 
 /// <summary>
 /// The school directory: the services that do not own the school registry keep a replica of it (known_schools)
@@ -23,10 +29,14 @@ public sealed record KnownSchool(Guid Id, string Name, string DistrictCode, stri
 /// </summary>
 public static class SchoolDirectory
 {
-    private const string Columns =
-        "id, name, district_code AS DistrictCode, stage, classes, class_size_norm AS ClassSizeNorm, places";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Adds the directory's table to the service's migrations and its consumer to the bus.</summary>
+    private sealed record Row(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status, int? OpeningYear, string Stages);
+
+    private const string Columns =
+        "id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, ownership, status, opening_year AS OpeningYear, stages::text AS Stages";
+
+    /// <summary>Adds the directory's table to the service's migrations.</summary>
     public static IHostApplicationBuilder AddSchoolDirectory(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(new MigrationSource(MigrationSource.Module, MigrationCatalog.Embedded(
@@ -34,7 +44,11 @@ public static class SchoolDirectory
         return builder;
     }
 
-    public static void AddSchoolDirectoryConsumers(this IBusRegistrationConfigurator bus) => bus.AddConsumer<SchoolRegisteredConsumer>();
+    public static void AddSchoolDirectoryConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SchoolRegisteredConsumer>();
+        bus.AddConsumer<SchoolUpdatedConsumer>();
+    }
 
     /// <summary>GET /schools: the schools this service knows of.</summary>
     public static IEndpointRouteBuilder MapSchoolDirectory(this IEndpointRouteBuilder app)
@@ -44,27 +58,49 @@ public static class SchoolDirectory
     }
 
     public static async Task<KnownSchool?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<KnownSchool>(new CommandDefinition(
-            $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken: cancellationToken))).Select(ToSchool).SingleOrDefault();
 
     private static async Task<Ok<List<KnownSchool>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var schools = await connection.QueryAsync<KnownSchool>(new CommandDefinition(
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM known_schools ORDER BY district_code, name", cancellationToken: cancellationToken));
-        return TypedResults.Ok(schools.ToList());
+        return TypedResults.Ok(rows.Select(ToSchool).ToList());
     }
+
+    private static KnownSchool ToSchool(Row row) => new(row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
+        row.OpeningYear, JsonSerializer.Deserialize<List<SchoolStageCapacity>>(row.Stages, Json)!);
+
+    /// <summary>Keeps the newest version of a school, whichever of its events arrives first.</summary>
+    internal static Task UpsertAsync(NpgsqlTransaction transaction, KnownSchool school, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO known_schools (id, version, name, district_code, zone_id, ownership, status, opening_year, stages)
+            VALUES (@Id, @Version, @Name, @DistrictCode, @ZoneId, @Ownership, @Status, @OpeningYear, @stages::jsonb)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, name = excluded.name, district_code = excluded.district_code,
+                zone_id = excluded.zone_id, ownership = excluded.ownership, status = excluded.status,
+                opening_year = excluded.opening_year, stages = excluded.stages, received_at = clock_timestamp()
+            WHERE known_schools.version < excluded.version
+            """,
+            new { school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.Ownership, school.Status, school.OpeningYear,
+                stages = JsonSerializer.Serialize(school.Stages, Json) },
+            transaction, cancellationToken: cancellationToken));
 }
 
 /// <summary>Enters a newly registered school in the directory.</summary>
 public sealed class SchoolRegisteredConsumer(NpgsqlDataSource dataSource, ILogger<SchoolRegisteredConsumer> logger)
     : IdempotentConsumer<SchoolRegistered>(dataSource, logger)
 {
-    protected override Task ApplyAsync(SchoolRegistered message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO known_schools (id, name, district_code, stage, classes, class_size_norm, places)
-            VALUES (@SchoolId, @Name, @DistrictCode, @Stage, @Classes, @ClassSizeNorm, @Places)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, district_code = excluded.district_code, stage = excluded.stage,
-                classes = excluded.classes, class_size_norm = excluded.class_size_norm, places = excluded.places
-            """, message, transaction, cancellationToken: cancellationToken));
+    protected override Task ApplyAsync(SchoolRegistered m, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        SchoolDirectory.UpsertAsync(transaction,
+            new KnownSchool(m.SchoolId, m.Version, m.Name, m.DistrictCode, m.ZoneId, m.Ownership, m.Status, m.OpeningYear, m.Stages), cancellationToken);
+}
+
+/// <summary>Brings a school of the directory up to date.</summary>
+public sealed class SchoolUpdatedConsumer(NpgsqlDataSource dataSource, ILogger<SchoolUpdatedConsumer> logger)
+    : IdempotentConsumer<SchoolUpdated>(dataSource, logger)
+{
+    protected override Task ApplyAsync(SchoolUpdated m, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        SchoolDirectory.UpsertAsync(transaction,
+            new KnownSchool(m.SchoolId, m.Version, m.Name, m.DistrictCode, m.ZoneId, m.Ownership, m.Status, m.OpeningYear, m.Stages), cancellationToken);
 }

@@ -7,7 +7,7 @@ using Platform.Contracts;
 
 namespace Platform.Facilities.Projects;
 
-public sealed record CreateProjectRequest(Guid? SchoolId, string? Name, int? ClassesAdded, int? PlacesAdded);
+public sealed record CreateProjectRequest(Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded);
 
 public sealed record CommissionProjectRequest(DateOnly? InUseFrom);
 
@@ -36,12 +36,21 @@ public static class ProjectsApi
         var school = request.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
         if (request.SchoolId is not null && school is null)
             validation.Add("schoolId", "is not a school known to Facilities.");
-        // Places default to the new classes at the school's class-size norm.
-        var places = request.PlacesAdded is null ? classes * (school?.ClassSizeNorm ?? 0) : validation.Number("placesAdded", request.PlacesAdded, 1, 20_000);
+        // The stage the new classes serve: required when the school serves several (e.g. a nine-year school).
+        var stage = request.Stage is null && school?.Stages.Count == 1 ? school.Stages[0].Stage : request.Stage;
+        var norm = school?.Stages.FirstOrDefault(s => s.Stage == stage)?.ClassSizeNorm;
+        if (school is not null && stage is null)
+            validation.Add("stage", $"is required: the school serves {string.Join(", ", school.Stages.Select(s => s.Stage))}.");
+        else if (stage is not null && !SchoolStages.Codes.Contains(stage))
+            validation.Add("stage", $"must be one of: {string.Join(", ", SchoolStages.Codes)}.");
+        else if (school is not null && norm is null && request.PlacesAdded is null)
+            validation.Add("stage", "is not a stage of the school; give placesAdded for a new stage.");
+        // Places default to the new classes at the stage's class-size norm.
+        var places = request.PlacesAdded is null ? classes * (norm ?? 0) : validation.Number("placesAdded", request.PlacesAdded, 1, 20_000);
         if (!validation.IsValid)
             return validation.Problem();
 
-        var project = new Project(Guid.CreateVersion7(), school!.Id, name, school.Stage, classes, places, "planned", null);
+        var project = new Project(Guid.CreateVersion7(), school!.Id, name, stage!, classes, places, "planned", null);
         await ProjectQueries.InsertAsync(connection, project, cancellationToken);
         return TypedResults.Created($"/projects/{project.Id}", project);
     }

@@ -3,16 +3,10 @@ using Npgsql;
 
 namespace Platform.Planning.Births;
 
-public sealed record District(string Code, string Name, string CityCode);
-
 public sealed record BirthView(string DistrictCode, string DistrictName, int Year, int Births);
 
 public static class BirthQueries
 {
-    public static async Task<IReadOnlyList<District>> DistrictsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<District>(new CommandDefinition(
-            "SELECT code, name, city_code AS CityCode FROM districts ORDER BY code", cancellationToken: cancellationToken))).ToList();
-
     public static async Task<IReadOnlyList<BirthView>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<BirthView>(new CommandDefinition("""
             SELECT b.district_code AS DistrictCode, d.name AS DistrictName, b.year, b.births

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Planning.Areas;
 
 namespace Platform.Planning.Births;
 
@@ -14,7 +15,6 @@ public static class BirthsApi
 
     public static IEndpointRouteBuilder MapBirthsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/districts", DistrictsAsync).WithTags("Districts");
         var births = app.MapGroup("/births").WithTags("Births");
         births.MapGet("/", ListAsync);
         births.MapGet("/export", ExportAsync);
@@ -22,12 +22,6 @@ public static class BirthsApi
             .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
         return app;
-    }
-
-    private static async Task<Ok<IReadOnlyList<District>>> DistrictsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(await BirthQueries.DistrictsAsync(connection, cancellationToken));
     }
 
     private static async Task<Ok<IReadOnlyList<BirthView>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -66,7 +60,7 @@ public static class BirthsApi
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var districts = (await BirthQueries.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code).ToHashSet();
+        var districts = (await AreasApi.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code).ToHashSet();
         var import = SheetImport.Match(sheet, BirthImport.Columns);
         var records = BirthImport.Read(import, districts, clock.GetUtcNow().Year);
         var existing = await BirthQueries.ExistingAsync(connection, records, cancellationToken);

@@ -1,57 +1,149 @@
+using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
+using Platform.Contracts;
 
 namespace Platform.Planning.Schools;
 
-public sealed record School(Guid Id, string Name, string DistrictCode, string Stage, int Classes, int ClassSizeNorm, int Places);
+public sealed record StageView(string Stage, int ClassSizeNorm, IReadOnlyList<int> ClassesPerGrade, int Classes, int Places);
+
+/// <summary>A school with its capacity: per stage, classes × norm plus what commissioned projects added.</summary>
+public sealed record SchoolView(
+    Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear,
+    IReadOnlyList<StageView> Stages)
+{
+    public int Classes => Stages.Sum(s => s.Classes);
+    public int Places => Stages.Sum(s => s.Places);
+
+    [JsonIgnore]
+    public IReadOnlyList<SchoolStageCapacity> Capacities => Stages.Select(s => new SchoolStageCapacity(s.Stage, s.ClassSizeNorm, s.Classes, s.Places)).ToList();
+}
 
 public static class SchoolQueries
 {
-    private const string Columns = "id, name, district_code AS DistrictCode, stage, classes, class_size_norm AS ClassSizeNorm, places";
+    private sealed record SchoolRow(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear);
 
-    public static Task InsertAsync(NpgsqlTransaction transaction, School school, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO schools (id, name, district_code, stage, classes, class_size_norm, places)
-            VALUES (@Id, @Name, @DistrictCode, @Stage, @Classes, @ClassSizeNorm, @Places)
-            """, school, transaction, cancellationToken: cancellationToken));
+    private sealed record StageRow(Guid SchoolId, string Stage, int ClassSizeNorm);
 
-    public static async Task<School?> FindAsync(NpgsqlDataSource dataSource, Guid id, CancellationToken cancellationToken)
+    private sealed record ClassRow(Guid SchoolId, int Grade, int Classes);
+
+    private sealed record AdditionRow(Guid SchoolId, string Stage, long Classes, long Places);
+
+    public static async Task<SchoolView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
+        (await LoadAsync(connection, "id = @id", new { id }, cancellationToken, transaction)).SingleOrDefault();
+
+    public static Task<IReadOnlyList<SchoolView>> ListAsync(NpgsqlConnection connection, string? districtCode, Guid? zoneId, CancellationToken cancellationToken) =>
+        LoadAsync(connection, "(@districtCode::text IS NULL OR district_code = @districtCode) AND (@zoneId::uuid IS NULL OR zone_id = @zoneId)",
+            new { districtCode, zoneId }, cancellationToken);
+
+    /// <summary>
+    /// Loads schools with their stages, classes and additions in one snapshot (the caller's transaction, or a
+    /// repeatable-read one), so a commissioning committed between the statements cannot give a mixed view.
+    /// </summary>
+    private static async Task<IReadOnlyList<SchoolView>> LoadAsync(
+        NpgsqlConnection connection, string where, object parameters, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<School>(new CommandDefinition(
-            $"SELECT {Columns} FROM schools WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        if (transaction is null)
+        {
+            await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            return await LoadAsync(connection, where, parameters, cancellationToken, snapshot);
+        }
+        var schools = (await connection.QueryAsync<SchoolRow>(new CommandDefinition($"""
+            SELECT id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, street_id AS StreetId, ownership, status, opening_year AS OpeningYear
+            FROM schools WHERE {where} ORDER BY district_code, name
+            """, parameters, transaction, cancellationToken: cancellationToken))).ToList();
+        if (schools.Count == 0)
+            return [];
+
+        using var details = await connection.QueryMultipleAsync(new CommandDefinition("""
+            SELECT school_id AS SchoolId, stage, class_size_norm AS ClassSizeNorm FROM school_stages WHERE school_id = ANY(@ids);
+            SELECT school_id AS SchoolId, grade, classes FROM school_classes WHERE school_id = ANY(@ids);
+            SELECT school_id AS SchoolId, stage, sum(classes_added) AS Classes, sum(places_added) AS Places
+            FROM capacity_additions WHERE school_id = ANY(@ids) GROUP BY school_id, stage;
+            """, new { ids = schools.Select(s => s.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+        var stages = (await details.ReadAsync<StageRow>()).ToLookup(s => s.SchoolId);
+        var classes = (await details.ReadAsync<ClassRow>()).ToDictionary(c => (c.SchoolId, c.Grade), c => c.Classes);
+        var additions = (await details.ReadAsync<AdditionRow>()).ToDictionary(a => (a.SchoolId, a.Stage));
+
+        return schools.Select(school => new SchoolView(
+            school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.StreetId, school.Ownership, school.Status, school.OpeningYear,
+            stages[school.Id].OrderBy(s => Stage.All[s.Stage].Grades[0]).Select(stage =>
+            {
+                var perGrade = Stage.All[stage.Stage].Grades.Select(grade => classes.GetValueOrDefault((school.Id, grade))).ToList();
+                var added = additions.GetValueOrDefault((school.Id, stage.Stage));
+                var stageClasses = perGrade.Sum() + (int)(added?.Classes ?? 0);
+                return new StageView(stage.Stage, stage.ClassSizeNorm, perGrade, stageClasses, perGrade.Sum() * stage.ClassSizeNorm + (int)(added?.Places ?? 0));
+            }).ToList())).ToList();
     }
 
-    public static async Task<IReadOnlyList<School>> ListAsync(NpgsqlDataSource dataSource, string? districtCode, CancellationToken cancellationToken)
+    public static async Task InsertAsync(NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<School>(new CommandDefinition(
-            $"SELECT {Columns} FROM schools WHERE @districtCode::text IS NULL OR district_code = @districtCode ORDER BY district_code, name",
-            new { districtCode }, cancellationToken: cancellationToken))).ToList();
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO schools (id, name, district_code, zone_id, street_id, ownership, status, opening_year)
+            VALUES (@id, @Name, @DistrictCode, @ZoneId, @StreetId, @Ownership, @Status, @OpeningYear)
+            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear },
+            transaction, cancellationToken: cancellationToken));
+        await WriteStagesAsync(transaction, id, draft.Stages, cancellationToken);
+    }
+
+    /// <returns>false when there is no such school.</returns>
+    public static async Task<bool> UpdateAsync(NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var updated = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE schools SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId, street_id = @StreetId,
+                ownership = @Ownership, status = @Status, opening_year = @OpeningYear, updated_at = now()
+            WHERE id = @id
+            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear },
+            transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+            return false;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM school_stages WHERE school_id = @id; DELETE FROM school_classes WHERE school_id = @id;",
+            new { id }, transaction, cancellationToken: cancellationToken));
+        await WriteStagesAsync(transaction, id, draft.Stages, cancellationToken);
+        return true;
+    }
+
+    private static async Task WriteStagesAsync(NpgsqlTransaction transaction, Guid id, IReadOnlyList<StageDraft> stages, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO school_stages (school_id, stage, class_size_norm) SELECT @id, * FROM unnest(@stages, @norms)",
+            new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() },
+            transaction, cancellationToken: cancellationToken));
+        var grades = stages.SelectMany(s => Stage.All[s.Stage].Grades.Zip(s.ClassesPerGrade)).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO school_classes (school_id, grade, classes) SELECT @id, * FROM unnest(@grades, @classes)",
+            new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() },
+            transaction, cancellationToken: cancellationToken));
     }
 
     public enum CapacityAddition { Added, AlreadyRecorded, UnknownSchool }
 
-    /// <summary>Adds a commissioned project's classes and places to its school, once per project.</summary>
-    public static async Task<CapacityAddition> AddCapacityAsync(
-        NpgsqlTransaction transaction, Guid projectId, Guid schoolId, int classesAdded, int placesAdded, DateOnly inUseFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds a commissioned project's classes and places to a stage of its school, once per project; a stage the school
+    /// did not serve yet is added with its default norm (e.g. a primary school extended into a nine-year school).
+    /// </summary>
+    public static async Task<CapacityAddition> AddCapacityAsync(NpgsqlTransaction transaction, CapacityCommissioned added, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         var schoolExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM schools WHERE id = @schoolId FOR UPDATE)", new { schoolId }, transaction, cancellationToken: cancellationToken));
+            "SELECT EXISTS (SELECT 1 FROM schools WHERE id = @SchoolId FOR UPDATE)", added, transaction, cancellationToken: cancellationToken));
         if (!schoolExists)
             return CapacityAddition.UnknownSchool;
         var recorded = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO capacity_additions (project_id, school_id, classes_added, places_added, in_use_from)
-            VALUES (@projectId, @schoolId, @classesAdded, @placesAdded, @inUseFrom)
+            INSERT INTO capacity_additions (project_id, school_id, stage, classes_added, places_added, in_use_from)
+            VALUES (@ProjectId, @SchoolId, @Stage, @ClassesAdded, @PlacesAdded, @InUseFrom)
             ON CONFLICT (project_id) DO NOTHING
-            """, new { projectId, schoolId, classesAdded, placesAdded, inUseFrom }, transaction, cancellationToken: cancellationToken));
+            """, added, transaction, cancellationToken: cancellationToken));
         if (recorded == 0)
             return CapacityAddition.AlreadyRecorded;
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE schools SET classes = classes + @classesAdded, places = places + @placesAdded, updated_at = now()
-            WHERE id = @schoolId
-            """, new { schoolId, classesAdded, placesAdded }, transaction, cancellationToken: cancellationToken));
+            INSERT INTO school_stages (school_id, stage, class_size_norm) VALUES (@SchoolId, @Stage, @norm) ON CONFLICT DO NOTHING;
+            UPDATE schools SET version = version + 1, updated_at = now() WHERE id = @SchoolId;
+            """, new { added.SchoolId, added.Stage, norm = Stage.All[added.Stage].DefaultClassSizeNorm },
+            transaction, cancellationToken: cancellationToken));
         return CapacityAddition.Added;
     }
 }

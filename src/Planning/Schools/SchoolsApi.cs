@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
@@ -7,48 +7,90 @@ using Platform.Contracts;
 
 namespace Platform.Planning.Schools;
 
-public sealed record RegisterSchoolRequest(string? Name, string? DistrictCode, string? Stage, int? Classes, int? ClassSizeNorm);
-
-public static partial class SchoolsApi
+public static class SchoolsApi
 {
-    /// <summary>A county-level administrative division code (GB/T 2260), e.g. 120106 for 红桥区.</summary>
-    [GeneratedRegex(@"^\d{6}$")]
-    private static partial Regex DistrictCode();
-
     public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
     {
         var schools = app.MapGroup("/schools").WithTags("Schools");
         schools.MapPost("/", RegisterAsync);
+        schools.MapPut("/{id:guid}", UpdateAsync);
         schools.MapGet("/{id:guid}", GetAsync);
         schools.MapGet("/", ListAsync);
         return app;
     }
 
-    private static async Task<Results<Created<School>, ValidationProblem>> RegisterAsync(
-        RegisterSchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Created<SchoolView>, ValidationProblem>> RegisterAsync(
+        SchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var validation = new Validation();
-        var name = validation.Text("name", request.Name, 200);
-        var district = validation.Matches("districtCode", request.DistrictCode, DistrictCode(), "a six-digit district code such as 120106");
-        var stage = validation.OneOf("stage", request.Stage, Stage.All);
-        var classes = validation.Number("classes", request.Classes, 0, 500);
-        var norm = request.ClassSizeNorm is null ? stage?.DefaultClassSizeNorm ?? 0 : validation.Number("classSizeNorm", request.ClassSizeNorm, 10, 80);
-        if (!validation.IsValid)
+        var draft = SchoolRules.Validate(request, validation);
+        if (draft is null || !await CheckAreasAsync(connection, draft, validation, cancellationToken))
             return validation.Problem();
 
-        var school = new School(Guid.CreateVersion7(), name, district, stage!.Code, classes, norm, classes * norm);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SchoolQueries.InsertAsync(transaction, school, cancellationToken);
-        await transaction.EnqueueAsync(new SchoolRegistered(
-            school.Id, school.Name, school.DistrictCode, school.Stage, school.Classes, school.ClassSizeNorm, school.Places), cancellationToken);
+        var id = Guid.CreateVersion7();
+        await SchoolQueries.InsertAsync(transaction, id, draft, cancellationToken);
+        var school = (await SchoolQueries.FindAsync(connection, id, cancellationToken, transaction))!;
+        await transaction.EnqueueAsync(SchoolEvents.Registered(school), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/schools/{school.Id}", school);
+        return TypedResults.Created($"/schools/{id}", school);
     }
 
-    private static async Task<Results<Ok<School>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        await SchoolQueries.FindAsync(dataSource, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
+    private static async Task<Results<Ok<SchoolView>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, SchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var validation = new Validation();
+        var draft = SchoolRules.Validate(request, validation);
+        if (draft is null || !await CheckAreasAsync(connection, draft, validation, cancellationToken))
+            return validation.Problem();
 
-    private static async Task<Ok<IReadOnlyList<School>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await SchoolQueries.ListAsync(dataSource, districtCode, cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await SchoolQueries.UpdateAsync(transaction, id, draft, cancellationToken))
+            return TypedResults.NotFound();
+        var school = (await SchoolQueries.FindAsync(connection, id, cancellationToken, transaction))!;
+        await transaction.EnqueueAsync(SchoolEvents.Updated(school), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(school);
+    }
+
+    private static async Task<Results<Ok<SchoolView>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await SchoolQueries.FindAsync(connection, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
+    }
+
+    private static async Task<Ok<IReadOnlyList<SchoolView>>> ListAsync(
+        string? districtCode, Guid? zoneId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return TypedResults.Ok(await SchoolQueries.ListAsync(connection, districtCode, zoneId, cancellationToken));
+    }
+
+    /// <summary>The district must exist, and the zone and street (when given) must be in it.</summary>
+    private static async Task<bool> CheckAreasAsync(NpgsqlConnection connection, SchoolDraft draft, Validation validation, CancellationToken cancellationToken)
+    {
+        var found = await connection.QuerySingleAsync<(bool District, string? ZoneDistrict, string? StreetDistrict)>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM districts WHERE code = @DistrictCode),
+                   (SELECT district_code FROM zones WHERE id = @ZoneId),
+                   (SELECT district_code FROM streets WHERE id = @StreetId)
+            """, draft, cancellationToken: cancellationToken));
+        if (!found.District)
+            validation.Add("districtCode", "is not a known district code (e.g. 120106 for 红桥区).");
+        else if (found.ZoneDistrict != draft.DistrictCode)
+            validation.Add("zoneId", found.ZoneDistrict is null ? "is not a known zone." : $"is a zone of district {found.ZoneDistrict}, not {draft.DistrictCode}.");
+        if (draft.StreetId is not null && found.StreetDistrict != draft.DistrictCode)
+            validation.Add("streetId", found.StreetDistrict is null ? "is not a known street." : $"is a street of district {found.StreetDistrict}, not {draft.DistrictCode}.");
+        return validation.IsValid;
+    }
+}
+
+public static class SchoolEvents
+{
+    public static SchoolRegistered Registered(SchoolView school) => new(school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId,
+        school.Ownership, school.Status, school.OpeningYear, school.Capacities);
+
+    public static SchoolUpdated Updated(SchoolView school) => new(school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId,
+        school.Ownership, school.Status, school.OpeningYear, school.Capacities);
 }

@@ -1,9 +1,11 @@
+using Platform.Planning.Forecasting;
+
 namespace Platform.Planning.Schools;
 
 /// <summary>
-/// A school stage (学段) and its default class-size norm (班额标准): 小学 45, 初中 and 高中 50 (GB 50099-2011);
-/// kindergartens plan 25/30/35 children for 小/中/大班, so a mixed kindergarten class defaults to 30.
-/// A school may override the norm.
+/// A school stage (学段), its grades and its default class-size norm (班额标准): 小学 45, 初中 and 高中 50
+/// (GB 50099-2011); kindergartens plan 25/30/35 children for 小/中/大班, so a kindergarten class defaults to 30.
+/// A school may override the norm per stage.
 /// </summary>
 public sealed record Stage(string Code, string ChineseName, int DefaultClassSizeNorm)
 {
@@ -14,4 +16,29 @@ public sealed record Stage(string Code, string ChineseName, int DefaultClassSize
         new Stage("junior_secondary", "初中", 50),
         new Stage("senior_secondary", "普通高中", 50),
     }.ToDictionary(stage => stage.Code);
+
+    public IReadOnlyList<int> Grades => Forecasting.Grades.OfStage(Code).ToList();
+}
+
+/// <summary>公办 (public), 民办 (private), 普惠性民办 (inclusive private kindergartens).</summary>
+public static class Ownership
+{
+    public const string InclusivePrivate = "inclusive_private";
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        ["public"] = "公办",
+        ["private"] = "民办",
+        [InclusivePrivate] = "普惠性民办",
+    };
+}
+
+public static class SchoolStatus
+{
+    public const string Planned = "planned";
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        [Planned] = "规划中",
+        ["open"] = "在办",
+        ["closed"] = "已停办",
+    };
 }

@@ -1,0 +1,73 @@
+using Platform.BuildingBlocks.Http;
+
+namespace Platform.Planning.Schools;
+
+public sealed record StageRequest(string? Stage, int? ClassSizeNorm, int[]? ClassesPerGrade);
+
+public sealed record SchoolRequest(
+    string? Name, string? DistrictCode, Guid? ZoneId, Guid? StreetId, string? Ownership, string? Status, int? OpeningYear, StageRequest[]? Stages);
+
+public sealed record StageDraft(string Stage, int ClassSizeNorm, IReadOnlyList<int> ClassesPerGrade);
+
+public sealed record SchoolDraft(
+    string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear, IReadOnlyList<StageDraft> Stages);
+
+/// <summary>The rules a school entry must follow on its own; whether its district, zone and street exist is checked against the registry.</summary>
+public static class SchoolRules
+{
+    public static SchoolDraft? Validate(SchoolRequest request, Validation validation)
+    {
+        var name = validation.Text("name", request.Name, 200);
+        var district = validation.Text("districtCode", request.DistrictCode, 6);
+        if (request.ZoneId is null)
+            validation.Add("zoneId", "is required.");
+        var ownership = request.Ownership;
+        if (ownership is null || !Ownership.All.ContainsKey(ownership))
+            validation.Add("ownership", $"must be one of: {string.Join(", ", Ownership.All.Keys)}.");
+        var status = request.Status;
+        if (status is null || !SchoolStatus.All.ContainsKey(status))
+            validation.Add("status", $"must be one of: {string.Join(", ", SchoolStatus.All.Keys)}.");
+        if (request.OpeningYear is not null)
+            validation.Number("openingYear", request.OpeningYear, 1900, 2100);
+        else if (status == SchoolStatus.Planned)
+            validation.Add("openingYear", "is required for a planned school.");
+
+        var stages = new List<StageDraft>();
+        if (request.Stages is not { Length: > 0 and <= 4 })
+            validation.Add("stages", "must list the 1 to 4 stages the school serves.");
+        else
+            for (var i = 0; i < request.Stages.Length; i++)
+                if (ValidateStage(request.Stages[i], $"stages[{i}]", validation) is { } stage)
+                {
+                    if (stages.Any(s => s.Stage == stage.Stage))
+                        validation.Add($"stages[{i}].stage", "is listed twice.");
+                    stages.Add(stage);
+                }
+        if (ownership == Ownership.InclusivePrivate && stages.Any(s => s.Stage != "kindergarten"))
+            validation.Add("ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
+
+        return validation.IsValid
+            ? new SchoolDraft(name, district, request.ZoneId!.Value, request.StreetId, ownership!, status!, request.OpeningYear,
+                stages.OrderBy(s => Stage.All[s.Stage].Grades[0]).ToList())
+            : null;
+    }
+
+    private static StageDraft? ValidateStage(StageRequest? request, string field, Validation validation)
+    {
+        if (request?.Stage is null || !Stage.All.TryGetValue(request.Stage, out var stage))
+        {
+            validation.Add($"{field}.stage", $"must be one of: {string.Join(", ", Stage.All.Keys)}.");
+            return null;
+        }
+        var norm = request.ClassSizeNorm is null ? stage.DefaultClassSizeNorm : validation.Number($"{field}.classSizeNorm", request.ClassSizeNorm, 10, 80);
+        var classes = request.ClassesPerGrade;
+        if (classes is null || classes.Length != stage.Grades.Count)
+        {
+            validation.Add($"{field}.classesPerGrade", $"must give the classes of each of the stage's {stage.Grades.Count} grades, lowest grade first.");
+            return null;
+        }
+        if (classes.Any(c => c is < 0 or > 100))
+            validation.Add($"{field}.classesPerGrade", "each grade must have between 0 and 100 classes.");
+        return new StageDraft(stage.Code, norm, classes);
+    }
+}
