@@ -47,24 +47,19 @@ public static class AreasApi
         return TypedResults.Ok(await DistrictsAsync(connection, cancellationToken));
     }
 
-    private static async Task<Results<Ok<List<Street>>, NotFound>> ListStreetsAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (!await DistrictExistsAsync(connection, code, cancellationToken))
-            return TypedResults.NotFound();
-        return TypedResults.Ok((await connection.QueryAsync<Street>(new CommandDefinition(
-            "SELECT id, district_code AS DistrictCode, name FROM streets WHERE district_code = @code ORDER BY name",
-            new { code }, cancellationToken: cancellationToken))).ToList());
-    }
+    private static Task<Results<Ok<List<Street>>, NotFound>> ListStreetsAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        ListAsync<Street>(dataSource, code, "SELECT id, district_code AS DistrictCode, name FROM streets WHERE district_code = @code ORDER BY name", cancellationToken);
 
-    private static async Task<Results<Ok<List<Zone>>, NotFound>> ListZonesAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static Task<Results<Ok<List<Zone>>, NotFound>> ListZonesAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        ListAsync<Zone>(dataSource, code, "SELECT id, district_code AS DistrictCode, name, kind FROM zones WHERE district_code = @code ORDER BY name", cancellationToken);
+
+    /// <summary>The streets or zones of a district; 404 for an unknown district.</summary>
+    private static async Task<Results<Ok<List<T>>, NotFound>> ListAsync<T>(NpgsqlDataSource dataSource, string code, string sql, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (!await DistrictExistsAsync(connection, code, cancellationToken))
             return TypedResults.NotFound();
-        return TypedResults.Ok((await connection.QueryAsync<Zone>(new CommandDefinition(
-            "SELECT id, district_code AS DistrictCode, name, kind FROM zones WHERE district_code = @code ORDER BY name",
-            new { code }, cancellationToken: cancellationToken))).ToList());
+        return TypedResults.Ok((await connection.QueryAsync<T>(new CommandDefinition(sql, new { code }, cancellationToken: cancellationToken))).ToList());
     }
 
     private static async Task<Results<Created<Street>, NotFound, ValidationProblem, ProblemHttpResult>> AddStreetAsync(
