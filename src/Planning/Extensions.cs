@@ -11,6 +11,5 @@ public static class Extensions
         builder.AddPlatformDatabase("planningdb", typeof(Extensions));
         builder.AddPlatformMessaging("planning", bus => bus.AddConsumer<CapacityCommissionedConsumer>());
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(TimeProvider.System);
     }
 }

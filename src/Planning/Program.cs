@@ -1,6 +1,8 @@
 using Platform.Planning;
 using Platform.Planning.Areas;
 using Platform.Planning.Births;
+using Platform.Planning.Enrolment;
+using Platform.Planning.Forecasts;
 using Platform.Planning.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,4 +15,6 @@ app.MapOpenApi();
 app.MapAreasApi();
 app.MapSchoolsApi();
 app.MapBirthsApi();
+app.MapEnrolmentApi();
+app.MapForecastsApi();
 app.Run();

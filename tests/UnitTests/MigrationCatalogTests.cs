@@ -33,7 +33,7 @@ public class MigrationCatalogTests
     public void Finds_the_scripts_embedded_in_a_service_with_their_source()
     {
         var migrations = MigrationCatalog.Embedded(typeof(Platform.Planning.Extensions).Assembly, "Platform.Planning.Migrations", "planningdb");
-        Assert.Equal(["planningdb/0001_registry.sql", "planningdb/0002_births.sql"], migrations.Select(m => m.Id));
+        Assert.Equal(["planningdb/0001_registry.sql", "planningdb/0002_births.sql", "planningdb/0003_enrolment.sql"], migrations.Select(m => m.Id));
         Assert.Contains("CREATE TABLE schools", migrations[0].Sql);
     }
 

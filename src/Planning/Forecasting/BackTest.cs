@@ -37,7 +37,8 @@ public static class BackTest
     /// <summary>
     /// Holds out the last <paramref name="holdoutYears"/> years, forecasts them from the earlier ones with
     /// <paramref name="settings"/>, and compares each school, zone and district total per stage and year with what
-    /// happened. A total is compared only where every grade of every school in it is known.
+    /// happened, over the grades whose actual enrolment is known (forecast and actual summed over the same cells).
+    /// The cohort forecast is compared; housing demand is not part of it.
     /// </summary>
     public static BackTestResult Run(ForecastInput input, ForecastSettings settings, int holdoutYears)
     {
@@ -50,14 +51,10 @@ public static class BackTest
         var byYearsAhead = new Dictionary<(Level, int), Accuracy>();
         foreach (var level in Enum.GetValues<Level>())
         {
-            var actual = ActualTotals(input, level, origin + 1, input.BaseYear);
-            var pairs = forecast.Demand(level)
-                .Where(row => actual.ContainsKey((row.Unit, row.Stage, row.Year)))
-                .Select(row => (row.Year, Pair: (row.Pupils, actual[(row.Unit, row.Stage, row.Year)])))
-                .ToList();
-            byLevel[level] = Accuracy.Of(pairs.Select(p => p.Pair));
+            var pairs = Totals(input, forecast, level, origin + 1, input.BaseYear);
+            byLevel[level] = Accuracy.Of(pairs.Values);
             for (var ahead = 1; ahead <= holdoutYears; ahead++)
-                byYearsAhead[(level, ahead)] = Accuracy.Of(pairs.Where(p => p.Year == origin + ahead).Select(p => p.Pair));
+                byYearsAhead[(level, ahead)] = Accuracy.Of(pairs.Where(p => p.Key.Year == origin + ahead).Select(p => p.Value));
         }
         return new BackTestResult(settings, holdoutYears, byLevel, byYearsAhead);
     }
@@ -69,24 +66,22 @@ public static class BackTest
             .OrderBy(result => double.IsNaN(result.ByLevel[rankBy].Mape) ? double.MaxValue : result.ByLevel[rankBy].Mape)
             .ToList();
 
-    /// <summary>Actual totals by unit, stage and year; a total with any unknown cell is left out.</summary>
-    private static Dictionary<(string Unit, string Stage, int Year), double> ActualTotals(ForecastInput input, Level level, int fromYear, int toYear)
+    /// <summary>Forecast and actual totals by unit, stage and year, over the cells whose actual is known.</summary>
+    private static Dictionary<(string Unit, string Stage, int Year), (double Forecast, double Actual)> Totals(
+        ForecastInput input, Forecast forecast, Level level, int fromYear, int toYear)
     {
-        var totals = new Dictionary<(string, string, int), double>();
-        var incomplete = new HashSet<(string, string, int)>();
+        var totals = new Dictionary<(string, string, int), (double, double)>();
         foreach (var school in input.Schools)
             foreach (var grade in school.Grades)
                 for (var year = fromYear; year <= toYear; year++)
                 {
+                    var actual = school.Enrolment[grade, year];
+                    if (double.IsNaN(actual))
+                        continue;
                     var key = (Forecast.UnitOf(school, level), Grades.StageOf(grade), year);
-                    var value = school.Enrolment[grade, year];
-                    if (double.IsNaN(value))
-                        incomplete.Add(key);
-                    else
-                        totals[key] = totals.GetValueOrDefault(key) + value;
+                    var (forecastTotal, actualTotal) = totals.GetValueOrDefault(key);
+                    totals[key] = (forecastTotal + forecast.Pupils(school.SchoolId, grade, year), actualTotal + actual);
                 }
-        foreach (var key in incomplete)
-            totals.Remove(key);
         return totals;
     }
 }

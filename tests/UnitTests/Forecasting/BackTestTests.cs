@@ -53,6 +53,18 @@ public class BackTestTests
     }
 
     [Fact]
+    public void Compares_only_the_grades_whose_actual_is_known()
+    {
+        // Grade 2 has no actuals in the held-out years; grade 1 (10% of births throughout) is forecast exactly.
+        var school = School("S1", "Z1", [1, 2],
+            (1, 2016, 100), (1, 2017, 100), (1, 2018, 100), (1, 2019, 100), (1, 2020, 100), (1, 2021, 100),
+            (2, 2017, 95), (2, 2018, 95), (2, 2019, 95));
+        var result = BackTest.Run(Input(2021, FlatBirths, school), new ForecastSettings(), holdoutYears: 2);
+        Assert.Equal(2, result.ByLevel[Level.School].Count);
+        Assert.Equal(0, result.ByLevel[Level.School].Mape, precision: 12);
+    }
+
+    [Fact]
     public void Refuses_a_holdout_outside_one_to_ten_years() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => BackTest.Run(Input(2021, FlatBirths), new ForecastSettings(), 11));
 }

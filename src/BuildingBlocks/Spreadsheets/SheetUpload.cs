@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace Platform.BuildingBlocks.Spreadsheets;
+
+/// <summary>A previewed row says whether importing it adds ("new"), changes ("changed") or repeats ("unchanged") data.</summary>
+public interface IPreviewRow
+{
+    string Change { get; }
+}
+
+/// <summary>
+/// The upload flow every import shares: read the CSV or xlsx file, match its columns, check every row, preview each
+/// against what is stored; then, unless it is a dry run, write the whole file in one transaction, or nothing at
+/// all when any row is bad. The feature supplies the columns and its read, preview and write steps.
+/// </summary>
+public sealed record SheetUpload<TRecord, TPreview>(
+    IReadOnlyList<SheetColumn> Columns,
+    Func<NpgsqlConnection, SheetImport, CancellationToken, Task<IReadOnlyList<TRecord>>> Read,
+    Func<NpgsqlConnection, IReadOnlyList<TRecord>, CancellationToken, Task<IReadOnlyList<TPreview>>> Preview,
+    Func<NpgsqlTransaction, IReadOnlyList<TRecord>, CancellationToken, Task> Write)
+    where TPreview : IPreviewRow
+{
+    /// <summary>Uploads above this size are refused with 413 before they are read.</summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public async Task<Results<Ok<ImportReport<TPreview>>, ProblemHttpResult>> RunAsync(
+        IFormFile file, bool dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<SheetRow> sheet;
+        try
+        {
+            await using var content = file.OpenReadStream();
+            sheet = SheetReader.Read(content, file.FileName);
+        }
+        catch (SheetFormatException e)
+        {
+            return TypedResults.Problem(title: "The file cannot be read.", detail: e.Message, statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["field"] = "file" });
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var import = SheetImport.Match(sheet, Columns);
+        var records = await Read(connection, import, cancellationToken);
+        if (import.Errors.Count > 0 && !dryRun)
+            return TypedResults.Problem(
+                title: "The file has bad rows; nothing was imported.",
+                detail: $"{import.Errors.Count} problem(s) in {Path.GetFileName(file.FileName)}. Correct them and import the file again.",
+                statusCode: StatusCodes.Status400BadRequest,
+                extensions: new Dictionary<string, object?> { ["rowErrors"] = import.Errors });
+
+        var preview = await Preview(connection, records, cancellationToken);
+        if (!dryRun)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await Write(transaction, records, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return TypedResults.Ok(new ImportReport<TPreview>(
+            dryRun, Written: !dryRun, import.Rows.Count,
+            preview.Count(p => p.Change == "new"), preview.Count(p => p.Change == "changed"), preview.Count(p => p.Change == "unchanged"),
+            import.Errors, import.IgnoredHeaders, preview));
+    }
+}

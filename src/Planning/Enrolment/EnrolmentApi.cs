@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Platform.BuildingBlocks.Spreadsheets;
+
+namespace Platform.Planning.Enrolment;
+
+public sealed record EnrolmentPreview(Guid SchoolId, int Grade, int Year, int Pupils, string Change) : IPreviewRow;
+
+public static class EnrolmentApi
+{
+    private static readonly SheetUpload<EnrolmentRecord, EnrolmentPreview> Upload = new(
+        EnrolmentImport.Columns,
+        Read: async (connection, import, cancellationToken) =>
+            EnrolmentImport.Read(import, await EnrolmentQueries.SchoolsAsync(connection, cancellationToken), DateTime.UtcNow.Year),
+        Preview: async (connection, records, cancellationToken) =>
+        {
+            var existing = await EnrolmentQueries.ExistingAsync(connection, records, cancellationToken);
+            return records.Select(r => new EnrolmentPreview(r.SchoolId, r.Grade, r.Year, r.Pupils,
+                !existing.TryGetValue((r.SchoolId, r.Grade, r.Year), out var stored) ? "new" : stored == r.Pupils ? "unchanged" : "changed")).ToList();
+        },
+        Write: EnrolmentQueries.UpsertAsync);
+
+    public static IEndpointRouteBuilder MapEnrolmentApi(this IEndpointRouteBuilder app)
+    {
+        var enrolment = app.MapGroup("/enrolment").WithTags("Enrolment");
+        enrolment.MapGet("/", ListAsync);
+        enrolment.MapGet("/export", ExportAsync);
+        enrolment.MapPost("/import", ImportAsync)
+            .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
+            .WithMetadata(new RequestSizeLimitAttribute(SheetUpload<EnrolmentRecord, EnrolmentPreview>.MaxBytes));
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<EnrolmentView>>> ListAsync(
+        string? districtCode, Guid? schoolId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return TypedResults.Ok(await EnrolmentQueries.ListAsync(connection, districtCode, schoolId, cancellationToken));
+    }
+
+    /// <summary>Enrolment as .xlsx, in the columns the import reads, so it can be edited and imported again.</summary>
+    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);
+        var workbook = XlsxWriter.Write("在校生", ["学校编号", "学校名称", "区划代码", "年级", "学年", "在校生数", "户籍学生", "随迁子女"],
+            rows.Select(r => (IReadOnlyList<object?>)[r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, r.Grade, r.Year, r.Pupils, r.Local, r.Migrant]));
+        return TypedResults.File(workbook, XlsxWriter.ContentType, "enrolment.xlsx");
+    }
+
+    /// <summary>Imports enrolment from a CSV or xlsx file: a dry run previews, otherwise the file is written whole or not at all.</summary>
+    private static Task<Results<Ok<ImportReport<EnrolmentPreview>>, ProblemHttpResult>> ImportAsync(
+        IFormFile file, [FromQuery] bool? dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        Upload.RunAsync(file, dryRun ?? false, dataSource, cancellationToken);
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Platform.BuildingBlocks.Spreadsheets;
+
+namespace Platform.Planning.Enrolment;
+
+public sealed record EnrolmentRecord(Guid SchoolId, int Grade, int Year, int Pupils, int? Local, int? Migrant);
+
+/// <summary>A school as an enrolment file may name it: by id, or by name within its district.</summary>
+public sealed record SchoolGrades(Guid Id, string Name, string DistrictCode, IReadOnlySet<int> Grades);
+
+/// <summary>The columns of an enrolment file and the rules for each row (plain: no I/O).</summary>
+public static partial class EnrolmentImport
+{
+    public static readonly SheetColumn[] Columns =
+    [
+        new("schoolId", ["学校编号", "school_id", "schoolId"], Required: false),
+        new("schoolName", ["学校名称", "学校", "school_name", "school"], Required: false),
+        new("grade", ["年级", "grade"]),
+        new("year", ["学年", "school_year", "year", "年份"]),
+        new("pupils", ["在校生数", "学生数", "人数", "pupils", "enrolment"]),
+        new("local", ["户籍学生", "户籍", "local"], Required: false),
+        new("migrant", ["随迁子女", "随迁", "migrant"], Required: false),
+    ];
+
+    /// <summary>"2024", "2024-2025", "2024/25", "2024学年": the year the school year starts.</summary>
+    [GeneratedRegex(@"^(\d{4})(\s*[-/—–~至]\s*\d{2,4})?\s*(学年)?$")]
+    private static partial Regex SchoolYear();
+
+    /// <summary>Reads every row, recording each problem in <paramref name="import"/>.Errors; returns the good rows.</summary>
+    public static IReadOnlyList<EnrolmentRecord> Read(SheetImport import, IReadOnlyList<SchoolGrades> schools, int currentYear)
+    {
+        var byId = schools.ToDictionary(s => s.Id);
+        var byName = schools.ToLookup(s => s.Name.Trim());
+        var records = new List<EnrolmentRecord>();
+        var firstRowOf = new Dictionary<(Guid, int, int), int>();
+        foreach (var row in import.Rows)
+        {
+            var school = FindSchool(row, byId, byName);
+            var gradeText = row.Text("grade", 10);
+            var grade = gradeText is null ? null : GradeNames.Parse(gradeText);
+            if (gradeText is not null && grade is null)
+                row.Fail("grade", gradeText, "is not a grade (小班..大班, 一年级..六年级, 初一..初三, 高一..高三, or 1..12).");
+            else if (grade is not null && school is not null && !school.Grades.Contains(grade.Value))
+            {
+                row.Fail("grade", gradeText, $"is not a grade of {school.Name}'s stages.");
+                grade = null;
+            }
+            var year = ReadYear(row, currentYear);
+            var pupils = row.Int("pupils", 0, 5000);
+            var local = row.Int("local", 0, 5000, required: false);
+            var migrant = row.Int("migrant", 0, 5000, required: false);
+            if (pupils is not null && local is not null && migrant is not null && local + migrant != pupils)
+                row.Fail("migrant", migrant.ToString(), $"户籍 {local} + 随迁 {migrant} must equal the {pupils} pupils.");
+            else if (school is not null && grade is not null && year is not null && pupils is not null)
+            {
+                if (firstRowOf.TryGetValue((school.Id, grade.Value, year.Value), out var first))
+                    row.Fail("grade", gradeText, $"repeats row {first}: {school.Name}, this grade and year are given twice.");
+                else
+                {
+                    firstRowOf[(school.Id, grade.Value, year.Value)] = row.Number;
+                    records.Add(new EnrolmentRecord(school.Id, grade.Value, year.Value, pupils.Value, local, migrant));
+                }
+            }
+        }
+        return records;
+    }
+
+    private static SchoolGrades? FindSchool(ImportRow row, Dictionary<Guid, SchoolGrades> byId, ILookup<string, SchoolGrades> byName)
+    {
+        var idText = row.Text("schoolId", 40, required: false);
+        if (idText is not null)
+        {
+            if (Guid.TryParse(idText, out var id) && byId.TryGetValue(id, out var school))
+                return school;
+            row.Fail("schoolId", idText, "is not the id of a school in the registry.");
+            return null;
+        }
+        var name = row.Text("schoolName", 200, required: false);
+        if (name is null)
+        {
+            row.Fail("schoolName", null, "is empty: give the school's id (学校编号) or its registered name (学校名称).");
+            return null;
+        }
+        var matches = byName[name].ToList();
+        if (matches.Count == 1)
+            return matches[0];
+        row.Fail("schoolName", name, matches.Count == 0
+            ? "is not the name of a school in the registry."
+            : $"names {matches.Count} schools (in {string.Join(", ", matches.Select(m => m.DistrictCode))}); use the school's id (学校编号).");
+        return null;
+    }
+
+    private static int? ReadYear(ImportRow row, int currentYear)
+    {
+        var text = row.Text("year", 20);
+        if (text is null)
+            return null;
+        var match = SchoolYear().Match(text);
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var year) || year < 1949)
+        {
+            row.Fail("year", text, "is not a school year (2024, 2024-2025 or 2024学年).");
+            return null;
+        }
+        if (year > currentYear)
+        {
+            row.Fail("year", text, $"is in the future; only actual enrolment (up to the {currentYear} school year) can be imported.");
+            return null;
+        }
+        return year;
+    }
+}

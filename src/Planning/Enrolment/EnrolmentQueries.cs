@@ -1,0 +1,60 @@
+using Dapper;
+using Npgsql;
+
+namespace Platform.Planning.Enrolment;
+
+public sealed record EnrolmentView(Guid SchoolId, string SchoolName, string DistrictCode, int Grade, int Year, int Pupils, int? Local, int? Migrant);
+
+public static class EnrolmentQueries
+{
+    private sealed record SchoolGradeRow(Guid Id, string Name, string DistrictCode, int Grade);
+
+    /// <summary>Every school of the registry with the grades its stages cover.</summary>
+    public static async Task<IReadOnlyList<SchoolGrades>> SchoolsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<SchoolGradeRow>(new CommandDefinition("""
+            SELECT s.id, s.name, s.district_code AS DistrictCode, g.grade
+            FROM schools s
+            JOIN school_stages st ON st.school_id = s.id
+            JOIN LATERAL (SELECT generate_series(
+                CASE st.stage WHEN 'kindergarten' THEN -2 WHEN 'primary' THEN 1 WHEN 'junior_secondary' THEN 7 ELSE 10 END,
+                CASE st.stage WHEN 'kindergarten' THEN 0 WHEN 'primary' THEN 6 WHEN 'junior_secondary' THEN 9 ELSE 12 END) AS grade) g ON true
+            """, cancellationToken: cancellationToken)))
+        .GroupBy(r => (r.Id, r.Name, r.DistrictCode))
+        .Select(g => new SchoolGrades(g.Key.Id, g.Key.Name, g.Key.DistrictCode, g.Select(r => r.Grade).ToHashSet()))
+        .ToList();
+
+    public static async Task<IReadOnlyList<EnrolmentView>> ListAsync(
+        NpgsqlConnection connection, string? districtCode, Guid? schoolId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<EnrolmentView>(new CommandDefinition("""
+            SELECT e.school_id AS SchoolId, s.name AS SchoolName, s.district_code AS DistrictCode, e.grade, e.year, e.pupils, e.local, e.migrant
+            FROM enrolment e JOIN schools s ON s.id = e.school_id
+            WHERE (@districtCode::text IS NULL OR s.district_code = @districtCode) AND (@schoolId::uuid IS NULL OR e.school_id = @schoolId)
+            ORDER BY s.district_code, s.name, e.year, e.grade
+            """, new { districtCode, schoolId }, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The pupils already stored for the (school, grade, year) keys of <paramref name="records"/>.</summary>
+    public static async Task<Dictionary<(Guid, int, int), int>> ExistingAsync(
+        NpgsqlConnection connection, IReadOnlyList<EnrolmentRecord> records, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(Guid SchoolId, int Grade, int Year, int Pupils)>(new CommandDefinition("""
+            SELECT e.school_id, e.grade, e.year, e.pupils
+            FROM enrolment e JOIN unnest(@schools, @grades, @years) AS wanted (school, grade, year)
+                ON e.school_id = wanted.school AND e.grade = wanted.grade AND e.year = wanted.year
+            """, new { schools = records.Select(r => r.SchoolId).ToArray(), grades = records.Select(r => r.Grade).ToArray(), years = records.Select(r => r.Year).ToArray() },
+            cancellationToken: cancellationToken)))
+        .ToDictionary(r => (r.SchoolId, r.Grade, r.Year), r => r.Pupils);
+
+    public static Task UpsertAsync(NpgsqlTransaction transaction, IReadOnlyList<EnrolmentRecord> records, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO enrolment (school_id, grade, year, pupils, local, migrant)
+            SELECT * FROM unnest(@schools, @grades, @years, @pupils, @local, @migrant)
+            ON CONFLICT (school_id, grade, year) DO UPDATE
+                SET pupils = excluded.pupils, local = excluded.local, migrant = excluded.migrant, updated_at = now()
+            """,
+            new
+            {
+                schools = records.Select(r => r.SchoolId).ToArray(), grades = records.Select(r => r.Grade).ToArray(),
+                years = records.Select(r => r.Year).ToArray(), pupils = records.Select(r => r.Pupils).ToArray(),
+                local = records.Select(r => r.Local).ToArray(), migrant = records.Select(r => r.Migrant).ToArray(),
+            },
+            transaction, cancellationToken: cancellationToken));
+}
