@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Npgsql;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
@@ -24,6 +27,13 @@ public sealed record SheetUpload<TRecord, TPreview>(
 {
     /// <summary>Uploads above this size are refused with 413 before they are read.</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>POST {group}/import with a multipart "file" and ?dryRun=true|false.</summary>
+    public RouteHandlerBuilder MapImport(IEndpointRouteBuilder group) =>
+        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+                RunAsync(file, dryRun ?? false, dataSource, cancellationToken))
+            .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
 
     public async Task<Results<Ok<ImportReport<TPreview>>, ProblemHttpResult>> RunAsync(
         IFormFile file, bool dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken)

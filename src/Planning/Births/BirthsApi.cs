@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
@@ -30,9 +29,7 @@ public static class BirthsApi
         var births = app.MapGroup("/births").WithTags("Births");
         births.MapGet("/", ListAsync);
         births.MapGet("/export", ExportAsync);
-        births.MapPost("/import", ImportAsync)
-            .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
-            .WithMetadata(new RequestSizeLimitAttribute(SheetUpload<BirthRecord, BirthPreview>.MaxBytes));
+        Upload.MapImport(births);
         return app;
     }
 
@@ -51,12 +48,4 @@ public static class BirthsApi
             births.Select(b => (IReadOnlyList<object?>)[b.DistrictCode, b.DistrictName, b.Year, b.Births]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "births.xlsx");
     }
-
-    /// <summary>
-    /// Imports births from a CSV or xlsx file. With dryRun=true nothing is written and the report previews each row
-    /// (new, changed or unchanged). Otherwise the file is written whole, or not at all when any row is bad.
-    /// </summary>
-    private static Task<Results<Ok<ImportReport<BirthPreview>>, ProblemHttpResult>> ImportAsync(
-        IFormFile file, [FromQuery] bool? dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        Upload.RunAsync(file, dryRun ?? false, dataSource, cancellationToken);
 }

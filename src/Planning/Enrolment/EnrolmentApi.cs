@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Platform.BuildingBlocks.Spreadsheets;
 
@@ -26,9 +25,7 @@ public static class EnrolmentApi
         var enrolment = app.MapGroup("/enrolment").WithTags("Enrolment");
         enrolment.MapGet("/", ListAsync);
         enrolment.MapGet("/export", ExportAsync);
-        enrolment.MapPost("/import", ImportAsync)
-            .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
-            .WithMetadata(new RequestSizeLimitAttribute(SheetUpload<EnrolmentRecord, EnrolmentPreview>.MaxBytes));
+        Upload.MapImport(enrolment);
         return app;
     }
 
@@ -48,9 +45,4 @@ public static class EnrolmentApi
             rows.Select(r => (IReadOnlyList<object?>)[r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, r.Grade, r.Year, r.Pupils, r.Local, r.Migrant]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "enrolment.xlsx");
     }
-
-    /// <summary>Imports enrolment from a CSV or xlsx file: a dry run previews, otherwise the file is written whole or not at all.</summary>
-    private static Task<Results<Ok<ImportReport<EnrolmentPreview>>, ProblemHttpResult>> ImportAsync(
-        IFormFile file, [FromQuery] bool? dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        Upload.RunAsync(file, dryRun ?? false, dataSource, cancellationToken);
 }
