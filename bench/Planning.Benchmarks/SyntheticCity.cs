@@ -44,6 +44,18 @@ public static class SyntheticCity
         return new ForecastInput(BaseYear, histories, births, []);
     }
 
+    /// <summary>Each school's places per stage: enough classes of 45 for its base-year pupils, give or take 20%.</summary>
+    public static IReadOnlyList<CapacitySource> Capacity(ForecastInput city)
+    {
+        var random = new Random(7);
+        return city.Schools.SelectMany(school => school.Grades.GroupBy(Grades.StageOf).Select(stage =>
+        {
+            var pupils = stage.Sum(grade => school.Enrolment[grade, BaseYear]);
+            var classes = (int)Math.Ceiling(pupils / 45 * (0.8 + 0.4 * random.NextDouble()));
+            return new CapacitySource(school.ZoneId, stage.Key, classes * 45, classes);
+        })).ToList();
+    }
+
     private static int[] PickKind(Random random)
     {
         var pick = random.NextDouble();

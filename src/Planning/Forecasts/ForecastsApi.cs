@@ -12,6 +12,8 @@ public sealed record ForecastRequest(
 
 public sealed record ForecastResult(int BaseYear, ForecastSettings Settings, string Level, IReadOnlyList<string> Warnings, IReadOnlyList<DemandRow> Rows);
 
+public sealed record CapacityResult(int BaseYear, ForecastSettings Settings, IReadOnlyList<string> ForecastWarnings, CapacityReport Report);
+
 public sealed record BackTestRequest(string? DistrictCode, int? HoldoutYears, ForecastRequest[]? Candidates);
 
 /// <summary>Accuracy at one level; the measures are null when nothing at that level could be compared.</summary>
@@ -33,7 +35,47 @@ public static class ForecastsApi
         forecasts.MapPost("/", RunAsync);
         forecasts.MapPost("/export", ExportAsync);
         forecasts.MapPost("/backtest", BackTestAsync);
+        forecasts.MapPost("/capacity", CapacityAsync);
+        forecasts.MapPost("/capacity/export", CapacityExportAsync);
         return app;
+    }
+
+    /// <summary>
+    /// Capacity analysis: the zone forecast against the places the registry gives each zone and stage, year by year,
+    /// with the warnings (shortfall, 大班额, surplus) ordered urgent first, then by severity.
+    /// </summary>
+    private static async Task<Results<Ok<CapacityResult>, ValidationProblem, ProblemHttpResult>> CapacityAsync(
+        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (result, problem) = await CapacityAnalysisAsync(request, dataSource, cancellationToken);
+        if (result is null)
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> CapacityExportAsync(
+        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (result, problem) = await CapacityAnalysisAsync(request, dataSource, cancellationToken);
+        if (result is null)
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+        var workbook = XlsxWriter.Write("学位供需", ["片区", "学段", "学年", "需求", "学位", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
+            result.Report.Rows.Select(r => (IReadOnlyList<object?>)[r.Zone, r.Stage, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.Classes,
+                r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null, Math.Round(r.Shortfall, 1), r.ShortfallClasses,
+                Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1), r.LargeClassRisk ? "是" : "否"]));
+        return TypedResults.File(workbook, XlsxWriter.ContentType, "capacity.xlsx");
+    }
+
+    private static async Task<(CapacityResult? Result, IResult? Problem)> CapacityAnalysisAsync(
+        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (forecast, problem) = await ForecastAsync(request with { Level = "zone" }, dataSource, cancellationToken);
+        if (forecast is null)
+            return (null, problem);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var capacity = await CapacityData.LoadAsync(connection, request.DistrictCode!, cancellationToken);
+        var report = CapacityAnalysis.Run(forecast.Rows, capacity, forecast.BaseYear, new CapacitySettings());
+        return (new CapacityResult(forecast.BaseYear, forecast.Settings, forecast.Warnings, report), null);
     }
 
     private static async Task<Results<Ok<ForecastResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
