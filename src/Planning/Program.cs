@@ -3,6 +3,7 @@ using Platform.Planning.Areas;
 using Platform.Planning.Births;
 using Platform.Planning.Enrolment;
 using Platform.Planning.Forecasts;
+using Platform.Planning.Scenarios;
 using Platform.Planning.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,4 +18,5 @@ app.MapSchoolsApi();
 app.MapBirthsApi();
 app.MapEnrolmentApi();
 app.MapForecastsApi();
+app.MapScenariosApi();
 app.Run();

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Platform.IntegrationTests;
@@ -16,19 +15,7 @@ public class CapacityAnalysisTests(SuiteFixture suite)
     [Fact]
     public async Task Commissioning_in_facilities_removes_the_shortfall_from_the_capacity_analysis()
     {
-        var zoneId = await suite.Gateway.AddZoneAsync(District);
-        var registered = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
-        {
-            name = "北辰区缺位小学", districtCode = District, zoneId, ownership = "public", status = "open",
-            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 1, 1, 1, 1, 1, 1 } } }, // 6 classes × 45 = 270 places
-        });
-        await SuiteApi.EnsureAsync(registered);
-        var schoolId = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
-
-        // 100 pupils in every grade every year, 10% of a flat 1,000 births: the forecast is 600 pupils a year.
-        await ImportAsync("/api/planning/births/import", "区划代码,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2006, 12).Select(y => $"{District},{y},1000")));
-        await ImportAsync("/api/planning/enrolment/import", "学校编号,年级,学年,在校生数\n" + string.Join("\n",
-            from year in Enumerable.Range(2014, 8) from grade in Enumerable.Range(1, 6) select $"{schoolId},{grade},{year},100"));
+        var (zoneId, schoolId) = await suite.Gateway.SeedSmallSchoolAsync(District, "北辰区缺位小学");
 
         var before = await ShortfallAsync(zoneId);
         Assert.Equal((2022, 330.0, 8), before); // 600 - 270 places; ⌈330 / 45⌉ classes
@@ -51,11 +38,5 @@ public class CapacityAnalysisTests(SuiteFixture suite)
         return shortfall.ValueKind == JsonValueKind.Undefined
             ? null
             : (shortfall.GetProperty("firstYear").GetInt32(), shortfall.GetProperty("places").GetDouble(), shortfall.GetProperty("classes").GetInt32());
-    }
-
-    private async Task ImportAsync(string path, string csv)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "data.csv" } };
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync(path, form));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Platform.IntegrationTests;
@@ -10,12 +9,6 @@ namespace Platform.IntegrationTests;
 public class ForecastTests(SuiteFixture suite)
 {
     private const string District = "120104";
-
-    private async Task ImportAsync(string path, string csv)
-    {
-        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "data.csv" } };
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync(path, form));
-    }
 
     [Fact]
     public async Task A_district_forecast_follows_its_history_and_methods_can_be_compared()
@@ -29,10 +22,10 @@ public class ForecastTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(registered);
         var schoolId = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
 
-        await ImportAsync("/api/planning/births/import",
+        await suite.Gateway.ImportAsync("/api/planning/births/import",
             "区划代码,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2008, 9).Select(year => $"{District},{year},1000")));
         // Grade 1 took 10% of the births six years before; grade 2 kept 100% (2019), 95% (2020), then 90% (2021) of last year's grade 1.
-        await ImportAsync("/api/planning/enrolment/import", $"""
+        await suite.Gateway.ImportAsync("/api/planning/enrolment/import", $"""
             学校编号,年级,学年,在校生数
             {schoolId},一年级,2014,100
             {schoolId},一年级,2015,100
@@ -75,6 +68,15 @@ public class ForecastTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["horizon", "level", "method", "migrationFactor", "ratioYears"], errors);
+    }
+
+    [Fact]
+    public async Task A_capacity_request_with_a_nameless_school_change_is_refused_before_anything_runs()
+    {
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity",
+            new { districtCode = District, schoolChanges = new[] { new { change = "close", year = 2024 } } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("schoolChanges[0].schoolId", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -46,6 +46,32 @@ public static class SuiteApi
             schools => schools!.Any(s => s.GetProperty("id").GetGuid() == schoolId),
             $"{service} to learn of school {schoolId}");
 
+    /// <summary>
+    /// A district with one primary school of 6 classes (270 places) in a new zone, flat births of 1,000 a year and
+    /// 100 pupils in every grade 2014-2021: its forecast is 600 pupils a year.
+    /// </summary>
+    public static async Task<(Guid ZoneId, Guid SchoolId)> SeedSmallSchoolAsync(this HttpClient gateway, string district, string name)
+    {
+        var zoneId = await gateway.AddZoneAsync(district);
+        var registered = await gateway.PostAsJsonAsync("/api/planning/schools", new
+        {
+            name, districtCode = district, zoneId, ownership = "public", status = "open",
+            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 1, 1, 1, 1, 1, 1 } } },
+        });
+        await EnsureAsync(registered);
+        var schoolId = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
+        await gateway.ImportAsync("/api/planning/births/import", "区划代码,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2006, 12).Select(y => $"{district},{y},1000")));
+        await gateway.ImportAsync("/api/planning/enrolment/import", "学校编号,年级,学年,在校生数\n" + string.Join("\n",
+            from year in Enumerable.Range(2014, 8) from grade in Enumerable.Range(1, 6) select $"{schoolId},{grade},{year},100"));
+        return (zoneId, schoolId);
+    }
+
+    public static async Task ImportAsync(this HttpClient gateway, string path, string csv)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "data.csv" } };
+        await EnsureAsync(await gateway.PostAsync(path, form));
+    }
+
     public static async Task<ProjectDto> CreateProjectAsync(this HttpClient gateway, Guid schoolId, int classesAdded)
     {
         var response = await gateway.PostAsJsonAsync("/api/facilities/projects", new { schoolId, name = "扩建工程", classesAdded });

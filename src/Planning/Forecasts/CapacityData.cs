@@ -13,25 +13,50 @@ public static class CapacityData
     /// <summary>
     /// Open schools count from the start; planned schools from their opening year; closed schools not at all.
     /// A commissioned project counts from the first school year it is in use at the autumn start (1 September).
+    /// Levers: a stage's class-size norm changes the places of all its classes; a school opened in a year counts
+    /// from then, a school closed in a year counts until the year before.
     /// </summary>
-    public static async Task<IReadOnlyList<CapacitySource>> LoadAsync(NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
+    /// <returns>The capacity, and the ids of changed schools that are not in the district.</returns>
+    public static async Task<(IReadOnlyList<CapacitySource> Capacity, IReadOnlyList<Guid> UnknownSchools)> LoadAsync(
+        NpgsqlConnection connection, string districtCode, IReadOnlyDictionary<string, int>? classSizeNorms,
+        IReadOnlyList<SchoolChange>? schoolChanges, CancellationToken cancellationToken)
     {
-        var schools = (await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken)).Where(s => s.Status != "closed").ToDictionary(s => s.Id);
+        var all = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);
+        var changes = (schoolChanges ?? []).ToLookup(c => c.SchoolId!.Value);
+        var unknown = changes.Select(c => c.Key).Where(id => all.All(s => s.Id != id)).ToList();
+        var schools = all.Where(s => s.Status != "closed" || changes[s.Id].Any(c => c.Change == "open")).ToDictionary(s => s.Id);
         var additions = await connection.QueryAsync<Addition>(new CommandDefinition("""
             SELECT a.school_id AS SchoolId, a.stage, a.classes_added AS ClassesAdded, a.places_added AS PlacesAdded, a.in_use_from AS InUseFrom
             FROM capacity_additions a JOIN schools s ON s.id = a.school_id WHERE s.district_code = @districtCode
             """, new { districtCode }, cancellationToken: cancellationToken));
 
-        var sources = schools.Values.SelectMany(school => school.Stages.Select(stage => new CapacitySource(
-            school.ZoneId.ToString(), stage.Stage, stage.ClassesPerGrade.Sum() * stage.ClassSizeNorm, stage.ClassesPerGrade.Sum(),
-            FromYear: school.Status == SchoolStatus.Planned ? school.OpeningYear ?? int.MaxValue : int.MinValue))).ToList();
+        (int From, int Until) Years(SchoolView school)
+        {
+            var from = school.Status == SchoolStatus.Open ? int.MinValue : school.OpeningYear ?? int.MaxValue;
+            var until = int.MaxValue;
+            foreach (var change in changes[school.Id])
+                if (change.Change == "open")
+                    from = change.Year!.Value;
+                else
+                    until = change.Year!.Value - 1;
+            return (from, until);
+        }
+        int Places(string stage, int classes, int places) => classSizeNorms?.TryGetValue(stage, out var norm) == true ? classes * norm : places;
+
+        var sources = schools.Values.SelectMany(school => school.Stages.Select(stage =>
+        {
+            var (from, until) = Years(school);
+            var classes = stage.ClassesPerGrade.Sum();
+            return new CapacitySource(school.ZoneId.ToString(), stage.Stage, Places(stage.Stage, classes, classes * stage.ClassSizeNorm), classes, from, until);
+        })).ToList();
         foreach (var addition in additions.Where(a => schools.ContainsKey(a.SchoolId)))
         {
             var school = schools[addition.SchoolId];
-            var firstYear = addition.InUseFrom <= new DateOnly(addition.InUseFrom.Year, 9, 1) ? addition.InUseFrom.Year : addition.InUseFrom.Year + 1;
-            var opens = school.Status == SchoolStatus.Planned ? school.OpeningYear ?? int.MaxValue : int.MinValue;
-            sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage, addition.PlacesAdded, addition.ClassesAdded, Math.Max(firstYear, opens)));
+            var (from, until) = Years(school);
+            var inUse = addition.InUseFrom <= new DateOnly(addition.InUseFrom.Year, 9, 1) ? addition.InUseFrom.Year : addition.InUseFrom.Year + 1;
+            sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage,
+                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(inUse, from), until));
         }
-        return sources;
+        return (sources, unknown);
     }
 }

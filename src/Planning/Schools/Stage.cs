@@ -35,6 +35,7 @@ public static class Ownership
 public static class SchoolStatus
 {
     public const string Planned = "planned";
+    public const string Open = "open";
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
         [Planned] = "规划中",

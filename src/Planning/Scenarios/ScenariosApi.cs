@@ -1,0 +1,203 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Http;
+using Platform.Planning.Forecasting;
+using Platform.Planning.Forecasts;
+
+namespace Platform.Planning.Scenarios;
+
+public sealed record ScenarioRequest(string? DistrictCode, string? Name, ForecastRequest? Levers);
+
+public sealed record CloneRequest(string? Name);
+
+public sealed record Scenario(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, ForecastRequest Levers);
+
+public sealed record CompareRequest(Guid[]? ScenarioIds);
+
+/// <summary>Totals over a district's zones for one stage and year, as scenarios are compared.</summary>
+public sealed record StageYearTotal(string Stage, int Year, double Demand, int Capacity, double Shortfall, double Surplus);
+
+public sealed record ScenarioComparison(Guid Id, string Name, IReadOnlyList<StageYearTotal> Totals, IReadOnlyDictionary<WarningKind, int> Warnings);
+
+/// <summary>Named scenarios of a district: saved forecast levers that can be cloned, changed, run and compared side by side.</summary>
+public static class ScenariosApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record Row(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, string Levers);
+
+    public static IEndpointRouteBuilder MapScenariosApi(this IEndpointRouteBuilder app)
+    {
+        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
+        scenarios.MapPost("/", CreateAsync);
+        scenarios.MapGet("/", ListAsync);
+        scenarios.MapGet("/{id:guid}", GetAsync);
+        scenarios.MapPut("/{id:guid}", UpdateAsync);
+        scenarios.MapPost("/{id:guid}/clone", CloneAsync);
+        scenarios.MapPost("/{id:guid}/capacity", CapacityAsync);
+        scenarios.MapPost("/compare", CompareAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<Scenario>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        ScenarioRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var scenario = Validate(request, validation, Guid.CreateVersion7(), clonedFrom: null);
+        if (scenario is null)
+            return validation.Problem();
+        if (await InsertAsync(dataSource, scenario, cancellationToken) is { } problem)
+            return problem;
+        return TypedResults.Created($"/scenarios/{scenario.Id}", scenario);
+    }
+
+    private static async Task<Results<Created<Scenario>, NotFound, ValidationProblem, ProblemHttpResult>> CloneAsync(
+        Guid id, CloneRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var name = validation.Text("name", request.Name, 100);
+        if (!validation.IsValid)
+            return validation.Problem();
+        var original = await FindAsync(dataSource, id, cancellationToken);
+        if (original is null)
+            return TypedResults.NotFound();
+        var clone = original with { Id = Guid.CreateVersion7(), Name = name, ClonedFrom = original.Id };
+        if (await InsertAsync(dataSource, clone, cancellationToken) is { } problem)
+            return problem;
+        return TypedResults.Created($"/scenarios/{clone.Id}", clone);
+    }
+
+    private static async Task<Results<Ok<Scenario>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        Guid id, ScenarioRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var existing = await FindAsync(dataSource, id, cancellationToken);
+        if (existing is null)
+            return TypedResults.NotFound();
+        var scenario = Validate(request with { DistrictCode = existing.DistrictCode }, validation, id, existing.ClonedFrom);
+        if (scenario is null)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE scenarios SET name = @Name, levers = @levers::jsonb, updated_at = now() WHERE id = @Id",
+                new { scenario.Id, scenario.Name, levers = JsonSerializer.Serialize(scenario.Levers, Json) }, cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return NameTaken();
+        }
+        return TypedResults.Ok(scenario);
+    }
+
+    private static async Task<Results<Ok<Scenario>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        await FindAsync(dataSource, id, cancellationToken) is { } scenario ? TypedResults.Ok(scenario) : TypedResults.NotFound();
+
+    private static async Task<Ok<List<Scenario>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT id, district_code AS DistrictCode, name, cloned_from AS ClonedFrom, levers::text AS Levers
+            FROM scenarios WHERE @districtCode::text IS NULL OR district_code = @districtCode ORDER BY district_code, name
+            """, new { districtCode }, cancellationToken: cancellationToken));
+        return TypedResults.Ok(rows.Select(ToScenario).ToList());
+    }
+
+    /// <summary>The scenario's capacity analysis: its forecast against the places its levers leave.</summary>
+    private static async Task<Results<Ok<CapacityResult>, NotFound, ValidationProblem, ProblemHttpResult>> CapacityAsync(
+        Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var scenario = await FindAsync(dataSource, id, cancellationToken);
+        if (scenario is null)
+            return TypedResults.NotFound();
+        var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
+        if (result is null)
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+        return TypedResults.Ok(result);
+    }
+
+    /// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>
+    private static async Task<Results<Ok<List<ScenarioComparison>>, ValidationProblem, ProblemHttpResult>> CompareAsync(
+        CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.ScenarioIds is not { Length: >= 2 and <= 6 })
+            validation.Add("scenarioIds", "must list 2 to 6 scenarios.");
+        if (!validation.IsValid)
+            return validation.Problem();
+
+        var comparisons = new List<ScenarioComparison>();
+        foreach (var id in request.ScenarioIds!.Distinct())
+        {
+            var scenario = await FindAsync(dataSource, id, cancellationToken);
+            if (scenario is null)
+            {
+                validation.Add("scenarioIds", $"{id} is not a scenario.");
+                return validation.Problem();
+            }
+            var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
+            if (result is null)
+                return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+            comparisons.Add(new ScenarioComparison(scenario.Id, scenario.Name,
+                result.Report.Rows.GroupBy(r => (r.Stage, r.Year)).OrderBy(g => g.Key.Stage, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
+                    .Select(g => new StageYearTotal(g.Key.Stage, g.Key.Year, g.Sum(r => r.Demand), g.Sum(r => r.Capacity), g.Sum(r => r.Shortfall), g.Sum(r => r.Surplus)))
+                    .ToList(),
+                Enum.GetValues<WarningKind>().ToDictionary(kind => kind, kind => result.Report.Warnings.Count(w => w.Kind == kind))));
+        }
+        return TypedResults.Ok(comparisons);
+    }
+
+    private static Scenario? Validate(ScenarioRequest request, Validation validation, Guid id, Guid? clonedFrom)
+    {
+        var name = validation.Text("name", request.Name, 100);
+        var district = validation.Text("districtCode", request.DistrictCode, 6);
+        var levers = (request.Levers ?? new ForecastRequest(null, null, null, null, null, null, null, null, null, null)) with
+        {
+            DistrictCode = null, BaseYear = null, Level = null,
+        };
+        ForecastPipeline.Settings(levers, validation, "levers.");
+        return validation.IsValid ? new Scenario(id, district, name, clonedFrom, levers) : null;
+    }
+
+    /// <returns>null when saved; otherwise why not (the name is taken, or the district is unknown).</returns>
+    private static async Task<ProblemHttpResult?> InsertAsync(NpgsqlDataSource dataSource, Scenario scenario, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO scenarios (id, district_code, name, cloned_from, levers) VALUES (@Id, @DistrictCode, @Name, @ClonedFrom, @levers::jsonb)
+                """, new { scenario.Id, scenario.DistrictCode, scenario.Name, scenario.ClonedFrom, levers = JsonSerializer.Serialize(scenario.Levers, Json) },
+                cancellationToken: cancellationToken));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return NameTaken();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return TypedResults.Problem(title: "The district is unknown.", detail: $"{scenario.DistrictCode} is not a known district code (e.g. 120106 for 红桥区).",
+                statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["field"] = "districtCode" });
+        }
+        return null;
+    }
+
+    private static async Task<Scenario?> FindAsync(NpgsqlDataSource dataSource, Guid id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT id, district_code AS DistrictCode, name, cloned_from AS ClonedFrom, levers::text AS Levers FROM scenarios WHERE id = @id",
+            new { id }, cancellationToken: cancellationToken));
+        return row is null ? null : ToScenario(row);
+    }
+
+    private static Scenario ToScenario(Row row) =>
+        new(row.Id, row.DistrictCode, row.Name, row.ClonedFrom, JsonSerializer.Deserialize<ForecastRequest>(row.Levers, Json)!);
+
+    private static ProblemHttpResult NameTaken() =>
+        TypedResults.Problem(title: "The name is taken.", detail: "The district has a scenario by this name already.",
+            statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["field"] = "name" });
+}
