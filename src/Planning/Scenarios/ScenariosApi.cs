@@ -3,6 +3,8 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Forecasts;
 
@@ -15,6 +17,9 @@ public sealed record CloneRequest(string? Name);
 public sealed record Scenario(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, ForecastRequest Levers);
 
 public sealed record CompareRequest(Guid[]? ScenarioIds);
+
+/// <summary>What adopting a scenario published: the demand rows, and the shortfalls announced or left as announced before.</summary>
+public sealed record AdoptionResult(Guid ForecastId, int BaseYear, int DemandRows, int ShortfallsAnnounced, int ShortfallsUnchanged);
 
 /// <summary>Totals over a district's zones for one stage and year, as scenarios are compared.</summary>
 public sealed record StageYearTotal(string Stage, int Year, double Demand, int Capacity, double Shortfall, double Surplus);
@@ -38,6 +43,7 @@ public static class ScenariosApi
         scenarios.MapPost("/{id:guid}/clone", CloneAsync);
         scenarios.MapPost("/{id:guid}/capacity", CapacityAsync);
         scenarios.MapPost("/compare", CompareAsync);
+        scenarios.MapPost("/{id:guid}/adopt", AdoptAsync);
         return app;
     }
 
@@ -117,6 +123,53 @@ public static class ScenariosApi
         if (result is null)
             return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// Adopts the scenario's forecast as the district's official one: records it and, in the same transaction, writes
+    /// PlaceDemandForecastPublished and a PlaceShortfallDetected for each shortfall that is new or changed by a class.
+    /// </summary>
+    private static async Task<Results<Ok<AdoptionResult>, NotFound, ValidationProblem, ProblemHttpResult>> AdoptAsync(
+        Guid id, NpgsqlDataSource dataSource, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var scenario = await FindAsync(dataSource, id, cancellationToken);
+        if (scenario is null)
+            return TypedResults.NotFound();
+        var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
+        if (result is null)
+            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+
+        var forecastId = Guid.CreateVersion7();
+        var demand = result.Report.Rows.Select(r => new ZoneStageDemand(Guid.Parse(r.Zone), r.Stage, r.Year, Math.Round(r.Demand, 1))).ToList();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var publishedAt = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition("""
+            INSERT INTO official_forecasts (id, district_code, scenario_id, base_year, demand) VALUES (@forecastId, @DistrictCode, @Id, @baseYear, @demand::jsonb)
+            RETURNING published_at
+            """, new { forecastId, scenario.DistrictCode, scenario.Id, baseYear = result.BaseYear, demand = JsonSerializer.Serialize(demand, Json) },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.EnqueueAsync(new PlaceDemandForecastPublished(
+            forecastId, scenario.DistrictCode, scenario.Id, scenario.Name, result.BaseYear, new DateTimeOffset(publishedAt, TimeSpan.Zero), demand), cancellationToken);
+
+        var announced = (await connection.QueryAsync<(Guid Zone, string Stage, int Year, int Classes)>(new CommandDefinition(
+                "SELECT p.zone_id, p.stage, p.year, p.classes FROM published_shortfalls p JOIN zones z ON z.id = p.zone_id WHERE z.district_code = @DistrictCode",
+                scenario, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(a => (a.Zone, a.Stage, a.Year), a => a.Classes);
+        var threshold = configuration.GetValue("Publishing:ShortfallThresholdPlaces", 45.0);
+        var shortfalls = Publishing.ShortfallsToAnnounce(forecastId, scenario.DistrictCode, result.Report, threshold, announced);
+        foreach (var shortfall in shortfalls)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO published_shortfalls (zone_id, stage, year, places, classes, forecast_id)
+                VALUES (@ZoneId, @Stage, @Year, @ShortfallPlaces, @ShortfallClasses, @ForecastId)
+                ON CONFLICT (zone_id, stage, year) DO UPDATE
+                    SET places = excluded.places, classes = excluded.classes, forecast_id = excluded.forecast_id, published_at = now()
+                """, shortfall, transaction, cancellationToken: cancellationToken));
+            await transaction.EnqueueAsync(shortfall, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new AdoptionResult(forecastId, result.BaseYear, demand.Count, shortfalls.Count,
+            result.Report.Rows.Count(r => r.Shortfall >= threshold) - shortfalls.Count));
     }
 
     /// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>

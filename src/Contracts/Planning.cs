@@ -1,0 +1,29 @@
+namespace Platform.Contracts;
+
+/// <summary>Pupils expected in a zone, stage and school year.</summary>
+public sealed record ZoneStageDemand(Guid ZoneId, string Stage, int Year, double Pupils);
+
+/// <summary>A planner adopted a scenario's forecast as the district's official one (Planning → Workforce, Facilities).</summary>
+public sealed record PlaceDemandForecastPublished(
+    Guid ForecastId,
+    string DistrictCode,
+    Guid ScenarioId,
+    string ScenarioName,
+    int BaseYear,
+    DateTimeOffset PublishedAt,
+    IReadOnlyList<ZoneStageDemand> Demand);
+
+/// <summary>
+/// The official forecast leaves a zone and stage short of places in a school year (Planning → Facilities): the gap
+/// in places and in classes, and the first year of the shortfall it belongs to. Published once per zone, stage and
+/// year, and again when the gap changes by a whole class or more.
+/// </summary>
+public sealed record PlaceShortfallDetected(
+    Guid ForecastId,
+    string DistrictCode,
+    Guid ZoneId,
+    string Stage,
+    int Year,
+    int FirstYear,
+    double ShortfallPlaces,
+    int ShortfallClasses);
