@@ -58,7 +58,7 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, Di
     {
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables("APPHOST_")
-            .AddCommandLine(args.Where(a => a != "--reset").ToArray())
+            .AddCommandLine(args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a.Contains('=')).ToArray()) // switches like --reset are flags
             .Build();
         var ports = configuration.GetSection("Ports").GetChildren()
             .ToDictionary(port => port.Key, port => int.TryParse(port.Value, out var number) && number is > 0 and < 65536
@@ -124,8 +124,8 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, Di
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    /// <summary>Runs until Ctrl+C or SIGTERM; returns the process exit code.</summary>
-    public async Task<int> RunAsync()
+    /// <summary>Runs until Ctrl+C or SIGTERM, calling <paramref name="afterStart"/> once everything is ready; returns the exit code.</summary>
+    public async Task<int> RunAsync(Func<DistributedApplication, CancellationToken, Task>? afterStart = null)
     {
         using var stopping = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
@@ -140,6 +140,8 @@ public sealed class DistributedApplication(IReadOnlyList<Resource> resources, Di
         try
         {
             await StartAsync(stopping.Token);
+            if (afterStart is not null)
+                await afterStart(this, stopping.Token);
             ConsoleLog.Table(resources, clock.Elapsed);
             await Task.Delay(Timeout.Infinite, stopping.Token);
             return 0;

@@ -42,7 +42,7 @@ public static class EnrolmentApi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);
         var workbook = XlsxWriter.Write("在校生", ["学校编号", "学校名称", "区划代码", "年级", "学年", "在校生数", "户籍学生", "随迁子女"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, r.Grade, r.Year, r.Pupils, r.Local, r.Migrant]));
+            rows.Select(r => (IReadOnlyList<object?>)[r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, GradeNames.Name(r.Grade), r.Year, r.Pupils, r.Local, r.Migrant]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "enrolment.xlsx");
     }
 }

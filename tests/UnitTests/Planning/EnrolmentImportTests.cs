@@ -31,6 +31,14 @@ public class EnrolmentImportTests
     public void Reads_grades_as_bureaus_write_them(string text, int? grade) => Assert.Equal(grade, GradeNames.Parse(text));
 
     [Fact]
+    public void Every_grade_name_reads_back_as_its_grade()
+    {
+        foreach (var grade in Enumerable.Range(-2, 15))
+            Assert.Equal(grade, GradeNames.Parse(GradeNames.Name(grade)));
+        Assert.Equal(["小班", "大班", "一年级", "六年级", "初一", "初三", "高一", "高三"], new[] { -2, 0, 1, 6, 7, 9, 10, 12 }.Select(GradeNames.Name));
+    }
+
+    [Fact]
     public void Reads_rows_by_school_name_or_id_and_school_year()
     {
         var (records, errors) = Read(["学校名称", "学校编号", "年级", "学年", "在校生数", "户籍学生", "随迁子女"],

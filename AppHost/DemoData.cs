@@ -1,0 +1,158 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Platform.AppHost.Hosting;
+
+namespace Platform.AppHost;
+
+/// <summary>
+/// The demo data set, loaded through the gateway's APIs once the suite is healthy (and only into an empty
+/// registry): 红桥, 河北, 东丽 and 南开 with their real streets (as 片区 zones) and the schools named in their plans,
+/// plus generated schools, births and enrolment. Births are Tianjin's published totals (estimated where not
+/// published) shared out by each district's 七普 population; per-school figures are generated. It is sample data.
+/// </summary>
+public static class DemoData
+{
+    private sealed record District(string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools);
+
+    private sealed record NamedSchool(string Name, string[] Stages, string Status = "open", int? OpeningYear = null);
+
+    private static readonly District[] Districts =
+    [
+        new("120106", "红桥区", 483_130, ["丁字沽街", "西沽街", "邵公庄街", "芥园街", "咸阳北路街", "和苑街", "三条石街", "铃铛阁街"],
+        [
+            new("天津市耀华中学红桥学校", ["junior_secondary", "senior_secondary"]),
+            new("河西区上海道小学办学集团红桥学校", ["primary"]),
+            new("河西区第二幼儿园办学集团红桥幼儿园", ["kindergarten"]),
+            new("红桥区第七幼儿园", ["kindergarten"]),
+            new("天津市第三中学附属小学", ["primary"]),
+            new("天津市民族中学附属小学", ["primary"]),
+            new("天津市第三中学", ["junior_secondary", "senior_secondary"]),
+            new("天津市实验小学红桥学校", ["primary"], "planned", 2028),
+            new("天津市耀华中学红桥学校东校区", ["junior_secondary"], "planned", 2029),
+        ]),
+        new("120105", "河北区", 647_702, ["光复道街", "望海楼街", "鸿顺里街", "新开河街", "铁东路街", "建昌道街", "宁园街", "王串场街", "江都路街", "月牙河街"],
+        [
+            new("第二实验小学中铁国际校区", ["primary"]),
+            new("育婴里第三小学", ["primary"]),
+            new("杨桥大街地块规划小学", ["primary"], "planned", 2027),
+            new("天津市第二中学", ["junior_secondary", "senior_secondary"]),
+        ]),
+        new("120110", "东丽区", 857_027, ["华明街", "金桥街", "万新街", "新立街", "东丽湖街", "金钟街", "华新街"],
+        [
+            new("天津市第一百中学", ["senior_secondary"]),
+            new("军粮城中学", ["junior_secondary", "senior_secondary"]),
+            new("育才中学", ["junior_secondary"]),
+        ]),
+        new("120104", "南开区", 890_422, ["长虹街", "鼓楼街", "兴南街", "广开街", "万兴街", "学府街", "向阳路街", "嘉陵道街", "王顶堤街", "华苑街"],
+        [
+            new("天津市南开中学", ["junior_secondary", "senior_secondary"]),
+        ]),
+    ];
+
+    /// <summary>Tianjin's births: 2014, 2016, 2017 and 2023-2024 from published figures, the other years estimated from the birth rate.</summary>
+    private static readonly Dictionary<int, int> TianjinBirths = new()
+    {
+        [2008] = 95_000, [2009] = 97_000, [2010] = 99_000, [2011] = 102_000, [2012] = 110_000, [2013] = 108_000, [2014] = 120_000,
+        [2015] = 105_000, [2016] = 114_600, [2017] = 119_300, [2018] = 104_000, [2019] = 105_000, [2020] = 83_000, [2021] = 75_000,
+        [2022] = 68_000, [2023] = 61_000, [2024] = 68_000, [2025] = 58_000,
+    };
+
+    private const int TianjinPopulation = 13_866_009;
+    private const int FirstEnrolmentYear = 2016;
+    private const int LastEnrolmentYear = 2025;
+
+    private static readonly Dictionary<string, (int[] Grades, int Norm, int MinClasses, int MaxClasses)> StageShape = new()
+    {
+        ["kindergarten"] = ([-2, -1, 0], 30, 2, 4),
+        ["primary"] = ([1, 2, 3, 4, 5, 6], 45, 2, 6),
+        ["junior_secondary"] = ([7, 8, 9], 50, 4, 8),
+        ["senior_secondary"] = ([10, 11, 12], 50, 6, 10),
+    };
+
+    public static async Task LoadAsync(DistributedApplication app, CancellationToken cancellationToken)
+    {
+        using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
+        var existing = await gateway.GetFromJsonAsync<JsonElement[]>("/api/planning/schools", cancellationToken);
+        if (existing!.Length > 0)
+        {
+            ConsoleLog.Info("Demo data: the registry has schools already; nothing loaded.");
+            return;
+        }
+
+        ConsoleLog.Info("Demo data: loading 红桥, 河北, 东丽 and 南开 (sample data)...");
+        var random = new Random(2026);
+        var births = new StringBuilder("区划代码,年份,出生人口\n");
+        var enrolment = new StringBuilder("学校编号,年级,学年,在校生数\n");
+        var schools = 0;
+        foreach (var district in Districts)
+        {
+            var districtBirths = TianjinBirths.ToDictionary(b => b.Key, b => (int)Math.Round(b.Value * (double)district.Population / TianjinPopulation));
+            foreach (var (year, count) in districtBirths)
+                births.Append($"{district.Code},{year},{count}\n");
+            var meanBirths = districtBirths.Values.Average();
+
+            var zones = new List<(Guid Zone, Guid Street, string Prefix)>();
+            foreach (var street in district.Streets)
+            {
+                var streetId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/streets", new { name = street }, cancellationToken);
+                var zoneId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/zones", new { name = $"{street.TrimEnd('街')}片区", kind = "area" }, cancellationToken);
+                zones.Add((zoneId, streetId, street.TrimEnd('街')));
+            }
+
+            var planned = district.Schools.Select((school, i) => (School: school, Zone: zones[i % zones.Count]))
+                .Concat(zones.SelectMany(zone => new[]
+                {
+                    (new NamedSchool($"{zone.Prefix}幼儿园", ["kindergarten"]), zone),
+                    (new NamedSchool($"{zone.Prefix}小学", ["primary"]), zone),
+                    (new NamedSchool($"{zone.Prefix}第二小学", ["primary"]), zone),
+                    (new NamedSchool($"{zone.Prefix}中学", ["junior_secondary"]), zone),
+                }));
+            foreach (var (school, zone) in planned)
+            {
+                var classes = school.Stages.ToDictionary(stage => stage, stage => random.Next(StageShape[stage].MinClasses, StageShape[stage].MaxClasses + 1));
+                var schoolId = await PostAsync(gateway, "/api/planning/schools", new
+                {
+                    name = school.Name, districtCode = district.Code, zoneId = zone.Zone, streetId = zone.Street,
+                    ownership = "public", status = school.Status, openingYear = school.OpeningYear,
+                    stages = school.Stages.Select(stage => new { stage, classesPerGrade = Enumerable.Repeat(classes[stage], StageShape[stage].Grades.Length).ToArray() }),
+                }, cancellationToken);
+                schools++;
+                if (school.Status != "open")
+                    continue;
+                foreach (var stage in school.Stages)
+                    foreach (var grade in StageShape[stage].Grades)
+                        for (var year = FirstEnrolmentYear; year <= LastEnrolmentYear; year++)
+                        {
+                            // The cohort in this grade was born grade + 5 years before (小班, grade -2, at 3).
+                            var cohort = districtBirths.GetValueOrDefault(year - grade - 5, (int)meanBirths) / meanBirths;
+                            var pupils = classes[stage] * StageShape[stage].Norm * 0.9 * cohort * (0.95 + 0.1 * random.NextDouble());
+                            var gradeName = grade switch { -2 => "小班", -1 => "中班", 0 => "大班", _ => grade.ToString() };
+                            enrolment.Append($"{schoolId},{gradeName},{year},{(int)Math.Round(pupils)}\n");
+                        }
+            }
+            await PostAsync(gateway, "/api/planning/scenarios", new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken);
+        }
+        await UploadAsync(gateway, "/api/planning/births/import", births.ToString(), cancellationToken);
+        await UploadAsync(gateway, "/api/planning/enrolment/import", enrolment.ToString(), cancellationToken);
+        ConsoleLog.Info($"Demo data: {Districts.Length} districts, {schools} schools, births {TianjinBirths.Keys.Min()}-{TianjinBirths.Keys.Max()}, enrolment {FirstEnrolmentYear}-{LastEnrolmentYear}.");
+    }
+
+    private static async Task<Guid> PostAsync(HttpClient gateway, string path, object body, CancellationToken cancellationToken)
+    {
+        var response = await gateway.PostAsJsonAsync(path, body, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new ResourceException($"Demo data: POST {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+    }
+
+    private static string Start(string text) => text.Length <= 600 ? text : text[..600] + " …";
+
+    private static async Task UploadAsync(HttpClient gateway, string path, string csv, CancellationToken cancellationToken)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "demo.csv" } };
+        var response = await gateway.PostAsync(path, form, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new ResourceException($"Demo data: import {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+    }
+}
