@@ -48,6 +48,7 @@ public class ForecastTests(SuiteFixture suite)
         // grade 1: 0.1 × 1000 births of 2016 = 100; grade 2: weighted mean (1·1.00 + 2·0.95 + 3·0.90) / 6 × 100 = 93.333
         Assert.Equal(100 + 560.0 / 6, row.GetProperty("pupils").GetDouble(), precision: 6);
         Assert.Equal(4, forecast.GetProperty("warnings").GetArrayLength()); // grades 3 to 6 have no history
+        Assert.Equal("南开区预测小学", forecast.GetProperty("names").GetProperty(row.GetProperty("unit").GetString()!).GetString());
 
         var backTest = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/backtest", new { districtCode = District, holdoutYears = 2 });
         await SuiteApi.EnsureAsync(backTest);
@@ -56,8 +57,10 @@ public class ForecastTests(SuiteFixture suite)
         var mapes = ranked.Select(r => r.GetProperty("accuracy").EnumerateArray().Single(a => a.GetProperty("level").GetString() == "district").GetProperty("mape").GetDouble()).ToList();
         Assert.Equal(mapes.Order(), mapes);
 
-        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/export", new { districtCode = District, horizon = 1 });
+        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/export", new { districtCode = District, horizon = 1, level = "school" });
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "forecast.xlsx");
+        Assert.Equal(["南开区预测小学", "小学", "2022"], sheet[1].Cells.Take(3)); // names, not ids
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
@@ -19,9 +20,12 @@ public sealed record ForecastRequest(
     double? MigrationFactor, double? BirthGrowth, int? BaseYear, string? Level,
     Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null);
 
-public sealed record ForecastResult(int BaseYear, ForecastSettings Settings, string Level, IReadOnlyList<string> Warnings, IReadOnlyList<DemandRow> Rows);
+/// <param name="Names">The name of every unit in the rows (zone, school or district), by its id or code.</param>
+public sealed record ForecastResult(
+    int BaseYear, ForecastSettings Settings, string Level, IReadOnlyList<string> Warnings, IReadOnlyList<DemandRow> Rows, IReadOnlyDictionary<string, string> Names);
 
-public sealed record CapacityResult(int BaseYear, ForecastSettings Settings, IReadOnlyList<string> ForecastWarnings, CapacityReport Report);
+public sealed record CapacityResult(
+    int BaseYear, ForecastSettings Settings, IReadOnlyList<string> ForecastWarnings, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>Checks a forecast request, loads the district's data and runs the engine; the failures are RFC 7807 answers.</summary>
 public static class ForecastPipeline
@@ -45,7 +49,8 @@ public static class ForecastPipeline
         try
         {
             var forecast = ForecastEngine.Run(input, settings);
-            return (new ForecastResult(forecast.BaseYear, settings, level.ToLowerInvariant(), forecast.Warnings, forecast.Demand(parsedLevel)), null);
+            var names = await UnitNamesAsync(connection, district, cancellationToken);
+            return (new ForecastResult(forecast.BaseYear, settings, level.ToLowerInvariant(), forecast.Warnings, forecast.Demand(parsedLevel), names), null);
         }
         catch (ForecastInputException e)
         {
@@ -78,8 +83,17 @@ public static class ForecastPipeline
         if (forecast is null)
             return (null, problem);
         var report = CapacityAnalysis.Run(forecast.Rows, capacity, forecast.BaseYear, new CapacitySettings());
-        return (new CapacityResult(forecast.BaseYear, forecast.Settings, forecast.Warnings, report), null);
+        return (new CapacityResult(forecast.BaseYear, forecast.Settings, forecast.Warnings, report, forecast.Names), null);
     }
+
+    /// <summary>Names of the district, its zones and its schools, by code or id, so results and exports read as names.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> UnitNamesAsync(NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("""
+            SELECT code, name FROM districts WHERE code = @district
+            UNION ALL SELECT id::text, name FROM zones WHERE district_code = @district
+            UNION ALL SELECT id::text, name FROM schools WHERE district_code = @district
+            """, new { district }, cancellationToken: cancellationToken)))
+        .ToDictionary(n => n.Id, n => n.Name);
 
     /// <summary>The engine settings of a request, with every lever out of range named under <paramref name="prefix"/>.</summary>
     public static ForecastSettings? Settings(ForecastRequest request, Validation validation, string prefix)

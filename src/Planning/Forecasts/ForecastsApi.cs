@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Forecasting;
+using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
@@ -50,7 +51,7 @@ public static class ForecastsApi
         if (result is null)
             return ForecastPipeline.Failure<FileContentHttpResult>(problem!);
         var workbook = XlsxWriter.Write("学位供需", ["片区", "学段", "学年", "需求", "学位", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
-            result.Report.Rows.Select(r => (IReadOnlyList<object?>)[r.Zone, r.Stage, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.Classes,
+            result.Report.Rows.Select(r => (IReadOnlyList<object?>)[result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.Classes,
                 r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null, Math.Round(r.Shortfall, 1), r.ShortfallClasses,
                 Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1), r.LargeClassRisk ? "是" : "否"]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "capacity.xlsx");
@@ -71,7 +72,7 @@ public static class ForecastsApi
         if (result is null)
             return ForecastPipeline.Failure<FileContentHttpResult>(problem!);
         var workbook = XlsxWriter.Write("学位需求预测", ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
-            result.Rows.Select(r => (IReadOnlyList<object?>)[r.Unit, r.Stage, r.Year, Math.Round(r.Pupils, 1), Math.Round(r.FromHousing, 1)]));
+            result.Rows.Select(r => (IReadOnlyList<object?>)[result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1), Math.Round(r.FromHousing, 1)]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "forecast.xlsx");
     }
 
