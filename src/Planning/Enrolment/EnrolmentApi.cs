@@ -11,7 +11,7 @@ public static class EnrolmentApi
     private static readonly SheetUpload<EnrolmentRecord, EnrolmentPreview> Upload = new(
         EnrolmentImport.Columns,
         Read: async (connection, import, cancellationToken) =>
-            EnrolmentImport.Read(import, await EnrolmentQueries.SchoolsAsync(connection, cancellationToken), DateTime.UtcNow.Year),
+            EnrolmentImport.Read(import, await EnrolmentQueries.SchoolsAsync(connection, null, cancellationToken), DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await EnrolmentQueries.ExistingAsync(connection, records, cancellationToken);

@@ -6,7 +6,7 @@ namespace Platform.Planning.Enrolment;
 public sealed record EnrolmentRecord(Guid SchoolId, int Grade, int Year, int Pupils, int? Local, int? Migrant);
 
 /// <summary>A school as an enrolment file may name it: by id, or by name within its district.</summary>
-public sealed record SchoolGrades(Guid Id, string Name, string DistrictCode, IReadOnlySet<int> Grades);
+public sealed record SchoolGrades(Guid Id, string Name, string DistrictCode, Guid ZoneId, string Status, IReadOnlySet<int> Grades);
 
 /// <summary>The columns of an enrolment file and the rules for each row (plain: no I/O).</summary>
 public static partial class EnrolmentImport

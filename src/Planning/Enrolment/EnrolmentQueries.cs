@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.Planning.Schools;
 
 namespace Platform.Planning.Enrolment;
 
@@ -7,20 +8,18 @@ public sealed record EnrolmentView(Guid SchoolId, string SchoolName, string Dist
 
 public static class EnrolmentQueries
 {
-    private sealed record SchoolGradeRow(Guid Id, string Name, string DistrictCode, int Grade);
+    private sealed record SchoolStageRow(Guid Id, string Name, string DistrictCode, Guid ZoneId, string Status, string Stage);
 
-    /// <summary>Every school of the registry with the grades its stages cover.</summary>
-    public static async Task<IReadOnlyList<SchoolGrades>> SchoolsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<SchoolGradeRow>(new CommandDefinition("""
-            SELECT s.id, s.name, s.district_code AS DistrictCode, g.grade
-            FROM schools s
-            JOIN school_stages st ON st.school_id = s.id
-            JOIN LATERAL (SELECT generate_series(
-                CASE st.stage WHEN 'kindergarten' THEN -2 WHEN 'primary' THEN 1 WHEN 'junior_secondary' THEN 7 ELSE 10 END,
-                CASE st.stage WHEN 'kindergarten' THEN 0 WHEN 'primary' THEN 6 WHEN 'junior_secondary' THEN 9 ELSE 12 END) AS grade) g ON true
-            """, cancellationToken: cancellationToken)))
-        .GroupBy(r => (r.Id, r.Name, r.DistrictCode))
-        .Select(g => new SchoolGrades(g.Key.Id, g.Key.Name, g.Key.DistrictCode, g.Select(r => r.Grade).ToHashSet()))
+    /// <summary>The schools of the registry (of one district when given) with the grades their stages cover.</summary>
+    public static async Task<IReadOnlyList<SchoolGrades>> SchoolsAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<SchoolStageRow>(new CommandDefinition("""
+            SELECT s.id, s.name, s.district_code AS DistrictCode, s.zone_id AS ZoneId, s.status, st.stage
+            FROM schools s JOIN school_stages st ON st.school_id = s.id
+            WHERE @districtCode::text IS NULL OR s.district_code = @districtCode
+            """, new { districtCode }, cancellationToken: cancellationToken)))
+        .GroupBy(r => (r.Id, r.Name, r.DistrictCode, r.ZoneId, r.Status))
+        .Select(g => new SchoolGrades(g.Key.Id, g.Key.Name, g.Key.DistrictCode, g.Key.ZoneId, g.Key.Status,
+            g.SelectMany(r => Stage.All[r.Stage].Grades).ToHashSet()))
         .ToList();
 
     public static async Task<IReadOnlyList<EnrolmentView>> ListAsync(

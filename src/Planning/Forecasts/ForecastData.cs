@@ -8,8 +8,6 @@ namespace Platform.Planning.Forecasts;
 /// <summary>Loads what the engine needs for one district: its schools' enrolment history and its births.</summary>
 public static class ForecastData
 {
-    private sealed record ZoneOf(Guid Id, Guid ZoneId);
-
     /// <summary>
     /// The district's schools that are not closed, with their enrolment; the base year is the latest year with
     /// enrolment unless given. Births after the last registered year grow by <paramref name="birthGrowth"/> a year
@@ -19,10 +17,7 @@ public static class ForecastData
     public static async Task<ForecastInput?> LoadAsync(
         NpgsqlConnection connection, string districtCode, int? baseYear, int horizon, double birthGrowth, CancellationToken cancellationToken)
     {
-        var schools = (await EnrolmentQueries.SchoolsAsync(connection, cancellationToken)).Where(s => s.DistrictCode == districtCode).ToList();
-        var open = (await connection.QueryAsync<ZoneOf>(new CommandDefinition(
-            "SELECT id, zone_id AS ZoneId FROM schools WHERE district_code = @districtCode AND status <> 'closed'",
-            new { districtCode }, cancellationToken: cancellationToken))).ToDictionary(s => s.Id, s => s.ZoneId);
+        var schools = (await EnrolmentQueries.SchoolsAsync(connection, districtCode, cancellationToken)).Where(s => s.Status != "closed").ToList();
         var enrolment = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);
         if (enrolment.Count == 0)
             return null;
@@ -30,12 +25,12 @@ public static class ForecastData
         var lastYear = baseYear ?? enrolment.Max(e => e.Year);
         var firstYear = Math.Min(enrolment.Min(e => e.Year), lastYear);
         var bySchool = enrolment.ToLookup(e => e.SchoolId);
-        var histories = schools.Where(s => open.ContainsKey(s.Id)).Select(school =>
+        var histories = schools.Select(school =>
         {
             var grid = new EnrolmentGrid(firstYear, Math.Max(lastYear, bySchool[school.Id].Select(e => e.Year).DefaultIfEmpty(lastYear).Max()));
             foreach (var row in bySchool[school.Id])
                 grid[row.Grade, row.Year] = row.Pupils;
-            return new SchoolHistory(school.Id.ToString(), open[school.Id].ToString(), districtCode, school.Grades, grid);
+            return new SchoolHistory(school.Id.ToString(), school.ZoneId.ToString(), districtCode, school.Grades, grid);
         }).ToList();
 
         var births = (await connection.QueryAsync<(int Year, int Births)>(new CommandDefinition(

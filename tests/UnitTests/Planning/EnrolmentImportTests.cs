@@ -5,9 +5,9 @@ namespace Platform.UnitTests.Planning;
 
 public class EnrolmentImportTests
 {
-    private static readonly SchoolGrades Primary = new(Guid.NewGuid(), "红桥区实验小学", "120106", Enumerable.Range(1, 6).ToHashSet());
-    private static readonly SchoolGrades TwinA = new(Guid.NewGuid(), "第二小学", "120106", Enumerable.Range(1, 6).ToHashSet());
-    private static readonly SchoolGrades TwinB = new(Guid.NewGuid(), "第二小学", "120105", Enumerable.Range(1, 6).ToHashSet());
+    private static readonly SchoolGrades Primary = new(Guid.NewGuid(), "红桥区实验小学", "120106", Guid.NewGuid(), "open", Enumerable.Range(1, 6).ToHashSet());
+    private static readonly SchoolGrades TwinA = new(Guid.NewGuid(), "第二小学", "120106", Guid.NewGuid(), "open", Enumerable.Range(1, 6).ToHashSet());
+    private static readonly SchoolGrades TwinB = new(Guid.NewGuid(), "第二小学", "120105", Guid.NewGuid(), "open", Enumerable.Range(1, 6).ToHashSet());
 
     private static (IReadOnlyList<EnrolmentRecord> Records, List<ImportError> Errors) Read(string[] header, params string[][] rows)
     {
