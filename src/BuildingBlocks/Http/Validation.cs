@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,15 +28,6 @@ public sealed class Validation
         else if (trimmed.Length > maxLength)
             Add(field, $"must be at most {maxLength} characters.");
         return trimmed ?? "";
-    }
-
-    public string Matches(string field, string? value, Regex pattern, string description)
-    {
-        if (string.IsNullOrEmpty(value))
-            Add(field, "is required.");
-        else if (!pattern.IsMatch(value))
-            Add(field, $"must be {description}.");
-        return value ?? "";
     }
 
     public int Number(string field, int? value, int min, int max)

@@ -80,8 +80,7 @@ public static class AreasApi
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 100);
         var kind = request.Kind ?? "school_district";
-        if (!ZoneKinds.ContainsKey(kind))
-            validation.Add("kind", $"must be one of: {string.Join(", ", ZoneKinds.Keys)}.");
+        validation.OneOf("kind", kind, ZoneKinds);
         if (!validation.IsValid)
             return validation.Problem();
         var zone = new Zone(Guid.CreateVersion7(), code, name, kind);

@@ -21,12 +21,8 @@ public static class SchoolRules
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (request.ZoneId is null)
             validation.Add("zoneId", "is required.");
-        var ownership = request.Ownership;
-        if (ownership is null || !Ownership.All.ContainsKey(ownership))
-            validation.Add("ownership", $"must be one of: {string.Join(", ", Ownership.All.Keys)}.");
-        var status = request.Status;
-        if (status is null || !SchoolStatus.All.ContainsKey(status))
-            validation.Add("status", $"must be one of: {string.Join(", ", SchoolStatus.All.Keys)}.");
+        var ownership = validation.OneOf("ownership", request.Ownership, Ownership.All) is null ? null : request.Ownership;
+        var status = validation.OneOf("status", request.Status, SchoolStatus.All) is null ? null : request.Status;
         if (request.OpeningYear is not null)
             validation.Number("openingYear", request.OpeningYear, 1900, 2100);
         else if (status == SchoolStatus.Planned)
@@ -54,12 +50,9 @@ public static class SchoolRules
 
     private static StageDraft? ValidateStage(StageRequest? request, string field, Validation validation)
     {
-        if (request?.Stage is null || !Stage.All.TryGetValue(request.Stage, out var stage))
-        {
-            validation.Add($"{field}.stage", $"must be one of: {string.Join(", ", Stage.All.Keys)}.");
+        if (validation.OneOf($"{field}.stage", request?.Stage, Stage.All) is not { } stage)
             return null;
-        }
-        var norm = request.ClassSizeNorm is null ? stage.DefaultClassSizeNorm : validation.Number($"{field}.classSizeNorm", request.ClassSizeNorm, 10, 80);
+        var norm = request!.ClassSizeNorm is null ? stage.DefaultClassSizeNorm : validation.Number($"{field}.classSizeNorm", request.ClassSizeNorm, 10, 80);
         var classes = request.ClassesPerGrade;
         if (classes is null || classes.Length != stage.Grades.Count)
         {
