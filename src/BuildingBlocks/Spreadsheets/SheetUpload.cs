@@ -11,6 +11,10 @@ namespace Platform.BuildingBlocks.Spreadsheets;
 public interface IPreviewRow
 {
     string Change { get; }
+
+    /// <summary>What importing <paramref name="value"/> under <paramref name="key"/> does to what is stored.</summary>
+    static string ChangeOf<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> stored, TKey key, TValue value) =>
+        !stored.TryGetValue(key, out var current) ? "new" : EqualityComparer<TValue>.Default.Equals(current, value) ? "unchanged" : "changed";
 }
 
 /// <summary>

@@ -20,7 +20,7 @@ public static class BirthsApi
         {
             var existing = await BirthQueries.ExistingAsync(connection, records, cancellationToken);
             return records.Select(r => new BirthPreview(r.DistrictCode, r.Year, r.Births,
-                !existing.TryGetValue((r.DistrictCode, r.Year), out var stored) ? "new" : stored == r.Births ? "unchanged" : "changed")).ToList();
+                IPreviewRow.ChangeOf(existing, (r.DistrictCode, r.Year), r.Births))).ToList();
         },
         Write: BirthQueries.UpsertAsync);
 

@@ -16,7 +16,7 @@ public static class EnrolmentApi
         {
             var existing = await EnrolmentQueries.ExistingAsync(connection, records, cancellationToken);
             return records.Select(r => new EnrolmentPreview(r.SchoolId, r.Grade, r.Year, r.Pupils,
-                !existing.TryGetValue((r.SchoolId, r.Grade, r.Year), out var stored) ? "new" : stored == r.Pupils ? "unchanged" : "changed")).ToList();
+                IPreviewRow.ChangeOf(existing, (r.SchoolId, r.Grade, r.Year), r.Pupils))).ToList();
         },
         Write: EnrolmentQueries.UpsertAsync);
 
