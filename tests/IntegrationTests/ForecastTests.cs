@@ -69,6 +69,7 @@ public class ForecastTests(SuiteFixture suite)
         var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts",
             new { districtCode = District, method = "guess", horizon = 16, ratioYears = 2, migrationFactor = 5.0, level = "street" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["horizon", "level", "method", "migrationFactor", "ratioYears"], errors);
     }

@@ -30,7 +30,7 @@ public sealed record CapacityResult(
 /// <summary>Checks a forecast request, loads the district's data and runs the engine; the failures are RFC 7807 answers.</summary>
 public static class ForecastPipeline
 {
-    public static async Task<(ForecastResult? Result, IResult? Problem)> ForecastAsync(
+    public static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> ForecastAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -40,7 +40,7 @@ public static class ForecastPipeline
             validation.Add("level", "must be one of: school, zone, district.");
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (!validation.IsValid)
-            return (null, validation.Problem());
+            return (null, validation.AsProblem());
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var input = await ForecastData.LoadAsync(connection, district, request.BaseYear, settings!.Horizon, request.BirthGrowth ?? 0, cancellationToken);
@@ -59,7 +59,7 @@ public static class ForecastPipeline
         }
     }
 
-    public static async Task<(CapacityResult? Result, IResult? Problem)> CapacityAsync(
+    public static async Task<(CapacityResult? Result, ProblemHttpResult? Problem)> CapacityAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         // The levers are checked, on their own and against the registry, before the forecast runs: an input error is
@@ -68,7 +68,7 @@ public static class ForecastPipeline
         Settings(request, validation, "");
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (!validation.IsValid)
-            return (null, validation.Problem());
+            return (null, validation.AsProblem());
         IReadOnlyList<CapacitySource> capacity;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
@@ -76,7 +76,7 @@ public static class ForecastPipeline
             if (unknown.Count > 0)
             {
                 validation.Add("schoolChanges", $"names schools that are not in district {district}: {string.Join(", ", unknown)}.");
-                return (null, validation.Problem());
+                return (null, validation.AsProblem());
             }
         }
         var (forecast, problem) = await ForecastAsync(request with { Level = "zone" }, dataSource, cancellationToken);
@@ -133,8 +133,4 @@ public static class ForecastPipeline
     public static ProblemHttpResult NoEnrolment(string district) =>
         TypedResults.Problem(title: "The district has no enrolment yet.", detail: $"Import enrolment for {district} first (POST /enrolment/import).",
             statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?> { ["field"] = "districtCode" });
-
-    /// <summary>The answer for a failed step: the validation problem as it is, anything else as a problem.</summary>
-    public static Results<T, ValidationProblem, ProblemHttpResult> Failure<T>(IResult problem) where T : IResult =>
-        problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem;
 }

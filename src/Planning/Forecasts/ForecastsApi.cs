@@ -37,19 +37,19 @@ public static class ForecastsApi
     /// Capacity analysis: the zone forecast against the places the registry gives each zone and stage, year by year,
     /// with the warnings (shortfall, 大班额, surplus) ordered urgent first, then by severity.
     /// </summary>
-    private static async Task<Results<Ok<CapacityResult>, ValidationProblem, ProblemHttpResult>> CapacityAsync(
+    private static async Task<Results<Ok<CapacityResult>, ProblemHttpResult>> CapacityAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var (result, problem) = await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken);
-        return result is null ? ForecastPipeline.Failure<Ok<CapacityResult>>(problem!) : TypedResults.Ok(result);
+        return result is null ? problem! : TypedResults.Ok(result);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> CapacityExportAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CapacityExportAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var (result, problem) = await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken);
         if (result is null)
-            return ForecastPipeline.Failure<FileContentHttpResult>(problem!);
+            return problem!;
         var workbook = XlsxWriter.Write("学位供需", ["片区", "学段", "学年", "需求", "学位", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
             result.Report.Rows.Select(r => (IReadOnlyList<object?>)[result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.Classes,
                 r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null, Math.Round(r.Shortfall, 1), r.ShortfallClasses,
@@ -57,20 +57,20 @@ public static class ForecastsApi
         return TypedResults.File(workbook, XlsxWriter.ContentType, "capacity.xlsx");
     }
 
-    private static async Task<Results<Ok<ForecastResult>, ValidationProblem, ProblemHttpResult>> RunAsync(
+    private static async Task<Results<Ok<ForecastResult>, ProblemHttpResult>> RunAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var (result, problem) = await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken);
-        return result is null ? ForecastPipeline.Failure<Ok<ForecastResult>>(problem!) : TypedResults.Ok(result);
+        return result is null ? problem! : TypedResults.Ok(result);
     }
 
     /// <summary>The same forecast as an .xlsx table.</summary>
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var (result, problem) = await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken);
         if (result is null)
-            return ForecastPipeline.Failure<FileContentHttpResult>(problem!);
+            return problem!;
         var workbook = XlsxWriter.Write("学位需求预测", ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
             result.Rows.Select(r => (IReadOnlyList<object?>)[result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1), Math.Round(r.FromHousing, 1)]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "forecast.xlsx");

@@ -121,7 +121,7 @@ public static class ScenariosApi
             return TypedResults.NotFound();
         var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
         if (result is null)
-            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+            return problem!;
         return TypedResults.Ok(result);
     }
 
@@ -137,7 +137,7 @@ public static class ScenariosApi
             return TypedResults.NotFound();
         var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
         if (result is null)
-            return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+            return problem!;
 
         var forecastId = Guid.CreateVersion7();
         var demand = result.Report.Rows.Select(r => new ZoneStageDemand(Guid.Parse(r.Zone), r.Stage, r.Year, Math.Round(r.Demand, 1))).ToList();
@@ -193,7 +193,7 @@ public static class ScenariosApi
             }
             var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
             if (result is null)
-                return problem is ValidationProblem invalid ? invalid : (ProblemHttpResult)problem!;
+                return problem!;
             comparisons.Add(new ScenarioComparison(scenario.Id, scenario.Name,
                 result.Report.Rows.GroupBy(r => (r.Stage, r.Year)).OrderBy(g => g.Key.Stage, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
                     .Select(g => new StageYearTotal(g.Key.Stage, g.Key.Year, g.Sum(r => r.Demand), g.Sum(r => r.Capacity), g.Sum(r => r.Shortfall), g.Sum(r => r.Surplus)))
