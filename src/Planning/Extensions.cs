@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
+using Platform.Planning.Pipeline;
 using Platform.Planning.Schools;
 
 namespace Platform.Planning;
@@ -9,7 +10,14 @@ public static class Extensions
     public static void AddPlanningServices(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformDatabase("planningdb", typeof(Extensions));
-        builder.AddPlatformMessaging("planning", bus => bus.AddConsumer<CapacityCommissionedConsumer>());
+        builder.AddPlatformMessaging("planning", bus =>
+        {
+            bus.AddConsumer<CapacityCommissionedConsumer>();
+            bus.AddConsumer<FacilityProjectProposedConsumer>();
+            bus.AddConsumer<FacilityProjectApprovedConsumer>();
+            bus.AddConsumer<FacilityProjectScheduleChangedConsumer>();
+            bus.AddConsumer<FacilityProjectCancelledConsumer>();
+        });
         builder.Services.AddOpenApi();
     }
 }

@@ -82,7 +82,7 @@ public class BadInputTests(SuiteFixture suite)
         Assert.Equal(["inUseFrom"], missing.Errors);
 
         Assert.Equal(outbox, await suite.CountAsync("facilitiesdb", "outbox_messages"));
-        Assert.Equal("planned", (await suite.Gateway.GetFromJsonAsync<ProjectDto>($"/api/facilities/projects/{project.Id}"))!.Status);
+        Assert.Equal("proposed", (await suite.Gateway.GetFromJsonAsync<ProjectDto>($"/api/facilities/projects/{project.Id}"))!.Status);
     }
 
     private sealed record Problem(string[] Errors, string Body);

@@ -7,18 +7,33 @@ using Platform.Contracts;
 
 namespace Platform.Facilities.Projects;
 
-public sealed record CreateProjectRequest(Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded);
+public sealed record CreateProjectRequest(Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded, DateOnly? PlannedInUse = null);
+
+public sealed record ScheduleRequest(DateOnly? PlannedInUse);
+
+public sealed record CancelRequest(string? Reason);
 
 public sealed record CommissionProjectRequest(DateOnly? InUseFrom);
 
+/// <summary>
+/// Projects that add classes to a school: proposed (谋划), approved (立项), rescheduled, cancelled or commissioned
+/// (投入使用). Each change is announced, in the same transaction, with the project's new state.
+/// </summary>
 public static class ProjectsApi
 {
+    private static readonly string[] Active = ["proposed", "approved"];
+
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var projects = app.MapGroup("/projects").WithTags("Projects");
         projects.MapPost("/", CreateAsync);
         projects.MapGet("/{id:guid}", GetAsync);
         projects.MapGet("/", ListAsync);
+        projects.MapPost("/{id:guid}/approve", (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            ChangeAsync(id, ["proposed"], "approved", project => project with { Status = "approved" },
+                (transaction, _, state) => transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken), dataSource, cancellationToken));
+        projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
+        projects.MapPost("/{id:guid}/cancel", CancelAsync);
         projects.MapPost("/{id:guid}/commission", CommissionAsync);
         return app;
     }
@@ -31,6 +46,8 @@ public static class ProjectsApi
         var classes = validation.Number("classesAdded", request.ClassesAdded, 1, 200);
         if (request.SchoolId is null)
             validation.Add("schoolId", "is required.");
+        if (request.PlannedInUse is { Year: < 2000 or > 2100 })
+            validation.Add("plannedInUse", "must be a date between 2000 and 2100.");
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var school = request.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
@@ -50,8 +67,11 @@ public static class ProjectsApi
         if (!validation.IsValid)
             return validation.Problem();
 
-        var project = new Project(Guid.CreateVersion7(), school!.Id, name, stage!, classes, places, "planned", null);
-        await ProjectQueries.InsertAsync(connection, project, cancellationToken);
+        var project = new Project(Guid.CreateVersion7(), 1, school!.Id, name, stage!, classes, places, "proposed", request.PlannedInUse, null);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ProjectQueries.InsertAsync(transaction, project, cancellationToken);
+        await transaction.EnqueueAsync(new FacilityProjectProposed(State(project, school)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/projects/{project.Id}", project);
     }
 
@@ -67,6 +87,30 @@ public static class ProjectsApi
         return TypedResults.Ok(await ProjectQueries.ListAsync(connection, cancellationToken));
     }
 
+    private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
+        Guid id, ScheduleRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.PlannedInUse is not { Year: >= 2000 and <= 2100 })
+            validation.Add("plannedInUse", "is required: a date between 2000 and 2100.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(id, Active, "rescheduled", project => project with { PlannedInUse = request.PlannedInUse },
+            (transaction, before, state) => transaction.EnqueueAsync(new FacilityProjectScheduleChanged(state, before.PlannedInUse), cancellationToken),
+            dataSource, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAsync(
+        Guid id, CancelRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var reason = validation.Text("reason", request.Reason, 500);
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(id, Active, "cancelled", project => project with { Status = "cancelled" },
+            (transaction, _, state) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), cancellationToken), dataSource, cancellationToken);
+    }
+
     /// <summary>投入使用: the project's places count as the school's capacity from <c>inUseFrom</c>; announced once.</summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> CommissionAsync(
         Guid id, CommissionProjectRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
@@ -76,22 +120,42 @@ public static class ProjectsApi
             validation.Add("inUseFrom", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
+        var inUseFrom = request.InUseFrom!.Value;
+        return await ChangeAsync(id, Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
+            (transaction, project, _) => transaction.EnqueueAsync(new CapacityCommissioned(
+                project.Id, project.SchoolId, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken),
+            dataSource, cancellationToken);
+    }
 
+    /// <summary>
+    /// Moves a project from one of the <paramref name="from"/> statuses: saves the change with the version raised and
+    /// writes its event in the same transaction; 409 when the project's status does not allow it.
+    /// </summary>
+    private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, string[] from, string action, Func<Project, Project> change, Func<NpgsqlTransaction, Project, FacilityProject, Task> announce,
+        NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var project = await ProjectQueries.FindAsync(connection, id, cancellationToken, lockFor: transaction);
         if (project is null)
             return TypedResults.NotFound();
-        if (project.Status == "commissioned")
+        if (!from.Contains(project.Status))
             return TypedResults.Problem(
-                title: "The project is already commissioned.", detail: $"Project {id} was put into use from {project.InUseFrom:yyyy-MM-dd}.",
+                title: $"The project is {project.Status}.",
+                detail: $"Project {id} can be {action} only while {string.Join(" or ", from)}" +
+                    (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."),
                 statusCode: StatusCodes.Status409Conflict);
 
-        var inUseFrom = request.InUseFrom!.Value;
-        await ProjectQueries.MarkCommissionedAsync(transaction, id, inUseFrom, cancellationToken);
-        await transaction.EnqueueAsync(new CapacityCommissioned(
-            project.Id, project.SchoolId, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
+        var changed = change(project) with { Version = project.Version + 1 };
+        await ProjectQueries.UpdateAsync(transaction, changed, cancellationToken);
+        var school = (await SchoolDirectory.FindAsync(connection, changed.SchoolId, cancellationToken))!;
+        await announce(transaction, project, State(changed, school));
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(project with { Status = "commissioned", InUseFrom = inUseFrom });
+        return TypedResults.Ok(changed);
     }
+
+    private static FacilityProject State(Project project, KnownSchool school) =>
+        new(project.Id, project.Version, school.DistrictCode, null, school.Id, project.Name, project.Status,
+            [new StagePlaces(project.Stage, project.ClassesAdded, project.PlacesAdded)], project.PlannedInUse);
 }

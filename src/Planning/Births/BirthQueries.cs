@@ -3,35 +3,42 @@ using Npgsql;
 
 namespace Platform.Planning.Births;
 
-public sealed record BirthView(string DistrictCode, string DistrictName, int Year, int Births);
+/// <summary>A stored births figure; the zone is empty for the district's own series.</summary>
+public sealed record BirthView(string DistrictCode, string DistrictName, Guid? ZoneId, string? ZoneName, int Year, int Births);
 
 public static class BirthQueries
 {
     public static async Task<IReadOnlyList<BirthView>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<BirthView>(new CommandDefinition("""
-            SELECT b.district_code AS DistrictCode, d.name AS DistrictName, b.year, b.births
-            FROM births b JOIN districts d ON d.code = b.district_code
+            SELECT b.district_code AS DistrictCode, d.name AS DistrictName, b.zone_id AS ZoneId, z.name AS ZoneName, b.year, b.births
+            FROM births b JOIN districts d ON d.code = b.district_code LEFT JOIN zones z ON z.id = b.zone_id
             WHERE @districtCode::text IS NULL OR b.district_code = @districtCode
-            ORDER BY b.district_code, b.year
+            ORDER BY b.district_code, z.name NULLS FIRST, b.year
             """, new { districtCode }, cancellationToken: cancellationToken))).ToList();
 
-    /// <summary>The births already stored for the (district, year) pairs of <paramref name="records"/>.</summary>
-    public static async Task<Dictionary<(string, int), int>> ExistingAsync(
+    /// <summary>The births already stored for the (district, zone, year) keys of <paramref name="records"/>.</summary>
+    public static async Task<Dictionary<(string, Guid?, int), int>> ExistingAsync(
         NpgsqlConnection connection, IReadOnlyList<BirthRecord> records, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<BirthRecord>(new CommandDefinition("""
-            SELECT b.district_code AS DistrictCode, b.year, b.births
-            FROM births b JOIN unnest(@codes, @years) AS wanted (code, year) ON b.district_code = wanted.code AND b.year = wanted.year
-            """, new { codes = records.Select(r => r.DistrictCode).ToArray(), years = records.Select(r => r.Year).ToArray() },
-            cancellationToken: cancellationToken)))
-        .ToDictionary(r => (r.DistrictCode, r.Year), r => r.Births);
+            SELECT b.district_code AS DistrictCode, b.zone_id AS ZoneId, b.year, b.births
+            FROM births b JOIN unnest(@codes, @zones, @years) AS wanted (code, zone, year)
+                ON b.district_code = wanted.code AND b.zone_id IS NOT DISTINCT FROM wanted.zone AND b.year = wanted.year
+            """, Columns(records), cancellationToken: cancellationToken)))
+        .ToDictionary(r => (r.DistrictCode, r.ZoneId, r.Year), r => r.Births);
 
     public static Task UpsertAsync(NpgsqlTransaction transaction, IReadOnlyList<BirthRecord> records, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO births (district_code, year, births)
-            SELECT * FROM unnest(@codes, @years, @births)
-            ON CONFLICT (district_code, year) DO UPDATE SET births = excluded.births, updated_at = now()
+            INSERT INTO births (district_code, zone_id, year, births)
+            SELECT * FROM unnest(@codes, @zones, @years, @births)
+            ON CONFLICT (district_code, zone_id, year) DO UPDATE SET births = excluded.births, updated_at = now()
             WHERE births.births <> excluded.births
-            """,
-            new { codes = records.Select(r => r.DistrictCode).ToArray(), years = records.Select(r => r.Year).ToArray(), births = records.Select(r => r.Births).ToArray() },
-            transaction, cancellationToken: cancellationToken));
+            """, Columns(records), transaction, cancellationToken: cancellationToken));
+
+    private static object Columns(IReadOnlyList<BirthRecord> records) => new
+    {
+        codes = records.Select(r => r.DistrictCode).ToArray(),
+        zones = records.Select(r => r.ZoneId).ToArray(),
+        years = records.Select(r => r.Year).ToArray(),
+        births = records.Select(r => r.Births).ToArray(),
+    };
 }

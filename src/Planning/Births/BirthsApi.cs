@@ -5,22 +5,19 @@ using Platform.Planning.Areas;
 
 namespace Platform.Planning.Births;
 
-public sealed record BirthPreview(string DistrictCode, int Year, int Births, string Change) : IPreviewRow;
+public sealed record BirthPreview(string DistrictCode, Guid? ZoneId, int Year, int Births, string Change) : IPreviewRow;
 
 public static class BirthsApi
 {
     private static readonly SheetUpload<BirthRecord, BirthPreview> Upload = new(
         BirthImport.Columns,
         Read: async (connection, import, cancellationToken) =>
-        {
-            var districts = (await AreasApi.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code).ToHashSet();
-            return BirthImport.Read(import, districts, DateTime.UtcNow.Year);
-        },
+            BirthImport.Read(import, await AreaLookup.LoadAsync(connection, cancellationToken), DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await BirthQueries.ExistingAsync(connection, records, cancellationToken);
-            return records.Select(r => new BirthPreview(r.DistrictCode, r.Year, r.Births,
-                IPreviewRow.ChangeOf(existing, (r.DistrictCode, r.Year), r.Births))).ToList();
+            return records.Select(r => new BirthPreview(r.DistrictCode, r.ZoneId, r.Year, r.Births,
+                IPreviewRow.ChangeOf(existing, (r.DistrictCode, r.ZoneId, r.Year), r.Births))).ToList();
         },
         Write: BirthQueries.UpsertAsync);
 
@@ -44,8 +41,8 @@ public static class BirthsApi
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var births = await BirthQueries.ListAsync(connection, districtCode, cancellationToken);
-        var workbook = XlsxWriter.Write("出生人口", ["区划代码", "区", "年份", "出生人口"],
-            births.Select(b => (IReadOnlyList<object?>)[b.DistrictCode, b.DistrictName, b.Year, b.Births]));
+        var workbook = XlsxWriter.Write("出生人口", ["区划代码", "区", "学区", "年份", "出生人口"],
+            births.Select(b => (IReadOnlyList<object?>)[b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "births.xlsx");
     }
 }

@@ -2,9 +2,11 @@ namespace Platform.Planning.Forecasting;
 
 /// <summary>
 /// Places (学位) available in a zone and stage: from <see cref="FromYear"/> (a planned school's opening, or the school
-/// year a commissioned project is in use) until <see cref="UntilYear"/> (a closure), both inclusive.
+/// year a project is in use) until <see cref="UntilYear"/> (a closure), both inclusive. <see cref="FromPipeline"/>:
+/// places of a facility project that is not yet in use.
 /// </summary>
-public sealed record CapacitySource(string ZoneId, string Stage, int Places, int Classes, int FromYear = int.MinValue, int UntilYear = int.MaxValue);
+public sealed record CapacitySource(
+    string ZoneId, string Stage, int Places, int Classes, int FromYear = int.MinValue, int UntilYear = int.MaxValue, bool FromPipeline = false);
 
 public sealed record CapacitySettings
 {
@@ -18,8 +20,9 @@ public sealed record CapacitySettings
     public int UrgentWithinYears { get; init; } = 2;
 }
 
+/// <param name="PipelinePlaces">Of <see cref="Capacity"/>, the places of facility projects not yet in use.</param>
 public sealed record CapacityRow(
-    string Zone, string Stage, int Year, double Demand, int Capacity, int Classes, double? Utilisation,
+    string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, int Classes, double? Utilisation,
     double Shortfall, int ShortfallClasses, double Surplus, int SurplusClasses, double PupilsPerClass, bool LargeClassRisk);
 
 public enum WarningKind { Shortfall, LargeClasses, Surplus }
@@ -51,7 +54,7 @@ public static class CapacityAnalysis
             var gap = demand.Pupils - places;
             var surplus = places > 0 && demand.Pupils / places < settings.SurplusBelowUtilisation ? places - demand.Pupils : 0;
             var perClass = classes > 0 ? demand.Pupils / classes : double.PositiveInfinity;
-            rows.Add(new CapacityRow(demand.Unit, demand.Stage, demand.Year, demand.Pupils, places, classes,
+            rows.Add(new CapacityRow(demand.Unit, demand.Stage, demand.Year, demand.Pupils, places, sources.Where(c => c.FromPipeline).Sum(c => c.Places), classes,
                 places > 0 ? demand.Pupils / places : null, // no places at all
                 Math.Max(gap, 0), gap > 0 ? (int)Math.Ceiling(gap / norm) : 0,
                 surplus, (int)Math.Floor(surplus / norm),

@@ -70,6 +70,12 @@ public sealed record HousingSettings(IReadOnlyDictionary<string, double> YieldPe
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>();
+        // Null when a client leaves them out of the JSON.
+        if (YieldPerDwelling is null || Maturation is null)
+        {
+            problems[YieldPerDwelling is null ? nameof(YieldPerDwelling) : nameof(Maturation)] = "is required when housing is on.";
+            return problems;
+        }
         if (YieldPerDwelling.Any(y => y.Value is < 0 or > 5 || double.IsNaN(y.Value)))
             problems[nameof(YieldPerDwelling)] = "each yield must be between 0 and 5 pupils per dwelling.";
         if (YieldPerDwelling.Keys.Any(stage => !Schools.Stage.All.ContainsKey(stage)))

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Platform.Planning.Forecasting;
+using Platform.Planning.Pipeline;
 using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
@@ -14,12 +15,13 @@ public static class CapacityData
     /// Open schools count from the start; planned schools from their opening year; closed schools not at all.
     /// A commissioned project counts from the first school year it is in use at the autumn start (1 September).
     /// Levers: a stage's class-size norm changes the places of all its classes; a school opened in a year counts
-    /// from then, a school closed in a year counts until the year before.
+    /// from then, a school closed in a year counts until the year before. The facility pipeline: approved projects
+    /// (and proposed ones when <paramref name="countProposed"/>) count from the school year of their planned date.
     /// </summary>
     /// <returns>The capacity, and the ids of changed schools that are not in the district.</returns>
     public static async Task<(IReadOnlyList<CapacitySource> Capacity, IReadOnlyList<Guid> UnknownSchools)> LoadAsync(
         NpgsqlConnection connection, string districtCode, IReadOnlyDictionary<string, int>? classSizeNorms,
-        IReadOnlyList<SchoolChange>? schoolChanges, CancellationToken cancellationToken)
+        IReadOnlyList<SchoolChange>? schoolChanges, bool countProposed, CancellationToken cancellationToken)
     {
         var all = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);
         var changes = (schoolChanges ?? []).ToLookup(c => c.SchoolId!.Value);
@@ -53,9 +55,16 @@ public static class CapacityData
         {
             var school = schools[addition.SchoolId];
             var (from, until) = Years(school);
-            var inUse = addition.InUseFrom <= new DateOnly(addition.InUseFrom.Year, 9, 1) ? addition.InUseFrom.Year : addition.InUseFrom.Year + 1;
             sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage,
-                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(inUse, from), until));
+                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(PipelineQueries.FirstSchoolYear(addition.InUseFrom), from), until));
+        }
+        var pipeline = await PipelineQueries.ListAsync(connection, districtCode, cancellationToken);
+        foreach (var project in pipeline.Where(p => p.PlannedInUse is not null && (p.Status == "approved" || countProposed)))
+        {
+            var (from, until) = project.SchoolId is { } id && schools.TryGetValue(id, out var school) ? Years(school) : (int.MinValue, int.MaxValue);
+            foreach (var added in project.Places)
+                sources.Add(new CapacitySource(project.ZoneId.ToString(), added.Stage, Places(added.Stage, added.Classes, added.Places), added.Classes,
+                    Math.Max(PipelineQueries.FirstSchoolYear(project.PlannedInUse!.Value), from), until, FromPipeline: true));
         }
         return (sources, unknown);
     }

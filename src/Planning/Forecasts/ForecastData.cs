@@ -5,13 +5,14 @@ using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Forecasts;
 
-/// <summary>Loads what the engine needs for one district: its schools' enrolment history and its births.</summary>
+/// <summary>Loads what the engine needs for one district: its schools' enrolment history, its births and its housing.</summary>
 public static class ForecastData
 {
     /// <summary>
     /// The district's schools that are not closed, with their enrolment; the base year is the latest year with
-    /// enrolment unless given. Births after the last registered year grow by <paramref name="birthGrowth"/> a year
-    /// (0 keeps them flat) up to the last year the horizon needs.
+    /// enrolment unless given. Births of the district and of each zone that has its own series; after the last
+    /// registered year they grow by <paramref name="birthGrowth"/> a year (0 keeps them flat) up to the last year the
+    /// horizon needs. Housing: the developments completed after the base year (earlier ones are in the enrolment).
     /// </summary>
     /// <returns>null when the district has no enrolment yet.</returns>
     public static async Task<ForecastInput?> LoadAsync(
@@ -33,18 +34,27 @@ public static class ForecastData
             return new SchoolHistory(school.Id.ToString(), school.ZoneId.ToString(), districtCode, school.Grades, grid);
         }).ToList();
 
-        var births = (await connection.QueryAsync<(int Year, int Births)>(new CommandDefinition(
-            "SELECT year, births FROM births WHERE district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken)))
-            .ToDictionary(b => b.Year, b => (double)b.Births);
-        if (births.Count > 0)
-        {
-            var lastBirthYear = births.Keys.Max();
-            // 小班 in the last forecast year was born three years before it.
-            for (var year = lastBirthYear + 1; year <= lastYear + horizon - 3; year++)
-                births[year] = births[lastBirthYear] * Math.Pow(1 + birthGrowth, year - lastBirthYear);
-        }
+        // The district's series, and each zone's own series where one is registered (keyed by zone id).
+        var births = (await connection.QueryAsync<(string Area, int Year, int Births)>(new CommandDefinition(
+                "SELECT coalesce(zone_id::text, district_code), year, births FROM births WHERE district_code = @districtCode",
+                new { districtCode }, cancellationToken: cancellationToken)))
+            .GroupBy(b => b.Area)
+            .ToDictionary(area => area.Key, area => (IReadOnlyDictionary<int, double>)Extend(
+                area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth));
+        var housing = await connection.QueryAsync<HousingDevelopment>(new CommandDefinition("""
+            SELECT zone_id::text AS ZoneId, dwellings, completion_year AS CompletionYear
+            FROM housing_developments WHERE district_code = @districtCode AND completion_year > @lastYear
+            """, new { districtCode, lastYear }, cancellationToken: cancellationToken));
+        return new ForecastInput(lastYear, histories, births, housing.ToList());
+    }
 
-        return new ForecastInput(lastYear, histories,
-            new Dictionary<string, IReadOnlyDictionary<int, double>> { [districtCode] = births }, []);
+    /// <summary>Births after the last registered year, growing by <paramref name="growth"/> a year, up to what the horizon needs.</summary>
+    private static Dictionary<int, double> Extend(Dictionary<int, double> births, int lastForecastYear, double growth)
+    {
+        var lastBirthYear = births.Keys.Max();
+        // 小班 in the last forecast year was born three years before it.
+        for (var year = lastBirthYear + 1; year <= lastForecastYear - 3; year++)
+            births[year] = births[lastBirthYear] * Math.Pow(1 + growth, year - lastBirthYear);
+        return births;
     }
 }

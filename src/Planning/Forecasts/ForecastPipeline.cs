@@ -10,26 +10,44 @@ namespace Platform.Planning.Forecasts;
 /// <summary>A school opened or closed from a school year on, in a scenario.</summary>
 public sealed record SchoolChange(Guid? SchoolId, string? Change, int? Year);
 
+/// <summary>A share of a zone's demand in a stage sent to a school in another zone, from a school year on.</summary>
+public sealed record DemandMove(Guid? FromZoneId, Guid? ToSchoolId, string? Stage, double? Share, int? FromYear);
+
 /// <summary>
 /// A forecast for a district and its levers: the method and its settings, births after the last registered year
-/// (birthGrowth a year), migration, class-size norms per stage (小班化) and schools opened or closed. A scenario is
-/// a named, saved one.
+/// (birthGrowth a year), migration, housing (null leaves it out), the low, central or high variant, class-size norms
+/// per stage (小班化), schools opened or closed, demand moved between zones' schools, and which facility projects
+/// count (approved only, or proposed too). A scenario is a named, saved one.
 /// </summary>
 public sealed record ForecastRequest(
     string? DistrictCode, string? Method, int? RatioYears, double? Alpha, int? EntryRatioYears, int? Horizon,
     double? MigrationFactor, double? BirthGrowth, int? BaseYear, string? Level,
-    Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null);
+    Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null,
+    HousingSettings? Housing = null, string? Variant = null, DemandMove[]? DemandMoves = null, string? FacilityProjects = null);
 
 /// <param name="Names">The name of every unit in the rows (zone, school or district), by its id or code.</param>
+/// <param name="VariantErrors">For the low and high variants: the relative error applied, by years ahead.</param>
 public sealed record ForecastResult(
-    int BaseYear, ForecastSettings Settings, string Level, IReadOnlyList<string> Warnings, IReadOnlyList<DemandRow> Rows, IReadOnlyDictionary<string, string> Names);
+    int BaseYear, ForecastSettings Settings, string Level, string Variant, IReadOnlyDictionary<int, double>? VariantErrors,
+    IReadOnlyList<string> Warnings, IReadOnlyList<DemandRow> Rows, IReadOnlyDictionary<string, string> Names);
 
 public sealed record CapacityResult(
-    int BaseYear, ForecastSettings Settings, IReadOnlyList<string> ForecastWarnings, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
+    int BaseYear, ForecastSettings Settings, string Variant, IReadOnlyDictionary<int, double>? VariantErrors,
+    IReadOnlyList<string> ForecastWarnings, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>Checks a forecast request, loads the district's data and runs the engine; the failures are RFC 7807 answers.</summary>
 public static class ForecastPipeline
 {
+    private static readonly IReadOnlyDictionary<string, Variant> VariantNames =
+        Enum.GetValues<Variant>().ToDictionary(v => v.ToString().ToLowerInvariant(), v => v);
+
+    /// <summary>Which facility projects' places count: approved ones only (the default), or proposed ones too.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ProjectChoices = new Dictionary<string, string>
+    {
+        ["approved"] = "approved projects only",
+        ["proposed"] = "proposed and approved projects",
+    };
+
     public static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> ForecastAsync(
         ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
@@ -43,20 +61,7 @@ public static class ForecastPipeline
             return (null, validation.AsProblem());
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var input = await ForecastData.LoadAsync(connection, district, request.BaseYear, settings!.Horizon, request.BirthGrowth ?? 0, cancellationToken);
-        if (input is null)
-            return (null, NoEnrolment(district));
-        try
-        {
-            var forecast = ForecastEngine.Run(input, settings);
-            var names = await UnitNamesAsync(connection, district, cancellationToken);
-            return (new ForecastResult(forecast.BaseYear, settings, level.ToLowerInvariant(), forecast.Warnings, forecast.Demand(parsedLevel), names), null);
-        }
-        catch (ForecastInputException e)
-        {
-            return (null, TypedResults.Problem(title: "The district's data cannot support this forecast.", detail: e.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity));
-        }
+        return await RunAsync(request, settings!, parsedLevel, district, connection, cancellationToken);
     }
 
     public static async Task<(CapacityResult? Result, ProblemHttpResult? Problem)> CapacityAsync(
@@ -65,35 +70,94 @@ public static class ForecastPipeline
         // The levers are checked, on their own and against the registry, before the forecast runs: an input error is
         // reported as such rather than as missing data.
         var validation = new Validation();
-        Settings(request, validation, "");
+        var settings = Settings(request, validation, "");
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (!validation.IsValid)
             return (null, validation.AsProblem());
-        IReadOnlyList<CapacitySource> capacity;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (capacity, unknown) = await CapacityData.LoadAsync(
+            connection, district, request.ClassSizeNorms, request.SchoolChanges, request.FacilityProjects == "proposed", cancellationToken);
+        if (unknown.Count > 0)
         {
-            (capacity, var unknown) = await CapacityData.LoadAsync(connection, district, request.ClassSizeNorms, request.SchoolChanges, cancellationToken);
-            if (unknown.Count > 0)
-            {
-                validation.Add("schoolChanges", $"names schools that are not in district {district}: {string.Join(", ", unknown)}.");
-                return (null, validation.AsProblem());
-            }
+            validation.Add("schoolChanges", $"names schools that are not in district {district}: {string.Join(", ", unknown)}.");
+            return (null, validation.AsProblem());
         }
-        var (forecast, problem) = await ForecastAsync(request with { Level = "zone" }, dataSource, cancellationToken);
+        var (forecast, problem) = await RunAsync(request, settings!, Level.Zone, district, connection, cancellationToken);
         if (forecast is null)
             return (null, problem);
         var report = CapacityAnalysis.Run(forecast.Rows, capacity, forecast.BaseYear, new CapacitySettings());
-        return (new CapacityResult(forecast.BaseYear, forecast.Settings, forecast.Warnings, report, forecast.Names), null);
+        return (new CapacityResult(forecast.BaseYear, forecast.Settings, forecast.Variant, forecast.VariantErrors, forecast.Warnings, report, forecast.Names), null);
     }
 
-    /// <summary>Names of the district, its zones and its schools, by code or id, so results and exports read as names.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> UnitNamesAsync(NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<(string Id, string Name)>(new CommandDefinition("""
-            SELECT code, name FROM districts WHERE code = @district
-            UNION ALL SELECT id::text, name FROM zones WHERE district_code = @district
-            UNION ALL SELECT id::text, name FROM schools WHERE district_code = @district
-            """, new { district }, cancellationToken: cancellationToken)))
-        .ToDictionary(n => n.Id, n => n.Name);
+    /// <summary>Loads the district's data, checks the demand moves against it, runs the engine and applies moves and variant.</summary>
+    private static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> RunAsync(
+        ForecastRequest request, ForecastSettings settings, Level level, string district, NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var input = await ForecastData.LoadAsync(connection, district, request.BaseYear, settings.Horizon, request.BirthGrowth ?? 0, cancellationToken);
+        if (input is null)
+            return (null, NoEnrolment(district));
+        var units = await UnitsAsync(connection, district, cancellationToken);
+        var validation = new Validation();
+        var moves = Moves(request.DemandMoves ?? [], input, units, validation);
+        if (!validation.IsValid)
+            return (null, validation.AsProblem());
+        try
+        {
+            var forecast = ForecastEngine.Run(input, settings);
+            var rows = forecast.Demand(level);
+            if (level == Level.Zone)
+                rows = DemandMoves.Apply(rows, moves);
+            var variant = VariantNames[request.Variant ?? "central"];
+            var errors = variant == Variant.Central ? null : Variants.Errors(input, settings, level);
+            if (errors is not null)
+                rows = Variants.Apply(rows, forecast.BaseYear, errors, variant);
+            var names = units.ToDictionary(u => u.Id, u => u.Name);
+            return (new ForecastResult(forecast.BaseYear, settings, level.ToString().ToLowerInvariant(), variant.ToString().ToLowerInvariant(), errors,
+                forecast.Warnings, rows, names), null);
+        }
+        catch (ForecastInputException e)
+        {
+            return (null, TypedResults.Problem(title: "The district's data cannot support this forecast.", detail: e.Message,
+                statusCode: StatusCodes.Status422UnprocessableEntity));
+        }
+    }
+
+    private sealed record Unit(string Kind, string Id, string Name);
+
+    /// <summary>The district, its zones and its schools, by code or id, so moves are checked and results read as names.</summary>
+    private static async Task<IReadOnlyList<Unit>> UnitsAsync(NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Unit>(new CommandDefinition("""
+            SELECT 'district' AS Kind, code AS Id, name FROM districts WHERE code = @district
+            UNION ALL SELECT 'zone', id::text, name FROM zones WHERE district_code = @district
+            UNION ALL SELECT 'school', id::text, name FROM schools WHERE district_code = @district
+            """, new { district }, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The demand moves of a request resolved to zones: each from a zone of the district to a school there that serves the stage.</summary>
+    private static List<ZoneDemandMove> Moves(DemandMove[] requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)
+    {
+        var zones = units.Where(u => u.Kind == "zone").Select(u => u.Id).ToHashSet();
+        var schools = input.Schools.ToDictionary(s => s.SchoolId);
+        var moves = new List<ZoneDemandMove>();
+        for (var i = 0; i < requested.Length; i++)
+        {
+            var move = requested[i];
+            var from = move.FromZoneId!.Value.ToString();
+            if (!zones.Contains(from))
+                validation.Add($"demandMoves[{i}].fromZoneId", "is not a zone of the district.");
+            if (!schools.TryGetValue(move.ToSchoolId!.Value.ToString(), out var school))
+                validation.Add($"demandMoves[{i}].toSchoolId", "is not a school of the district that is planned or open.");
+            else if (!school.Grades.Any(grade => Grades.StageOf(grade) == move.Stage))
+                validation.Add($"demandMoves[{i}].toSchoolId", $"does not serve the stage {move.Stage}.");
+            else if (school.ZoneId == from)
+                validation.Add($"demandMoves[{i}].toSchoolId", "is in the zone the demand comes from; moving demand within a zone changes nothing.");
+            else
+                moves.Add(new ZoneDemandMove(from, school.ZoneId, move.Stage!, move.Share!.Value, move.FromYear!.Value));
+        }
+        foreach (var moved in moves.GroupBy(m => (m.FromZone, m.Stage)).Where(g => g.Sum(m => m.Share) > 1 + 1e-9))
+            validation.Add("demandMoves", $"move more than all of zone {moved.Key.FromZone}'s {moved.Key.Stage} demand (shares add up to {moved.Sum(m => m.Share):0.##}).");
+        return moves;
+    }
 
     /// <summary>The engine settings of a request, with every lever out of range named under <paramref name="prefix"/>.</summary>
     public static ForecastSettings? Settings(ForecastRequest request, Validation validation, string prefix)
@@ -110,6 +174,7 @@ public static class ForecastPipeline
             EntryRatioYears = request.EntryRatioYears ?? defaults.EntryRatioYears,
             Horizon = request.Horizon ?? defaults.Horizon,
             MigrationFactor = request.MigrationFactor ?? defaults.MigrationFactor,
+            Housing = request.Housing,
         };
         foreach (var (field, problem) in settings.Problems())
             validation.Add(prefix + char.ToLowerInvariant(field[0]) + field[1..], problem);
@@ -127,6 +192,22 @@ public static class ForecastPipeline
                 validation.Add($"{prefix}schoolChanges[{i}].change", "must be open or close.");
             validation.Number($"{prefix}schoolChanges[{i}].year", change.Year, 1900, 2100);
         }
+        for (var i = 0; i < (request.DemandMoves?.Length ?? 0); i++)
+        {
+            var move = request.DemandMoves![i];
+            if (move.FromZoneId is null)
+                validation.Add($"{prefix}demandMoves[{i}].fromZoneId", "is required.");
+            if (move.ToSchoolId is null)
+                validation.Add($"{prefix}demandMoves[{i}].toSchoolId", "is required.");
+            validation.OneOf($"{prefix}demandMoves[{i}].stage", move.Stage, Stage.All);
+            if (move.Share is not (> 0 and <= 1))
+                validation.Add($"{prefix}demandMoves[{i}].share", "must be above 0 and at most 1 (the share of the zone's demand moved).");
+            validation.Number($"{prefix}demandMoves[{i}].fromYear", move.FromYear, 1900, 2100);
+        }
+        if (request.Variant is not null)
+            validation.OneOf($"{prefix}variant", request.Variant, VariantNames.ToDictionary(v => v.Key, v => v.Key));
+        if (request.FacilityProjects is not null)
+            validation.OneOf($"{prefix}facilityProjects", request.FacilityProjects, ProjectChoices);
         return settings;
     }
 

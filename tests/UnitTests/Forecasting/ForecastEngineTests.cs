@@ -101,6 +101,23 @@ public class ForecastEngineTests
     }
 
     [Fact]
+    public void A_zones_own_births_drive_its_schools_entry_grades_instead_of_the_districts()
+    {
+        // Zone Z1 registers its own births: half the district's, so the entry ratio doubles and the projection is the same
+        // 10% of the district's cohort expressed as 20% of the zone's. A school in Z2 keeps the district's series.
+        var births = new Dictionary<string, IReadOnlyDictionary<int, double>>
+        {
+            ["D1"] = DistrictBirths["D1"],
+            ["Z1"] = new Dictionary<int, double> { [2013] = 500, [2014] = 550, [2015] = 600, [2016] = 700 },
+        };
+        var other = School("S2", "Z2", [1], (1, 2019, 100), (1, 2020, 110), (1, 2021, 120));
+        var forecast = ForecastEngine.Run(Input(2021, births, Primary, other), new ForecastSettings { Horizon = 1 });
+
+        Assert.Equal(140, forecast.Pupils("S1", 1, 2022), precision: 9); // 0.2 × 700, the zone's own 2016 births
+        Assert.Equal(125, forecast.Pupils("S2", 1, 2022), precision: 9); // 0.1 × 1250, the district's
+    }
+
+    [Fact]
     public void Sums_grades_into_stages_at_each_level()
     {
         var forecast = Run(new ForecastSettings { Method = RatioMethod.Mean, Horizon = 1 });

@@ -1,26 +1,31 @@
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Planning.Areas;
 using Platform.Planning.Births;
 
 namespace Platform.UnitTests.Planning;
 
 public class BirthImportTests
 {
-    private static readonly HashSet<string> Districts = ["120105", "120106"];
+    private static readonly Zone Dingzigu = new(Guid.NewGuid(), "120106", "丁字沽学区", "school_district");
+    private static readonly Zone Wanghailou = new(Guid.NewGuid(), "120105", "望海楼学区", "school_district");
+    private static readonly AreaLookup Areas = new(["120105", "120106"], [Dingzigu, Wanghailou]);
 
-    private static (IReadOnlyList<BirthRecord> Records, List<ImportError> Errors) Read(params string[][] rows)
+    private static (IReadOnlyList<BirthRecord> Records, List<ImportError> Errors) ReadWithHeader(string[] header, params string[][] rows)
     {
-        var sheet = new List<SheetRow> { new(1, ["区划代码", "年份", "出生人口"]) };
+        var sheet = new List<SheetRow> { new(1, header) };
         sheet.AddRange(rows.Select((cells, i) => new SheetRow(i + 2, cells)));
         var import = SheetImport.Match(sheet, BirthImport.Columns);
-        return (BirthImport.Read(import, Districts, currentYear: 2026), import.Errors);
+        return (BirthImport.Read(import, Areas, currentYear: 2026), import.Errors);
     }
+
+    private static (IReadOnlyList<BirthRecord> Records, List<ImportError> Errors) Read(params string[][] rows) => ReadWithHeader(["区划代码", "年份", "出生人口"], rows);
 
     [Fact]
     public void Reads_good_rows()
     {
         var (records, errors) = Read(["120106", "2024", "4990"], ["120105", "2024", "5120"]);
         Assert.Empty(errors);
-        Assert.Equal([new BirthRecord("120106", 2024, 4990), new BirthRecord("120105", 2024, 5120)], records);
+        Assert.Equal([new BirthRecord("120106", null, 2024, 4990), new BirthRecord("120105", null, 2024, 5120)], records);
     }
 
     [Fact]
@@ -34,11 +39,28 @@ public class BirthImportTests
             ["120105", "2022", "many"], // not a number
             ["120106", "2023", "5100"]); // repeats row 2
 
-        Assert.Equal([new BirthRecord("120106", 2023, 5000)], records);
+        Assert.Equal([new BirthRecord("120106", null, 2023, 5000)], records);
         Assert.Equal(
             [(3, "区划代码", "999999"), (4, "年份", "2031"), (5, "出生人口", "-5"), (6, "出生人口", "many"), (7, "年份", "2023")],
             errors.Select(e => (e.Row, e.Column, e.Value)));
         Assert.Contains("repeats row 2", errors[^1].Reason);
         Assert.Contains("future", errors[1].Reason);
+    }
+
+    [Fact]
+    public void Zone_births_name_a_zone_of_the_rows_district_and_sit_beside_the_districts_own()
+    {
+        var (records, errors) = ReadWithHeader(["区划代码", "学区", "年份", "出生人口"],
+            ["120106", "", "2023", "5000"],
+            ["120106", "丁字沽学区", "2023", "900"],
+            ["120106", Dingzigu.Id.ToString(), "2022", "950"],
+            ["120106", "望海楼学区", "2023", "10"],  // a zone of 河北, not 红桥
+            ["120106", "丁字沽学区", "2023", "901"]); // repeats row 3
+
+        Assert.Equal(
+            [new BirthRecord("120106", null, 2023, 5000), new BirthRecord("120106", Dingzigu.Id, 2023, 900), new BirthRecord("120106", Dingzigu.Id, 2022, 950)],
+            records);
+        Assert.Equal([(5, "学区", "望海楼学区"), (6, "年份", "2023")], errors.Select(e => (e.Row, e.Column, e.Value)));
+        Assert.Contains("not a zone of district 120106", errors[0].Reason);
     }
 }

@@ -8,7 +8,7 @@ public class PublishingTests
     private static readonly Guid Zone = Guid.NewGuid();
 
     private static CapacityRow Row(int year, double shortfall, int classes) =>
-        new(Zone.ToString(), "primary", year, 0, 0, 0, null, shortfall, classes, 0, 0, 0, false);
+        new(Zone.ToString(), "primary", year, 0, 0, 0, 0, null, shortfall, classes, 0, 0, 0, false);
 
     private static readonly CapacityReport Report = new(
         [Row(2023, 30, 1), Row(2024, 90, 2), Row(2025, 180, 4), Row(2026, 200, 5)],

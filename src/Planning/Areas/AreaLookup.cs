@@ -1,0 +1,48 @@
+using Dapper;
+using Npgsql;
+using Platform.BuildingBlocks.Spreadsheets;
+
+namespace Platform.Planning.Areas;
+
+/// <summary>
+/// The districts and zones an imported row may name: a district by its code, a zone by its id or by its name within
+/// the row's district (as bureaus' files name them).
+/// </summary>
+public sealed class AreaLookup(IEnumerable<string> districtCodes, IEnumerable<Zone> zones)
+{
+    private readonly HashSet<string> districts = districtCodes.ToHashSet();
+    private readonly Dictionary<Guid, Zone> zonesById = zones.ToDictionary(z => z.Id);
+
+    public static async Task<AreaLookup> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        new((await AreasApi.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code),
+            await connection.QueryAsync<Zone>(new CommandDefinition(
+                "SELECT id, district_code AS DistrictCode, name, kind FROM zones", cancellationToken: cancellationToken)));
+
+    /// <summary>The row's district code, or null with the problem recorded.</summary>
+    public string? District(ImportRow row, string key)
+    {
+        var code = row.Text(key, 12);
+        if (code is null || districts.Contains(code))
+            return code;
+        row.Fail(key, code, "is not a known district code (e.g. 120106 for 红桥区).");
+        return null;
+    }
+
+    /// <summary>The zone the row names in <paramref name="district"/>; null when the cell is empty.</summary>
+    /// <returns>false when the cell is required and empty, or names no zone of the district (the problem recorded).</returns>
+    public bool TryZone(ImportRow row, string key, string? district, bool required, out Zone? zone)
+    {
+        zone = null;
+        var text = row.Text(key, 100, required);
+        if (text is null)
+            return !required;
+        if (district is null)
+            return false;
+        zone = Guid.TryParse(text, out var id) && zonesById.TryGetValue(id, out var byId) && byId.DistrictCode == district
+            ? byId
+            : zonesById.Values.FirstOrDefault(z => z.DistrictCode == district && z.Name == text);
+        if (zone is null)
+            row.Fail(key, text, $"is not a zone of district {district} (give its registered name or id).");
+        return zone is not null;
+    }
+}

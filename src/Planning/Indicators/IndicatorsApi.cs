@@ -1,0 +1,117 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Planning.Forecasting;
+
+namespace Platform.Planning.Indicators;
+
+/// <summary>A plan target with the latest value in the plan period, the path's value in that year, and the status.</summary>
+public sealed record TargetProgress(
+    TargetRow Target, double? Value, int? ValueYear, string? ValueSource, double? Expected, bool? MeetsTarget, ProgressStatus Status);
+
+public sealed record PlanProgress(Plan Plan, IReadOnlyList<TargetProgress> Targets);
+
+public sealed record ObservationRequest(string? AreaCode, string? IndicatorCode, string? Stage, int? Year, double? Value, string? Source);
+
+/// <summary>Plan indicators: the dictionary, the plans and their targets, values by area, and progress against each target.</summary>
+public static class IndicatorsApi
+{
+    private static readonly string[] Stages = ["", "primary", "junior_secondary", "senior_secondary", "vocational"];
+
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var indicators = app.MapGroup("/indicators").WithTags("Indicators");
+        indicators.MapGet("/", async (NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return TypedResults.Ok(await IndicatorQueries.IndicatorsAsync(connection, cancellationToken));
+        });
+        indicators.MapGet("/values", async (string areaCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return TypedResults.Ok(await IndicatorQueries.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
+        });
+        indicators.MapPost("/observations", ObserveAsync);
+
+        var plans = app.MapGroup("/plans").WithTags("Indicators");
+        plans.MapGet("/", async (NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return TypedResults.Ok(await IndicatorQueries.PlansAsync(connection, null, cancellationToken));
+        });
+        plans.MapGet("/{id}/progress", async Task<Results<Ok<PlanProgress>, NotFound>> (string id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            await ProgressAsync(dataSource, id, cancellationToken) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound());
+        plans.MapGet("/{id}/progress/export", ExportAsync);
+        return app;
+    }
+
+    private static async Task<PlanProgress?> ProgressAsync(NpgsqlDataSource dataSource, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if ((await IndicatorQueries.PlansAsync(connection, id, cancellationToken)).SingleOrDefault() is not { } plan)
+            return null;
+        var targets = await IndicatorQueries.TargetsAsync(connection, id, cancellationToken);
+        var values = await IndicatorQueries.ValuesAsync(connection, plan.AreaCode, new CapacitySettings().LargeClassPupils, cancellationToken);
+        return new PlanProgress(plan, targets.Select(target =>
+        {
+            var latest = values
+                .Where(v => v.IndicatorCode == target.IndicatorCode && v.Stage == target.Stage && v.Year >= plan.BaselineYear && v.Year <= plan.TargetYear)
+                .MaxBy(v => v.Year);
+            var rule = new PlanTarget(target.Better, plan.BaselineYear, target.BaselineComparator, target.BaselineValue,
+                plan.TargetYear, target.TargetComparator, target.TargetValue);
+            return new TargetProgress(target, latest?.Value, latest?.Year, latest?.Source,
+                latest is null ? null : IndicatorProgress.Expected(rule, latest.Year),
+                latest is null ? null : IndicatorProgress.Meets(rule, latest.Value),
+                IndicatorProgress.Status(rule, latest?.Value, latest?.Year));
+        }).ToList());
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(string id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        if (await ProgressAsync(dataSource, id, cancellationToken) is not { } progress)
+            return TypedResults.NotFound();
+        var workbook = XlsxWriter.Write("规划指标", ["指标", "基期值", "目标值", "指标属性", "最新值", "年份", "来源", "进度线值", "状态"],
+            progress.Targets.Select(t => (IReadOnlyList<object?>)[
+                t.Target.Label, $"{t.Target.BaselineComparator}{t.Target.BaselineValue}", $"{t.Target.TargetComparator}{t.Target.TargetValue}",
+                t.Target.Binding switch { true => "约束性", false => "预期性", _ => null },
+                t.Value, t.ValueYear, t.ValueSource, t.Expected is { } expected ? Math.Round(expected, 2) : null,
+                t.Status switch { ProgressStatus.OnTrack => "达标或按进度", ProgressStatus.Behind => "滞后", _ => "无数据" }]));
+        return TypedResults.File(workbook, XlsxWriter.ContentType, $"{id}.xlsx");
+    }
+
+    /// <summary>Enters (or corrects) a value Planning cannot compute, e.g. 学生体质健康优良率 from the health survey.</summary>
+    private static async Task<Results<Ok<AreaValue>, ValidationProblem>> ObserveAsync(
+        ObservationRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var area = validation.Text("areaCode", request.AreaCode, 6);
+        var code = validation.Text("indicatorCode", request.IndicatorCode, 100);
+        var stage = request.Stage ?? "";
+        if (!Stages.Contains(stage))
+            validation.Add("stage", $"must be empty or one of: {string.Join(", ", Stages.Skip(1))}.");
+        var year = validation.Number("year", request.Year, 1949, DateTime.UtcNow.Year);
+        if (request.Value is not { } value || double.IsNaN(value) || value < 0 || value > 1e9)
+            validation.Add("value", "is required: a number from 0 to 1,000,000,000.");
+        var source = validation.Text("source", request.Source, 200);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var known = await connection.QuerySingleAsync<(bool Area, bool Indicator)>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM districts WHERE code = @area) OR EXISTS (SELECT 1 FROM plans WHERE area_code = @area),
+                   EXISTS (SELECT 1 FROM indicators WHERE code = @code)
+            """, new { area, code }, cancellationToken: cancellationToken));
+        if (area.Length > 0 && !known.Area)
+            validation.Add("areaCode", "is neither a district code nor the area of a plan (120000 for 天津市).");
+        if (code.Length > 0 && !known.Indicator)
+            validation.Add("indicatorCode", "is not an indicator (GET /indicators lists them).");
+        if (!validation.IsValid)
+            return validation.Problem();
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO indicator_observations (area_code, indicator_code, stage, year, value, source) VALUES (@area, @code, @stage, @year, @Value, @source)
+            ON CONFLICT (area_code, indicator_code, stage, year) DO UPDATE SET value = excluded.value, source = excluded.source, entered_at = now()
+            """, new { area, code, stage, year, request.Value, source }, cancellationToken: cancellationToken));
+        return TypedResults.Ok(new AreaValue(code, stage, year, request.Value!.Value, source));
+    }
+}
