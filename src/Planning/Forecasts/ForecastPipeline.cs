@@ -177,7 +177,7 @@ public static class ForecastPipeline
             Housing = request.Housing,
         };
         foreach (var (field, problem) in settings.Problems())
-            validation.Add(prefix + char.ToLowerInvariant(field[0]) + field[1..], problem);
+            validation.Add(prefix + string.Join('.', field.Split('.').Select(part => char.ToLowerInvariant(part[0]) + part[1..])), problem);
         if (request.BirthGrowth is < -0.5 or > 0.5)
             validation.Add($"{prefix}birthGrowth", "must be between -0.5 and 0.5 (a yearly change of births after the last registered year).");
         foreach (var (stage, norm) in request.ClassSizeNorms ?? [])

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>
+/// The facility pipeline in capacity analysis, kept from Facilities' project events: proposed, approved, rescheduled,
+/// cancelled and commissioned projects, counted by the scenario's choice. In 宁河区 (120117), which no other test uses.
+/// </summary>
+[Collection(SuiteCollection.Name)]
+public class PipelineTests(SuiteFixture suite)
+{
+    private const string District = "120117";
+
+    private Task<List<JsonElement>> PipelineUntilAsync(Func<List<JsonElement>, bool> condition, string what) =>
+        Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/planning/pipeline?districtCode={District}")!, condition!, what);
+
+    /// <summary>Places counted in the zone's primary stage per year 2022-2024, and of them the pipeline's.</summary>
+    private async Task<(string Capacity, string Pipeline)> CapacityAsync(Guid zone, string facilityProjects = "approved")
+    {
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new { districtCode = District, horizon = 3, facilityProjects });
+        await SuiteApi.EnsureAsync(response);
+        var rows = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetProperty("rows").EnumerateArray()
+            .Where(r => r.GetProperty("zone").GetString() == zone.ToString()).OrderBy(r => r.GetProperty("year").GetInt32()).ToList();
+        return (string.Join(" ", rows.Select(r => r.GetProperty("capacity").GetInt32())), string.Join(" ", rows.Select(r => r.GetProperty("pipelinePlaces").GetInt32())));
+    }
+
+    private async Task<JsonElement> ProjectAsync(string method, string path, object? body = null)
+    {
+        var response = await suite.Gateway.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = body is null ? null : JsonContent.Create(body) });
+        await SuiteApi.EnsureAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task A_project_counts_by_its_status_and_date_until_it_is_commissioned_once()
+    {
+        var (zone, school) = await suite.Gateway.SeedSmallSchoolAsync(District, "宁河区扩建小学"); // 270 places
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school);
+        var created = await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = school, name = "宁河区扩建小学扩建工程", classesAdded = 2, plannedInUse = "2023-08-30" });
+        var projectId = created.GetProperty("id").GetGuid();
+        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId && x.GetProperty("status").GetString() == "proposed"), "the proposal");
+
+        Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone));               // approved only: a proposal does not count
+        Assert.Equal(("270 360 360", "0 90 90"), await CapacityAsync(zone, "proposed")); // 2 classes × 45 from the 2023 school year
+
+        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/approve");
+        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("status").GetString() == "approved"), "the approval");
+        Assert.Equal(("270 360 360", "0 90 90"), await CapacityAsync(zone));
+
+        // Slips past the autumn start: the places arrive a school year later.
+        await ProjectAsync("PUT", $"/api/facilities/projects/{projectId}/schedule", new { plannedInUse = "2023-10-15" });
+        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("plannedInUse").GetString() == "2023-10-15"), "the new date");
+        Assert.Equal(("270 270 360", "0 0 90"), await CapacityAsync(zone));
+
+        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/commission", new { inUseFrom = "2023-09-01" });
+        await PipelineUntilAsync(p => p.All(x => x.GetProperty("projectId").GetGuid() != projectId), "the project to leave the pipeline");
+        await Eventually.Until(() => CapacityAsync(zone), c => c.Capacity == "270 360 360", "the commissioned places");
+        Assert.Equal(("270 360 360", "0 0 0"), await CapacityAsync(zone, "proposed")); // counted once, as capacity
+
+        var again = await suite.Gateway.PostAsync($"/api/facilities/projects/{projectId}/approve", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cancelled_project_leaves_the_pipeline_and_cancelling_needs_a_reason()
+    {
+        var (zone, school) = await suite.Gateway.SeedSmallSchoolAsync(District, "宁河区撤销小学");
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school);
+        var projectId = (await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = school, name = "宁河区撤销工程", classesAdded = 4, plannedInUse = "2022-09-01" }))
+            .GetProperty("id").GetGuid();
+        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId), "the proposal");
+        Assert.Equal(("450 450 450", "180 180 180"), await CapacityAsync(zone, "proposed"));
+
+        var noReason = await suite.Gateway.PostAsJsonAsync($"/api/facilities/projects/{projectId}/cancel", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+
+        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/cancel", new { reason = "选址调整" });
+        await PipelineUntilAsync(p => p.All(x => x.GetProperty("projectId").GetGuid() != projectId), "the cancelled project to leave the pipeline");
+        Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone, "proposed"));
+    }
+}
