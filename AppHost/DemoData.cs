@@ -8,12 +8,16 @@ namespace Platform.AppHost;
 /// <summary>
 /// The demo data set, loaded through the gateway's APIs once the suite is healthy (and only into an empty
 /// registry): 红桥, 河北, 东丽 and 南开 with their real streets (as 片区 zones) and the schools named in their plans,
-/// plus generated schools, births and enrolment. Births are Tianjin's published totals (estimated where not
-/// published) shared out by each district's 七普 population; per-school figures are generated. It is sample data.
+/// plus generated schools, births, enrolment, population by age and housing, the seeds' facility projects, and a
+/// central and a high scenario. Births are Tianjin's published totals (estimated where not published) shared out by
+/// each district's 七普 population; per-school figures are generated. The districts are marked as sample data.
 /// </summary>
 public static class DemoData
 {
-    private sealed record District(string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools);
+    private sealed record District(string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools, DemoProject[] Projects);
+
+    /// <summary>A facility project of the seeds on a named school: classes added, planned date, approved or only proposed.</summary>
+    private sealed record DemoProject(string School, string Name, int Classes, string PlannedInUse, bool Approved);
 
     private sealed record NamedSchool(string Name, string[] Stages, string Status = "open", int? OpeningYear = null);
 
@@ -30,24 +34,28 @@ public static class DemoData
             new("天津市第三中学", ["junior_secondary", "senior_secondary"]),
             new("天津市实验小学红桥学校", ["primary"], "planned", 2028),
             new("天津市耀华中学红桥学校东校区", ["junior_secondary"], "planned", 2029),
-        ]),
+        ],
+        [new("天津市第三中学附属小学", "天津市第三中学附属小学改扩建工程", 6, "2027-08-25", Approved: true)]),
         new("120105", "河北区", 647_702, ["光复道街", "望海楼街", "鸿顺里街", "新开河街", "铁东路街", "建昌道街", "宁园街", "王串场街", "江都路街", "月牙河街"],
         [
             new("第二实验小学中铁国际校区", ["primary"]),
             new("育婴里第三小学", ["primary"]),
             new("杨桥大街地块规划小学", ["primary"], "planned", 2027),
             new("天津市第二中学", ["junior_secondary", "senior_secondary"]),
-        ]),
+        ],
+        [new("育婴里第三小学", "育婴里第三小学扩建工程", 6, "2026-08-25", Approved: true)]),
         new("120110", "东丽区", 857_027, ["华明街", "金桥街", "万新街", "新立街", "东丽湖街", "金钟街", "华新街"],
         [
             new("天津市第一百中学", ["senior_secondary"]),
             new("军粮城中学", ["junior_secondary", "senior_secondary"]),
             new("育才中学", ["junior_secondary"]),
-        ]),
+        ],
+        [new("育才中学", "育才中学扩建工程", 8, "2028-08-25", Approved: false)]),
         new("120104", "南开区", 890_422, ["长虹街", "鼓楼街", "兴南街", "广开街", "万兴街", "学府街", "向阳路街", "嘉陵道街", "王顶堤街", "华苑街"],
         [
             new("天津市南开中学", ["junior_secondary", "senior_secondary"]),
-        ]),
+        ],
+        []),
     ];
 
     /// <summary>Tianjin's births: 2014, 2016, 2017 and 2023-2024 from published figures, the other years estimated from the birth rate.</summary>
@@ -70,6 +78,13 @@ public static class DemoData
         ["senior_secondary"] = ([10, 11, 12], 50, 6, 10),
     };
 
+    /// <summary>Per-dwelling pupils and the maturation curve the demo's 高方案 uses (invented: districts enter their own).</summary>
+    private static readonly object DemoHousing = new
+    {
+        yieldPerDwelling = new Dictionary<string, double> { ["kindergarten"] = 0.06, ["primary"] = 0.12, ["junior_secondary"] = 0.05 },
+        maturation = new[] { 0.4, 0.8, 1.0, 1.0, 0.8, 0.6 },
+    };
+
     public static async Task LoadAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
         using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
@@ -84,6 +99,9 @@ public static class DemoData
         var random = new Random(2026);
         var births = new StringBuilder("区划代码,年份,出生人口\n");
         var enrolment = new StringBuilder("学校编号,年级,学年,在校生数\n");
+        var population = new StringBuilder("区划代码,年份,年龄,人口\n");
+        var housing = new StringBuilder("区划代码,项目名称,学区,住宅套数,竣工年份\n");
+        var projects = new List<(Guid SchoolId, DemoProject Project)>();
         var schools = 0;
         foreach (var district in Districts)
         {
@@ -100,24 +118,27 @@ public static class DemoData
                 zones.Add((zoneId, streetId, street.TrimEnd('街')));
             }
 
-            var planned = district.Schools.Select((school, i) => (School: school, Zone: zones[i % zones.Count]))
-                .Concat(zones.SelectMany(zone => new[]
+            // Kindergartens: mostly public, some 普惠性民办 and a few 民办, so the coverage indicators have something to show.
+            var planned = district.Schools.Select((school, i) => (School: school, Zone: zones[i % zones.Count], Ownership: "public"))
+                .Concat(zones.SelectMany((zone, i) => new[]
                 {
-                    (new NamedSchool($"{zone.Prefix}幼儿园", ["kindergarten"]), zone),
-                    (new NamedSchool($"{zone.Prefix}小学", ["primary"]), zone),
-                    (new NamedSchool($"{zone.Prefix}第二小学", ["primary"]), zone),
-                    (new NamedSchool($"{zone.Prefix}中学", ["junior_secondary"]), zone),
+                    (new NamedSchool($"{zone.Prefix}幼儿园", ["kindergarten"]), zone, i % 5 == 4 ? "private" : i % 3 == 1 ? "inclusive_private" : "public"),
+                    (new NamedSchool($"{zone.Prefix}小学", ["primary"]), zone, "public"),
+                    (new NamedSchool($"{zone.Prefix}第二小学", ["primary"]), zone, "public"),
+                    (new NamedSchool($"{zone.Prefix}中学", ["junior_secondary"]), zone, "public"),
                 }));
-            foreach (var (school, zone) in planned)
+            var pupilsByYearAndGrade = new Dictionary<(int Year, int Grade), double>();
+            foreach (var (school, zone, ownership) in planned)
             {
                 var classes = school.Stages.ToDictionary(stage => stage, stage => random.Next(StageShape[stage].MinClasses, StageShape[stage].MaxClasses + 1));
                 var schoolId = await PostAsync(gateway, "/api/planning/schools", new
                 {
                     name = school.Name, districtCode = district.Code, zoneId = zone.Zone, streetId = zone.Street,
-                    ownership = "public", status = school.Status, openingYear = school.OpeningYear,
+                    ownership, status = school.Status, openingYear = school.OpeningYear,
                     stages = school.Stages.Select(stage => new { stage, classesPerGrade = Enumerable.Repeat(classes[stage], StageShape[stage].Grades.Length).ToArray() }),
                 }, cancellationToken);
                 schools++;
+                projects.AddRange(district.Projects.Where(p => p.School == school.Name).Select(p => (schoolId, p)));
                 if (school.Status != "open")
                     continue;
                 foreach (var stage in school.Stages)
@@ -126,25 +147,79 @@ public static class DemoData
                         {
                             // The cohort in this grade was born grade + 5 years before (小班, grade -2, at 3).
                             var cohort = districtBirths.GetValueOrDefault(year - grade - 5, (int)meanBirths) / meanBirths;
-                            var pupils = classes[stage] * StageShape[stage].Norm * 0.9 * cohort * (0.95 + 0.1 * random.NextDouble());
+                            var pupils = (int)Math.Round(classes[stage] * StageShape[stage].Norm * 0.9 * cohort * (0.95 + 0.1 * random.NextDouble()));
                             var gradeName = grade switch { -2 => "小班", -1 => "中班", 0 => "大班", _ => grade.ToString() };
-                            enrolment.Append($"{schoolId},{gradeName},{year},{(int)Math.Round(pupils)}\n");
+                            enrolment.Append($"{schoolId},{gradeName},{year},{pupils}\n");
+                            pupilsByYearAndGrade[(year, grade)] = pupilsByYearAndGrade.GetValueOrDefault((year, grade)) + pupils;
                         }
             }
+            // Children aged 3-17 from the pupils of their grade (a few are not enrolled); babies from births.
+            for (var year = FirstEnrolmentYear; year <= LastEnrolmentYear; year++)
+                for (var age = 0; age <= 17; age++)
+                {
+                    var persons = age < 3
+                        ? districtBirths.GetValueOrDefault(year - age, (int)meanBirths)
+                        : pupilsByYearAndGrade.GetValueOrDefault((year, age - 5)) / (0.95 + 0.045 * random.NextDouble());
+                    population.Append($"{district.Code},{year},{age},{(int)Math.Round(persons)}\n");
+                }
+            foreach (var (suffix, i) in new[] { "新苑", "家园" }.Select((suffix, i) => (suffix, i)))
+            {
+                var zone = zones[random.Next(zones.Count)];
+                housing.Append($"{district.Code},{zone.Prefix}{suffix},{zone.Prefix}片区,{random.Next(8, 25) * 100},{LastEnrolmentYear + 1 + i + random.Next(3)}\n");
+            }
             await PostAsync(gateway, "/api/planning/scenarios", new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken);
+            await PostAsync(gateway, "/api/planning/scenarios", new
+            {
+                districtCode = district.Code, name = "高方案",
+                levers = new { horizon = 10, variant = "high", housing = DemoHousing, facilityProjects = "proposed" },
+            }, cancellationToken);
         }
         await UploadAsync(gateway, "/api/planning/births/import", births.ToString(), cancellationToken);
         await UploadAsync(gateway, "/api/planning/enrolment/import", enrolment.ToString(), cancellationToken);
-        ConsoleLog.Info($"Demo data: {Districts.Length} districts, {schools} schools, births {TianjinBirths.Keys.Min()}-{TianjinBirths.Keys.Max()}, enrolment {FirstEnrolmentYear}-{LastEnrolmentYear}.");
+        await UploadAsync(gateway, "/api/planning/population/import", population.ToString(), cancellationToken);
+        await UploadAsync(gateway, "/api/planning/housing/import", housing.ToString(), cancellationToken);
+        await AddProjectsAsync(gateway, projects, cancellationToken);
+        await SendAsync(gateway, HttpMethod.Put, "/api/planning/sample-data", new
+        {
+            districtCodes = Districts.Select(d => d.Code),
+            note = "演示数据：学校、学位、出生、在校生、人口、住宅与工程项目为生成或虚构的样例，不是统计数据。",
+        }, cancellationToken);
+        ConsoleLog.Info($"Demo data: {Districts.Length} districts, {schools} schools, births {TianjinBirths.Keys.Min()}-{TianjinBirths.Keys.Max()}, " +
+            $"enrolment and population {FirstEnrolmentYear}-{LastEnrolmentYear}, {projects.Count} facility projects.");
     }
 
-    private static async Task<Guid> PostAsync(HttpClient gateway, string path, object body, CancellationToken cancellationToken)
+    /// <summary>The seeds' projects, proposed in Facilities (once it has heard of their schools) and approved where they are.</summary>
+    private static async Task AddProjectsAsync(HttpClient gateway, List<(Guid SchoolId, DemoProject Project)> projects, CancellationToken cancellationToken)
     {
-        var response = await gateway.PostAsJsonAsync(path, body, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-            throw new ResourceException($"Demo data: POST {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var known = (await gateway.GetFromJsonAsync<JsonElement[]>("/api/facilities/schools", deadline.Token))!.Select(s => s.GetProperty("id").GetGuid()).ToHashSet();
+            if (projects.All(p => known.Contains(p.SchoolId)))
+                break;
+            await Task.Delay(200, deadline.Token);
+        }
+        foreach (var (schoolId, project) in projects)
+        {
+            var id = await PostAsync(gateway, "/api/facilities/projects",
+                new { schoolId, name = project.Name, classesAdded = project.Classes, plannedInUse = project.PlannedInUse }, cancellationToken);
+            if (project.Approved)
+                await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/approve", null, cancellationToken);
+        }
     }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient gateway, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        var response = await gateway.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) }, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw new ResourceException($"Demo data: {method} {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+        return response;
+    }
+
+    private static async Task<Guid> PostAsync(HttpClient gateway, string path, object body, CancellationToken cancellationToken) =>
+        (await (await SendAsync(gateway, HttpMethod.Post, path, body, cancellationToken)).Content.ReadFromJsonAsync<JsonElement>(cancellationToken))
+        .GetProperty("id").GetGuid();
 
     private static string Start(string text) => text.Length <= 600 ? text : text[..600] + " …";
 

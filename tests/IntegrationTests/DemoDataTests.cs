@@ -31,6 +31,29 @@ public class DemoDataTests(SuiteFixture suite)
         var report = (await capacity.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report");
         Assert.NotEmpty(report.GetProperty("rows").EnumerateArray());
 
+        var sample = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/sample-data");
+        Assert.Equal(["120104", "120105", "120106", "120110"], sample!.Select(s => s.GetProperty("districtCode").GetString()));
+
+        // The seeds' projects reach Planning's pipeline: two approved, 东丽's 育才中学 only proposed.
+        var pipeline = await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/pipeline")!,
+            p => p!.Count == 3, "the demo projects in the pipeline");
+        Assert.Equal(["approved", "approved", "proposed"], pipeline!.Select(p => p.GetProperty("status").GetString()).Order());
+
+        // The 高方案 runs with its levers (high variant, housing, proposed projects) and sits above the 中方案.
+        var scenarios = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/scenarios?districtCode=120106"))!
+            .ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("id").GetGuid());
+        var compared = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios/compare", new { scenarioIds = new[] { scenarios["中方案"], scenarios["高方案"] } });
+        await SuiteApi.EnsureAsync(compared);
+        var demand = (await compared.Content.ReadFromJsonAsync<List<JsonElement>>())!.ToDictionary(
+            c => c.GetProperty("name").GetString()!, c => c.GetProperty("totals").EnumerateArray().Sum(t => t.GetProperty("demand").GetDouble()));
+        Assert.True(demand["高方案"] > demand["中方案"], $"高方案 {demand["高方案"]:0} should exceed 中方案 {demand["中方案"]:0}");
+
+        // 红桥's 学前三年毛入园率 is computed from the demo's kindergartens and population aged 3-5.
+        var progress = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/planning/plans/hongqiao-15/progress");
+        var preschool = progress.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("target").GetProperty("indicatorCode").GetString() == "preschool_gross_enrolment");
+        Assert.Equal(("computed", 2025), (preschool.GetProperty("valueSource").GetString(), preschool.GetProperty("valueYear").GetInt32()));
+        Assert.InRange(preschool.GetProperty("value").GetDouble(), 95, 106);
+
         await DemoData.LoadAsync(suite.App, CancellationToken.None); // a second run finds schools and loads nothing
         Assert.Equal(schools.Count, (await suite.Gateway.GetFromJsonAsync<List<SchoolDto>>("/api/planning/schools"))!.Count);
     }
