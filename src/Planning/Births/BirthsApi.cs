@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
 
@@ -21,28 +19,14 @@ public static class BirthsApi
         },
         Write: BirthQueries.UpsertAsync);
 
+    private static readonly SheetTable<BirthView> Table = new(BirthQueries.ListAsync, "出生人口", "births.xlsx",
+        ["区划代码", "区", "学区", "年份", "出生人口"], b => [b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]);
+
     public static IEndpointRouteBuilder MapBirthsApi(this IEndpointRouteBuilder app)
     {
         var births = app.MapGroup("/births").WithTags("Births");
-        births.MapGet("/", ListAsync);
-        births.MapGet("/export", ExportAsync);
+        Table.Map(births);
         Upload.MapImport(births);
         return app;
-    }
-
-    private static async Task<Ok<IReadOnlyList<BirthView>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(await BirthQueries.ListAsync(connection, districtCode, cancellationToken));
-    }
-
-    /// <summary>The births table as .xlsx, in the same columns the import reads, so it can be edited and imported again.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var births = await BirthQueries.ListAsync(connection, districtCode, cancellationToken);
-        var workbook = XlsxWriter.Write("出生人口", ["区划代码", "区", "学区", "年份", "出生人口"],
-            births.Select(b => (IReadOnlyList<object?>)[b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "births.xlsx");
     }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
@@ -33,15 +32,13 @@ public static class HousingApi
                 SET zone_id = excluded.zone_id, dwellings = excluded.dwellings, completion_year = excluded.completion_year, updated_at = now()
             """, Columns(records), transaction, cancellationToken: cancellationToken)));
 
+    private static readonly SheetTable<HousingView> Table = new(ListAsync, "新建住宅", "housing.xlsx",
+        ["区划代码", "项目名称", "学区", "住宅套数", "竣工年份"], h => [h.DistrictCode, h.Name, h.ZoneName, h.Dwellings, h.CompletionYear]);
+
     public static IEndpointRouteBuilder MapHousingApi(this IEndpointRouteBuilder app)
     {
         var housing = app.MapGroup("/housing").WithTags("Housing");
-        housing.MapGet("/", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return TypedResults.Ok(await ListAsync(connection, districtCode, cancellationToken));
-        });
-        housing.MapGet("/export", ExportAsync);
+        Table.Map(housing);
         Upload.MapImport(housing);
         return app;
     }
@@ -53,16 +50,6 @@ public static class HousingApi
             WHERE @districtCode::text IS NULL OR h.district_code = @districtCode
             ORDER BY h.district_code, h.completion_year, h.name
             """, new { districtCode }, cancellationToken: cancellationToken))).ToList();
-
-    /// <summary>The table as .xlsx, in the columns the import reads.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await ListAsync(connection, districtCode, cancellationToken);
-        var workbook = XlsxWriter.Write("新建住宅", ["区划代码", "项目名称", "学区", "住宅套数", "竣工年份"],
-            rows.Select(h => (IReadOnlyList<object?>)[h.DistrictCode, h.Name, h.ZoneName, h.Dwellings, h.CompletionYear]));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "housing.xlsx");
-    }
 
     private static object Columns(IReadOnlyList<HousingRecord> records) => new
     {

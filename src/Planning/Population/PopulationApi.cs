@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
@@ -35,36 +34,24 @@ public static class PopulationApi
             WHERE population.persons <> excluded.persons
             """, Columns(records), transaction, cancellationToken: cancellationToken)));
 
+    private static readonly SheetTable<PopulationView> Table = new(ListAsync, "分年龄人口", "population.xlsx",
+        ["区划代码", "区", "年份", "年龄", "人口"], p => [p.DistrictCode, p.DistrictName, p.Year, p.Age, p.Persons]);
+
     public static IEndpointRouteBuilder MapPopulationApi(this IEndpointRouteBuilder app)
     {
         var population = app.MapGroup("/population").WithTags("Population");
-        population.MapGet("/", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return TypedResults.Ok(await ListAsync(connection, districtCode, cancellationToken));
-        });
-        population.MapGet("/export", ExportAsync);
+        Table.Map(population);
         Upload.MapImport(population);
         return app;
     }
 
-    public static async Task<IReadOnlyList<PopulationView>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<PopulationView>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PopulationView>(new CommandDefinition("""
             SELECT p.district_code AS DistrictCode, d.name AS DistrictName, p.year, p.age, p.persons
             FROM population p JOIN districts d ON d.code = p.district_code
             WHERE @districtCode::text IS NULL OR p.district_code = @districtCode
             ORDER BY p.district_code, p.year, p.age
             """, new { districtCode }, cancellationToken: cancellationToken))).ToList();
-
-    /// <summary>The table as .xlsx, in the columns the import reads.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await ListAsync(connection, districtCode, cancellationToken);
-        var workbook = XlsxWriter.Write("分年龄人口", ["区划代码", "区", "年份", "年龄", "人口"],
-            rows.Select(p => (IReadOnlyList<object?>)[p.DistrictCode, p.DistrictName, p.Year, p.Age, p.Persons]));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "population.xlsx");
-    }
 
     private static object Columns(IReadOnlyList<PopulationRecord> records) => new
     {
