@@ -56,6 +56,11 @@ public class ForecastTests(SuiteFixture suite)
         Assert.Equal(5, ranked.Count);
         var mapes = ranked.Select(r => r.GetProperty("accuracy").EnumerateArray().Single(a => a.GetProperty("level").GetString() == "district").GetProperty("mape").GetDouble()).ToList();
         Assert.Equal(mapes.Order(), mapes);
+        var backTestExport = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/backtest/export", new { districtCode = District, holdoutYears = 2 });
+        var backTestSheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await backTestExport.Content.ReadAsStreamAsync(), "backtest.xlsx");
+        Assert.Equal(1 + 5 * 3, backTestSheet.Count); // a header, then each method at school, zone and district level
+        var chineseNames = new Dictionary<string, string> { ["mean"] = "平均", ["weightedMean"] = "加权平均", ["median"] = "中位数", ["lastValue"] = "最近值", ["exponentialSmoothing"] = "指数平滑" };
+        Assert.Equal(["1", chineseNames[ranked[0].GetProperty("settings").GetProperty("method").GetString()!]], backTestSheet[1].Cells.Take(2));
 
         var export = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/export", new { districtCode = District, horizon = 1, level = "school" });
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);

@@ -73,6 +73,18 @@ public class LeverTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_birth_series_gives_the_births_after_the_last_registered_year()
+    {
+        // Births are registered to 2017; 2024's grade 1 was born in 2018: 10% of the series' 2,000 instead of a flat 1,000.
+        var (zone, _) = await suite.Gateway.SeedSmallSchoolAsync("120118", "静海区出生序列小学");
+        var flat = Pupils(await ForecastAsync(new { districtCode = "120118", horizon = 3 }));
+        var series = Pupils(await ForecastAsync(new { districtCode = "120118", horizon = 3, birthSeries = new Dictionary<int, int> { [2018] = 2000 } }));
+
+        Assert.Equal(600, flat[(zone.ToString(), 2024)], precision: 6);
+        Assert.Equal(700, series[(zone.ToString(), 2024)], precision: 6);
+    }
+
+    [Fact]
     public async Task Bad_levers_are_named_and_a_move_is_checked_against_the_district()
     {
         var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new

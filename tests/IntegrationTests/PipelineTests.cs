@@ -72,6 +72,9 @@ public class PipelineTests(SuiteFixture suite)
             .GetProperty("id").GetGuid();
         await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId), "the proposal");
         Assert.Equal(("450 450 450", "180 180 180"), await CapacityAsync(zone, "proposed"));
+        var export = await suite.Gateway.GetAsync($"/api/planning/pipeline/export?districtCode={District}");
+        var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "pipeline.xlsx");
+        Assert.Contains(sheet, row => row.Cells is ["宁河区撤销工程", "谋划中", _, "小学", "4", "180", "2022-09-01"]);
 
         var noReason = await suite.Gateway.PostAsJsonAsync($"/api/facilities/projects/{projectId}/cancel", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);

@@ -31,6 +31,11 @@ public class RegistryTests(SuiteFixture suite)
         Assert.Equal(30 * 45, school.Places);
         var known = await KnownAsync("workforce", school.Id, s => true);
         Assert.Equal(2, known.GetProperty("stages").GetArrayLength());
+
+        var export = await suite.Gateway.GetAsync("/api/planning/schools/export?districtCode=120106");
+        var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "schools.xlsx");
+        Assert.Equal([["小学", "45", "18", "810"], ["初中", "45", "12", "540"]],
+            sheet.Where(row => row.Cells[0] == school.Id.ToString()).Select(row => row.Cells.Skip(7).ToArray()));
     }
 
     [Fact]

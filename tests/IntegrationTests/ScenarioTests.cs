@@ -40,6 +40,10 @@ public class ScenarioTests(SuiteFixture suite)
         Assert.Equal([270, 270, 270], capacity["中方案"]);     // 6 classes × 45, 2022-2024
         Assert.Equal([240, 240, 240], capacity["小班化方案"]);  // 6 classes × 40
         Assert.Equal([270, 0, 0], capacity["撤并方案"]);        // closed from the 2023 school year
+
+        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios/compare/export", new { scenarioIds = new[] { central, smallClasses, closure } });
+        var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "scenarios.xlsx");
+        Assert.Equal(["撤并方案", "小学", "2023", "600", "0", "600", "0"], sheet.Single(r => r.Cells[0] == "撤并方案" && r.Cells[2] == "2023").Cells);
     }
 
     [Fact]

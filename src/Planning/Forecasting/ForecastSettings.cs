@@ -60,10 +60,18 @@ public sealed record ForecastSettings
 
 /// <summary>
 /// Pupils brought by new dwellings: dwellings × yield(stage) × maturation(years since completion). The curve's
-/// last value holds for later years. Yields are the district's own figures (no national default exists).
+/// last value holds for later years. Yields are the district's own figures (no national default exists), given
+/// per dwelling, or in the Chinese inverse view as 千人学位 (places per 1,000 residents) with the residents a
+/// dwelling houses: yield = residents per dwelling × places per 1,000 / 1,000.
 /// </summary>
-public sealed record HousingSettings(IReadOnlyDictionary<string, double> YieldPerDwelling, IReadOnlyList<double> Maturation)
+public sealed record HousingSettings(
+    IReadOnlyDictionary<string, double>? YieldPerDwelling, IReadOnlyList<double> Maturation,
+    IReadOnlyDictionary<string, double>? PlacesPerThousandResidents = null, double? ResidentsPerDwelling = null)
 {
+    /// <summary>Pupils per dwelling by stage, as given or derived from 千人学位.</summary>
+    public IReadOnlyDictionary<string, double> Yields =>
+        YieldPerDwelling ?? PlacesPerThousandResidents!.ToDictionary(p => p.Key, p => ResidentsPerDwelling!.Value * p.Value / 1000);
+
     public double Factor(int yearsSinceCompletion) =>
         yearsSinceCompletion < 0 || Maturation.Count == 0 ? 0 : Maturation[Math.Min(yearsSinceCompletion, Maturation.Count - 1)];
 
@@ -71,17 +79,26 @@ public sealed record HousingSettings(IReadOnlyDictionary<string, double> YieldPe
     {
         var problems = new Dictionary<string, string>();
         // Null when a client leaves them out of the JSON.
-        if (YieldPerDwelling is null || Maturation is null)
-        {
-            problems[YieldPerDwelling is null ? nameof(YieldPerDwelling) : nameof(Maturation)] = "is required when housing is on.";
-            return problems;
-        }
-        if (YieldPerDwelling.Any(y => y.Value is < 0 or > 5 || double.IsNaN(y.Value)))
-            problems[nameof(YieldPerDwelling)] = "each yield must be between 0 and 5 pupils per dwelling.";
-        if (YieldPerDwelling.Keys.Any(stage => !Schools.Stage.All.ContainsKey(stage)))
-            problems[nameof(YieldPerDwelling)] = $"stages must be among: {string.Join(", ", Schools.Stage.All.Keys)}.";
-        if (Maturation.Count is 0 or > 30 || Maturation.Any(m => m is < 0 or > 2 || double.IsNaN(m)))
+        if (Maturation is null)
+            problems[nameof(Maturation)] = "is required when housing is on.";
+        else if (Maturation.Count is 0 or > 30 || Maturation.Any(m => m is < 0 or > 2 || double.IsNaN(m)))
             problems[nameof(Maturation)] = "must list 1 to 30 yearly factors between 0 and 2.";
+
+        if ((YieldPerDwelling is null) == (PlacesPerThousandResidents is null))
+            problems[nameof(YieldPerDwelling)] = "give either yields per dwelling or places per 1,000 residents (千人学位), not both.";
+        else if (PlacesPerThousandResidents is not null)
+        {
+            if (ResidentsPerDwelling is not (> 0 and <= 10))
+                problems[nameof(ResidentsPerDwelling)] = "is required with 千人学位: the residents a dwelling houses, above 0 and at most 10.";
+            if (PlacesPerThousandResidents.Values.Any(p => p is < 0 or > 500 || double.IsNaN(p)))
+                problems[nameof(PlacesPerThousandResidents)] = "each figure must be between 0 and 500 places per 1,000 residents.";
+        }
+        else if (YieldPerDwelling!.Values.Any(y => y is < 0 or > 5 || double.IsNaN(y)))
+            problems[nameof(YieldPerDwelling)] = "each yield must be between 0 and 5 pupils per dwelling.";
+        var stages = (YieldPerDwelling ?? PlacesPerThousandResidents)?.Keys ?? [];
+        if (stages.Any(stage => !Schools.Stage.All.ContainsKey(stage)))
+            problems[YieldPerDwelling is null ? nameof(PlacesPerThousandResidents) : nameof(YieldPerDwelling)] =
+                $"stages must be among: {string.Join(", ", Schools.Stage.All.Keys)}.";
         return problems;
     }
 }

@@ -11,12 +11,14 @@ public static class ForecastData
     /// <summary>
     /// The district's schools that are not closed, with their enrolment; the base year is the latest year with
     /// enrolment unless given. Births of the district and of each zone that has its own series; after the last
-    /// registered year they grow by <paramref name="birthGrowth"/> a year (0 keeps them flat) up to the last year the
+    /// registered year they take the district's <paramref name="birthSeries"/> where it gives a year, and otherwise
+    /// grow from the year before by <paramref name="birthGrowth"/> (0 keeps them flat), up to the last year the
     /// horizon needs. Housing: the developments completed after the base year (earlier ones are in the enrolment).
     /// </summary>
     /// <returns>null when the district has no enrolment yet.</returns>
     public static async Task<ForecastInput?> LoadAsync(
-        NpgsqlConnection connection, string districtCode, int? baseYear, int horizon, double birthGrowth, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string districtCode, int? baseYear, int horizon, double birthGrowth,
+        IReadOnlyDictionary<int, int>? birthSeries, CancellationToken cancellationToken)
     {
         var schools = (await EnrolmentQueries.SchoolsAsync(connection, districtCode, cancellationToken)).Where(s => s.Status != "closed").ToList();
         var enrolment = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);
@@ -40,7 +42,7 @@ public static class ForecastData
                 new { districtCode }, cancellationToken: cancellationToken)))
             .GroupBy(b => b.Area)
             .ToDictionary(area => area.Key, area => (IReadOnlyDictionary<int, double>)Extend(
-                area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth));
+                area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth, area.Key == districtCode ? birthSeries : null));
         var housing = await connection.QueryAsync<HousingDevelopment>(new CommandDefinition("""
             SELECT zone_id::text AS ZoneId, dwellings, completion_year AS CompletionYear
             FROM housing_developments WHERE district_code = @districtCode AND completion_year > @lastYear
@@ -48,13 +50,12 @@ public static class ForecastData
         return new ForecastInput(lastYear, histories, births, housing.ToList());
     }
 
-    /// <summary>Births after the last registered year, growing by <paramref name="growth"/> a year, up to what the horizon needs.</summary>
-    private static Dictionary<int, double> Extend(Dictionary<int, double> births, int lastForecastYear, double growth)
+    /// <summary>Births after the last registered year, up to what the horizon needs: from the series, else grown from the year before.</summary>
+    private static Dictionary<int, double> Extend(Dictionary<int, double> births, int lastForecastYear, double growth, IReadOnlyDictionary<int, int>? series)
     {
-        var lastBirthYear = births.Keys.Max();
         // 小班 in the last forecast year was born three years before it.
-        for (var year = lastBirthYear + 1; year <= lastForecastYear - 3; year++)
-            births[year] = births[lastBirthYear] * Math.Pow(1 + growth, year - lastBirthYear);
+        for (var year = births.Keys.Max() + 1; year <= lastForecastYear - 3; year++)
+            births[year] = series?.TryGetValue(year, out var given) == true ? given : births[year - 1] * (1 + growth);
         return births;
     }
 }

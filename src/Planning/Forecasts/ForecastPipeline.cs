@@ -15,7 +15,7 @@ public sealed record DemandMove(Guid? FromZoneId, Guid? ToSchoolId, string? Stag
 
 /// <summary>
 /// A forecast for a district and its levers: the method and its settings, births after the last registered year
-/// (birthGrowth a year), migration, housing (null leaves it out), the low, central or high variant, class-size norms
+/// (birthSeries where it gives a year, else birthGrowth a year), migration, housing (null leaves it out), the low, central or high variant, class-size norms
 /// per stage (小班化), schools opened or closed, demand moved between zones' schools, and which facility projects
 /// count (approved only, or proposed too). A scenario is a named, saved one.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed record ForecastRequest(
     string? DistrictCode, string? Method, int? RatioYears, double? Alpha, int? EntryRatioYears, int? Horizon,
     double? MigrationFactor, double? BirthGrowth, int? BaseYear, string? Level,
     Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null,
-    HousingSettings? Housing = null, string? Variant = null, DemandMove[]? DemandMoves = null, string? FacilityProjects = null);
+    HousingSettings? Housing = null, string? Variant = null, DemandMove[]? DemandMoves = null, string? FacilityProjects = null,
+    Dictionary<int, int>? BirthSeries = null);
 
 /// <param name="Names">The name of every unit in the rows (zone, school or district), by its id or code.</param>
 /// <param name="VariantErrors">For the low and high variants: the relative error applied, by years ahead.</param>
@@ -94,7 +95,8 @@ public static class ForecastPipeline
     private static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> RunAsync(
         ForecastRequest request, ForecastSettings settings, Level level, string district, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var input = await ForecastData.LoadAsync(connection, district, request.BaseYear, settings.Horizon, request.BirthGrowth ?? 0, cancellationToken);
+        var input = await ForecastData.LoadAsync(
+            connection, district, request.BaseYear, settings.Horizon, request.BirthGrowth ?? 0, request.BirthSeries, cancellationToken);
         if (input is null)
             return (null, NoEnrolment(district));
         var units = await UnitsAsync(connection, district, cancellationToken);
@@ -180,6 +182,8 @@ public static class ForecastPipeline
             validation.Add(prefix + string.Join('.', field.Split('.').Select(part => char.ToLowerInvariant(part[0]) + part[1..])), problem);
         if (request.BirthGrowth is < -0.5 or > 0.5)
             validation.Add($"{prefix}birthGrowth", "must be between -0.5 and 0.5 (a yearly change of births after the last registered year).");
+        if (request.BirthSeries?.Any(b => b.Key is < 1950 or > 2100 || b.Value is < 0 or > 2_000_000) == true)
+            validation.Add($"{prefix}birthSeries", "maps years (1950-2100) to births (0 to 2,000,000).");
         foreach (var (stage, norm) in request.ClassSizeNorms ?? [])
             if (!Stage.All.ContainsKey(stage) || norm is < 10 or > 80)
                 validation.Add($"{prefix}classSizeNorms", $"each stage ({string.Join(", ", Stage.All.Keys)}) takes a norm between 10 and 80.");

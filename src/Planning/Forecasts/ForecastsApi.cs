@@ -22,12 +22,22 @@ public sealed record BackTestView(ForecastSettings Settings, int HoldoutYears, I
 /// <summary>Enrolment forecasts for a district from its stored history and births, and back-tests of methods.</summary>
 public static class ForecastsApi
 {
+    private static readonly IReadOnlyDictionary<RatioMethod, string> MethodNames = new Dictionary<RatioMethod, string>
+    {
+        [RatioMethod.Mean] = "平均",
+        [RatioMethod.WeightedMean] = "加权平均",
+        [RatioMethod.Median] = "中位数",
+        [RatioMethod.LastValue] = "最近值",
+        [RatioMethod.ExponentialSmoothing] = "指数平滑",
+    };
+
     public static IEndpointRouteBuilder MapForecastsApi(this IEndpointRouteBuilder app)
     {
         var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts");
         forecasts.MapPost("/", RunAsync);
         forecasts.MapPost("/export", ExportAsync);
         forecasts.MapPost("/backtest", BackTestAsync);
+        forecasts.MapPost("/backtest/export", BackTestExportAsync);
         forecasts.MapPost("/capacity", CapacityAsync);
         forecasts.MapPost("/capacity/export", CapacityExportAsync);
         return app;
@@ -77,7 +87,28 @@ public static class ForecastsApi
     }
 
     /// <summary>Back-tests each candidate (the five summary methods when none is given) and ranks them by district-level MAPE.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<BackTestView>>, ValidationProblem, ProblemHttpResult>> BackTestAsync(
+    private static async Task<Results<Ok<IReadOnlyList<BackTestView>>, ProblemHttpResult>> BackTestAsync(
+        BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (views, problem) = await RunBackTestAsync(request, dataSource, cancellationToken);
+        return views is null ? problem! : TypedResults.Ok(views);
+    }
+
+    /// <summary>The back-test's ranking as .xlsx: each candidate's accuracy at school, zone and district level.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BackTestExportAsync(
+        BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (views, problem) = await RunBackTestAsync(request, dataSource, cancellationToken);
+        if (views is null)
+            return problem!;
+        var workbook = XlsxWriter.Write("回测", ["排名", "方法", "比率年数", "α", "入学比率年数", "预留年数", "层级", "比较数", "MAPE", "MALPE", "±2%以内占比"],
+            views.SelectMany((view, rank) => view.Accuracy.Select(a => (IReadOnlyList<object?>)[
+                rank + 1, MethodNames[view.Settings.Method], view.Settings.RatioYears, view.Settings.Alpha, view.Settings.EntryRatioYears, view.HoldoutYears,
+                a.Level, a.Count, a.Mape, a.Malpe, a.WithinTwoPercent])));
+        return TypedResults.File(workbook, XlsxWriter.ContentType, "backtest.xlsx");
+    }
+
+    private static async Task<(IReadOnlyList<BackTestView>? Views, ProblemHttpResult? Problem)> RunBackTestAsync(
         BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -90,22 +121,21 @@ public static class ForecastsApi
         if (candidates.Count > 12)
             validation.Add("candidates", "at most 12 candidates are compared at once.");
         if (!validation.IsValid)
-            return validation.Problem();
+            return (null, validation.AsProblem());
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var input = await ForecastData.LoadAsync(connection, district, null, holdout, 0, cancellationToken);
+        var input = await ForecastData.LoadAsync(connection, district, null, holdout, 0, null, cancellationToken);
         if (input is null)
-            return ForecastPipeline.NoEnrolment(district);
+            return (null, ForecastPipeline.NoEnrolment(district));
         try
         {
             var ranked = BackTest.Compare(input, candidates.Select(c => c!), holdout);
-            return TypedResults.Ok<IReadOnlyList<BackTestView>>(ranked.Select(r => new BackTestView(r.Settings, r.HoldoutYears,
-                r.ByLevel.Select(a => AccuracyView.Of(a.Key, a.Value)).ToList())).ToList());
+            return (ranked.Select(r => new BackTestView(r.Settings, r.HoldoutYears, r.ByLevel.Select(a => AccuracyView.Of(a.Key, a.Value)).ToList())).ToList(), null);
         }
         catch (Exception e) when (e is ForecastInputException or ArgumentException)
         {
-            return TypedResults.Problem(title: "The district's history cannot support this back-test.", detail: e.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+            return (null, TypedResults.Problem(title: "The district's history cannot support this back-test.", detail: e.Message,
+                statusCode: StatusCodes.Status422UnprocessableEntity));
         }
     }
 }

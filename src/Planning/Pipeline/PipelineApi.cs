@@ -1,18 +1,20 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
+using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Planning.Schools;
 
 namespace Platform.Planning.Pipeline;
 
-/// <summary>The facility pipeline Planning counts: proposed and approved projects not yet in use.</summary>
+/// <summary>The facility pipeline Planning counts: proposed and approved projects not yet in use, listed and exported.</summary>
 public static class PipelineApi
 {
+    private static readonly SheetTable<PipelineProject> Table = new(PipelineQueries.ListAsync, "在建与储备项目", "pipeline.xlsx",
+        ["项目", "状态", "学区", "学段", "班数", "学位", "计划投入使用"],
+        p => [p.Name, p.Status == "approved" ? "已立项" : "谋划中", p.ZoneName,
+            string.Join("、", p.Places.Select(s => Stage.All[s.Stage].ChineseName)), p.Places.Sum(s => s.Classes), p.Places.Sum(s => s.Places),
+            p.PlannedInUse?.ToString("yyyy-MM-dd")]);
+
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/pipeline", async Task<Ok<IReadOnlyList<PipelineProject>>> (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return TypedResults.Ok(await PipelineQueries.ListAsync(connection, districtCode, cancellationToken));
-        }).WithTags("Pipeline");
+        Table.Map(app.MapGroup("/pipeline").WithTags("Pipeline"));
         return app;
     }
 }

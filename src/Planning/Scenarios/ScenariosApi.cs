@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Forecasts;
+using Platform.Planning.Schools;
 
 namespace Platform.Planning.Scenarios;
 
@@ -43,6 +45,7 @@ public static class ScenariosApi
         scenarios.MapPost("/{id:guid}/clone", CloneAsync);
         scenarios.MapPost("/{id:guid}/capacity", CapacityAsync);
         scenarios.MapPost("/compare", CompareAsync);
+        scenarios.MapPost("/compare/export", CompareExportAsync);
         scenarios.MapPost("/{id:guid}/adopt", AdoptAsync);
         return app;
     }
@@ -173,14 +176,34 @@ public static class ScenariosApi
     }
 
     /// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>
-    private static async Task<Results<Ok<List<ScenarioComparison>>, ValidationProblem, ProblemHttpResult>> CompareAsync(
+    private static async Task<Results<Ok<IReadOnlyList<ScenarioComparison>>, ProblemHttpResult>> CompareAsync(
+        CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (comparisons, problem) = await RunCompareAsync(request, dataSource, cancellationToken);
+        return comparisons is null ? problem! : TypedResults.Ok(comparisons);
+    }
+
+    /// <summary>The comparison as .xlsx: one row per scenario, stage and year.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompareExportAsync(
+        CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var (comparisons, problem) = await RunCompareAsync(request, dataSource, cancellationToken);
+        if (comparisons is null)
+            return problem!;
+        var workbook = XlsxWriter.Write("方案比较", ["方案", "学段", "学年", "需求", "学位", "缺口学位", "富余学位"],
+            comparisons.SelectMany(c => c.Totals.Select(t => (IReadOnlyList<object?>)[
+                c.Name, Stage.All[t.Stage].ChineseName, t.Year, Math.Round(t.Demand, 1), t.Capacity, Math.Round(t.Shortfall, 1), Math.Round(t.Surplus, 1)])));
+        return TypedResults.File(workbook, XlsxWriter.ContentType, "scenarios.xlsx");
+    }
+
+    private static async Task<(IReadOnlyList<ScenarioComparison>? Comparisons, ProblemHttpResult? Problem)> RunCompareAsync(
         CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.ScenarioIds is not { Length: >= 2 and <= 6 })
             validation.Add("scenarioIds", "must list 2 to 6 scenarios.");
         if (!validation.IsValid)
-            return validation.Problem();
+            return (null, validation.AsProblem());
 
         var comparisons = new List<ScenarioComparison>();
         foreach (var id in request.ScenarioIds!.Distinct())
@@ -189,18 +212,18 @@ public static class ScenariosApi
             if (scenario is null)
             {
                 validation.Add("scenarioIds", $"{id} is not a scenario.");
-                return validation.Problem();
+                return (null, validation.AsProblem());
             }
             var (result, problem) = await ForecastPipeline.CapacityAsync(scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
             if (result is null)
-                return problem!;
+                return (null, problem);
             comparisons.Add(new ScenarioComparison(scenario.Id, scenario.Name,
                 result.Report.Rows.GroupBy(r => (r.Stage, r.Year)).OrderBy(g => g.Key.Stage, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
                     .Select(g => new StageYearTotal(g.Key.Stage, g.Key.Year, g.Sum(r => r.Demand), g.Sum(r => r.Capacity), g.Sum(r => r.Shortfall), g.Sum(r => r.Surplus)))
                     .ToList(),
                 Enum.GetValues<WarningKind>().ToDictionary(kind => kind, kind => result.Report.Warnings.Count(w => w.Kind == kind))));
         }
-        return TypedResults.Ok(comparisons);
+        return (comparisons, null);
     }
 
     private static Scenario? Validate(ScenarioRequest request, Validation validation, Guid id, Guid? clonedFrom)

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Spreadsheets;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 
@@ -16,6 +17,7 @@ public static class SchoolsApi
         schools.MapPut("/{id:guid}", UpdateAsync);
         schools.MapGet("/{id:guid}", GetAsync);
         schools.MapGet("/", ListAsync);
+        schools.MapGet("/export", ExportAsync);
         return app;
     }
 
@@ -66,6 +68,21 @@ public static class SchoolsApi
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return TypedResults.Ok(await SchoolQueries.ListAsync(connection, districtCode, zoneId, cancellationToken));
+    }
+
+    /// <summary>The registry as .xlsx: one row per school and stage, with its classes, norm and places.</summary>
+    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var schools = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);
+        var zones = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
+            "SELECT id, name FROM zones WHERE @districtCode::text IS NULL OR district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken)))
+            .ToDictionary(z => z.Id, z => z.Name);
+        var workbook = XlsxWriter.Write("学校", ["学校编号", "学校名称", "区划代码", "学区", "办学性质", "状态", "开办年份", "学段", "班额标准", "班数", "学位"],
+            schools.SelectMany(school => school.Stages.Select(stage => (IReadOnlyList<object?>)[
+                school.Id.ToString(), school.Name, school.DistrictCode, zones.GetValueOrDefault(school.ZoneId), Ownership.All[school.Ownership],
+                SchoolStatus.All[school.Status], school.OpeningYear, Stage.All[stage.Stage].ChineseName, stage.ClassSizeNorm, stage.Classes, stage.Places])));
+        return TypedResults.File(workbook, XlsxWriter.ContentType, "schools.xlsx");
     }
 
     /// <summary>The district must exist, and the zone and street (when given) must be in it.</summary>

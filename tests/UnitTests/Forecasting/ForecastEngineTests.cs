@@ -101,6 +101,26 @@ public class ForecastEngineTests
     }
 
     [Fact]
+    public void Housing_yields_can_be_given_as_places_per_thousand_residents()
+    {
+        // 千人学位: 80 primary places per 1,000 residents, 2.8 residents a dwelling → 0.224 pupils a dwelling.
+        var housing = new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }, ResidentsPerDwelling: 2.8);
+        Assert.Equal(0.224, housing.Yields["primary"], precision: 12);
+        var input = Input(2021, DistrictBirths, Primary) with { Housing = [new HousingDevelopment("Z1", 1000, 2022)] };
+        var forecast = ForecastEngine.Run(input, new ForecastSettings { Horizon = 1, Housing = housing });
+        Assert.Equal(224, forecast.Demand(Level.Zone).Single().FromHousing, precision: 9);
+    }
+
+    [Fact]
+    public void Housing_takes_one_kind_of_yield_and_千人学位_needs_the_residents_per_dwelling()
+    {
+        Assert.Contains("YieldPerDwelling", new HousingSettings(new Dictionary<string, double> { ["primary"] = 0.1 }, [1.0],
+            new Dictionary<string, double> { ["primary"] = 80 }, 2.8).Problems().Keys);
+        Assert.Contains("ResidentsPerDwelling", new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }).Problems().Keys);
+        Assert.Empty(new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }, 2.8).Problems());
+    }
+
+    [Fact]
     public void A_zones_own_births_drive_its_schools_entry_grades_instead_of_the_districts()
     {
         // Zone Z1 registers its own births: half the district's, so the entry ratio doubles and the projection is the same
