@@ -73,4 +73,20 @@ public class IndicatorTests(SuiteFixture suite)
         Assert.Equal(["areaCode", "indicatorCode", "source", "stage", "value", "year"], fields);
         Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.GetAsync("/api/planning/plans/nowhere-14/progress")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_sample_data_marker_takes_known_districts_only_and_can_be_cleared()
+    {
+        var bad = await suite.Gateway.PutAsJsonAsync("/api/planning/sample-data", new { districtCodes = new[] { "120110", "999999", null }, note = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["districtCodes", "note"], fields);
+
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync("/api/planning/sample-data", new { districtCodes = new[] { "120110" }, note = "测试样例" }));
+        var marked = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/sample-data");
+        Assert.Contains(marked!, m => m.GetProperty("districtCode").GetString() == "120110" && m.GetProperty("note").GetString() == "测试样例");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await suite.Gateway.DeleteAsync("/api/planning/sample-data/120110")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.DeleteAsync("/api/planning/sample-data/120110")).StatusCode);
+    }
 }

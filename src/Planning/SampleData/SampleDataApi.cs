@@ -41,8 +41,8 @@ public static class SampleDataApi
     {
         var validation = new Validation();
         var note = validation.Text("note", request.Note, 500);
-        if (request.DistrictCodes is not { Length: > 0 and <= 100 })
-            validation.Add("districtCodes", "must list 1 to 100 district codes.");
+        if (request.DistrictCodes is not { Length: > 0 and <= 100 } || request.DistrictCodes.Any(string.IsNullOrWhiteSpace))
+            validation.Add("districtCodes", "must list 1 to 100 district codes, none empty.");
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var unknown = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT code FROM unnest(@codes::text[]) AS code WHERE code NOT IN (SELECT code FROM districts)",
