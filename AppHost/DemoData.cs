@@ -127,7 +127,7 @@ public static class DemoData
                     (new NamedSchool($"{zone.Prefix}第二小学", ["primary"]), zone, "public"),
                     (new NamedSchool($"{zone.Prefix}中学", ["junior_secondary"]), zone, "public"),
                 }));
-            var pupilsByYearAndGrade = new Dictionary<(int Year, int Grade), double>();
+            var open = new List<(Guid SchoolId, string Stage, int Classes)>();
             foreach (var (school, zone, ownership) in planned)
             {
                 var classes = school.Stages.ToDictionary(stage => stage, stage => random.Next(StageShape[stage].MinClasses, StageShape[stage].MaxClasses + 1));
@@ -139,27 +139,39 @@ public static class DemoData
                 }, cancellationToken);
                 schools++;
                 projects.AddRange(district.Projects.Where(p => p.School == school.Name).Select(p => (schoolId, p)));
-                if (school.Status != "open")
-                    continue;
-                foreach (var stage in school.Stages)
-                    foreach (var grade in StageShape[stage].Grades)
-                        for (var year = FirstEnrolmentYear; year <= LastEnrolmentYear; year++)
-                        {
-                            // The cohort in this grade was born grade + 5 years before (小班, grade -2, at 3).
-                            var cohort = districtBirths.GetValueOrDefault(year - grade - 5, (int)meanBirths) / meanBirths;
-                            var pupils = (int)Math.Round(classes[stage] * StageShape[stage].Norm * 0.9 * cohort * (0.95 + 0.1 * random.NextDouble()));
-                            var gradeName = grade switch { -2 => "小班", -1 => "中班", 0 => "大班", _ => grade.ToString() };
-                            enrolment.Append($"{schoolId},{gradeName},{year},{pupils}\n");
-                            pupilsByYearAndGrade[(year, grade)] = pupilsByYearAndGrade.GetValueOrDefault((year, grade)) + pupils;
-                        }
+                if (school.Status == "open")
+                    open.AddRange(school.Stages.Select(stage => (schoolId, stage, classes[stage])));
             }
-            // Children aged 3-17 from the pupils of their grade (a few are not enrolled); babies from births.
+
+            // Each grade's pupils follow its birth cohort. Primary and junior take the same share of a cohort (children
+            // stay at school through the compulsory years), sized so primary schools run at about 90%; junior schools
+            // are then as full as their classes allow. Kindergartens and senior schools run at about 90% of their places.
+            // Within a stage, schools share the pupils by their classes.
+            var classesOfStage = open.GroupBy(o => o.Stage).ToDictionary(g => g.Key, g => g.Sum(o => o.Classes));
+            double Share(string stage) => 0.9 * classesOfStage.GetValueOrDefault(stage) * StageShape[stage].Norm / meanBirths;
+            var compulsoryShare = Share("primary");
+            var pupilsByYearAndGrade = new Dictionary<(int Year, int Grade), double>();
+            foreach (var (schoolId, stage, classes) in open)
+            {
+                var share = (stage is "primary" or "junior_secondary" ? compulsoryShare : Share(stage)) * classes / classesOfStage[stage];
+                foreach (var grade in StageShape[stage].Grades)
+                    for (var year = FirstEnrolmentYear; year <= LastEnrolmentYear; year++)
+                    {
+                        // The cohort in this grade was born grade + 5 years before (小班, grade -2, at 3).
+                        var cohort = districtBirths.GetValueOrDefault(year - grade - 5, (int)meanBirths);
+                        var pupils = (int)Math.Round(share * cohort * (0.97 + 0.06 * random.NextDouble()));
+                        enrolment.Append($"{schoolId},{GradeName(grade)},{year},{pupils}\n");
+                        pupilsByYearAndGrade[(year, grade)] = pupilsByYearAndGrade.GetValueOrDefault((year, grade)) + pupils;
+                    }
+            }
+            // Children of kindergarten and senior age from the pupils of their grade (a few are not enrolled), the
+            // others from their birth cohort with a little in-migration.
             for (var year = FirstEnrolmentYear; year <= LastEnrolmentYear; year++)
                 for (var age = 0; age <= 17; age++)
                 {
-                    var persons = age < 3
-                        ? districtBirths.GetValueOrDefault(year - age, (int)meanBirths)
-                        : pupilsByYearAndGrade.GetValueOrDefault((year, age - 5)) / (0.95 + 0.045 * random.NextDouble());
+                    var persons = age is >= 3 and <= 5 or >= 15
+                        ? pupilsByYearAndGrade.GetValueOrDefault((year, age - 5)) / (0.95 + 0.045 * random.NextDouble())
+                        : districtBirths.GetValueOrDefault(year - age, (int)meanBirths) * 1.02;
                     population.Append($"{district.Code},{year},{age},{(int)Math.Round(persons)}\n");
                 }
             foreach (var (suffix, i) in new[] { "新苑", "家园" }.Select((suffix, i) => (suffix, i)))
@@ -216,6 +228,8 @@ public static class DemoData
             throw new ResourceException($"Demo data: {method} {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
         return response;
     }
+
+    private static string GradeName(int grade) => grade switch { -2 => "小班", -1 => "中班", 0 => "大班", _ => grade.ToString() };
 
     private static async Task<Guid> PostAsync(HttpClient gateway, string path, object body, CancellationToken cancellationToken) =>
         (await (await SendAsync(gateway, HttpMethod.Post, path, body, cancellationToken)).Content.ReadFromJsonAsync<JsonElement>(cancellationToken))
