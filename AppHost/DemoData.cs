@@ -7,7 +7,7 @@ namespace Platform.AppHost;
 
 /// <summary>
 /// The demo data set, loaded through the gateway's APIs once the suite is healthy (and only into an empty
-/// registry): 红桥, 河北, 东丽 and 南开 with their real streets (as 片区 zones) and the schools named in their plans,
+/// registry): 红桥, 河北, 东丽 and 南开 with their real streets (each with a 学区 zone of its name) and the schools named in their plans,
 /// plus generated schools, births, enrolment, population by age and housing, the seeds' facility projects, and a
 /// central and a high scenario. Births are Tianjin's published totals (estimated where not published) shared out by
 /// each district's 七普 population; per-school figures are generated. The districts are marked as sample data.
@@ -114,7 +114,7 @@ public static class DemoData
             foreach (var street in district.Streets)
             {
                 var streetId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/streets", new { name = street }, cancellationToken);
-                var zoneId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/zones", new { name = $"{street.TrimEnd('街')}片区", kind = "area" }, cancellationToken);
+                var zoneId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/zones", new { name = $"{street.TrimEnd('街')}学区", kind = "school_district" }, cancellationToken);
                 zones.Add((zoneId, streetId, street.TrimEnd('街')));
             }
 
@@ -177,7 +177,7 @@ public static class DemoData
             foreach (var (suffix, i) in new[] { "新苑", "家园" }.Select((suffix, i) => (suffix, i)))
             {
                 var zone = zones[random.Next(zones.Count)];
-                housing.Append($"{district.Code},{zone.Prefix}{suffix},{zone.Prefix}片区,{random.Next(8, 25) * 100},{LastEnrolmentYear + 1 + i + random.Next(3)}\n");
+                housing.Append($"{district.Code},{zone.Prefix}{suffix},{zone.Prefix}学区,{random.Next(8, 25) * 100},{LastEnrolmentYear + 1 + i + random.Next(3)}\n");
             }
             await PostAsync(gateway, "/api/planning/scenarios", new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken);
             await PostAsync(gateway, "/api/planning/scenarios", new
