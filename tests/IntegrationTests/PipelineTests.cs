@@ -75,6 +75,10 @@ public class PipelineTests(SuiteFixture suite)
         var export = await suite.Gateway.GetAsync($"/api/planning/pipeline/export?districtCode={District}");
         var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "pipeline.xlsx");
         Assert.Contains(sheet, row => row.Cells is ["宁河区撤销工程", "谋划中", _, "小学", "4", "180", "2022-09-01"]);
+        var capacityExport = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity/export", new { districtCode = District, horizon = 3, facilityProjects = "proposed" });
+        var capacitySheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await capacityExport.Content.ReadAsStreamAsync(), "capacity.xlsx");
+        Assert.Equal(["学位", "其中在建与储备"], capacitySheet[0].Cells.Skip(4).Take(2));
+        Assert.Contains(capacitySheet, row => row.Cells.Skip(4).Take(2).SequenceEqual(["450", "180"]));
 
         var noReason = await suite.Gateway.PostAsJsonAsync($"/api/facilities/projects/{projectId}/cancel", new { });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);

@@ -31,84 +31,47 @@ public static class ForecastsApi
         [RatioMethod.ExponentialSmoothing] = "指数平滑",
     };
 
+    private static readonly XlsxSheet<ForecastResult> ForecastSheet = new("学位需求预测", "forecast.xlsx", ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
+        result => result.Rows.Select(r => (IReadOnlyList<object?>)[
+            result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1), Math.Round(r.FromHousing, 1)]));
+
+    private static readonly XlsxSheet<CapacityResult> CapacitySheet = new("学位供需", "capacity.xlsx",
+        ["片区", "学段", "学年", "需求", "学位", "其中在建与储备", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
+        result => result.Report.Rows.Select(r => (IReadOnlyList<object?>)[
+            result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.PipelinePlaces, r.Classes,
+            r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null, Math.Round(r.Shortfall, 1), r.ShortfallClasses,
+            Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1), r.LargeClassRisk ? "是" : "否"]));
+
+    private static readonly XlsxSheet<IReadOnlyList<BackTestView>> BackTestSheet = new("回测", "backtest.xlsx",
+        ["排名", "方法", "比率年数", "α", "入学比率年数", "预留年数", "层级", "比较数", "MAPE", "MALPE", "±2%以内占比"],
+        views => views.SelectMany((view, rank) => view.Accuracy.Select(a => (IReadOnlyList<object?>)[
+            rank + 1, MethodNames[view.Settings.Method], view.Settings.RatioYears, view.Settings.Alpha, view.Settings.EntryRatioYears, view.HoldoutYears,
+            a.Level, a.Count, a.Mape, a.Malpe, a.WithinTwoPercent])));
+
+    /// <summary>
+    /// Each computation answers as JSON and as .xlsx: the forecast; the capacity analysis (the zone forecast against the
+    /// places of each zone and stage, year by year, with warnings urgent first, then by severity); and the back-test
+    /// of candidate settings (the five summary methods when none is given), ranked by district-level MAPE.
+    /// </summary>
     public static IEndpointRouteBuilder MapForecastsApi(this IEndpointRouteBuilder app)
     {
         var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts");
-        forecasts.MapPost("/", RunAsync);
-        forecasts.MapPost("/export", ExportAsync);
-        forecasts.MapPost("/backtest", BackTestAsync);
-        forecasts.MapPost("/backtest/export", BackTestExportAsync);
-        forecasts.MapPost("/capacity", CapacityAsync);
-        forecasts.MapPost("/capacity/export", CapacityExportAsync);
+        forecasts.MapPost("/", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken)));
+        forecasts.MapPost("/export", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Xlsx(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken), ForecastSheet));
+        forecasts.MapPost("/capacity", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Json(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken)));
+        forecasts.MapPost("/capacity/export", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Xlsx(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken), CapacitySheet));
+        forecasts.MapPost("/backtest", async (BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Json(await BackTestAsync(request, dataSource, cancellationToken)));
+        forecasts.MapPost("/backtest/export", async (BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Xlsx(await BackTestAsync(request, dataSource, cancellationToken), BackTestSheet));
         return app;
     }
 
-    /// <summary>
-    /// Capacity analysis: the zone forecast against the places the registry gives each zone and stage, year by year,
-    /// with the warnings (shortfall, 大班额, surplus) ordered urgent first, then by severity.
-    /// </summary>
-    private static async Task<Results<Ok<CapacityResult>, ProblemHttpResult>> CapacityAsync(
-        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (result, problem) = await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken);
-        return result is null ? problem! : TypedResults.Ok(result);
-    }
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CapacityExportAsync(
-        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (result, problem) = await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken);
-        if (result is null)
-            return problem!;
-        var workbook = XlsxWriter.Write("学位供需", ["片区", "学段", "学年", "需求", "学位", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
-            result.Report.Rows.Select(r => (IReadOnlyList<object?>)[result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.Classes,
-                r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null, Math.Round(r.Shortfall, 1), r.ShortfallClasses,
-                Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1), r.LargeClassRisk ? "是" : "否"]));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "capacity.xlsx");
-    }
-
-    private static async Task<Results<Ok<ForecastResult>, ProblemHttpResult>> RunAsync(
-        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (result, problem) = await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken);
-        return result is null ? problem! : TypedResults.Ok(result);
-    }
-
-    /// <summary>The same forecast as an .xlsx table.</summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync(
-        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (result, problem) = await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken);
-        if (result is null)
-            return problem!;
-        var workbook = XlsxWriter.Write("学位需求预测", ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
-            result.Rows.Select(r => (IReadOnlyList<object?>)[result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1), Math.Round(r.FromHousing, 1)]));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "forecast.xlsx");
-    }
-
-    /// <summary>Back-tests each candidate (the five summary methods when none is given) and ranks them by district-level MAPE.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<BackTestView>>, ProblemHttpResult>> BackTestAsync(
-        BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (views, problem) = await RunBackTestAsync(request, dataSource, cancellationToken);
-        return views is null ? problem! : TypedResults.Ok(views);
-    }
-
-    /// <summary>The back-test's ranking as .xlsx: each candidate's accuracy at school, zone and district level.</summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BackTestExportAsync(
-        BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (views, problem) = await RunBackTestAsync(request, dataSource, cancellationToken);
-        if (views is null)
-            return problem!;
-        var workbook = XlsxWriter.Write("回测", ["排名", "方法", "比率年数", "α", "入学比率年数", "预留年数", "层级", "比较数", "MAPE", "MALPE", "±2%以内占比"],
-            views.SelectMany((view, rank) => view.Accuracy.Select(a => (IReadOnlyList<object?>)[
-                rank + 1, MethodNames[view.Settings.Method], view.Settings.RatioYears, view.Settings.Alpha, view.Settings.EntryRatioYears, view.HoldoutYears,
-                a.Level, a.Count, a.Mape, a.Malpe, a.WithinTwoPercent])));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "backtest.xlsx");
-    }
-
-    private static async Task<(IReadOnlyList<BackTestView>? Views, ProblemHttpResult? Problem)> RunBackTestAsync(
+    private static async Task<(IReadOnlyList<BackTestView>? Views, ProblemHttpResult? Problem)> BackTestAsync(
         BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();

@@ -35,6 +35,11 @@ public static class ScenariosApi
 
     private sealed record Row(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, string Levers);
 
+    private static readonly XlsxSheet<IReadOnlyList<ScenarioComparison>> ComparisonSheet = new("方案比较", "scenarios.xlsx",
+        ["方案", "学段", "学年", "需求", "学位", "缺口学位", "富余学位"],
+        comparisons => comparisons.SelectMany(c => c.Totals.Select(t => (IReadOnlyList<object?>)[
+            c.Name, Stage.All[t.Stage].ChineseName, t.Year, Math.Round(t.Demand, 1), t.Capacity, Math.Round(t.Shortfall, 1), Math.Round(t.Surplus, 1)])));
+
     public static IEndpointRouteBuilder MapScenariosApi(this IEndpointRouteBuilder app)
     {
         var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
@@ -44,8 +49,10 @@ public static class ScenariosApi
         scenarios.MapPut("/{id:guid}", UpdateAsync);
         scenarios.MapPost("/{id:guid}/clone", CloneAsync);
         scenarios.MapPost("/{id:guid}/capacity", CapacityAsync);
-        scenarios.MapPost("/compare", CompareAsync);
-        scenarios.MapPost("/compare/export", CompareExportAsync);
+        scenarios.MapPost("/compare", async (CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Json(await CompareAsync(request, dataSource, cancellationToken)));
+        scenarios.MapPost("/compare/export", async (CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Xlsx(await CompareAsync(request, dataSource, cancellationToken), ComparisonSheet));
         scenarios.MapPost("/{id:guid}/adopt", AdoptAsync);
         return app;
     }
@@ -176,27 +183,7 @@ public static class ScenariosApi
     }
 
     /// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<ScenarioComparison>>, ProblemHttpResult>> CompareAsync(
-        CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (comparisons, problem) = await RunCompareAsync(request, dataSource, cancellationToken);
-        return comparisons is null ? problem! : TypedResults.Ok(comparisons);
-    }
-
-    /// <summary>The comparison as .xlsx: one row per scenario, stage and year.</summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompareExportAsync(
-        CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var (comparisons, problem) = await RunCompareAsync(request, dataSource, cancellationToken);
-        if (comparisons is null)
-            return problem!;
-        var workbook = XlsxWriter.Write("方案比较", ["方案", "学段", "学年", "需求", "学位", "缺口学位", "富余学位"],
-            comparisons.SelectMany(c => c.Totals.Select(t => (IReadOnlyList<object?>)[
-                c.Name, Stage.All[t.Stage].ChineseName, t.Year, Math.Round(t.Demand, 1), t.Capacity, Math.Round(t.Shortfall, 1), Math.Round(t.Surplus, 1)])));
-        return TypedResults.File(workbook, XlsxWriter.ContentType, "scenarios.xlsx");
-    }
-
-    private static async Task<(IReadOnlyList<ScenarioComparison>? Comparisons, ProblemHttpResult? Problem)> RunCompareAsync(
+    private static async Task<(IReadOnlyList<ScenarioComparison>? Comparisons, ProblemHttpResult? Problem)> CompareAsync(
         CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
