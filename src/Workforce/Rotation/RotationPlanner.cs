@@ -1,0 +1,209 @@
+namespace Platform.Workforce.Rotation;
+
+/// <summary>A teacher as the planner sees them on the plan's reference date.</summary>
+/// <param name="AtSchoolSince">The start of the current unbroken stay at <paramref name="SchoolId"/>.</param>
+/// <param name="Exemption">Why the teacher may not rotate this year (pregnancy, nursing, illness, discipline); null when none.</param>
+public sealed record RotationTeacher(
+    string Id, string Name, Gender Gender, DateOnly BirthDate, string SchoolId, DateOnly AtSchoolSince, string Subject,
+    bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, string? Exemption = null);
+
+/// <summary>A school in the plan: its zone and group, its strength (1 weakest to 5 strongest), and its staffing balance per subject (actual - required: above 0 over-staffed, below 0 short).</summary>
+public sealed record RotationSchool(string Id, string Name, string? ZoneId, string? GroupId, int Strength, IReadOnlyDictionary<string, int> SubjectBalance);
+
+public enum TeacherOutcome { Ineligible, Selected, NotSelected }
+
+/// <summary>Why, in a code for screens and a sentence for people.</summary>
+public sealed record Reason(string Code, string Text);
+
+public sealed record TeacherExplanation(string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<Reason> Reasons);
+
+public sealed record Assignment(string TeacherId, string FromSchoolId, string ToSchoolId, string Subject, bool Backbone);
+
+/// <summary>A sending school's quota: at least <see cref="Quota"/> of its eligible teachers, at least <see cref="BackboneTarget"/> of them backbone.</summary>
+public sealed record SchoolQuota(string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected, IReadOnlyList<Reason> Shortfall)
+{
+    public bool Met => Selected >= Quota && BackboneSelected >= BackboneTarget;
+}
+
+public sealed record DistrictQuota(int Eligible, int Required, int Rotated, int Backbone, double BackboneShare, double RequiredBackboneShare)
+{
+    public bool Met => Rotated >= Required && (Rotated == 0 || BackboneShare >= RequiredBackboneShare - 1e-9);
+}
+
+public sealed record RotationPlanResult(
+    DateOnly ReferenceDate, IReadOnlyList<Assignment> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
+    IReadOnlyList<TeacherExplanation> Teachers);
+
+/// <summary>
+/// Builds a year's 交流轮岗 plan (plain: no I/O). Eligibility is judged on the reference date (ages and years in full
+/// years, so a teacher turning 50 on the date is no longer eligible and one with exactly six years is). Each school's
+/// quota is ⌈eligible × quota share⌉, and ⌈quota × backbone share⌉ of it backbone teachers. Strong schools choose
+/// first. Within a school, backbone teachers go first, then teachers of subjects the school has too many of, then the
+/// longest-serving. Each goes to an allowed school (other than home, in scope,
+/// following at least one allowed direction) that lacks their subject most, else the weakest; a school takes at
+/// most its gaps plus the teachers it sends. Every teacher's outcome comes with its reasons.
+/// </summary>
+public static class RotationPlanner
+{
+    public static RotationPlanResult Plan(
+        IReadOnlyList<RotationTeacher> teachers, IReadOnlyList<RotationSchool> schools, RotationPolicy policy, DateOnly referenceDate)
+    {
+        var schoolById = schools.ToDictionary(s => s.Id);
+        var balance = schools.ToDictionary(s => s.Id, s => new Dictionary<string, int>(s.SubjectBalance));
+        var explanations = new Dictionary<string, TeacherExplanation>();
+        var eligibleBySchool = new Dictionary<string, List<RotationTeacher>>();
+        foreach (var teacher in teachers)
+        {
+            var reasons = Ineligibility(teacher, policy, referenceDate, schoolById);
+            if (reasons.Count > 0)
+                explanations[teacher.Id] = new(teacher.Id, teacher.SchoolId, TeacherOutcome.Ineligible, null, reasons);
+            else
+            {
+                if (!eligibleBySchool.TryGetValue(teacher.SchoolId, out var list))
+                    eligibleBySchool[teacher.SchoolId] = list = [];
+                list.Add(teacher);
+            }
+        }
+
+        var quotas = eligibleBySchool.ToDictionary(e => e.Key, e => (int)Math.Ceiling(e.Value.Count * policy.QuotaShare - 1e-9));
+        var room = schools.ToDictionary(s => s.Id, s => -s.SubjectBalance.Values.Where(v => v < 0).Sum() + quotas.GetValueOrDefault(s.Id));
+        var assignments = new List<Assignment>();
+        var schoolQuotas = new List<SchoolQuota>();
+        foreach (var school in schools.Where(s => eligibleBySchool.ContainsKey(s.Id)).OrderByDescending(s => s.Strength).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var eligible = eligibleBySchool[school.Id];
+            var quota = quotas[school.Id];
+            var backboneTarget = (int)Math.Ceiling(quota * policy.BackboneShare - 1e-9);
+            int selected = 0, backboneSelected = 0;
+            var noDestination = new List<RotationTeacher>();
+            // Backbone teachers first, so the backbone target is met whenever it can be; then subjects the school has too
+            // many of; then the longest-serving.
+            var ordered = eligible
+                .OrderByDescending(t => t.Backbone != BackboneLevel.None)
+                .ThenByDescending(t => balance[school.Id].GetValueOrDefault(t.Subject) > 0)
+                .ThenBy(t => t.AtSchoolSince)
+                .ThenBy(t => t.Id, StringComparer.Ordinal)
+                .ToList();
+            foreach (var teacher in ordered)
+            {
+                var isBackbone = teacher.Backbone != BackboneLevel.None;
+                if (selected >= quota)
+                {
+                    explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null,
+                        [new("quota_met", $"本校轮岗名额 {quota} 人已满（符合条件 {eligible.Count} 人 × {policy.QuotaShare:P0}，向上取整）。")]);
+                    continue;
+                }
+                var destination = Destination(teacher, school, schools, balance, room, policy);
+                if (destination is null)
+                {
+                    noDestination.Add(teacher);
+                    explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null,
+                        [new("no_destination", $"没有符合方向规则（{Describe(policy)}）且能接收{teacher.Subject}教师的学校。")]);
+                    continue;
+                }
+                balance[school.Id][teacher.Subject] = balance[school.Id].GetValueOrDefault(teacher.Subject) - 1;
+                var gapBefore = balance[destination.Id].GetValueOrDefault(teacher.Subject);
+                balance[destination.Id][teacher.Subject] = gapBefore + 1;
+                room[destination.Id]--;
+                selected++;
+                if (isBackbone)
+                    backboneSelected++;
+                assignments.Add(new Assignment(teacher.Id, school.Id, destination.Id, teacher.Subject, isBackbone));
+                explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.Selected, destination.Id, SelectionReasons(teacher, school, destination, gapBefore));
+            }
+            var shortfall = new List<Reason>();
+            if (selected < quota)
+                shortfall.Add(new("quota_short", $"只安排了 {selected} 人，少于名额 {quota} 人：{noDestination.Count} 名符合条件的教师找不到符合规则的接收学校。"));
+            if (backboneSelected < backboneTarget)
+                shortfall.Add(new("backbone_short", $"骨干教师 {backboneSelected} 人，少于要求的 {backboneTarget} 人：" +
+                    (eligible.Count(t => t.Backbone != BackboneLevel.None) < backboneTarget ? "符合条件的骨干教师不足。" : "骨干教师找不到符合规则的接收学校。")));
+            schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, quota, selected, backboneTarget, backboneSelected, shortfall));
+        }
+
+        var rotated = assignments.Count;
+        var backbone = assignments.Count(a => a.Backbone);
+        var district = new DistrictQuota(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), rotated, backbone,
+            rotated == 0 ? 0 : (double)backbone / rotated, policy.BackboneShare);
+        return new RotationPlanResult(referenceDate, assignments, schoolQuotas.OrderBy(q => q.SchoolId, StringComparer.Ordinal).ToList(), district,
+            teachers.Select(t => explanations[t.Id]).ToList());
+    }
+
+    /// <summary>Full years from <paramref name="from"/> to <paramref name="on"/>: an anniversary on the date counts.</summary>
+    public static int FullYears(DateOnly from, DateOnly on) =>
+        on.Year - from.Year - (on.Month < from.Month || (on.Month == from.Month && on.Day < from.Day) ? 1 : 0);
+
+    /// <summary>Every reason the teacher may not rotate; empty when eligible.</summary>
+    public static List<Reason> Ineligibility(RotationTeacher teacher, RotationPolicy policy, DateOnly on, IReadOnlyDictionary<string, RotationSchool> schools)
+    {
+        var reasons = new List<Reason>();
+        if (!schools.ContainsKey(teacher.SchoolId))
+            reasons.Add(new("school_outside_plan", "所在学校不在本计划范围内。"));
+        if (!teacher.InEstablishment)
+            reasons.Add(new("not_in_establishment", "非在编教师，不在交流范围内。"));
+        if (teacher.Exemption is { } exemption)
+            reasons.Add(new("exempt", $"本年度免于交流：{exemption}。"));
+        var principal = teacher.Role == Role.Principal;
+        var maxAge = (principal, teacher.Gender) switch
+        {
+            (true, Gender.Male) => policy.PrincipalMaleMaxAge,
+            (true, Gender.Female) => policy.PrincipalFemaleMaxAge,
+            (false, Gender.Male) => policy.MaleMaxAge,
+            _ => policy.FemaleMaxAge,
+        };
+        var age = FullYears(teacher.BirthDate, on);
+        if (age >= maxAge)
+            reasons.Add(new("age", $"{on:yyyy-MM-dd} 时 {age} 岁，{(teacher.Gender == Gender.Male ? "男" : "女")}{(principal ? "校长" : "教师")}须未满 {maxAge} 岁。"));
+        var minYears = principal ? policy.PrincipalMinYears : policy.MinYearsAtSchool;
+        var years = FullYears(teacher.AtSchoolSince, on);
+        if (years < minYears)
+            reasons.Add(new("tenure", $"在本校连续任教 {years} 年，未满 {minYears} 年。"));
+        return reasons;
+    }
+
+    private static RotationSchool? Destination(
+        RotationTeacher teacher, RotationSchool home, IReadOnlyList<RotationSchool> schools,
+        Dictionary<string, Dictionary<string, int>> balance, Dictionary<string, int> room, RotationPolicy policy)
+    {
+        var surplusAtHome = balance[home.Id].GetValueOrDefault(teacher.Subject) > 0;
+        RotationSchool? best = null;
+        (int Gap, int Strength) bestKey = default;
+        foreach (var school in schools)
+        {
+            if (school.Id == home.Id || room[school.Id] <= 0 || !InScope(home, school, policy.Scope))
+                continue;
+            var gap = -balance[school.Id].GetValueOrDefault(teacher.Subject);
+            var weaker = policy.Directions.Contains(Direction.StrongToWeak) && school.Strength < home.Strength;
+            var relieves = policy.Directions.Contains(Direction.OverToUnderStaffed) && surplusAtHome && gap > 0;
+            if (!weaker && !relieves)
+                continue;
+            var key = (Math.Max(gap, 0), -school.Strength);
+            if (best is null || key.CompareTo(bestKey) > 0 || (key == bestKey && string.CompareOrdinal(school.Id, best.Id) < 0))
+                (best, bestKey) = (school, key);
+        }
+        return best;
+    }
+
+    private static bool InScope(RotationSchool home, RotationSchool other, RotationScope scope) => scope switch
+    {
+        RotationScope.Zone => home.ZoneId is not null && home.ZoneId == other.ZoneId,
+        RotationScope.Group => home.GroupId is not null && home.GroupId == other.GroupId,
+        _ => true,
+    };
+
+    private static List<Reason> SelectionReasons(RotationTeacher teacher, RotationSchool home, RotationSchool destination, int balanceBefore)
+    {
+        var reasons = new List<Reason>();
+        if (teacher.Backbone != BackboneLevel.None)
+            reasons.Add(new("backbone", "骨干教师，优先安排以满足骨干比例。"));
+        reasons.Add(new("tenure", $"自 {teacher.AtSchoolSince:yyyy-MM-dd} 起在本校连续任教。"));
+        if (balanceBefore < 0)
+            reasons.Add(new("fills_gap", $"{destination.Name}缺{teacher.Subject}教师 {-balanceBefore} 人。"));
+        if (destination.Strength < home.Strength)
+            reasons.Add(new("strong_to_weak", $"由较强学校（{home.Strength}）到较弱学校（{destination.Strength}）。"));
+        return reasons;
+    }
+
+    private static string Describe(RotationPolicy policy) =>
+        string.Join("、", policy.Directions.Select(d => d == Direction.StrongToWeak ? "强校到弱校" : "超编学科到缺编学校")) +
+        (policy.Scope switch { RotationScope.Zone => "，限本学区", RotationScope.Group => "，限本集团", _ => "" });
+}

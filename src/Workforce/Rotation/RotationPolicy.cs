@@ -1,0 +1,57 @@
+namespace Platform.Workforce.Rotation;
+
+public enum Gender { Male, Female }
+
+public enum Role { Teacher, Principal }
+
+/// <summary>骨干 levels: 校级, 区级, 市级, 特级 (and 正高级 counted with 特级).</summary>
+public enum BackboneLevel { None, School, District, City, Special }
+
+/// <summary>Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one short of it.</summary>
+public enum Direction { StrongToWeak, OverToUnderStaffed }
+
+/// <summary>Where a teacher may go: anywhere in the district, or only within the home school's zone (学区) or group (集团).</summary>
+public enum RotationScope { District, Zone, Group }
+
+/// <summary>
+/// The 交流轮岗 rules of a district, with Tianjin's defaults (domain.md): eligible are 在编在岗 teachers, men under 50 and
+/// women under 45, after six consecutive years at the same school; principals men under 55 and women under 50 after
+/// ten years; nobody with an exemption. Each school rotates at least 10% of its eligible teachers a year, of whom at
+/// least 20% are backbone teachers, for a term of 1 to 3 school years.
+/// </summary>
+public sealed record RotationPolicy
+{
+    public int MaleMaxAge { get; init; } = 50;
+    public int FemaleMaxAge { get; init; } = 45;
+    public int MinYearsAtSchool { get; init; } = 6;
+    public int PrincipalMaleMaxAge { get; init; } = 55;
+    public int PrincipalFemaleMaxAge { get; init; } = 50;
+    public int PrincipalMinYears { get; init; } = 10;
+    public double QuotaShare { get; init; } = 0.10;
+    public double BackboneShare { get; init; } = 0.20;
+    public IReadOnlySet<Direction> Directions { get; init; } = new HashSet<Direction> { Direction.StrongToWeak, Direction.OverToUnderStaffed };
+    public RotationScope Scope { get; init; } = RotationScope.District;
+    public int TermYears { get; init; } = 3;
+
+    /// <returns>Each rule out of range, with the reason; empty when all are valid.</returns>
+    public IReadOnlyDictionary<string, string> Problems()
+    {
+        var problems = new Dictionary<string, string>();
+        foreach (var (name, age) in new[] { (nameof(MaleMaxAge), MaleMaxAge), (nameof(FemaleMaxAge), FemaleMaxAge), (nameof(PrincipalMaleMaxAge), PrincipalMaleMaxAge), (nameof(PrincipalFemaleMaxAge), PrincipalFemaleMaxAge) })
+            if (age is < 25 or > 70)
+                problems[name] = "must be an age between 25 and 70.";
+        if (MinYearsAtSchool is < 1 or > 20)
+            problems[nameof(MinYearsAtSchool)] = "must be between 1 and 20 years.";
+        if (PrincipalMinYears is < 1 or > 20)
+            problems[nameof(PrincipalMinYears)] = "must be between 1 and 20 years.";
+        if (QuotaShare is <= 0 or > 1 || double.IsNaN(QuotaShare))
+            problems[nameof(QuotaShare)] = "must be above 0 and at most 1.";
+        if (BackboneShare is < 0 or > 1 || double.IsNaN(BackboneShare))
+            problems[nameof(BackboneShare)] = "must be between 0 and 1.";
+        if (Directions is null || Directions.Count == 0)
+            problems[nameof(Directions)] = "must allow at least one direction (strongToWeak, overToUnderStaffed).";
+        if (TermYears is < 1 or > 3)
+            problems[nameof(TermYears)] = "must be 1 to 3 school years.";
+        return problems;
+    }
+}

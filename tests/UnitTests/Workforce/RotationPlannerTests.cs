@@ -1,0 +1,107 @@
+using Platform.Workforce.Rotation;
+
+namespace Platform.UnitTests.Workforce;
+
+public class RotationPlannerTests
+{
+    private static readonly DateOnly On = new(2026, 9, 1);
+    private static readonly RotationPolicy Tianjin = new();
+
+    private static RotationSchool School(string id, int strength, params (string Subject, int Balance)[] balance) =>
+        new(id, $"学校{id}", "Z1", "G1", strength, balance.ToDictionary(b => b.Subject, b => b.Balance));
+
+    /// <summary>A male 在编 teacher aged 40 with eight years at the school, unless told otherwise.</summary>
+    private static RotationTeacher Teacher(
+        string id, string school, string subject = "数学", BackboneLevel backbone = BackboneLevel.None, Gender gender = Gender.Male,
+        DateOnly? born = null, DateOnly? since = null, bool inEstablishment = true, string? exemption = null, Role role = Role.Teacher) =>
+        new(id, $"教师{id}", gender, born ?? new DateOnly(1986, 3, 1), school, since ?? new DateOnly(2018, 9, 1), subject, inEstablishment, backbone, role, exemption);
+
+    [Fact]
+    public void Eligibility_is_judged_on_the_reference_date_in_full_years()
+    {
+        var schools = new Dictionary<string, RotationSchool> { ["A"] = School("A", 3) };
+        List<Reason> Why(RotationTeacher t) => RotationPlanner.Ineligibility(t, Tianjin, On, schools);
+
+        Assert.Empty(Why(Teacher("t1", "A", born: new DateOnly(1976, 9, 2))));                     // 49 until tomorrow
+        Assert.Equal(["age"], Why(Teacher("t2", "A", born: new DateOnly(1976, 9, 1))).Select(r => r.Code)); // 50 on the day
+        Assert.Equal(["age"], Why(Teacher("t3", "A", gender: Gender.Female, born: new DateOnly(1981, 9, 1))).Select(r => r.Code)); // women: under 45
+        Assert.Empty(Why(Teacher("t4", "A", since: new DateOnly(2020, 9, 1))));                    // exactly six years
+        Assert.Equal(["tenure"], Why(Teacher("t5", "A", since: new DateOnly(2020, 9, 2))).Select(r => r.Code)); // a day short
+        Assert.Equal(["not_in_establishment", "exempt"], Why(Teacher("t6", "A", inEstablishment: false, exemption: "哺乳期")).Select(r => r.Code));
+        // A principal: men under 55 after ten years.
+        Assert.Empty(Why(Teacher("p1", "A", role: Role.Principal, born: new DateOnly(1973, 1, 1), since: new DateOnly(2016, 9, 1))));
+        Assert.Equal(["tenure"], Why(Teacher("p2", "A", role: Role.Principal, since: new DateOnly(2018, 9, 1))).Select(r => r.Code));
+    }
+
+    [Fact]
+    public void Each_school_rotates_at_least_its_share_with_backbone_teachers_first()
+    {
+        // 12 eligible at strong school A: ⌈1.2⌉ = 2 must rotate, ⌈0.4⌉ = 1 of them backbone. B is weaker and short of 数学.
+        var teachers = Enumerable.Range(1, 12).Select(i => Teacher($"a{i:00}", "A", backbone: i == 12 ? BackboneLevel.District : BackboneLevel.None)).ToList();
+        var plan = RotationPlanner.Plan(teachers, [School("A", 5), School("B", 2, ("数学", -3))], Tianjin, On);
+
+        var quota = Assert.Single(plan.Schools);
+        Assert.Equal((12, 2, 2, 1, 1, true), (quota.Eligible, quota.Quota, quota.Selected, quota.BackboneTarget, quota.BackboneSelected, quota.Met));
+        Assert.Equal(["a12", "a01"], plan.Assignments.Select(a => a.TeacherId)); // the backbone teacher, then the longest-serving (by id on a tie)
+        Assert.All(plan.Assignments, a => Assert.Equal("B", a.ToSchoolId));
+        Assert.Equal(TeacherOutcome.NotSelected, plan.Teachers.Single(t => t.TeacherId == "a02").Outcome);
+        Assert.Equal("quota_met", plan.Teachers.Single(t => t.TeacherId == "a02").Reasons[0].Code);
+        Assert.True(plan.District.Met);
+        Assert.Equal(0.5, plan.District.BackboneShare);
+    }
+
+    [Fact]
+    public void Subject_gaps_are_filled_first_and_a_school_takes_no_more_than_its_gaps_and_its_own_senders()
+    {
+        // A (strong) sends 2 数学 teachers. C lacks one 数学 teacher; D is weakest but lacks nothing and sends nobody.
+        var teachers = Enumerable.Range(1, 20).Select(i => Teacher($"a{i:00}", "A")).ToList();
+        var plan = RotationPlanner.Plan(teachers, [School("A", 5, ("数学", 2)), School("C", 3, ("数学", -1)), School("D", 1)], Tianjin, On);
+
+        Assert.Equal(["C"], plan.Assignments.Select(a => a.ToSchoolId).Distinct());
+        var quota = Assert.Single(plan.Schools);
+        Assert.Equal((2, 1), (quota.Quota, quota.Selected)); // C had room for one; D had no gap and sends nobody, so no room
+        Assert.Equal("quota_short", quota.Shortfall[0].Code);
+        Assert.Contains(plan.Teachers, t => t.Reasons.Any(r => r.Code == "no_destination"));
+        Assert.Contains(plan.Teachers, t => t.Reasons.Any(r => r.Code == "fills_gap"));
+    }
+
+    [Fact]
+    public void Directions_and_scope_limit_where_teachers_go()
+    {
+        var teachers = Enumerable.Range(1, 10).Select(i => Teacher($"a{i:00}", "A", subject: "语文")).ToList();
+        RotationSchool[] schools = [School("A", 3, ("语文", 1)), School("Strong", 5, ("语文", -2)), new("Other zone", "外区弱校", "Z2", "G2", 1, new Dictionary<string, int> { ["语文"] = -2 })];
+
+        // Strong to weak only: the stronger school is closed, the weaker one is open.
+        var strongToWeak = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = new HashSet<Direction> { Direction.StrongToWeak } }, On);
+        Assert.Equal("Other zone", Assert.Single(strongToWeak.Assignments).ToSchoolId);
+        // Over- to under-staffed: A has a 语文 surplus, so a stronger school short of 语文 may receive; the gap decides.
+        var overToUnder = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = new HashSet<Direction> { Direction.OverToUnderStaffed } }, On);
+        Assert.Single(overToUnder.Assignments);
+        // Within the zone: only Strong is in A's zone, and it is stronger, so strong-to-weak alone leaves nowhere to go.
+        var zoneOnly = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = new HashSet<Direction> { Direction.StrongToWeak }, Scope = RotationScope.Zone }, On);
+        Assert.Empty(zoneOnly.Assignments);
+        Assert.False(zoneOnly.District.Met);
+    }
+
+    [Fact]
+    public void An_infeasible_plan_says_why_for_the_school_and_each_teacher()
+    {
+        // The weakest school, with no surplus and no school short of anything: nowhere to send anyone.
+        var teachers = Enumerable.Range(1, 10).Select(i => Teacher($"w{i:00}", "W", backbone: BackboneLevel.School)).ToList();
+        var plan = RotationPlanner.Plan(teachers, [School("W", 1), School("X", 4)], Tianjin, On);
+
+        var quota = Assert.Single(plan.Schools);
+        Assert.False(quota.Met);
+        Assert.Equal(["quota_short", "backbone_short"], quota.Shortfall.Select(r => r.Code));
+        Assert.Contains("找不到", quota.Shortfall[1].Text);
+        Assert.All(plan.Teachers, t => Assert.Equal("no_destination", t.Reasons.Single().Code));
+        Assert.Equal((10, 1, 0), (plan.District.Eligible, plan.District.Required, plan.District.Rotated));
+    }
+
+    [Fact]
+    public void A_policy_out_of_range_names_each_rule()
+    {
+        var problems = (Tianjin with { QuotaShare = 0, TermYears = 5, Directions = new HashSet<Direction>() }).Problems();
+        Assert.Equal(["Directions", "QuotaShare", "TermYears"], problems.Keys.Order(StringComparer.Ordinal));
+    }
+}
