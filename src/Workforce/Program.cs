@@ -1,5 +1,6 @@
 using Platform.Workforce;
 using Platform.BuildingBlocks.Schools;
+using Platform.Workforce.Teachers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,4 +10,5 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSchoolDirectory();
+app.MapTeachersApi();
 app.Run();

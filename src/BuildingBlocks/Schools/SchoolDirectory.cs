@@ -61,13 +61,15 @@ public static class SchoolDirectory
         (await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken: cancellationToken))).Select(ToSchool).SingleOrDefault();
 
-    private static async Task<Ok<List<KnownSchool>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM known_schools ORDER BY district_code, name", cancellationToken: cancellationToken));
-        return TypedResults.Ok(rows.Select(ToSchool).ToList());
+        return TypedResults.Ok(await AllAsync(connection, cancellationToken));
     }
+
+    public static async Task<IReadOnlyList<KnownSchool>> AllAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM known_schools ORDER BY district_code, name", cancellationToken: cancellationToken))).Select(ToSchool).ToList();
 
     private static KnownSchool ToSchool(Row row) => new(row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
         row.OpeningYear, JsonSerializer.Deserialize<List<SchoolStageCapacity>>(row.Stages, Json)!);

@@ -117,4 +117,45 @@ public sealed class ImportRow
         }
         return (int)number;
     }
+
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd"];
+
+    /// <summary>
+    /// A date between <paramref name="min"/> and <paramref name="max"/>: 2024-09-01, 2024/9/1, 2024.9.1, 2024年9月1日,
+    /// 20240901, or a number, as xlsx stores a date cell (days since 1899-12-30).
+    /// </summary>
+    public DateOnly? Date(string key, DateOnly min, DateOnly max, bool required = true)
+    {
+        var text = Text(key, 40, required);
+        if (text is null)
+            return null;
+        DateOnly date;
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            date = parsed;
+        else if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 1 and < 2958466)
+            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+        else
+        {
+            Fail(key, text, "is not a date (2024-09-01, 2024/9/1 or 2024年9月1日).");
+            return null;
+        }
+        if (date < min || date > max)
+        {
+            Fail(key, text, $"must be between {min:yyyy-MM-dd} and {max:yyyy-MM-dd}.");
+            return null;
+        }
+        return date;
+    }
+
+    /// <summary>One of the allowed words (Chinese or English), as the value it stands for.</summary>
+    public string? OneOf(string key, IReadOnlyDictionary<string, string> allowed, bool required = true)
+    {
+        var text = Text(key, 40, required);
+        if (text is null)
+            return null;
+        if (allowed.TryGetValue(text, out var value))
+            return value;
+        Fail(key, text, $"must be one of: {string.Join(", ", allowed.Keys)}.");
+        return null;
+    }
 }

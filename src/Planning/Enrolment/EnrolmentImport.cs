@@ -29,13 +29,12 @@ public static partial class EnrolmentImport
     /// <summary>Reads every row, recording each problem in <paramref name="import"/>.Errors; returns the good rows.</summary>
     public static IReadOnlyList<EnrolmentRecord> Read(SheetImport import, IReadOnlyList<SchoolGrades> schools, int currentYear)
     {
-        var byId = schools.ToDictionary(s => s.Id);
-        var byName = schools.ToLookup(s => s.Name.Trim());
+        var schoolColumn = new SchoolColumn<SchoolGrades>(schools, s => s.Id, s => s.Name, s => s.DistrictCode);
         var records = new List<EnrolmentRecord>();
         var firstRowOf = new Dictionary<(Guid, int, int), int>();
         foreach (var row in import.Rows)
         {
-            var school = FindSchool(row, byId, byName);
+            var school = schoolColumn.Find(row);
             var gradeText = row.Text("grade", 10);
             var grade = gradeText is null ? null : GradeNames.Parse(gradeText);
             if (gradeText is not null && grade is null)
@@ -63,31 +62,6 @@ public static partial class EnrolmentImport
             }
         }
         return records;
-    }
-
-    private static SchoolGrades? FindSchool(ImportRow row, Dictionary<Guid, SchoolGrades> byId, ILookup<string, SchoolGrades> byName)
-    {
-        var idText = row.Text("schoolId", 40, required: false);
-        if (idText is not null)
-        {
-            if (Guid.TryParse(idText, out var id) && byId.TryGetValue(id, out var school))
-                return school;
-            row.Fail("schoolId", idText, "is not the id of a school in the registry.");
-            return null;
-        }
-        var name = row.Text("schoolName", 200, required: false);
-        if (name is null)
-        {
-            row.Fail("schoolName", null, "is empty: give the school's id (学校编号) or its registered name (学校名称).");
-            return null;
-        }
-        var matches = byName[name].ToList();
-        if (matches.Count == 1)
-            return matches[0];
-        row.Fail("schoolName", name, matches.Count == 0
-            ? "is not the name of a school in the registry."
-            : $"names {matches.Count} schools (in {string.Join(", ", matches.Select(m => m.DistrictCode))}); use the school's id (学校编号).");
-        return null;
     }
 
     private static int? ReadYear(ImportRow row, int currentYear)

@@ -1,0 +1,91 @@
+using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Spreadsheets;
+
+namespace Platform.Workforce.Teachers;
+
+/// <summary>A teacher as a file or request gives them; the staff number (工号) identifies them across imports.</summary>
+public sealed record TeacherRecord(
+    string StaffNumber, string Name, string Gender, DateOnly BirthDate, Guid SchoolId, string DistrictCode, DateOnly AtSchoolSince,
+    string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, string? Exemption);
+
+/// <summary>The columns of a teachers file and the rules for each row (plain: no I/O).</summary>
+public static class TeacherImport
+{
+    public static readonly SheetColumn[] Columns =
+    [
+        new("staffNumber", ["工号", "教师编号", "staff_number", "staffNumber"]),
+        new("name", ["姓名", "name"]),
+        new("gender", ["性别", "gender"]),
+        new("birthDate", ["出生日期", "birth_date", "birthDate"]),
+        new("schoolId", ["学校编号", "school_id", "schoolId"], Required: false),
+        new("schoolName", ["学校名称", "学校", "school_name", "school"], Required: false),
+        new("atSchoolSince", ["到校时间", "本校任教起始日期", "at_school_since", "atSchoolSince"]),
+        new("subjects", ["任教学科", "学科", "subjects"]),
+        new("title", ["职称", "title"]),
+        new("backbone", ["骨干级别", "骨干", "backbone"], Required: false),
+        new("establishment", ["编制", "编制情况", "establishment"]),
+        new("hiredOn", ["参加工作时间", "入职日期", "hired_on", "hiredOn"], Required: false),
+        new("role", ["岗位", "role"], Required: false),
+        new("exemption", ["免交流原因", "exemption"], Required: false),
+    ];
+
+    private static readonly char[] SubjectSeparators = ['、', ',', '，', '/', ';', '；', ' '];
+
+    /// <summary>Reads every row, recording each problem in <paramref name="import"/>.Errors; returns the good rows.</summary>
+    public static IReadOnlyList<TeacherRecord> Read(SheetImport import, IReadOnlyList<KnownSchool> schools, DateOnly today)
+    {
+        var schoolColumn = new SchoolColumn<KnownSchool>(schools, s => s.Id, s => s.Name, s => s.DistrictCode);
+        var records = new List<TeacherRecord>();
+        var firstRowOf = new Dictionary<string, int>();
+        foreach (var row in import.Rows)
+        {
+            var staffNumber = row.Text("staffNumber", 40);
+            var name = row.Text("name", 50);
+            var gender = row.OneOf("gender", TeacherCodes.Genders);
+            var birthDate = row.Date("birthDate", today.AddYears(-75), today.AddYears(-18));
+            var school = schoolColumn.Find(row);
+            var since = row.Date("atSchoolSince", new DateOnly(1950, 1, 1), today);
+            if (since is not null && birthDate is not null && since < birthDate.Value.AddYears(18))
+            {
+                row.Fail("atSchoolSince", since.Value.ToString("yyyy-MM-dd"), "is before the teacher turned 18.");
+                since = null;
+            }
+            var subjects = Subjects(row);
+            var title = row.OneOf("title", TeacherCodes.Titles);
+            var backbone = row.OneOf("backbone", TeacherCodes.Backbone, required: false) ?? "none";
+            var establishment = row.OneOf("establishment", TeacherCodes.Establishment);
+            var hiredOn = row.Date("hiredOn", new DateOnly(1950, 1, 1), today, required: false);
+            var role = row.OneOf("role", TeacherCodes.Roles, required: false) ?? "teacher";
+            var exemption = row.Text("exemption", 100, required: false);
+            if (staffNumber is null || name is null || gender is null || birthDate is null || school is null || since is null
+                || subjects is null || title is null || establishment is null)
+                continue;
+            if (firstRowOf.TryGetValue(staffNumber, out var first))
+            {
+                row.Fail("staffNumber", staffNumber, $"repeats row {first}: a teacher is listed once.");
+                continue;
+            }
+            firstRowOf[staffNumber] = row.Number;
+            records.Add(new TeacherRecord(staffNumber, name, gender, birthDate.Value, school.Id, school.DistrictCode, since.Value, subjects,
+                title, backbone, establishment, hiredOn, role, exemption));
+        }
+        return records;
+    }
+
+    private static string[]? Subjects(ImportRow row)
+    {
+        var text = row.Text("subjects", 100);
+        if (text is null)
+            return null;
+        var words = text.Split(SubjectSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = words.Where(w => !TeacherCodes.Subjects.ContainsKey(w)).ToList();
+        if (unknown.Count > 0 || words.Length is 0 or > 5)
+        {
+            row.Fail("subjects", text, unknown.Count > 0
+                ? $"names subjects that are not known: {string.Join("、", unknown)} (known: {string.Join("、", TeacherCodes.Subjects.Values.Distinct())})."
+                : "must list 1 to 5 subjects, the main one first.");
+            return null;
+        }
+        return words.Select(w => TeacherCodes.Subjects[w]).Distinct().ToArray();
+    }
+}

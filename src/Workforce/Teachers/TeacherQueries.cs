@@ -1,0 +1,109 @@
+using Dapper;
+using Npgsql;
+
+namespace Platform.Workforce.Teachers;
+
+public sealed record Posting(Guid SchoolId, string? SchoolName, DateOnly FromDate, DateOnly? ToDate, string Origin);
+
+/// <summary>A stored teacher. Properties rather than a constructor, because Dapper maps text[] to string[] only through setters.</summary>
+public sealed record TeacherView
+{
+    public Guid Id { get; init; }
+    public string StaffNumber { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Gender { get; init; } = "";
+    public DateOnly BirthDate { get; init; }
+    public string DistrictCode { get; init; } = "";
+    public Guid SchoolId { get; init; }
+    public string SchoolName { get; init; } = "";
+    public DateOnly AtSchoolSince { get; init; }
+    public string[] Subjects { get; init; } = [];
+    public string Title { get; init; } = "";
+    public string Backbone { get; init; } = "";
+    public string Establishment { get; init; } = "";
+    public DateOnly? HiredOn { get; init; }
+    public string Role { get; init; } = "";
+    public string? Exemption { get; init; }
+
+    public TeacherRecord ToRecord() => new(StaffNumber, Name, Gender, BirthDate, SchoolId, DistrictCode, AtSchoolSince, Subjects, Title, Backbone,
+        Establishment, HiredOn, Role, Exemption);
+}
+
+public static class TeacherQueries
+{
+    private const string Columns = """
+        t.id, t.staff_number AS StaffNumber, t.name, t.gender, t.birth_date AS BirthDate, t.district_code AS DistrictCode, t.school_id AS SchoolId,
+        s.name AS SchoolName, t.at_school_since AS AtSchoolSince, t.subjects, t.title, t.backbone, t.establishment, t.hired_on AS HiredOn, t.role, t.exemption
+        """;
+
+    public static async Task<IReadOnlyList<TeacherView>> ListAsync(
+        NpgsqlConnection connection, string? districtCode, Guid? schoolId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<TeacherView>(new CommandDefinition($"""
+            SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
+            WHERE (@districtCode::text IS NULL OR t.district_code = @districtCode) AND (@schoolId::uuid IS NULL OR t.school_id = @schoolId)
+            ORDER BY t.district_code, s.name, t.staff_number
+            """, new { districtCode, schoolId }, cancellationToken: cancellationToken))).ToList();
+
+    public static async Task<TeacherView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<TeacherView>(new CommandDefinition(
+            $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.id = @id", new { id }, cancellationToken: cancellationToken));
+
+    public static async Task<IReadOnlyList<Posting>> PostingsAsync(NpgsqlConnection connection, Guid teacherId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<Posting>(new CommandDefinition("""
+            SELECT p.school_id AS SchoolId, s.name AS SchoolName, p.from_date AS FromDate, p.to_date AS ToDate, p.origin
+            FROM teacher_postings p LEFT JOIN known_schools s ON s.id = p.school_id
+            WHERE p.teacher_id = @teacherId ORDER BY p.from_date
+            """, new { teacherId }, cancellationToken: cancellationToken))).ToList();
+
+    /// <summary>The stored records of the staff numbers in <paramref name="records"/>, for the preview.</summary>
+    public static async Task<Dictionary<string, TeacherRecord>> ExistingAsync(
+        NpgsqlConnection connection, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<TeacherView>(new CommandDefinition(
+            $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.staff_number = ANY(@numbers)",
+            new { numbers = records.Select(r => r.StaffNumber).ToArray() }, cancellationToken: cancellationToken)))
+        .ToDictionary(t => t.StaffNumber, t => t.ToRecord());
+
+    /// <summary>
+    /// Inserts or updates each teacher by staff number. A teacher whose school or arrival date changed ends the
+    /// current posting the day before the new one starts; a new posting records the current school.
+    /// </summary>
+    public static async Task UpsertAsync(NpgsqlTransaction transaction, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        // Subjects travel joined by '|' (a character no subject name has), as unnest cannot take an array of arrays.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
+                                  establishment, hired_on, role, exemption)
+            SELECT r.id, r.staff_number, r.name, r.gender, r.birth_date, r.district_code, r.school_id, r.at_school_since, string_to_array(r.subjects, '|'),
+                   r.title, r.backbone, r.establishment, r.hired_on, r.role, r.exemption
+            FROM unnest(@ids, @numbers, @names, @genders, @births, @districts, @schools, @sinces, @subjects, @titles, @backbones, @establishments,
+                        @hiredOns, @roles, @exemptions)
+                AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone, establishment,
+                      hired_on, role, exemption)
+            ON CONFLICT (staff_number) DO UPDATE SET name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,
+                district_code = excluded.district_code, school_id = excluded.school_id, at_school_since = excluded.at_school_since,
+                subjects = excluded.subjects, title = excluded.title, backbone = excluded.backbone, establishment = excluded.establishment,
+                hired_on = excluded.hired_on, role = excluded.role, exemption = excluded.exemption, updated_at = now()
+            """, new
+        {
+            ids = records.Select(_ => Guid.CreateVersion7()).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray(),
+            names = records.Select(r => r.Name).ToArray(), genders = records.Select(r => r.Gender).ToArray(),
+            births = records.Select(r => r.BirthDate).ToArray(), districts = records.Select(r => r.DistrictCode).ToArray(),
+            schools = records.Select(r => r.SchoolId).ToArray(), sinces = records.Select(r => r.AtSchoolSince).ToArray(),
+            subjects = records.Select(r => string.Join('|', r.Subjects)).ToArray(), titles = records.Select(r => r.Title).ToArray(),
+            backbones = records.Select(r => r.Backbone).ToArray(), establishments = records.Select(r => r.Establishment).ToArray(),
+            hiredOns = records.Select(r => r.HiredOn).ToArray(), roles = records.Select(r => r.Role).ToArray(),
+            exemptions = records.Select(r => r.Exemption).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE teacher_postings p SET to_date = greatest(t.at_school_since - 1, p.from_date)
+            FROM teachers t
+            WHERE t.id = p.teacher_id AND p.to_date IS NULL AND t.staff_number = ANY(@numbers)
+              AND (p.school_id <> t.school_id OR p.from_date <> t.at_school_since);
+            INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
+            SELECT t.id, t.school_id, t.at_school_since, 'import' FROM teachers t
+            WHERE t.staff_number = ANY(@numbers) AND NOT EXISTS (SELECT 1 FROM teacher_postings p WHERE p.teacher_id = t.id AND p.to_date IS NULL)
+            ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
+            """, new { numbers = records.Select(r => r.StaffNumber).ToArray() }, transaction, cancellationToken: cancellationToken));
+    }
+}

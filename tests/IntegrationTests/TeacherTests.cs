@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>Teachers in Workforce: imported all or nothing with every bad row named, their school history kept, exported and imported back.</summary>
+[Collection(SuiteCollection.Name)]
+public class TeacherTests(SuiteFixture suite)
+{
+    private const string Header = "工号,姓名,性别,出生日期,学校名称,到校时间,任教学科,职称,骨干级别,编制\n";
+
+    private Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName, bool dryRun = false) =>
+        suite.Gateway.PostAsync($"/api/workforce/teachers/import?dryRun={dryRun.ToString().ToLowerInvariant()}",
+            new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } });
+
+    private Task<HttpResponseMessage> UploadAsync(string csv, bool dryRun = false) => UploadAsync(Encoding.UTF8.GetBytes(csv), "teachers.csv", dryRun);
+
+    [Fact]
+    public async Task Teachers_import_all_or_nothing_keep_their_school_history_and_export_to_a_file_that_imports_unchanged()
+    {
+        var first = await suite.Gateway.RegisterSchoolAsync($"师资测试小学{Guid.NewGuid():N}"[..12]);
+        var second = await suite.Gateway.RegisterSchoolAsync($"师资调入小学{Guid.NewGuid():N}"[..12]);
+        await suite.Gateway.WaitUntilKnownAsync("workforce", first.Id);
+        await suite.Gateway.WaitUntilKnownAsync("workforce", second.Id);
+        var number = $"T{Guid.NewGuid():N}"[..10];
+
+        var bad = await UploadAsync(Header +
+            $"{number}1,张老师,女,1985-04-12,{first.Name},2015-09-01,数学,一级,区级,在编\n" +
+            $"{number}2,李老师,男,2015-01-01,{first.Name},2019-09-01,数学,二级,,在编\n" +   // born 2015: a child
+            $"{number}3,王老师,男,1980/3/1,不存在的学校,2010-09-01,数学,高级,,在编\n" +   // unknown school
+            $"{number}4,赵老师,男,1980年3月1日,{first.Name},2010-09-01,魔法,高级,,在编\n" + // unknown subject
+            $"{number}1,张老师,女,1985-04-12,{first.Name},2015-09-01,数学,一级,区级,在编\n"); // repeats row 2
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var rows = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "出生日期"), (4, "学校名称"), (5, "任教学科"), (6, "工号")], rows);
+        Assert.Empty((await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?schoolId={first.Id}"))!);
+
+        await SuiteApi.EnsureAsync(await UploadAsync(Header +
+            $"{number}1,张老师,女,1985-04-12,{first.Name},2015-09-01,数学、科学,一级,区级,在编\n" +
+            $"{number}2,李老师,男,1990-01-01,{first.Id},2019-09-01,音乐,二级,无,非在编\n"));
+        var listed = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?schoolId={first.Id}"))!;
+        Assert.Equal(["数学", "科学"], listed.Single(t => t.GetProperty("name").GetString() == "张老师").GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
+
+        // 张老师 moves to the second school: the first posting ends the day before the second starts.
+        await SuiteApi.EnsureAsync(await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{second.Name},2026-09-01,数学、科学,一级,区级,在编\n"));
+        var id = listed.Single(t => t.GetProperty("name").GetString() == "张老师").GetProperty("id").GetGuid();
+        var detail = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{id}");
+        var postings = detail.GetProperty("postings").EnumerateArray()
+            .Select(p => (p.GetProperty("schoolId").GetGuid(), p.GetProperty("fromDate").GetString(), p.GetProperty("toDate").GetString())).ToList();
+        Assert.Equal([(first.Id, "2015-09-01", "2026-08-31"), (second.Id, "2026-09-01", null)], postings);
+
+        var export = await (await suite.Gateway.GetAsync("/api/workforce/teachers/export?districtCode=120106")).Content.ReadAsByteArrayAsync();
+        var again = await (await UploadAsync(export, "teachers.xlsx", dryRun: true)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, again.GetProperty("errors").GetArrayLength());
+        Assert.Equal(0, again.GetProperty("changed").GetInt32() + again.GetProperty("new").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.GetAsync($"/api/workforce/teachers/{Guid.NewGuid()}")).StatusCode);
+    }
+}
