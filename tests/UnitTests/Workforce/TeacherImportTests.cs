@@ -1,0 +1,44 @@
+using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
+using Platform.Workforce.Teachers;
+
+namespace Platform.UnitTests.Workforce;
+
+public class TeacherImportTests
+{
+    private static readonly KnownSchool School = new(Guid.NewGuid(), 1, "丁字沽小学", "120106", Guid.NewGuid(), "public", "open", null,
+        [new SchoolStageCapacity("primary", 45, 24, 1080)]);
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static (IReadOnlyList<TeacherRecord> Records, List<ImportError> Errors) Read(params string[][] rows)
+    {
+        var sheet = new List<SheetRow> { new(1, ["工号", "姓名", "性别", "出生日期", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制"]) };
+        sheet.AddRange(rows.Select((cells, i) => new SheetRow(i + 2, cells)));
+        var import = SheetImport.Match(sheet, TeacherImport.Columns);
+        return (TeacherImport.Read(import, [School], Today), import.Errors);
+    }
+
+    [Fact]
+    public void Reads_dates_as_bureaus_write_them_and_subjects_by_their_other_names()
+    {
+        var (records, errors) = Read(
+            ["T1", "张三", "男", "1985/4/12", "丁字沽小学", "2015年9月1日", "数学、体育与健康", "一级教师", "区级", "在编"],
+            ["T2", "李四", "女", "31138", "丁字沽小学", "20190901", "外语", "未定级", "", "合同"]); // 31138: an xlsx date cell, 1985-04-01
+
+        Assert.Empty(errors);
+        Assert.Equal((new DateOnly(1985, 4, 12), new DateOnly(2015, 9, 1), "数学|体育", "first", "district"),
+            (records[0].BirthDate, records[0].AtSchoolSince, string.Join("|", records[0].Subjects), records[0].Title, records[0].Backbone));
+        Assert.Equal((new DateOnly(1985, 4, 1), "英语", "none", "contract"), (records[1].BirthDate, records[1].Subjects[0], records[1].Backbone, records[1].Establishment));
+    }
+
+    [Fact]
+    public void Names_every_bad_cell()
+    {
+        var (records, errors) = Read(["T3", "王五", "未知", "明天", "丁字沽小学", "2030-09-01", "魔法", "教授", "省级", "在编"]);
+
+        Assert.Empty(records);
+        Assert.Equal(["性别", "出生日期", "到校时间", "任教学科", "职称", "骨干级别"], errors.Select(e => e.Column));
+        Assert.Contains("between", errors[2].Reason); // a future arrival date
+    }
+}
