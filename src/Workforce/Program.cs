@@ -1,5 +1,7 @@
 using Platform.Workforce;
 using Platform.BuildingBlocks.Schools;
+using Platform.Workforce.Rotation;
+using Platform.Workforce.Staffing;
 using Platform.Workforce.Teachers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,4 +13,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSchoolDirectory();
 app.MapTeachersApi();
+app.MapRotationApi();
+app.MapStaffingApi();
 app.Run();

@@ -28,6 +28,12 @@ public sealed record SchoolQuota(string SchoolId, int Eligible, int Quota, int S
 public sealed record DistrictQuota(int Eligible, int Required, int Rotated, int Backbone, double BackboneShare, double RequiredBackboneShare)
 {
     public bool Met => Rotated >= Required && (Rotated == 0 || BackboneShare >= RequiredBackboneShare - 1e-9);
+
+    public static DistrictQuota Of(int eligible, int required, IReadOnlyCollection<Assignment> assignments, double requiredBackboneShare)
+    {
+        var backbone = assignments.Count(a => a.Backbone);
+        return new(eligible, required, assignments.Count, backbone, assignments.Count == 0 ? 0 : (double)backbone / assignments.Count, requiredBackboneShare);
+    }
 }
 
 public sealed record RotationPlanResult(
@@ -120,12 +126,32 @@ public static class RotationPlanner
             schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, quota, selected, backboneTarget, backboneSelected, shortfall));
         }
 
-        var rotated = assignments.Count;
-        var backbone = assignments.Count(a => a.Backbone);
-        var district = new DistrictQuota(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), rotated, backbone,
-            rotated == 0 ? 0 : (double)backbone / rotated, policy.BackboneShare);
+        var district = DistrictQuota.Of(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), assignments, policy.BackboneShare);
         return new RotationPlanResult(referenceDate, assignments, schoolQuotas.OrderBy(q => q.SchoolId, StringComparer.Ordinal).ToList(), district,
             teachers.Select(t => explanations[t.Id]).ToList());
+    }
+
+    /// <summary>
+    /// The quota check of a plan as it stands, e.g. after manual edits: each sending school's eligible count against
+    /// the assignments it now has.
+    /// </summary>
+    public static (IReadOnlyList<SchoolQuota> Schools, DistrictQuota District) Check(
+        IReadOnlyDictionary<string, int> eligibleBySchool, IReadOnlyList<Assignment> assignments, RotationPolicy policy)
+    {
+        var schools = eligibleBySchool.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+        {
+            var quota = (int)Math.Ceiling(e.Value * policy.QuotaShare - 1e-9);
+            var backboneTarget = (int)Math.Ceiling(quota * policy.BackboneShare - 1e-9);
+            var sent = assignments.Where(a => a.FromSchoolId == e.Key).ToList();
+            var backbone = sent.Count(a => a.Backbone);
+            var shortfall = new List<Reason>();
+            if (sent.Count < quota)
+                shortfall.Add(new("quota_short", $"安排 {sent.Count} 人，少于名额 {quota} 人。"));
+            if (backbone < backboneTarget)
+                shortfall.Add(new("backbone_short", $"骨干教师 {backbone} 人，少于要求的 {backboneTarget} 人。"));
+            return new SchoolQuota(e.Key, e.Value, quota, sent.Count, backboneTarget, backbone, shortfall);
+        }).ToList();
+        return (schools, DistrictQuota.Of(eligibleBySchool.Values.Sum(), schools.Sum(s => s.Quota), assignments, policy.BackboneShare));
     }
 
     /// <summary>Full years from <paramref name="from"/> to <paramref name="on"/>: an anniversary on the date counts.</summary>

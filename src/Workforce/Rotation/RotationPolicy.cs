@@ -29,7 +29,7 @@ public sealed record RotationPolicy
     public int PrincipalMinYears { get; init; } = 10;
     public double QuotaShare { get; init; } = 0.10;
     public double BackboneShare { get; init; } = 0.20;
-    public IReadOnlySet<Direction> Directions { get; init; } = new HashSet<Direction> { Direction.StrongToWeak, Direction.OverToUnderStaffed };
+    public IReadOnlyList<Direction> Directions { get; init; } = [Direction.StrongToWeak, Direction.OverToUnderStaffed];
     public RotationScope Scope { get; init; } = RotationScope.District;
     public int TermYears { get; init; } = 3;
 

@@ -72,13 +72,13 @@ public class RotationPlannerTests
         RotationSchool[] schools = [School("A", 3, ("语文", 1)), School("Strong", 5, ("语文", -2)), new("Other zone", "外区弱校", "Z2", "G2", 1, new Dictionary<string, int> { ["语文"] = -2 })];
 
         // Strong to weak only: the stronger school is closed, the weaker one is open.
-        var strongToWeak = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = new HashSet<Direction> { Direction.StrongToWeak } }, On);
+        var strongToWeak = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = [Direction.StrongToWeak] }, On);
         Assert.Equal("Other zone", Assert.Single(strongToWeak.Assignments).ToSchoolId);
         // Over- to under-staffed: A has a 语文 surplus, so a stronger school short of 语文 may receive; the gap decides.
-        var overToUnder = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = new HashSet<Direction> { Direction.OverToUnderStaffed } }, On);
+        var overToUnder = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = [Direction.OverToUnderStaffed] }, On);
         Assert.Single(overToUnder.Assignments);
         // Within the zone: only Strong is in A's zone, and it is stronger, so strong-to-weak alone leaves nowhere to go.
-        var zoneOnly = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = new HashSet<Direction> { Direction.StrongToWeak }, Scope = RotationScope.Zone }, On);
+        var zoneOnly = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = [Direction.StrongToWeak], Scope = RotationScope.Zone }, On);
         Assert.Empty(zoneOnly.Assignments);
         Assert.False(zoneOnly.District.Met);
     }
@@ -101,7 +101,7 @@ public class RotationPlannerTests
     [Fact]
     public void A_policy_out_of_range_names_each_rule()
     {
-        var problems = (Tianjin with { QuotaShare = 0, TermYears = 5, Directions = new HashSet<Direction>() }).Problems();
+        var problems = (Tianjin with { QuotaShare = 0, TermYears = 5, Directions = [] }).Problems();
         Assert.Equal(["Directions", "QuotaShare", "TermYears"], problems.Keys.Order(StringComparer.Ordinal));
     }
 }

@@ -1,0 +1,347 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Spreadsheets;
+
+namespace Platform.Workforce.Rotation;
+
+public sealed record GenerateRequest(string? DistrictCode, int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor);
+
+public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId, string? Actor);
+
+public sealed record StepRequest(string? Actor, string? Note, Dictionary<Guid, string>? Outcomes = null);
+
+public sealed record ExtendRequest(int? Years, string? Actor);
+
+public sealed record AssignmentView(Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
+    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
+
+public sealed record PlanEvent(DateTime At, string Action, string Actor, string? Detail);
+
+public sealed record PlanView(
+    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, RotationPolicy Policy,
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
+    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<PlanEvent> Events);
+
+/// <summary>Persons (distinct teachers) and person-times (人次) rotated in a district, by plan year, with the backbone share of person-times.</summary>
+public sealed record RotationReport(int Year, int Persons, int PersonTimes, int BackbonePersonTimes, double BackboneShare);
+
+/// <summary>
+/// 交流轮岗 plans: generated from the district's teachers and schools, edited by hand with a live quota check, then
+/// submitted, approved (or returned), put in effect (teachers move) and completed (each returns or stays, or was
+/// extended before). Every step is recorded with who and when.
+/// </summary>
+public static class RotationApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    /// <summary>The steps of a plan: from which status, to which.</summary>
+    private static readonly Dictionary<string, (string From, string To)> Steps = new()
+    {
+        ["submit"] = ("draft", "submitted"),
+        ["return"] = ("submitted", "draft"),
+        ["approve"] = ("submitted", "approved"),
+        ["start"] = ("approved", "in_effect"),
+        ["complete"] = ("in_effect", "completed"),
+    };
+
+    private sealed record PlanRow(Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, string Policy, string Eligible, string Explanations);
+
+    public static IEndpointRouteBuilder MapRotationApi(this IEndpointRouteBuilder app)
+    {
+        var plans = app.MapGroup("/rotation/plans").WithTags("Rotation");
+        plans.MapPost("/", GenerateAsync);
+        plans.MapGet("/", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return TypedResults.Ok((await connection.QueryAsync<(Guid Id, int Year, string Status)>(new CommandDefinition(
+                "SELECT id, year, status FROM rotation_plans WHERE @districtCode::text IS NULL OR district_code = @districtCode ORDER BY year DESC, created_at DESC",
+                new { districtCode }, cancellationToken: cancellationToken))).Select(p => new { p.Id, p.Year, p.Status }).ToList());
+        });
+        plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await ViewAsync(connection, id, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+        });
+        plans.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await ViewAsync(connection, id, cancellationToken) is { } plan ? PlanSheet.File(plan) : TypedResults.NotFound();
+        });
+        plans.MapPost("/{id:guid}/assignments", AddAsync);
+        plans.MapDelete("/{id:guid}/assignments/{teacherId:guid}", RemoveAsync);
+        plans.MapPost("/{id:guid}/assignments/{teacherId:guid}/extend", ExtendAsync);
+        plans.MapPost("/{id:guid}/{step}", StepAsync);
+        app.MapGet("/rotation/report", ReportAsync).WithTags("Rotation");
+        return app;
+    }
+
+    private static readonly XlsxSheet<PlanView> PlanSheet = new("交流轮岗计划", "rotation-plan.xlsx",
+        ["教师", "学科", "骨干", "派出学校", "接收学校", "期限（学年）", "手工调整", "结果"],
+        plan => plan.Assignments.Select(a => (IReadOnlyList<object?>)[a.TeacherName, a.Subject, a.Backbone ? "是" : "否", a.FromSchool, a.ToSchool, a.TermYears,
+            a.Manual ? "是" : "否", a.Outcome switch { "returned" => "返回", "stayed" => "留任", _ => null }]));
+
+    private static async Task<Results<Created<PlanView>, ValidationProblem>> GenerateAsync(
+        GenerateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var district = validation.Text("districtCode", request.DistrictCode, 6);
+        var year = validation.Number("year", request.Year, 2000, 2100);
+        var actor = validation.Text("actor", request.Actor, 100);
+        var policy = request.Policy ?? new RotationPolicy();
+        foreach (var (field, problem) in policy.Problems())
+            validation.Add($"policy.{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
+        if (!validation.IsValid)
+            return validation.Problem();
+        // The school year starts on 1 September: eligibility is judged on that day unless another is given.
+        var referenceDate = request.ReferenceDate ?? new DateOnly(year, 9, 1);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (teachers, schools) = await RotationData.LoadAsync(connection, district, cancellationToken);
+        if (teachers.Count == 0)
+        {
+            validation.Add("districtCode", $"has no teachers yet: import them first (POST /teachers/import).");
+            return validation.Problem();
+        }
+        var result = RotationPlanner.Plan(teachers, schools, policy, referenceDate);
+        var id = Guid.CreateVersion7();
+        var eligible = result.Schools.ToDictionary(s => s.SchoolId, s => s.Eligible);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO rotation_plans (id, district_code, year, reference_date, policy, eligible, explanations, status)
+            VALUES (@id, @district, @year, @referenceDate, @policy::jsonb, @eligible::jsonb, @explanations::jsonb, 'draft')
+            """, new
+        {
+            id, district, year, referenceDate, policy = JsonSerializer.Serialize(policy, Json), eligible = JsonSerializer.Serialize(eligible, Json),
+            explanations = JsonSerializer.Serialize(result.Teachers, Json),
+        }, transaction, cancellationToken: cancellationToken));
+        foreach (var assignment in result.Assignments)
+            await InsertAssignmentAsync(transaction, id, assignment, manual: false, policy.TermYears, cancellationToken);
+        await RecordAsync(transaction, id, "generate", actor, $"{result.Assignments.Count} teachers", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/rotation/plans/{id}", (await ViewAsync(connection, id, cancellationToken))!);
+    }
+
+    /// <summary>Adds a teacher to a draft plan, or moves them to another school; the answer carries the quota check as it now stands.</summary>
+    private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid id, EditRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var actor = validation.Text("actor", request.Actor, 100);
+        if (request.TeacherId is null)
+            validation.Add("teacherId", "is required.");
+        if (request.ToSchoolId is null)
+            validation.Add("toSchoolId", "is required.");
+        if (!validation.IsValid)
+            return validation.Problem();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await FindAsync(connection, id, transaction, cancellationToken);
+        if (plan is null)
+            return TypedResults.NotFound();
+        if (plan.Status != "draft")
+            return NotDraft(plan);
+        var explanation = JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!.SingleOrDefault(t => t.TeacherId == request.TeacherId.ToString());
+        if (explanation is null)
+            validation.Add("teacherId", "is not a teacher of this plan's district.");
+        else if (explanation.Outcome == TeacherOutcome.Ineligible)
+            validation.Add("teacherId", $"is not eligible: {string.Join(" ", explanation.Reasons.Select(r => r.Text))}");
+        var school = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT district_code FROM known_schools WHERE id = @ToSchoolId AND status = 'open'", request, transaction, cancellationToken: cancellationToken));
+        if (school != plan.DistrictCode)
+            validation.Add("toSchoolId", "is not an open school of this plan's district.");
+        else if (explanation is not null && explanation.SchoolId == request.ToSchoolId.ToString())
+            validation.Add("toSchoolId", "is the teacher's own school.");
+        if (!validation.IsValid)
+            return validation.Problem();
+
+        var teacher = (await Teachers.TeacherQueries.FindAsync(connection, request.TeacherId!.Value, cancellationToken))!;
+        var policy = JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @TeacherId", new { id, request.TeacherId }, transaction, cancellationToken: cancellationToken));
+        await InsertAssignmentAsync(transaction, id, new Assignment(teacher.Id.ToString(), teacher.SchoolId.ToString(), request.ToSchoolId!.Value.ToString(),
+            teacher.Subjects[0], teacher.Backbone != "none"), manual: true, policy.TermYears, cancellationToken);
+        await RecordAsync(transaction, id, "assign", actor, $"{teacher.Name} → {request.ToSchoolId}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+    }
+
+    private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
+        Guid id, Guid teacherId, string? actor, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var by = validation.Text("actor", actor, 100);
+        if (!validation.IsValid)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await FindAsync(connection, id, transaction, cancellationToken);
+        if (plan is null)
+            return TypedResults.NotFound();
+        if (plan.Status != "draft")
+            return NotDraft(plan);
+        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @teacherId",
+                new { id, teacherId }, transaction, cancellationToken: cancellationToken)) == 0)
+            return TypedResults.NotFound();
+        await RecordAsync(transaction, id, "unassign", by, teacherId.ToString(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+    }
+
+    /// <summary>Extends a teacher's term while the plan is in effect (up to six school years in all).</summary>
+    private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ExtendAsync(
+        Guid id, Guid teacherId, ExtendRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var actor = validation.Text("actor", request.Actor, 100);
+        var years = validation.Number("years", request.Years, 1, 3);
+        if (!validation.IsValid)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await FindAsync(connection, id, transaction, cancellationToken);
+        if (plan is null)
+            return TypedResults.NotFound();
+        if (plan.Status != "in_effect")
+            return TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: "A term is extended while the plan is in effect.", statusCode: StatusCodes.Status409Conflict);
+        var extended = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE rotation_assignments SET term_years = term_years + @years WHERE plan_id = @id AND teacher_id = @teacherId AND term_years + @years <= 6",
+            new { id, teacherId, years }, transaction, cancellationToken: cancellationToken));
+        if (extended == 0)
+        {
+            validation.Add("years", "the teacher is not in this plan, or the term would pass six school years.");
+            return validation.Problem();
+        }
+        await RecordAsync(transaction, id, "extend", actor, $"{teacherId} +{years}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Moves a plan one step: submit, return (with a note), approve, start (each teacher moves to the receiving school
+    /// from the reference date) or complete (each teacher returns home, or stays where <c>outcomes</c> says "stayed").
+    /// </summary>
+    private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> StepAsync(
+        Guid id, string step, StepRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var actor = validation.Text("actor", request.Actor, 100);
+        if (!Steps.TryGetValue(step, out var move))
+            return TypedResults.NotFound();
+        if (step == "return")
+            validation.Text("note", request.Note, 500);
+        if (request.Outcomes?.Values.Any(o => o is not ("returned" or "stayed")) == true)
+            validation.Add("outcomes", "each outcome must be returned or stayed.");
+        if (!validation.IsValid)
+            return validation.Problem();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var plan = await FindAsync(connection, id, transaction, cancellationToken);
+        if (plan is null)
+            return TypedResults.NotFound();
+        if (plan.Status != move.From)
+            return TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: $"A plan can {step} only while {move.From}.", statusCode: StatusCodes.Status409Conflict);
+
+        if (step == "start")
+            await MoveTeachersAsync(transaction, id, plan.ReferenceDate, toHost: true, cancellationToken);
+        if (step == "complete")
+        {
+            foreach (var (teacherId, outcome) in request.Outcomes ?? [])
+                await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_assignments SET outcome = @outcome WHERE plan_id = @id AND teacher_id = @teacherId",
+                    new { id, teacherId, outcome }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_assignments SET outcome = 'returned' WHERE plan_id = @id AND outcome IS NULL",
+                new { id }, transaction, cancellationToken: cancellationToken));
+            await MoveTeachersAsync(transaction, id, DateOnly.FromDateTime(DateTime.UtcNow), toHost: false, cancellationToken);
+        }
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_plans SET status = @To WHERE id = @id", new { id, move.To }, transaction, cancellationToken: cancellationToken));
+        await RecordAsync(transaction, id, step, actor, request.Note, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts
+    /// those who return back home (origin return). Those who stay keep their posting.
+    /// </summary>
+    private static async Task MoveTeachersAsync(NpgsqlTransaction transaction, Guid planId, DateOnly on, bool toHost, CancellationToken cancellationToken)
+    {
+        var moving = $"""
+            SELECT teacher_id, {(toHost ? "to_school_id" : "from_school_id")} AS school_id FROM rotation_assignments
+            WHERE plan_id = @planId {(toHost ? "" : "AND outcome = 'returned'")}
+            """;
+        var parameters = new { planId, on, origin = toHost ? "rotation" : "return" };
+        foreach (var sql in new[]
+        {
+            $"UPDATE teacher_postings p SET to_date = greatest(@on - 1, p.from_date) FROM ({moving}) m WHERE p.teacher_id = m.teacher_id AND p.to_date IS NULL",
+            $"""
+            INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin) SELECT teacher_id, school_id, @on, @origin FROM ({moving}) m
+            ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin
+            """,
+            $"UPDATE teachers t SET school_id = m.school_id, at_school_since = @on, updated_at = now() FROM ({moving}) m WHERE t.id = m.teacher_id",
+        })
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<Ok<List<RotationReport>>> ReportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(int Year, int Persons, int PersonTimes, int Backbone)>(new CommandDefinition("""
+            SELECT coalesce(p.year, 0), count(DISTINCT a.teacher_id)::int, count(*)::int, count(*) FILTER (WHERE a.backbone)::int
+            FROM rotation_assignments a JOIN rotation_plans p ON p.id = a.plan_id
+            WHERE p.status IN ('in_effect', 'completed') AND (@districtCode::text IS NULL OR p.district_code = @districtCode)
+            GROUP BY ROLLUP (p.year) ORDER BY grouping(p.year), p.year
+            """, new { districtCode }, cancellationToken: cancellationToken));
+        // The last row (year 0) covers all years: it counts each teacher once (persons) against every rotation (person-times).
+        return TypedResults.Ok(rows.Select(r => new RotationReport(r.Year, r.Persons, r.PersonTimes, r.Backbone,
+            r.PersonTimes == 0 ? 0 : (double)r.Backbone / r.PersonTimes)).ToList());
+    }
+
+    private static async Task<PlanView?> ViewAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken)
+    {
+        var plan = await FindAsync(connection, id, null, cancellationToken);
+        if (plan is null)
+            return null;
+        var assignments = (await connection.QueryAsync<AssignmentView>(new CommandDefinition("""
+            SELECT a.teacher_id AS TeacherId, t.name AS TeacherName, a.from_school_id AS FromSchoolId, f.name AS FromSchool,
+                   a.to_school_id AS ToSchoolId, h.name AS ToSchool, a.subject, a.backbone, a.manual, a.term_years AS TermYears, a.outcome
+            FROM rotation_assignments a JOIN teachers t ON t.id = a.teacher_id
+            JOIN known_schools f ON f.id = a.from_school_id JOIN known_schools h ON h.id = a.to_school_id
+            WHERE a.plan_id = @id ORDER BY f.name, t.name
+            """, new { id }, cancellationToken: cancellationToken))).ToList();
+        var events = (await connection.QueryAsync<PlanEvent>(new CommandDefinition(
+            "SELECT at, action, actor, detail FROM rotation_plan_events WHERE plan_id = @id ORDER BY at", new { id }, cancellationToken: cancellationToken))).ToList();
+        var policy = JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;
+        var (schools, district) = RotationPlanner.Check(JsonSerializer.Deserialize<Dictionary<string, int>>(plan.Eligible, Json)!,
+            assignments.Select(a => new Assignment(a.TeacherId.ToString(), a.FromSchoolId.ToString(), a.ToSchoolId.ToString(), a.Subject, a.Backbone)).ToList(), policy);
+        return new PlanView(plan.Id, plan.DistrictCode, plan.Year, plan.ReferenceDate, plan.Status, policy, assignments, schools, district,
+            JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!, events);
+    }
+
+    private static Task<PlanRow?> FindAsync(NpgsqlConnection connection, Guid id, NpgsqlTransaction? lockFor, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition($"""
+            SELECT id, district_code AS DistrictCode, year, reference_date AS ReferenceDate, status, policy::text AS Policy, eligible::text AS Eligible,
+                   explanations::text AS Explanations
+            FROM rotation_plans WHERE id = @id {(lockFor is null ? "" : "FOR UPDATE")}
+            """, new { id }, lockFor, cancellationToken: cancellationToken));
+
+    private static Task InsertAssignmentAsync(NpgsqlTransaction transaction, Guid planId, Assignment assignment, bool manual, int termYears, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO rotation_assignments (plan_id, teacher_id, from_school_id, to_school_id, subject, backbone, manual, term_years)
+            VALUES (@planId, @teacher::uuid, @from::uuid, @to::uuid, @Subject, @Backbone, @manual, @termYears)
+            """, new { planId, teacher = assignment.TeacherId, from = assignment.FromSchoolId, to = assignment.ToSchoolId, assignment.Subject, assignment.Backbone, manual, termYears },
+            transaction, cancellationToken: cancellationToken));
+
+    private static Task RecordAsync(NpgsqlTransaction transaction, Guid planId, string action, string actor, string? detail, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO rotation_plan_events (plan_id, action, actor, detail) VALUES (@planId, @action, @actor, @detail)",
+            new { planId, action, actor, detail }, transaction, cancellationToken: cancellationToken));
+
+    private static ProblemHttpResult NotDraft(PlanRow plan) =>
+        TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: "Assignments are edited while the plan is a draft; return it to draft first.",
+            statusCode: StatusCodes.Status409Conflict);
+}

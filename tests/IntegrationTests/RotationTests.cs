@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>
+/// A 交流轮岗 plan from generation to completion through the gateway: quotas, explanations, a manual edit with the quota
+/// checked live, the approval workflow, teachers moving and returning, and the persons / person-times report.
+/// In 河东区 (120102), where no other test has teachers.
+/// </summary>
+[Collection(SuiteCollection.Name)]
+public class RotationTests(SuiteFixture suite)
+{
+    private const string District = "120102";
+
+    private async Task<Guid> SchoolAsync(Guid zoneId, string name, int strength, Dictionary<string, int> posts)
+    {
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
+        {
+            name, districtCode = District, zoneId, ownership = "public", status = "open",
+            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 4, 4, 4, 4, 4, 4 } } },
+        });
+        await SuiteApi.EnsureAsync(response);
+        var id = (await response.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
+        await suite.Gateway.WaitUntilKnownAsync("workforce", id);
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/schools/{id}/profile", new { strength, groupName = "河东一集团" }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/schools/{id}/posts", posts));
+        return id;
+    }
+
+    private async Task<JsonElement> StepAsync(Guid plan, string step, object body)
+    {
+        var response = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{plan}/{step}", body);
+        await SuiteApi.EnsureAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task A_plan_meets_its_quotas_explains_itself_and_moves_teachers_out_and_back()
+    {
+        var zone = await suite.Gateway.AddZoneAsync(District);
+        var strong = await SchoolAsync(zone, "河东轮岗强校", 5, new() { ["数学"] = 8 });
+        var weak = await SchoolAsync(zone, "河东轮岗弱校", 2, new() { ["数学"] = 5 });
+        var weakest = await SchoolAsync(zone, "河东轮岗薄弱校", 1, new() { ["数学"] = 1 });
+        // Ten eligible 数学 teachers at the strong school (one of them backbone), one too new there and one on contract.
+        var csv = new StringBuilder("工号,姓名,性别,出生日期,学校名称,到校时间,任教学科,职称,骨干级别,编制\n");
+        for (var i = 1; i <= 10; i++)
+            csv.Append($"HD{i:00},教师{i:00},男,1985-01-{i:00},{strong},2012-09-01,数学,一级,{(i == 10 ? "区级" : "无")},在编\n");
+        csv.Append($"HD11,新教师,女,1998-05-01,{strong},2024-09-01,数学,二级,无,在编\nHD12,合同教师,女,1990-05-01,{strong},2010-09-01,数学,二级,无,合同\n");
+        await suite.Gateway.ImportAsync("/api/workforce/teachers/import", csv.ToString());
+
+        var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2026, actor = "人事科 王" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var planId = plan.GetProperty("id").GetGuid();
+        var quota = plan.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString());
+        Assert.Equal((10, 1, 1, 1), (quota.GetProperty("eligible").GetInt32(), quota.GetProperty("quota").GetInt32(), quota.GetProperty("selected").GetInt32(),
+            quota.GetProperty("backboneSelected").GetInt32()));
+        var selected = plan.GetProperty("assignments").EnumerateArray().Single();
+        Assert.Equal(("教师10", weak), (selected.GetProperty("teacherName").GetString(), selected.GetProperty("toSchoolId").GetGuid())); // the backbone teacher, to the 数学 gap
+        var reasons = plan.GetProperty("teachers").EnumerateArray().ToDictionary(
+            t => t.GetProperty("teacherId").GetString()!, t => t.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToList());
+        Assert.Equal(12, reasons.Count);
+        var teachers = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?schoolId={strong}"))!
+            .ToDictionary(t => t.GetProperty("staffNumber").GetString()!, t => t.GetProperty("id").GetGuid());
+        Assert.Equal(["tenure"], reasons[teachers["HD11"].ToString()]);
+        Assert.Equal(["not_in_establishment"], reasons[teachers["HD12"].ToString()]);
+
+        // A manual edit: one more teacher, to the weakest school; the quota check follows. An ineligible one is refused.
+        var edited = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD01"], toSchoolId = weakest, actor = "人事科 王" });
+        await SuiteApi.EnsureAsync(edited);
+        Assert.Equal(2, (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("district").GetProperty("rotated").GetInt32());
+        var ineligible = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD11"], toSchoolId = weakest, actor = "人事科 王" });
+        Assert.Equal(HttpStatusCode.BadRequest, ineligible.StatusCode);
+        Assert.Contains("未满 6 年", await ineligible.Content.ReadAsStringAsync());
+
+        // The workflow: approving a draft is refused; submit, approve and start move the teachers.
+        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = "局长" })).StatusCode);
+        await StepAsync(planId, "submit", new { actor = "人事科 王" });
+        await StepAsync(planId, "approve", new { actor = "局长" });
+        await StepAsync(planId, "start", new { actor = "人事科 王" });
+        var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
+        Assert.Equal(weak, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
+        Assert.Equal("rotation", moved.GetProperty("postings").EnumerateArray().Last().GetProperty("origin").GetString());
+
+        await StepAsync(planId, "assignments/" + teachers["HD01"] + "/extend", new { years = 1, actor = "人事科 王" });
+        var completed = await StepAsync(planId, "complete", new { actor = "人事科 王", outcomes = new Dictionary<Guid, string> { [teachers["HD01"]] = "stayed" } });
+        Assert.Equal("completed", completed.GetProperty("status").GetString());
+        var back = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
+        Assert.Equal(strong, back.GetProperty("teacher").GetProperty("schoolId").GetGuid());
+        Assert.Equal(["import", "rotation", "return"], back.GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("origin").GetString()));
+        var stayed = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD01"]}");
+        Assert.Equal(weakest, stayed.GetProperty("teacher").GetProperty("schoolId").GetGuid());
+        Assert.Equal(["generate", "assign", "submit", "approve", "start", "extend", "complete"],
+            completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+
+        var report = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/report?districtCode={District}"))!;
+        var year = report.Single(r => r.GetProperty("year").GetInt32() == 2026);
+        Assert.Equal((2, 2, 1, 0.5), (year.GetProperty("persons").GetInt32(), year.GetProperty("personTimes").GetInt32(),
+            year.GetProperty("backbonePersonTimes").GetInt32(), year.GetProperty("backboneShare").GetDouble()));
+
+        var staffing = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing?districtCode={District}"))!;
+        var weakestStaffing = staffing.Single(s => s.GetProperty("schoolId").GetGuid() == weakest);
+        Assert.Equal(["体育", "美术", "音乐"], weakestStaffing.GetProperty("missingArtsAndSports").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal((1, 1, 0), weakestStaffing.GetProperty("subjects").EnumerateArray().Where(s => s.GetProperty("subject").GetString() == "数学")
+            .Select(s => (s.GetProperty("approved").GetInt32(), s.GetProperty("actual").GetInt32(), s.GetProperty("balance").GetInt32())).Single());
+    }
+
+    [Fact]
+    public async Task A_policy_out_of_range_and_an_empty_district_are_refused()
+    {
+        var bad = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
+            new { districtCode = "120119", year = 2026, actor = "x", policy = new { quotaShare = 2.0, termYears = 9 } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["policy.quotaShare", "policy.termYears"], fields);
+
+        var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026, actor = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("no teachers", await empty.Content.ReadAsStringAsync());
+    }
+}
