@@ -3,6 +3,7 @@ using Platform.BuildingBlocks.Schools;
 using Platform.Workforce.Rotation;
 using Platform.Workforce.Staffing;
 using Platform.Workforce.Teachers;
+using Platform.Workforce.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,4 +16,5 @@ app.MapSchoolDirectory();
 app.MapTeachersApi();
 app.MapRotationApi();
 app.MapStaffingApi();
+app.MapTrainingApi();
 app.Run();
