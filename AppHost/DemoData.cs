@@ -12,7 +12,7 @@ namespace Platform.AppHost;
 /// central and a high scenario. Births are Tianjin's published totals (estimated where not published) shared out by
 /// each district's 七普 population; per-school figures are generated. The districts are marked as sample data.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     private sealed record District(string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools, DemoProject[] Projects);
 
@@ -102,6 +102,7 @@ public static class DemoData
         var population = new StringBuilder("区划代码,年份,年龄,人口\n");
         var housing = new StringBuilder("区划代码,项目名称,学区,住宅套数,竣工年份\n");
         var projects = new List<(Guid SchoolId, DemoProject Project)>();
+        var staffed = new List<StaffedSchool>();
         var schools = 0;
         foreach (var district in Districts)
         {
@@ -140,7 +141,11 @@ public static class DemoData
                 schools++;
                 projects.AddRange(district.Projects.Where(p => p.School == school.Name).Select(p => (schoolId, p)));
                 if (school.Status == "open")
+                {
                     open.AddRange(school.Stages.Select(stage => (schoolId, stage, classes[stage])));
+                    staffed.Add(new StaffedSchool(schoolId, district.Code, school.Stages, school.Stages.Sum(stage => classes[stage] * StageShape[stage].Grades.Length),
+                        Named: district.Schools.Contains(school)));
+                }
             }
 
             // Each grade's pupils follow its birth cohort. Primary and junior take the same share of a cohort (children
@@ -191,27 +196,20 @@ public static class DemoData
         await UploadAsync(gateway, "/api/planning/population/import", population.ToString(), cancellationToken);
         await UploadAsync(gateway, "/api/planning/housing/import", housing.ToString(), cancellationToken);
         await AddProjectsAsync(gateway, projects, cancellationToken);
+        var teachers = await AddTeachersAsync(gateway, staffed, random, cancellationToken);
         await SendAsync(gateway, HttpMethod.Put, "/api/planning/sample-data", new
         {
             districtCodes = Districts.Select(d => d.Code),
-            note = "演示数据：学校、学位、出生、在校生、人口、住宅与工程项目为生成或虚构的样例，不是统计数据。",
+            note = "演示数据：学校、学位、出生、在校生、人口、住宅、工程项目与教师为生成或虚构的样例，不是统计数据。",
         }, cancellationToken);
         ConsoleLog.Info($"Demo data: {Districts.Length} districts, {schools} schools, births {TianjinBirths.Keys.Min()}-{TianjinBirths.Keys.Max()}, " +
-            $"enrolment and population {FirstEnrolmentYear}-{LastEnrolmentYear}, {projects.Count} facility projects.");
+            $"enrolment and population {FirstEnrolmentYear}-{LastEnrolmentYear}, {projects.Count} facility projects, {teachers} teachers.");
     }
 
     /// <summary>The seeds' projects, proposed in Facilities (once it has heard of their schools) and approved where they are.</summary>
     private static async Task AddProjectsAsync(HttpClient gateway, List<(Guid SchoolId, DemoProject Project)> projects, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var known = (await gateway.GetFromJsonAsync<JsonElement[]>("/api/facilities/schools", deadline.Token))!.Select(s => s.GetProperty("id").GetGuid()).ToHashSet();
-            if (projects.All(p => known.Contains(p.SchoolId)))
-                break;
-            await Task.Delay(200, deadline.Token);
-        }
+        await WaitUntilKnownAsync(gateway, "facilities", projects.Select(p => p.SchoolId), cancellationToken);
         foreach (var (schoolId, project) in projects)
         {
             var id = await PostAsync(gateway, "/api/facilities/projects",
@@ -219,6 +217,16 @@ public static class DemoData
             if (project.Approved)
                 await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/approve", null, cancellationToken);
         }
+    }
+
+    /// <summary>Waits (up to a minute) until a service has heard of the schools, through Planning's events.</summary>
+    private static async Task WaitUntilKnownAsync(HttpClient gateway, string service, IEnumerable<Guid> schools, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        var wanted = schools.ToHashSet();
+        while (!wanted.IsSubsetOf((await gateway.GetFromJsonAsync<JsonElement[]>($"/api/{service}/schools", deadline.Token))!.Select(s => s.GetProperty("id").GetGuid())))
+            await Task.Delay(200, deadline.Token);
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient gateway, HttpMethod method, string path, object? body, CancellationToken cancellationToken)

@@ -54,6 +54,19 @@ public class DemoDataTests(SuiteFixture suite)
         Assert.Equal(("computed", 2025), (preschool.GetProperty("valueSource").GetString(), preschool.GetProperty("valueYear").GetInt32()));
         Assert.InRange(preschool.GetProperty("value").GetDouble(), 95, 106);
 
+        // About 3,000 teachers, backbone shaped after 红桥's pyramid, and a draft rotation plan per district.
+        var teachers = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/teachers"))!;
+        Assert.InRange(teachers.Count, 2800, 3300);
+        var backbone = teachers.GroupBy(t => t.GetProperty("backbone").GetString()!).ToDictionary(g => g.Key, g => (double)g.Count() / teachers.Count);
+        Assert.InRange(backbone["city"], 0.005, 0.03);
+        Assert.InRange(backbone["district"], 0.11, 0.19);
+        Assert.InRange(backbone["school"], 0.19, 0.29);
+        var plans = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/rotation/plans"))!;
+        Assert.Equal(4, plans.Count);
+        var hongqiao = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/rotation/plans?districtCode=120106"))!.Single();
+        var plan = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/rotation/plans/{hongqiao.GetProperty("id").GetGuid()}");
+        Assert.True(plan.GetProperty("district").GetProperty("rotated").GetInt32() > 0);
+
         await DemoData.LoadAsync(suite.App, CancellationToken.None); // a second run finds schools and loads nothing
         Assert.Equal(schools.Count, (await suite.Gateway.GetFromJsonAsync<List<SchoolDto>>("/api/planning/schools"))!.Count);
     }
