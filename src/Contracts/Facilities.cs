@@ -49,3 +49,10 @@ public sealed record FacilityProjectScheduleChanged(FacilityProject Project, Dat
 
 /// <summary>A project was cancelled: its places no longer count.</summary>
 public sealed record FacilityProjectCancelled(FacilityProject Project, string Reason) : IFacilityProjectEvent;
+
+/// <summary>
+/// Classes that will need teachers (Facilities → Workforce): raised when a project is approved and again when its
+/// places are put into use. <see cref="NewSchool"/> when the classes open a new school.
+/// </summary>
+public sealed record StaffingRequirementRaised(
+    Guid ProjectId, string DistrictCode, Guid SchoolId, string Stage, int Classes, int Places, DateOnly From, bool NewSchool, string Milestone);

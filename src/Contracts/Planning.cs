@@ -27,3 +27,12 @@ public sealed record PlaceShortfallDetected(
     int FirstYear,
     double ShortfallPlaces,
     int ShortfallClasses);
+
+/// <summary>Pupils of one stage at a school in a school year.</summary>
+public sealed record StagePupils(int Year, string Stage, int Pupils);
+
+/// <summary>
+/// Enrolment of a school was recorded (Planning → Workforce): the stored totals of each stage for every school year
+/// the import touched. <see cref="RecordedAt"/> orders the events of one school: the newest totals win.
+/// </summary>
+public sealed record EnrolmentRecorded(Guid SchoolId, string DistrictCode, DateTimeOffset RecordedAt, IReadOnlyList<StagePupils> Pupils);

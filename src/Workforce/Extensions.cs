@@ -1,6 +1,7 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
+using Platform.Workforce.Establishment;
 
 namespace Platform.Workforce;
 
@@ -10,7 +11,13 @@ public static class Extensions
     {
         builder.AddPlatformDatabase("workforcedb", typeof(Extensions));
         builder.AddSchoolDirectory();
-        builder.AddPlatformMessaging("workforce", bus => bus.AddSchoolDirectoryConsumers());
+        builder.AddPlatformMessaging("workforce", bus =>
+        {
+            bus.AddSchoolDirectoryConsumers();
+            bus.AddConsumer<EnrolmentRecordedConsumer>();
+            bus.AddConsumer<PlaceDemandForecastPublishedConsumer>();
+            bus.AddConsumer<StaffingRequirementRaisedConsumer>();
+        });
         builder.Services.AddOpenApi();
     }
 }

@@ -1,5 +1,6 @@
 using Platform.Workforce;
 using Platform.BuildingBlocks.Schools;
+using Platform.Workforce.Establishment;
 using Platform.Workforce.Rotation;
 using Platform.Workforce.Staffing;
 using Platform.Workforce.Teachers;
@@ -17,4 +18,5 @@ app.MapTeachersApi();
 app.MapRotationApi();
 app.MapStaffingApi();
 app.MapTrainingApi();
+app.MapEstablishmentApi();
 app.Run();

@@ -31,7 +31,12 @@ public static class ProjectsApi
         projects.MapGet("/", ListAsync);
         projects.MapPost("/{id:guid}/approve", (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
             ChangeAsync(id, ["proposed"], "approved", project => project with { Status = "approved" },
-                (transaction, _, state) => transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken), dataSource, cancellationToken));
+                async (transaction, _, state) =>
+                {
+                    await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
+                    // Without a planned date, staff are wanted for the next school year.
+                    await transaction.EnqueueAsync(StaffingRequirement(state, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
+                }, dataSource, cancellationToken));
         projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
         projects.MapPost("/{id:guid}/cancel", CancelAsync);
         projects.MapPost("/{id:guid}/commission", CommissionAsync);
@@ -122,8 +127,12 @@ public static class ProjectsApi
             return validation.Problem();
         var inUseFrom = request.InUseFrom!.Value;
         return await ChangeAsync(id, Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
-            (transaction, project, _) => transaction.EnqueueAsync(new CapacityCommissioned(
-                project.Id, project.SchoolId, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken),
+            async (transaction, project, state) =>
+            {
+                await transaction.EnqueueAsync(new CapacityCommissioned(
+                    project.Id, project.SchoolId, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
+                await transaction.EnqueueAsync(StaffingRequirement(state, inUseFrom, "commissioned"), cancellationToken);
+            },
             dataSource, cancellationToken);
     }
 
@@ -154,6 +163,11 @@ public static class ProjectsApi
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(changed);
     }
+
+    /// <summary>The teachers a project's classes will need, for Workforce: at approval, and again at commissioning.</summary>
+    private static StaffingRequirementRaised StaffingRequirement(FacilityProject state, DateOnly from, string milestone) =>
+        new(state.ProjectId, state.DistrictCode, state.SchoolId!.Value, state.Places[0].Stage, state.Places[0].Classes, state.Places[0].Places, from,
+            NewSchool: false, milestone);
 
     private static FacilityProject State(Project project, KnownSchool school) =>
         new(project.Id, project.Version, school.DistrictCode, null, school.Id, project.Name, project.Status,

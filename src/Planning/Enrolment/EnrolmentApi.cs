@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Planning.Enrolment;
@@ -18,7 +19,12 @@ public static class EnrolmentApi
             return records.Select(r => new EnrolmentPreview(r.SchoolId, r.Grade, r.Year, r.Pupils,
                 IPreviewRow.ChangeOf(existing, (r.SchoolId, r.Grade, r.Year), r.Pupils))).ToList();
         },
-        Write: EnrolmentQueries.UpsertAsync);
+        Write: async (transaction, records, cancellationToken) =>
+        {
+            await EnrolmentQueries.UpsertAsync(transaction, records, cancellationToken);
+            foreach (var recorded in await EnrolmentQueries.RecordedAsync(transaction, records, cancellationToken))
+                await transaction.EnqueueAsync(recorded, cancellationToken);
+        });
 
     public static IEndpointRouteBuilder MapEnrolmentApi(this IEndpointRouteBuilder app)
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.Contracts;
 using Platform.Planning.Schools;
 
 namespace Platform.Planning.Enrolment;
@@ -56,4 +57,19 @@ public static class EnrolmentQueries
                 local = records.Select(r => r.Local).ToArray(), migrant = records.Select(r => r.Migrant).ToArray(),
             },
             transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The stored stage totals of every school and year the records touched, one event per school, for Workforce.</summary>
+    public static async Task<IReadOnlyList<EnrolmentRecorded>> RecordedAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<EnrolmentRecord> records, CancellationToken cancellationToken)
+    {
+        var rows = await transaction.Connection!.QueryAsync<(Guid SchoolId, string DistrictCode, int Year, int Grade, int Pupils)>(new CommandDefinition("""
+            SELECT e.school_id, s.district_code, e.year, e.grade, e.pupils
+            FROM enrolment e JOIN schools s ON s.id = e.school_id
+            JOIN (SELECT DISTINCT * FROM unnest(@schools, @years) AS t (school, year)) touched ON touched.school = e.school_id AND touched.year = e.year
+            """, new { schools = records.Select(r => r.SchoolId).ToArray(), years = records.Select(r => r.Year).ToArray() }, transaction, cancellationToken: cancellationToken));
+        var now = DateTimeOffset.UtcNow;
+        return rows.GroupBy(r => (r.SchoolId, r.DistrictCode)).Select(school => new EnrolmentRecorded(school.Key.SchoolId, school.Key.DistrictCode, now,
+            school.GroupBy(r => (r.Year, Stage: Forecasting.Grades.StageOf(r.Grade))).Select(g => new StagePupils(g.Key.Year, g.Key.Stage, g.Sum(r => r.Pupils)))
+                .OrderBy(p => p.Year).ThenBy(p => p.Stage, StringComparer.Ordinal).ToList())).ToList();
+    }
 }

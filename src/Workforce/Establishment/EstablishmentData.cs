@@ -1,0 +1,56 @@
+using Dapper;
+using Npgsql;
+using Platform.Workforce.Teachers;
+
+namespace Platform.Workforce.Establishment;
+
+/// <summary>A school's establishment: required teachers from its latest enrolment, approved posts (核定) and 在编 teachers.</summary>
+public sealed record SchoolEstablishment(
+    Guid SchoolId, string SchoolName, int? Year, IReadOnlyDictionary<string, int> Pupils, int Required, int Approved, int Actual,
+    IReadOnlyList<string> MissingArtsAndSports)
+{
+    /// <summary>Above 0: over-staffed (超编) against the requirement; below 0: short (缺编).</summary>
+    public int AgainstRequired => Actual - Required;
+    public int AgainstApproved => Actual - Approved;
+}
+
+public static class EstablishmentData
+{
+    private sealed record Row(Guid SchoolId, string SchoolName, int? Year, string? Stage, int Pupils);
+
+    public static async Task<IReadOnlyDictionary<string, double>> RatiosAsync(NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
+    {
+        var ratios = new Dictionary<string, double>(EstablishmentRules.DefaultPupilsPerTeacher);
+        foreach (var (stage, ratio) in await connection.QueryAsync<(string, double)>(new CommandDefinition(
+                     "SELECT stage, pupils_per_teacher::float8 FROM staffing_ratios WHERE district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken)))
+            ratios[stage] = ratio;
+        return ratios;
+    }
+
+    /// <summary>Every open school of the district with its latest year's enrolment, its posts and its teachers.</summary>
+    public static async Task<IReadOnlyList<SchoolEstablishment>> SchoolsAsync(NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
+    {
+        var ratios = await RatiosAsync(connection, districtCode, cancellationToken);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
+            SELECT k.id AS SchoolId, k.name AS SchoolName, e.year, e.stage, coalesce(e.pupils, 0) AS Pupils
+            FROM known_schools k
+            LEFT JOIN school_enrolment e ON e.school_id = k.id AND e.year = (SELECT max(year) FROM school_enrolment WHERE school_id = k.id)
+            WHERE k.district_code = @districtCode AND k.status = 'open'
+            ORDER BY k.name
+            """, new { districtCode }, cancellationToken: cancellationToken));
+        var approved = (await connection.QueryAsync<(Guid SchoolId, int Approved)>(new CommandDefinition("""
+            SELECT p.school_id, sum(p.approved)::int FROM school_posts p JOIN known_schools k ON k.id = p.school_id
+            WHERE k.district_code = @districtCode GROUP BY p.school_id
+            """, new { districtCode }, cancellationToken: cancellationToken))).ToDictionary(a => a.SchoolId, a => a.Approved);
+        var teachers = (await TeacherQueries.ListAsync(connection, districtCode, null, cancellationToken)).ToLookup(t => t.SchoolId);
+        return rows.GroupBy(r => (r.SchoolId, r.SchoolName, r.Year)).Select(school =>
+        {
+            var pupils = school.Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => r.Pupils);
+            var staff = teachers[school.Key.SchoolId].ToList();
+            return new SchoolEstablishment(school.Key.SchoolId, school.Key.SchoolName, school.Key.Year, pupils,
+                EstablishmentRules.Required(pupils.Select(p => (p.Key, (double)p.Value)), ratios),
+                approved.GetValueOrDefault(school.Key.SchoolId), staff.Count(t => t.Establishment == "in_establishment"),
+                TeacherCodes.ArtsAndSports.Order().Where(subject => !staff.Any(t => t.Subjects.Contains(subject))).ToList());
+        }).ToList();
+    }
+}
