@@ -81,7 +81,7 @@ public class ReliabilityTests(SuiteFixture suite)
     {
         await using var connection = new NpgsqlConnection(suite.ConnectionString("facilitiesdb"));
         return await connection.QuerySingleOrDefaultAsync<OutboxRow>(
-            "SELECT attempts, sent_at AS SentAt FROM outbox_messages WHERE payload->>'projectId' = @id",
-            new { id = projectId.ToString() });
+            "SELECT attempts, sent_at AS SentAt FROM outbox_messages WHERE message_type = @type AND payload->>'projectId' = @id",
+            new { id = projectId.ToString(), type = typeof(Platform.Contracts.CapacityCommissioned).FullName });
     }
 }

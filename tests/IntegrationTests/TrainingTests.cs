@@ -4,11 +4,11 @@ using System.Text.Json;
 
 namespace Platform.IntegrationTests;
 
-/// <summary>The training ledger through the gateway: providers' files, 东丽-style rules, status, school rates and alerts. In 南开区 (120104)'s Workforce.</summary>
+/// <summary>The training ledger through the gateway: providers' files, 东丽-style rules, status, school rates and alerts. In 和平区 (120101), whose Planning data is births only.</summary>
 [Collection(SuiteCollection.Name)]
 public class TrainingTests(SuiteFixture suite)
 {
-    private const string District = "120104";
+    private const string District = "120101";
 
     [Fact]
     public async Task Hours_are_judged_against_both_kinds_of_rule_and_teachers_who_cannot_finish_are_alerted()
@@ -16,7 +16,7 @@ public class TrainingTests(SuiteFixture suite)
         var zone = await suite.Gateway.AddZoneAsync(District);
         var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
         {
-            name = "南开培训测试小学", districtCode = District, zoneId = zone, ownership = "public", status = "open",
+            name = "和平培训测试小学", districtCode = District, zoneId = zone, ownership = "public", status = "open",
             stages = new[] { new { stage = "primary", classesPerGrade = new[] { 2, 2, 2, 2, 2, 2 } } },
         });
         var school = (await response.Content.ReadFromJsonAsync<SchoolDto>())!.Id;

@@ -5,25 +5,28 @@ using Npgsql;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
 
+/// <summary>Which rows of a table: a district's, a school's, or all (a table that has no schools ignores the school).</summary>
+public sealed record TableFilter(string? DistrictCode, Guid? SchoolId);
+
 /// <summary>
-/// A stored table users list and export: GET {group}/?districtCode= answers its rows, and GET {group}/export writes
-/// the same rows as .xlsx in the columns the import reads, so an exported file can be edited and imported again.
+/// A stored table users list and export: GET {group}/?districtCode=&amp;schoolId= answers its rows, and GET {group}/export
+/// writes the same rows as .xlsx in the columns the import reads, so an exported file can be edited and imported again.
 /// </summary>
 public sealed record SheetTable<TRow>(
-    Func<NpgsqlConnection, string?, CancellationToken, Task<IReadOnlyList<TRow>>> List,
+    Func<NpgsqlConnection, TableFilter, CancellationToken, Task<IReadOnlyList<TRow>>> List,
     string SheetName, string FileName, IReadOnlyList<string> Headers, Func<TRow, IReadOnlyList<object?>> Cells)
 {
     public void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        group.MapGet("/", async ([AsParameters] TableFilter filter, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return TypedResults.Ok(await List(connection, districtCode, cancellationToken));
+            return TypedResults.Ok(await List(connection, filter, cancellationToken));
         });
-        group.MapGet("/export", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        group.MapGet("/export", async ([AsParameters] TableFilter filter, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var rows = await List(connection, districtCode, cancellationToken);
+            var rows = await List(connection, filter, cancellationToken);
             return TypedResults.File(XlsxWriter.Write(SheetName, Headers, rows.Select(Cells)), XlsxWriter.ContentType, FileName);
         });
     }

@@ -19,7 +19,7 @@ public static class BirthsApi
         },
         Write: BirthQueries.UpsertAsync);
 
-    private static readonly SheetTable<BirthView> Table = new(BirthQueries.ListAsync, "出生人口", "births.xlsx",
+    private static readonly SheetTable<BirthView> Table = new((connection, filter, cancellationToken) => BirthQueries.ListAsync(connection, filter.DistrictCode, cancellationToken), "出生人口", "births.xlsx",
         ["区划代码", "区", "学区", "年份", "出生人口"], b => [b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]);
 
     public static IEndpointRouteBuilder MapBirthsApi(this IEndpointRouteBuilder app)

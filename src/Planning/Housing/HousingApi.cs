@@ -32,7 +32,7 @@ public static class HousingApi
                 SET zone_id = excluded.zone_id, dwellings = excluded.dwellings, completion_year = excluded.completion_year, updated_at = now()
             """, Columns(records), transaction, cancellationToken: cancellationToken)));
 
-    private static readonly SheetTable<HousingView> Table = new(ListAsync, "新建住宅", "housing.xlsx",
+    private static readonly SheetTable<HousingView> Table = new((connection, filter, cancellationToken) => ListAsync(connection, filter.DistrictCode, cancellationToken), "新建住宅", "housing.xlsx",
         ["区划代码", "项目名称", "学区", "住宅套数", "竣工年份"], h => [h.DistrictCode, h.Name, h.ZoneName, h.Dwellings, h.CompletionYear]);
 
     public static IEndpointRouteBuilder MapHousingApi(this IEndpointRouteBuilder app)

@@ -34,7 +34,7 @@ public static class PopulationApi
             WHERE population.persons <> excluded.persons
             """, Columns(records), transaction, cancellationToken: cancellationToken)));
 
-    private static readonly SheetTable<PopulationView> Table = new(ListAsync, "分年龄人口", "population.xlsx",
+    private static readonly SheetTable<PopulationView> Table = new((connection, filter, cancellationToken) => ListAsync(connection, filter.DistrictCode, cancellationToken), "分年龄人口", "population.xlsx",
         ["区划代码", "区", "年份", "年龄", "人口"], p => [p.DistrictCode, p.DistrictName, p.Year, p.Age, p.Persons]);
 
     public static IEndpointRouteBuilder MapPopulationApi(this IEndpointRouteBuilder app)

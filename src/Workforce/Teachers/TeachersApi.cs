@@ -25,7 +25,7 @@ public static class TeachersApi
         Write: TeacherQueries.UpsertAsync);
 
     private static readonly SheetTable<TeacherView> Table = new(
-        (connection, districtCode, cancellationToken) => TeacherQueries.ListAsync(connection, districtCode, null, cancellationToken),
+        (connection, filter, cancellationToken) => TeacherQueries.ListAsync(connection, filter.DistrictCode, filter.SchoolId, cancellationToken),
         "教师", "teachers.xlsx",
         ["工号", "姓名", "性别", "出生日期", "学校编号", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制", "参加工作时间", "岗位", "免交流原因"],
         t => [t.StaffNumber, t.Name, Word(TeacherCodes.Genders, t.Gender), t.BirthDate.ToString("yyyy-MM-dd"), t.SchoolId.ToString(), t.SchoolName,
