@@ -137,37 +137,29 @@ public static class RotationApi
             validation.Add("toSchoolId", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await FindAsync(connection, id, transaction, cancellationToken);
-        if (plan is null)
-            return TypedResults.NotFound();
-        if (plan.Status != "draft")
-            return NotDraft(plan);
-        var explanation = JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!.SingleOrDefault(t => t.TeacherId == request.TeacherId.ToString());
-        if (explanation is null)
-            validation.Add("teacherId", "is not a teacher of this plan's district.");
-        else if (explanation.Outcome == TeacherOutcome.Ineligible)
-            validation.Add("teacherId", $"is not eligible: {string.Join(" ", explanation.Reasons.Select(r => r.Text))}");
-        var school = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT district_code FROM known_schools WHERE id = @ToSchoolId AND status = 'open'", request, transaction, cancellationToken: cancellationToken));
-        if (school != plan.DistrictCode)
-            validation.Add("toSchoolId", "is not an open school of this plan's district.");
-        else if (explanation is not null && explanation.SchoolId == request.ToSchoolId.ToString())
-            validation.Add("toSchoolId", "is the teacher's own school.");
-        if (!validation.IsValid)
-            return validation.Problem();
-
-        var teacher = (await Teachers.TeacherQueries.FindAsync(connection, request.TeacherId!.Value, cancellationToken))!;
-        var policy = JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @TeacherId", new { id, request.TeacherId }, transaction, cancellationToken: cancellationToken));
-        await InsertAssignmentAsync(transaction, id, new Assignment(teacher.Id.ToString(), teacher.SchoolId.ToString(), request.ToSchoolId!.Value.ToString(),
-            teacher.Subjects[0], teacher.Backbone != "none"), manual: true, policy.TermYears, cancellationToken);
-        await RecordAsync(transaction, id, "assign", actor, $"{teacher.Name} → {request.ToSchoolId}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+        return await ChangeAsync(dataSource, id, "draft", "assign", actor, async (transaction, plan, problems) =>
+        {
+            var connection = transaction.Connection!;
+            var explanation = JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!.SingleOrDefault(t => t.TeacherId == request.TeacherId.ToString());
+            if (explanation is null)
+                problems.Add("teacherId", "is not a teacher of this plan's district.");
+            else if (explanation.Outcome == TeacherOutcome.Ineligible)
+                problems.Add("teacherId", $"is not eligible: {string.Join(" ", explanation.Reasons.Select(r => r.Text))}");
+            var school = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT district_code FROM known_schools WHERE id = @ToSchoolId AND status = 'open'", request, transaction, cancellationToken: cancellationToken));
+            if (school != plan.DistrictCode)
+                problems.Add("toSchoolId", "is not an open school of this plan's district.");
+            else if (explanation is not null && explanation.SchoolId == request.ToSchoolId.ToString())
+                problems.Add("toSchoolId", "is the teacher's own school.");
+            if (!problems.IsValid)
+                return null;
+            var teacher = (await Teachers.TeacherQueries.FindAsync(connection, request.TeacherId!.Value, cancellationToken))!;
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @TeacherId",
+                new { id, request.TeacherId }, transaction, cancellationToken: cancellationToken));
+            await InsertAssignmentAsync(transaction, id, new Assignment(teacher.Id.ToString(), teacher.SchoolId.ToString(), request.ToSchoolId!.Value.ToString(),
+                teacher.Subjects[0], teacher.Backbone != "none"), manual: true, JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!.TermYears, cancellationToken);
+            return $"{teacher.Name} → {request.ToSchoolId}";
+        }, cancellationToken);
     }
 
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
@@ -177,19 +169,13 @@ public static class RotationApi
         var by = validation.Text("actor", actor, 100);
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await FindAsync(connection, id, transaction, cancellationToken);
-        if (plan is null)
-            return TypedResults.NotFound();
-        if (plan.Status != "draft")
-            return NotDraft(plan);
-        if (await connection.ExecuteAsync(new CommandDefinition("DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @teacherId",
-                new { id, teacherId }, transaction, cancellationToken: cancellationToken)) == 0)
-            return TypedResults.NotFound();
-        await RecordAsync(transaction, id, "unassign", by, teacherId.ToString(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+        return await ChangeAsync(dataSource, id, "draft", "unassign", by, async (transaction, _, problems) =>
+        {
+            if (await transaction.Connection!.ExecuteAsync(new CommandDefinition("DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @teacherId",
+                    new { id, teacherId }, transaction, cancellationToken: cancellationToken)) == 0)
+                problems.Add("teacherId", "is not in this plan.");
+            return teacherId.ToString();
+        }, cancellationToken);
     }
 
     /// <summary>Extends a teacher's term while the plan is in effect (up to six school years in all).</summary>
@@ -201,24 +187,14 @@ public static class RotationApi
         var years = validation.Number("years", request.Years, 1, 3);
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await FindAsync(connection, id, transaction, cancellationToken);
-        if (plan is null)
-            return TypedResults.NotFound();
-        if (plan.Status != "in_effect")
-            return TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: "A term is extended while the plan is in effect.", statusCode: StatusCodes.Status409Conflict);
-        var extended = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE rotation_assignments SET term_years = term_years + @years WHERE plan_id = @id AND teacher_id = @teacherId AND term_years + @years <= 6",
-            new { id, teacherId, years }, transaction, cancellationToken: cancellationToken));
-        if (extended == 0)
+        return await ChangeAsync(dataSource, id, "in_effect", "extend", actor, async (transaction, _, problems) =>
         {
-            validation.Add("years", "the teacher is not in this plan, or the term would pass six school years.");
-            return validation.Problem();
-        }
-        await RecordAsync(transaction, id, "extend", actor, $"{teacherId} +{years}", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
+            if (await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+                    "UPDATE rotation_assignments SET term_years = term_years + @years WHERE plan_id = @id AND teacher_id = @teacherId AND term_years + @years <= 6",
+                    new { id, teacherId, years }, transaction, cancellationToken: cancellationToken)) == 0)
+                problems.Add("years", "the teacher is not in this plan, or the term would pass six school years.");
+            return $"{teacherId} +{years}";
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -238,28 +214,45 @@ public static class RotationApi
             validation.Add("outcomes", "each outcome must be returned or stayed.");
         if (!validation.IsValid)
             return validation.Problem();
+        return await ChangeAsync(dataSource, id, move.From, step, actor, async (transaction, plan, _) =>
+        {
+            var connection = transaction.Connection!;
+            if (step == "start")
+                await MoveTeachersAsync(transaction, id, plan.ReferenceDate, toHost: true, cancellationToken);
+            if (step == "complete")
+            {
+                foreach (var (teacherId, outcome) in request.Outcomes ?? [])
+                    await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_assignments SET outcome = @outcome WHERE plan_id = @id AND teacher_id = @teacherId",
+                        new { id, teacherId, outcome }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_assignments SET outcome = 'returned' WHERE plan_id = @id AND outcome IS NULL",
+                    new { id }, transaction, cancellationToken: cancellationToken));
+                await MoveTeachersAsync(transaction, id, DateOnly.FromDateTime(DateTime.UtcNow), toHost: false, cancellationToken);
+            }
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_plans SET status = @To WHERE id = @id", new { id, move.To }, transaction, cancellationToken: cancellationToken));
+            return request.Note;
+        }, cancellationToken);
+    }
 
+    /// <summary>
+    /// Changes a plan in one transaction: 404 for an unknown plan, 409 unless it is <paramref name="status"/>. The change
+    /// returns the detail to record, or leaves problems, which undo it. The answer is the plan as it now stands.
+    /// </summary>
+    private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        NpgsqlDataSource dataSource, Guid id, string status, string action, string actor,
+        Func<NpgsqlTransaction, PlanRow, Validation, Task<string?>> change, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var plan = await FindAsync(connection, id, transaction, cancellationToken);
         if (plan is null)
             return TypedResults.NotFound();
-        if (plan.Status != move.From)
-            return TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: $"A plan can {step} only while {move.From}.", statusCode: StatusCodes.Status409Conflict);
-
-        if (step == "start")
-            await MoveTeachersAsync(transaction, id, plan.ReferenceDate, toHost: true, cancellationToken);
-        if (step == "complete")
-        {
-            foreach (var (teacherId, outcome) in request.Outcomes ?? [])
-                await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_assignments SET outcome = @outcome WHERE plan_id = @id AND teacher_id = @teacherId",
-                    new { id, teacherId, outcome }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_assignments SET outcome = 'returned' WHERE plan_id = @id AND outcome IS NULL",
-                new { id }, transaction, cancellationToken: cancellationToken));
-            await MoveTeachersAsync(transaction, id, DateOnly.FromDateTime(DateTime.UtcNow), toHost: false, cancellationToken);
-        }
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_plans SET status = @To WHERE id = @id", new { id, move.To }, transaction, cancellationToken: cancellationToken));
-        await RecordAsync(transaction, id, step, actor, request.Note, cancellationToken);
+        if (plan.Status != status)
+            return TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: $"A plan can {action} only while {status}.", statusCode: StatusCodes.Status409Conflict);
+        var problems = new Validation();
+        var detail = await change(transaction, plan, problems);
+        if (!problems.IsValid)
+            return problems.Problem();
+        await RecordAsync(transaction, id, action, actor, detail, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
     }
@@ -340,8 +333,4 @@ public static class RotationApi
         transaction.Connection!.ExecuteAsync(new CommandDefinition(
             "INSERT INTO rotation_plan_events (plan_id, action, actor, detail) VALUES (@planId, @action, @actor, @detail)",
             new { planId, action, actor, detail }, transaction, cancellationToken: cancellationToken));
-
-    private static ProblemHttpResult NotDraft(PlanRow plan) =>
-        TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: "Assignments are edited while the plan is a draft; return it to draft first.",
-            statusCode: StatusCodes.Status409Conflict);
 }
