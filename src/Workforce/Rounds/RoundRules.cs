@@ -1,0 +1,41 @@
+namespace Platform.Workforce.Rounds;
+
+/// <summary>A teacher still without a post, with the schools they asked for, in order.</summary>
+public sealed record Unplaced(string TeacherId, string Subject, IReadOnlyList<string> Preferences);
+
+public sealed record Placement(string TeacherId, string SchoolId);
+
+/// <summary>The rules of a 区管校聘 round (plain: no I/O).</summary>
+public static class RoundRules
+{
+    /// <summary>The steps of a round, in order.</summary>
+    public static readonly string[] Stages = ["posts", "internal", "cross_school", "placement", "closed"];
+
+    /// <summary>
+    /// 组织调剂: the district places each teacher still without a post, in the order given, in a school with an open post
+    /// in their subject: the first of their preferences that has one, else the school with the most open posts in it.
+    /// Teachers for whom no post is open stay unplaced (for 待岗培训 or 转岗).
+    /// </summary>
+    public static IReadOnlyList<Placement> AutoPlace(IReadOnlyList<Unplaced> teachers, IReadOnlyDictionary<(string School, string Subject), int> openPosts)
+    {
+        var open = new Dictionary<(string School, string Subject), int>(openPosts);
+        var placements = new List<Placement>();
+        foreach (var teacher in teachers)
+        {
+            var school = teacher.Preferences.FirstOrDefault(s => open.GetValueOrDefault((s, teacher.Subject)) > 0)
+                ?? open.Where(o => o.Key.Subject == teacher.Subject && o.Value > 0)
+                    .OrderByDescending(o => o.Value).ThenBy(o => o.Key.School, StringComparer.Ordinal).Select(o => o.Key.School).FirstOrDefault();
+            if (school is null)
+                continue;
+            open[(school, teacher.Subject)]--;
+            placements.Add(new Placement(teacher.TeacherId, school));
+        }
+        return placements;
+    }
+
+    /// <summary>
+    /// Posts a school may choose a teacher for: the round's posts in the subject less those already filled.
+    /// </summary>
+    public static int Open(IReadOnlyDictionary<(string School, string Subject), int> posts, IReadOnlyDictionary<(string School, string Subject), int> filled, string school, string subject) =>
+        posts.GetValueOrDefault((school, subject)) - filled.GetValueOrDefault((school, subject));
+}
