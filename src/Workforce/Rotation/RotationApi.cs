@@ -233,29 +233,14 @@ public static class RotationApi
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Changes a plan in one transaction: 404 for an unknown plan, 409 unless it is <paramref name="status"/>. The change
-    /// returns the detail to record, or leaves problems, which undo it. The answer is the plan as it now stands.
-    /// </summary>
-    private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+    private static readonly AuditedChange<PlanRow, PlanView> Change = new(
+        (transaction, id, cancellationToken) => FindAsync(transaction.Connection!, id, transaction, cancellationToken),
+        plan => plan.Status, RecordAsync, ViewAsync);
+
+    private static Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         NpgsqlDataSource dataSource, Guid id, string status, string action, string actor,
-        Func<NpgsqlTransaction, PlanRow, Validation, Task<string?>> change, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var plan = await FindAsync(connection, id, transaction, cancellationToken);
-        if (plan is null)
-            return TypedResults.NotFound();
-        if (plan.Status != status)
-            return TypedResults.Problem(title: $"The plan is {plan.Status}.", detail: $"A plan can {action} only while {status}.", statusCode: StatusCodes.Status409Conflict);
-        var problems = new Validation();
-        var detail = await change(transaction, plan, problems);
-        if (!problems.IsValid)
-            return problems.Problem();
-        await RecordAsync(transaction, id, action, actor, detail, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
-    }
+        Func<NpgsqlTransaction, PlanRow, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
+        Change.RunAsync(dataSource, id, status, action, actor, change, cancellationToken);
 
     /// <summary>
     /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts

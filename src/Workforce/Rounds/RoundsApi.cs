@@ -369,31 +369,16 @@ public static class RoundsApi
         return new RoundView(round.Id, round.DistrictCode, round.TermFrom, round.TermTo, round.Stage, posts.ToList(), candidates.ToList(), events.ToList());
     }
 
-    /// <summary>
-    /// Changes a round in one transaction: 404 for an unknown round, 409 unless it is at <paramref name="stage"/>. The
-    /// change returns the detail to record, or leaves problems, which undo it. The answer is the round as it now stands.
-    /// </summary>
-    private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        NpgsqlDataSource dataSource, Guid id, string stage, string action, string actor,
-        Func<NpgsqlTransaction, RoundRow, Validation, Task<string?>> change, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var round = await connection.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
+    private static readonly AuditedChange<RoundRow, RoundView> Change = new(
+        (transaction, id, cancellationToken) => transaction.Connection!.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
             "SELECT id, district_code AS DistrictCode, term_from AS TermFrom, term_to AS TermTo, stage FROM rounds WHERE id = @id FOR UPDATE",
-            new { id }, transaction, cancellationToken: cancellationToken));
-        if (round is null)
-            return TypedResults.NotFound();
-        if (round.Stage != stage)
-            return TypedResults.Problem(title: $"The round is at {round.Stage}.", detail: $"This step belongs to {stage}.", statusCode: StatusCodes.Status409Conflict);
-        var problems = new Validation();
-        var detail = await change(transaction, round, problems);
-        if (!problems.IsValid)
-            return problems.Problem();
-        await RecordAsync(transaction, id, action, actor, detail, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok((await ViewAsync(connection, id, cancellationToken))!);
-    }
+            new { id }, transaction, cancellationToken: cancellationToken)),
+        round => round.Stage, RecordAsync, ViewAsync);
+
+    private static Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        NpgsqlDataSource dataSource, Guid id, string stage, string action, string actor,
+        Func<NpgsqlTransaction, RoundRow, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
+        Change.RunAsync(dataSource, id, stage, action, actor, change, cancellationToken);
 
     private static Task RecordAsync(NpgsqlTransaction transaction, Guid id, string action, string actor, string? detail, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Http;
+
+namespace Platform.Workforce;
+
+/// <summary>
+/// A change to a workflow record (a rotation plan, an appointment round) in one transaction: 404 for an unknown record,
+/// 409 unless it is in the state the change belongs to. The change returns the detail to record, or leaves problems,
+/// which undo it; otherwise the step is recorded with who, when and what, and the answer is the record as it now stands.
+/// </summary>
+public sealed record AuditedChange<TRecord, TView>(
+    Func<NpgsqlTransaction, Guid, CancellationToken, Task<TRecord?>> FindForUpdate,
+    Func<TRecord, string> StateOf,
+    Func<NpgsqlTransaction, Guid, string, string, string?, CancellationToken, Task> Record,
+    Func<NpgsqlConnection, Guid, CancellationToken, Task<TView?>> View)
+    where TRecord : class
+    where TView : class
+{
+    public async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
+        NpgsqlDataSource dataSource, Guid id, string state, string action, string actor,
+        Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var record = await FindForUpdate(transaction, id, cancellationToken);
+        if (record is null)
+            return TypedResults.NotFound();
+        if (StateOf(record) != state)
+            return TypedResults.Problem(title: $"It is {StateOf(record)}.", detail: $"'{action}' can be done only while it is {state}.", statusCode: StatusCodes.Status409Conflict);
+        var problems = new Validation();
+        var detail = await change(transaction, record, problems);
+        if (!problems.IsValid)
+            return problems.Problem();
+        await Record(transaction, id, action, actor, detail, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok((await View(connection, id, cancellationToken))!);
+    }
+}
