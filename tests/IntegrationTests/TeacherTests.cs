@@ -58,4 +58,31 @@ public class TeacherTests(SuiteFixture suite)
         Assert.Equal(0, again.GetProperty("changed").GetInt32() + again.GetProperty("new").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.GetAsync($"/api/workforce/teachers/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task One_teacher_is_saved_as_json_with_the_import_rules_and_each_bad_field_named()
+    {
+        var school = await suite.Gateway.RegisterSchoolAsync($"师资单录小学{Guid.NewGuid():N}"[..12]);
+        await suite.Gateway.WaitUntilKnownAsync("workforce", school.Id);
+        var number = $"J{Guid.NewGuid():N}"[..10];
+
+        var bad = await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
+        {
+            staffNumber = number, name = "周老师", gender = "unknown", birthDate = "yesterday", schoolId = Guid.NewGuid(), atSchoolSince = "2015-09-01",
+            subjects = new[] { "数学" }, title = "一级", establishment = "在编",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["birthDate", "gender", "schoolId"], fields);
+
+        var saved = await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
+        {
+            staffNumber = number, name = "周老师", gender = "女", birthDate = "1990-06-01", schoolId = school.Id, atSchoolSince = "2016-09-01",
+            subjects = new[] { "数学", "科学" }, title = "一级", backbone = "校级", establishment = "在编",
+        });
+        await SuiteApi.EnsureAsync(saved);
+        var detail = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("周老师", "school", "2016-09-01"), (detail.GetProperty("teacher").GetProperty("name").GetString(),
+            detail.GetProperty("teacher").GetProperty("backbone").GetString(), detail.GetProperty("postings")[0].GetProperty("fromDate").GetString()));
+    }
 }

@@ -9,6 +9,11 @@ public sealed record TeacherPreview(string StaffNumber, string Name, Guid School
 
 public sealed record TeacherDetail(TeacherView Teacher, IReadOnlyList<Posting> Postings);
 
+/// <summary>One teacher as JSON, in the words the import takes (性别 男/女 or male/female, 职称, dates as text, subjects as a list).</summary>
+public sealed record TeacherRequest(
+    string? StaffNumber, string? Name, string? Gender, string? BirthDate, Guid? SchoolId, string? AtSchoolSince, string[]? Subjects, string? Title,
+    string? Backbone, string? Establishment, string? HiredOn, string? Role, string? Exemption);
+
 /// <summary>Teachers: list, one with their school history, import from CSV or xlsx (all or nothing), and xlsx export.</summary>
 public static class TeachersApi
 {
@@ -43,8 +48,39 @@ public static class TeachersApi
                 ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherQueries.PostingsAsync(connection, id, cancellationToken)))
                 : TypedResults.NotFound();
         });
+        teachers.MapPost("/", SaveAsync);
         Upload.MapImport(teachers);
         return app;
+    }
+
+    /// <summary>
+    /// Adds or updates one teacher (by staff number). The request is read as a one-row file with the import's rules,
+    /// so a field is checked exactly as its column would be; each problem is named by its field.
+    /// </summary>
+    private static async Task<Results<Ok<TeacherDetail>, ValidationProblem>> SaveAsync(
+        TeacherRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(), request.AtSchoolSince,
+            request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone, request.Establishment, request.HiredOn,
+            request.Role, request.Exemption];
+        string[] headers = ["staffNumber", "name", "gender", "birthDate", "schoolId", "atSchoolSince", "subjects", "title", "backbone", "establishment", "hiredOn", "role", "exemption"];
+        var import = SheetImport.Match([new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow));
+        if (import.Errors.Count > 0)
+        {
+            var validation = new BuildingBlocks.Http.Validation();
+            foreach (var error in import.Errors)
+                validation.Add(error.Column == "schoolName" ? "schoolId" : error.Column, error.Reason);
+            return validation.Problem();
+        }
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await TeacherQueries.UpsertAsync(transaction, records, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var teacher = (await TeacherQueries.ListAsync(connection, records[0].DistrictCode, records[0].SchoolId, cancellationToken)).Single(t => t.StaffNumber == records[0].StaffNumber);
+        return TypedResults.Ok(new TeacherDetail(teacher, await TeacherQueries.PostingsAsync(connection, teacher.Id, cancellationToken)));
     }
 
     /// <summary>The first Chinese word for a code, as the export writes it (and the import reads it back).</summary>
