@@ -17,6 +17,7 @@ public static class Extensions
             bus.AddConsumer<EnrolmentRecordedConsumer>();
             bus.AddConsumer<PlaceDemandForecastPublishedConsumer>();
             bus.AddConsumer<StaffingRequirementRaisedConsumer>();
+            bus.AddConsumer<CapacityCommissionedConsumer>();
         });
         builder.Services.AddOpenApi();
     }

@@ -51,6 +51,14 @@ public class StaffingFlowTests(SuiteFixture suite)
         Assert.Equal([("approved", 5, "committed"), ("approved", 19, "risk"), ("commissioned", 5, "committed")],
             requirements!.Select(r => (r.GetProperty("milestone").GetString()!, r.GetProperty("teachersNeeded").GetInt32(), r.GetProperty("outcome").GetString()))
                 .OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2)); // events of different projects may be answered in any order
+        // The commissioned classes (in use from 2027-09-01, after the 2021 enrolment) are listed as coming, with their 5 teachers.
+        var coming = await Eventually.Until(
+            () => suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/establishment?districtCode={District}"),
+            e => e.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == school).GetProperty("coming").GetArrayLength() == 1,
+            "Workforce to record the commissioned classes");
+        var classes = coming.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == school).GetProperty("coming")[0];
+        Assert.Equal((2, 90, "2027-09-01", 5), (classes.GetProperty("classes").GetInt32(), classes.GetProperty("places").GetInt32(),
+            classes.GetProperty("inUseFrom").GetString(), classes.GetProperty("teachersNeeded").GetInt32()));
         await using (var workforce = new NpgsqlConnection(suite.ConnectionString("workforcedb")))
         {
             var published = (await workforce.QueryAsync<string>("SELECT message_type FROM outbox_messages WHERE message_type LIKE '%Staffing%'")).ToList();

@@ -22,6 +22,18 @@ public sealed class EnrolmentRecordedConsumer(NpgsqlDataSource dataSource, ILogg
         }, transaction, cancellationToken: cancellationToken));
 }
 
+/// <summary>Records classes Facilities put into use, once per project.</summary>
+public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, ILogger<CapacityCommissionedConsumer> logger)
+    : IdempotentConsumer<CapacityCommissioned>(dataSource, logger)
+{
+    protected override Task ApplyAsync(CapacityCommissioned message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO commissioned_classes (project_id, school_id, stage, classes, places, in_use_from)
+            VALUES (@ProjectId, @SchoolId, @Stage, @ClassesAdded, @PlacesAdded, @InUseFrom)
+            ON CONFLICT (project_id) DO NOTHING
+            """, message, transaction, cancellationToken: cancellationToken));
+}
+
 /// <summary>Keeps the district's official forecast: a newer publication replaces the demand of the one before.</summary>
 public sealed class PlaceDemandForecastPublishedConsumer(NpgsqlDataSource dataSource, ILogger<PlaceDemandForecastPublishedConsumer> logger)
     : IdempotentConsumer<PlaceDemandForecastPublished>(dataSource, logger)
