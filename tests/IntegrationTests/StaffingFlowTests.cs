@@ -41,15 +41,24 @@ public class StaffingFlowTests(SuiteFixture suite)
         var small = await suite.Gateway.CreateProjectAsync(school, classesAdded: 2);
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{small.Id}/approve", null));
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(small.Id));
-        // 8 classes (360 places) need 19: more than the district has to spare.
-        var large = await suite.Gateway.CreateProjectAsync(school, classesAdded: 8);
+        // A new school (planned in the registry) with 8 classes (360 places) needs 19: more than the district has to spare.
+        var zone = await suite.Gateway.AddZoneAsync(District);
+        var planned = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
+        {
+            name = "河北区新建小学", districtCode = District, zoneId = zone, ownership = "public", status = "planned", openingYear = 2028,
+            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 0, 0, 0, 0, 0, 0 } } },
+        });
+        var newSchool = (await planned.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
+        await suite.Gateway.WaitUntilKnownAsync("facilities", newSchool);
+        var large = await suite.Gateway.CreateProjectAsync(newSchool, classesAdded: 8);
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{large.Id}/approve", null));
 
         var requirements = await Eventually.Until(
             () => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing/requirements?districtCode={District}")!,
             r => r!.Count == 3, "Workforce to answer three staffing requirements");
-        Assert.Equal([("approved", 5, "committed"), ("approved", 19, "risk"), ("commissioned", 5, "committed")],
-            requirements!.Select(r => (r.GetProperty("milestone").GetString()!, r.GetProperty("teachersNeeded").GetInt32(), r.GetProperty("outcome").GetString()))
+        Assert.Equal([("approved", 5, "committed", false), ("approved", 19, "risk", true), ("commissioned", 5, "committed", false)],
+            requirements!.Select(r => (r.GetProperty("milestone").GetString()!, r.GetProperty("teachersNeeded").GetInt32(), r.GetProperty("outcome").GetString(),
+                    r.GetProperty("newSchool").GetBoolean()))
                 .OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2)); // events of different projects may be answered in any order
         // The commissioned classes (in use from 2027-09-01, after the 2021 enrolment) are listed as coming, with their 5 teachers.
         var coming = await Eventually.Until(

@@ -31,11 +31,11 @@ public static class ProjectsApi
         projects.MapGet("/", ListAsync);
         projects.MapPost("/{id:guid}/approve", (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
             ChangeAsync(id, ["proposed"], "approved", project => project with { Status = "approved" },
-                async (transaction, _, state) =>
+                async (transaction, _, state, school) =>
                 {
                     await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
                     // Without a planned date, staff are wanted for the next school year.
-                    await transaction.EnqueueAsync(StaffingRequirement(state, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
+                    await transaction.EnqueueAsync(StaffingRequirement(state, school, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
                 }, dataSource, cancellationToken));
         projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
         projects.MapPost("/{id:guid}/cancel", CancelAsync);
@@ -101,7 +101,7 @@ public static class ProjectsApi
         if (!validation.IsValid)
             return validation.Problem();
         return await ChangeAsync(id, Active, "rescheduled", project => project with { PlannedInUse = request.PlannedInUse },
-            (transaction, before, state) => transaction.EnqueueAsync(new FacilityProjectScheduleChanged(state, before.PlannedInUse), cancellationToken),
+            (transaction, before, state, _) => transaction.EnqueueAsync(new FacilityProjectScheduleChanged(state, before.PlannedInUse), cancellationToken),
             dataSource, cancellationToken);
     }
 
@@ -113,7 +113,7 @@ public static class ProjectsApi
         if (!validation.IsValid)
             return validation.Problem();
         return await ChangeAsync(id, Active, "cancelled", project => project with { Status = "cancelled" },
-            (transaction, _, state) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), cancellationToken), dataSource, cancellationToken);
+            (transaction, _, state, _) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), cancellationToken), dataSource, cancellationToken);
     }
 
     /// <summary>投入使用: the project's places count as the school's capacity from <c>inUseFrom</c>; announced once.</summary>
@@ -127,11 +127,11 @@ public static class ProjectsApi
             return validation.Problem();
         var inUseFrom = request.InUseFrom!.Value;
         return await ChangeAsync(id, Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
-            async (transaction, project, state) =>
+            async (transaction, project, state, school) =>
             {
                 await transaction.EnqueueAsync(new CapacityCommissioned(
                     project.Id, project.SchoolId, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
-                await transaction.EnqueueAsync(StaffingRequirement(state, inUseFrom, "commissioned"), cancellationToken);
+                await transaction.EnqueueAsync(StaffingRequirement(state, school, inUseFrom, "commissioned"), cancellationToken);
             },
             dataSource, cancellationToken);
     }
@@ -141,7 +141,7 @@ public static class ProjectsApi
     /// writes its event in the same transaction; 409 when the project's status does not allow it.
     /// </summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, string[] from, string action, Func<Project, Project> change, Func<NpgsqlTransaction, Project, FacilityProject, Task> announce,
+        Guid id, string[] from, string action, Func<Project, Project> change, Func<NpgsqlTransaction, Project, FacilityProject, KnownSchool, Task> announce,
         NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -159,15 +159,18 @@ public static class ProjectsApi
         var changed = change(project) with { Version = project.Version + 1 };
         await ProjectQueries.UpdateAsync(transaction, changed, cancellationToken);
         var school = (await SchoolDirectory.FindAsync(connection, changed.SchoolId, cancellationToken))!;
-        await announce(transaction, project, State(changed, school));
+        await announce(transaction, project, State(changed, school), school);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(changed);
     }
 
-    /// <summary>The teachers a project's classes will need, for Workforce: at approval, and again at commissioning.</summary>
-    private static StaffingRequirementRaised StaffingRequirement(FacilityProject state, DateOnly from, string milestone) =>
+    /// <summary>
+    /// The teachers a project's classes will need, for Workforce: at approval, and again at commissioning. Classes for a
+    /// school the registry still has as planned open a new school.
+    /// </summary>
+    private static StaffingRequirementRaised StaffingRequirement(FacilityProject state, KnownSchool school, DateOnly from, string milestone) =>
         new(state.ProjectId, state.DistrictCode, state.SchoolId!.Value, state.Places[0].Stage, state.Places[0].Classes, state.Places[0].Places, from,
-            NewSchool: false, milestone);
+            NewSchool: school.Status == "planned", milestone);
 
     private static FacilityProject State(Project project, KnownSchool school) =>
         new(project.Id, project.Version, school.DistrictCode, null, school.Id, project.Name, project.Status,

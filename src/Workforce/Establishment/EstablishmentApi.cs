@@ -14,7 +14,7 @@ public sealed record YearRequirement(int Year, IReadOnlyDictionary<string, int> 
 public sealed record ForecastEstablishment(string DistrictCode, string? ScenarioName, int? BaseYear, IReadOnlyList<YearRequirement> Years);
 
 public sealed record StaffingRequirementView(Guid ProjectId, string Milestone, Guid SchoolId, string Stage, int Classes, int Places, DateOnly FromDate,
-    int TeachersNeeded, int Surplus, string Outcome);
+    bool NewSchool, int TeachersNeeded, int Surplus, string Outcome);
 
 /// <summary>
 /// Establishment (编制): required teachers from each school's latest enrolment against approved posts and 在编 teachers,
@@ -41,7 +41,7 @@ public static class EstablishmentApi
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<StaffingRequirementView>(new CommandDefinition("""
-                SELECT project_id AS ProjectId, milestone, school_id AS SchoolId, stage, classes, places, from_date AS FromDate,
+                SELECT project_id AS ProjectId, milestone, school_id AS SchoolId, stage, classes, places, from_date AS FromDate, new_school AS NewSchool,
                        teachers_needed AS TeachersNeeded, surplus, outcome
                 FROM staffing_requirements WHERE district_code = @districtCode ORDER BY received_at
                 """, new { districtCode }, cancellationToken: cancellationToken))).ToList());
