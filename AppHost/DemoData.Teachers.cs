@@ -8,16 +8,22 @@ namespace Platform.AppHost;
 /// follow 红桥's pyramid (61 市级, 603 区级 and 963 校级 among its roughly 4,000 teachers: 1.5%, 15% and 24%). Each
 /// school has a principal; brand schools named in the plans are strong, the others vary. Also per district: approved
 /// posts near the actual staffing, this year's training hours, 东丽's 96-hour rule, and a draft rotation plan.
+/// 3,000 teachers is the demo's size, not the districts': their enrolment would need about 8,000, so establishment
+/// shows the demo schools short of teachers.
 /// </summary>
 public static partial class DemoData
 {
     private sealed record StaffedSchool(Guid Id, string DistrictCode, string[] Stages, int Classes, bool Named);
 
     private const int DemoTeachers = 3000;
-    private static readonly DateOnly SchoolYearStart = new(2026, 9, 1);
+    /// <summary>The start of the current school year: the last 1 September up to today (imports refuse future dates).</summary>
+    private static readonly DateOnly SchoolYearStart = DateOnly.FromDateTime(DateTime.UtcNow) is var today && today.Month >= 9
+        ? new DateOnly(today.Year, 9, 1) : new DateOnly(today.Year - 1, 9, 1);
 
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧"];
     private static readonly string[] GivenNames = ["静", "丽", "敏", "艳", "娟", "霞", "秀英", "桂兰", "晓燕", "丹", "婷", "雪", "慧", "颖", "洁", "磊", "伟", "强", "军", "勇", "杰", "涛", "明", "超", "鹏", "宇", "建华", "海燕", "春梅", "志强", "文", "欣怡", "子涵", "思远", "佳", "悦", "晨", "琳", "倩", "瑶"];
+
+    private static readonly string[] Courses = ["全员培训", "新课标研修", "心理健康教育", "信息技术应用能力2.0", "作业设计", "师德师风", "班主任培训", "人工智能教育"];
 
     private static readonly Dictionary<string, (string Subject, double Weight)[]> SubjectsByStage = new()
     {
@@ -44,7 +50,7 @@ public static partial class DemoData
                 var principal = i == 0;
                 var age = principal ? 45 + random.Next(10) : 23 + (int)Math.Round(Math.Clamp(random.NextDouble() + random.NextDouble(), 0, 2) / 2 * 36);
                 var birth = SchoolYearStart.AddYears(-age).AddDays(-random.Next(365));
-                var hired = new DateOnly(birth.Year + 22 + random.Next(3), 9, 1);
+                var hired = new DateOnly(Math.Min(birth.Year + 22 + random.Next(3), SchoolYearStart.Year), 9, 1);
                 var years = Math.Min(SchoolYearStart.Year - hired.Year, (int)Math.Round(-Math.Log(1 - random.NextDouble()) * 7)); // most stay a few years, some for decades
                 var since = new DateOnly(SchoolYearStart.Year - years, 9, 1);
                 var stage = school.Stages[random.Next(school.Stages.Length)];
@@ -58,10 +64,10 @@ public static partial class DemoData
                 teachers.Append($"{number},{Surnames[random.Next(Surnames.Length)]}{GivenNames[random.Next(GivenNames.Length)]},{(random.NextDouble() < 0.75 ? "女" : "男")}," +
                     $"{birth:yyyy-MM-dd},{school.Id},{since:yyyy-MM-dd},{subject},{title},{backbone},{(random.NextDouble() < 0.88 ? "在编" : "合同")}," +
                     $"{hired:yyyy-MM-dd},{(principal ? "校长" : "教师")},{exemption}\n");
-                // This year's training so far: a few courses, some teachers well behind.
-                for (var course = random.Next(4); course > 0; course--)
-                    training.Append($"{number},{new[] { "全员培训", "新课标研修", "心理健康教育", "信息技术应用能力2.0" }[course]},{new[] { "市级", "区级", "校级" }[random.Next(3)]},全员," +
-                        $"{8 * (1 + random.Next(4))},2026-{1 + random.Next(10):00}-{1 + random.Next(28):00},区教师发展中心\n");
+                // This year's training so far: two to eight courses of 8 to 24 hours, so most are on track and some behind.
+                foreach (var course in Courses.OrderBy(_ => random.Next()).Take(2 + random.Next(7)))
+                    training.Append($"{number},{course},{new[] { "市级", "区级", "校级" }[random.Next(3)]},全员," +
+                        $"{8 * (1 + random.Next(3))},{TrainingDay(random):yyyy-MM-dd},区教师发展中心\n");
             }
             // Approved posts near the staffing they have, so some subjects are over and some short.
             await SendAsync(gateway, HttpMethod.Put, $"/api/workforce/schools/{school.Id}/posts",
@@ -74,8 +80,15 @@ public static partial class DemoData
         await SendAsync(gateway, HttpMethod.Put, "/api/workforce/training/rules/120110",
             new object[] { new { kind = "cycle", hours = 360, years = 5, firstCycleStart = 2021, newTeacherHours = 120 }, new { kind = "annual", hours = 96 } }, cancellationToken);
         foreach (var district in schools.Select(s => s.DistrictCode).Distinct())
-            await PostAsync(gateway, "/api/workforce/rotation/plans", new { districtCode = district, year = 2026, actor = "演示数据" }, cancellationToken);
+            await PostAsync(gateway, "/api/workforce/rotation/plans", new { districtCode = district, year = SchoolYearStart.Year, actor = "演示数据" }, cancellationToken);
         return count;
+    }
+
+    /// <summary>A day of this calendar year up to today.</summary>
+    private static DateOnly TrainingDay(Random random)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return new DateOnly(today.Year, 1, 1).AddDays(random.Next(today.DayOfYear));
     }
 
     private static string Pick((string Subject, double Weight)[] choices, Random random)
