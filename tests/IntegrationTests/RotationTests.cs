@@ -51,6 +51,9 @@ public class RotationTests(SuiteFixture suite)
         csv.Append($"HD11,新教师,女,1998-05-01,{strong},2024-09-01,数学,二级,无,在编\nHD12,合同教师,女,1990-05-01,{strong},2010-09-01,数学,二级,无,合同\n");
         await suite.Gateway.ImportAsync("/api/workforce/teachers/import", csv.ToString());
 
+        var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/eligible?districtCode={District}&year=2026"))!;
+        Assert.Equal(10, eligible.Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("eligible").GetInt32());
+
         var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2026, actor = "人事科 王" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var plan = await created.Content.ReadFromJsonAsync<JsonElement>();

@@ -37,35 +37,36 @@ public class StaffingFlowTests(SuiteFixture suite)
             row.GetProperty("againstRequired").GetInt32()));
         Assert.Equal(["体育", "美术", "音乐"], row.GetProperty("missingArtsAndSports").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
 
-        // 2 classes (90 places) need 5 teachers: covered by the 8 to spare, at approval and again at commissioning.
-        var small = await suite.Gateway.CreateProjectAsync(school, classesAdded: 2);
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{small.Id}/approve", null));
-        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(small.Id));
-        // A new school (planned in the registry) with 8 classes (360 places) needs 19: more than the district has to spare.
-        var zone = await suite.Gateway.AddZoneAsync(District);
+        // A new school (planned in the registry) gets 2 classes (90 places), which need 5 teachers: the 8 to spare cover
+        // them at approval and again at commissioning.
         var planned = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
         {
-            name = "河北区新建小学", districtCode = District, zoneId = zone, ownership = "public", status = "planned", openingYear = 2028,
-            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 0, 0, 0, 0, 0, 0 } } },
+            name = "河北区新建小学", districtCode = District, zoneId = await suite.Gateway.AddZoneAsync(District), ownership = "public", status = "planned",
+            openingYear = 2027, stages = new[] { new { stage = "primary", classesPerGrade = new[] { 0, 0, 0, 0, 0, 0 } } },
         });
         var newSchool = (await planned.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
         await suite.Gateway.WaitUntilKnownAsync("facilities", newSchool);
-        var large = await suite.Gateway.CreateProjectAsync(newSchool, classesAdded: 8);
+        var small = await suite.Gateway.CreateProjectAsync(newSchool, classesAdded: 2);
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{small.Id}/approve", null));
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(small.Id));
+        // 8 more classes (360 places) at the existing school need 19: more than the district has to spare.
+        var large = await suite.Gateway.CreateProjectAsync(school, classesAdded: 8);
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{large.Id}/approve", null));
 
         var requirements = await Eventually.Until(
             () => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing/requirements?districtCode={District}")!,
             r => r!.Count == 3, "Workforce to answer three staffing requirements");
-        Assert.Equal([("approved", 5, "committed", false), ("approved", 19, "risk", true), ("commissioned", 5, "committed", false)],
+        Assert.Equal([("approved", 5, "committed", true), ("approved", 19, "risk", false), ("commissioned", 5, "committed", true)],
             requirements!.Select(r => (r.GetProperty("milestone").GetString()!, r.GetProperty("teachersNeeded").GetInt32(), r.GetProperty("outcome").GetString(),
                     r.GetProperty("newSchool").GetBoolean()))
                 .OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2)); // events of different projects may be answered in any order
-        // The commissioned classes (in use from 2027-09-01, after the 2021 enrolment) are listed as coming, with their 5 teachers.
+        // The commissioned classes of the new school (in use from 2027-09-01, with no enrolment yet) are listed as coming,
+        // with their 5 teachers: establishment lists planned schools too.
         var coming = await Eventually.Until(
             () => suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/establishment?districtCode={District}"),
-            e => e.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == school).GetProperty("coming").GetArrayLength() == 1,
+            e => e.GetProperty("schools").EnumerateArray().Any(s => s.GetProperty("schoolId").GetGuid() == newSchool && s.GetProperty("coming").GetArrayLength() == 1),
             "Workforce to record the commissioned classes");
-        var classes = coming.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == school).GetProperty("coming")[0];
+        var classes = coming.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == newSchool).GetProperty("coming")[0];
         Assert.Equal((2, 90, "2027-09-01", 5), (classes.GetProperty("classes").GetInt32(), classes.GetProperty("places").GetInt32(),
             classes.GetProperty("inUseFrom").GetString(), classes.GetProperty("teachersNeeded").GetInt32()));
         await using (var workforce = new NpgsqlConnection(suite.ConnectionString("workforcedb")))

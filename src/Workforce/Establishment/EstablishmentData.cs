@@ -33,7 +33,7 @@ public static class EstablishmentData
         return ratios;
     }
 
-    /// <summary>Every open school of the district with its latest year's enrolment, its posts and its teachers.</summary>
+    /// <summary>Every open or planned school of the district with its latest year's enrolment, its posts and its teachers.</summary>
     public static async Task<IReadOnlyList<SchoolEstablishment>> SchoolsAsync(NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
     {
         var ratios = await RatiosAsync(connection, districtCode, cancellationToken);
@@ -41,7 +41,7 @@ public static class EstablishmentData
             SELECT k.id AS SchoolId, k.name AS SchoolName, e.year, e.stage, coalesce(e.pupils, 0) AS Pupils
             FROM known_schools k
             LEFT JOIN school_enrolment e ON e.school_id = k.id AND e.year = (SELECT max(year) FROM school_enrolment WHERE school_id = k.id)
-            WHERE k.district_code = @districtCode AND k.status = 'open'
+            WHERE k.district_code = @districtCode AND k.status IN ('open', 'planned')
             ORDER BY k.name
             """, new { districtCode }, cancellationToken: cancellationToken));
         var approved = (await connection.QueryAsync<(Guid SchoolId, int Approved)>(new CommandDefinition("""

@@ -26,6 +26,16 @@ public sealed record PlanView(
     IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
     IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<PlanEvent> Events);
 
+public sealed record TeacherEligibility(string TeacherId, string Name, string Subject, BackboneLevel Backbone, int YearsAtSchool, IReadOnlyList<Reason> Ineligible)
+{
+    public bool Eligible => Ineligible.Count == 0;
+}
+
+public sealed record SchoolEligibility(string SchoolId, string SchoolName, IReadOnlyList<TeacherEligibility> Teachers)
+{
+    public int Eligible => Teachers.Count(t => t.Eligible);
+}
+
 /// <summary>Persons (distinct teachers) and person-times (人次) rotated in a district, by plan year, with the backbone share of person-times.</summary>
 public sealed record RotationReport(int Year, int Persons, int PersonTimes, int BackbonePersonTimes, double BackboneShare);
 
@@ -76,6 +86,7 @@ public static class RotationApi
         plans.MapPost("/{id:guid}/assignments/{teacherId:guid}/extend", ExtendAsync);
         plans.MapPost("/{id:guid}/{step}", StepAsync);
         app.MapGet("/rotation/report", ReportAsync).WithTags("Rotation");
+        app.MapGet("/rotation/eligible", EligibleAsync).WithTags("Rotation");
         return app;
     }
 
@@ -263,6 +274,27 @@ public static class RotationApi
             $"UPDATE teachers t SET school_id = m.school_id, at_school_since = @on, updated_at = now() FROM ({moving}) m WHERE t.id = m.teacher_id",
         })
             await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The year's eligibility list per school under Tianjin's default policy (or the plan year's 1 September): each
+    /// teacher eligible or not, with the reasons. A plan judges the same way with its own policy.
+    /// </summary>
+    private static async Task<Results<Ok<List<SchoolEligibility>>, ValidationProblem>> EligibleAsync(
+        string? districtCode, int? year, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var district = validation.Text("districtCode", districtCode, 6);
+        var planYear = validation.Number("year", year, 2000, 2100);
+        if (!validation.IsValid)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var (teachers, schools) = await RotationData.LoadAsync(connection, district, cancellationToken);
+        var byId = schools.ToDictionary(s => s.Id);
+        var on = new DateOnly(planYear, 9, 1);
+        return TypedResults.Ok(schools.Select(school => new SchoolEligibility(school.Id, school.Name,
+            teachers.Where(t => t.SchoolId == school.Id).Select(t => new TeacherEligibility(t.Id, t.Name, t.Subject, t.Backbone,
+                RotationPlanner.FullYears(t.AtSchoolSince, on), RotationPlanner.Ineligibility(t, new RotationPolicy(), on, byId))).ToList())).ToList());
     }
 
     private static async Task<Ok<List<RotationReport>>> ReportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
