@@ -1,0 +1,99 @@
+using Platform.Facilities.Stages;
+
+namespace Platform.Facilities.Schedule;
+
+/// <summary>A milestone of a project's plan: the gate, the date first planned (baseline), the date planned now, and when it was passed.</summary>
+public sealed record Milestone(string Gate, DateOnly Baseline, DateOnly Planned, DateOnly? Actual);
+
+public enum FlagKind { Overdue, OpeningSlips, EstimateOverrun }
+
+public sealed record Flag(FlagKind Kind, string Gate, string Text);
+
+/// <summary>Each gate's forecast date, the school year the places open, and the warnings.</summary>
+public sealed record ScheduleForecast(IReadOnlyDictionary<string, DateOnly> Forecast, int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear, IReadOnlyList<Flag> Flags)
+{
+    /// <summary>The opening slips: it is forecast for a later school year than planned.</summary>
+    public bool Slips => ForecastOpeningYear > PlannedOpeningYear;
+}
+
+public enum EstimateKind { Feasibility, Design, Final }
+
+/// <summary>A cost estimate of the project (万元): 可研估算, 概算 or 决算.</summary>
+public sealed record Estimate(EstimateKind Kind, decimal Amount, DateOnly Date);
+
+/// <summary>Earned value on a status date (万元): planned value, earned value and actual cost.</summary>
+public sealed record EarnedValue(decimal PlannedValue, decimal EarnedValueAmount, decimal ActualCost)
+{
+    /// <summary>Schedule performance: EV / PV (below 1: behind schedule).</summary>
+    public double? Spi => PlannedValue > 0 ? (double)(EarnedValueAmount / PlannedValue) : null;
+
+    /// <summary>Cost performance: EV / AC (below 1: over budget).</summary>
+    public double? Cpi => ActualCost > 0 ? (double)(EarnedValueAmount / ActualCost) : null;
+}
+
+/// <summary>Schedule and budget control (plain: no I/O).</summary>
+public static class ScheduleRules
+{
+    /// <summary>A design estimate (概算) more than this much above the feasibility estimate (可研) must be flagged (政府投资条例).</summary>
+    public const decimal DesignOverrunShare = 0.10m;
+
+    /// <summary>The school year places in use on a date serve: that year when in use by 1 September, else the next.</summary>
+    public static int SchoolYearOf(DateOnly inUse) => inUse <= new DateOnly(inUse.Year, 9, 1) ? inUse.Year : inUse.Year + 1;
+
+    /// <summary>
+    /// Forecasts each gate from the plan: a passed gate is where it is; the next ones keep their planned spacing after the
+    /// gate before them, never earlier than planned, and an overdue gate is forecast for today at the earliest. The
+    /// opening is the school year of the forecast 投入使用. Flags: each overdue gate, and an opening that slips past the
+    /// planned school year.
+    /// </summary>
+    public static ScheduleForecast Forecast(DeliveryPath path, IReadOnlyList<Milestone> milestones, DateOnly today)
+    {
+        var gates = Paths.Gates[path];
+        var byGate = milestones.ToDictionary(m => m.Gate);
+        var forecast = new Dictionary<string, DateOnly>();
+        var flags = new List<Flag>();
+        Milestone? previous = null;
+        DateOnly? previousForecast = null;
+        foreach (var gate in gates)
+        {
+            if (!byGate.TryGetValue(gate.Code, out var milestone))
+                continue;
+            DateOnly date;
+            if (milestone.Actual is { } actual)
+                date = actual;
+            else
+            {
+                date = milestone.Planned;
+                if (previous is not null && previousForecast is { } after)
+                    date = Max(date, after.AddDays(milestone.Planned.DayNumber - previous.Planned.DayNumber));
+                if (milestone.Planned < today)
+                {
+                    flags.Add(new Flag(FlagKind.Overdue, gate.Code, $"{gate.ChineseName}计划于 {milestone.Planned:yyyy-MM-dd}，已逾期 {today.DayNumber - milestone.Planned.DayNumber} 天。"));
+                    date = Max(date, today);
+                }
+            }
+            forecast[gate.Code] = date;
+            (previous, previousForecast) = (milestone, date);
+        }
+        var inUse = byGate.GetValueOrDefault("in_use");
+        var planned = inUse is null ? 0 : SchoolYearOf(inUse.Planned);
+        var baseline = inUse is null ? 0 : SchoolYearOf(inUse.Baseline);
+        var forecastYear = forecast.TryGetValue("in_use", out var opening) ? SchoolYearOf(opening) : 0;
+        if (forecastYear > planned && inUse is not null)
+            flags.Add(new Flag(FlagKind.OpeningSlips, "in_use", $"开学时间预计由 {planned} 年秋季推迟到 {forecastYear} 年秋季。"));
+        return new ScheduleForecast(forecast, planned, baseline, forecastYear, flags);
+    }
+
+    /// <summary>A design estimate (概算) above the feasibility estimate (可研) by more than 10%: the newest of each is compared.</summary>
+    public static Flag? EstimateOverrun(IReadOnlyList<Estimate> estimates)
+    {
+        var feasibility = estimates.Where(e => e.Kind == EstimateKind.Feasibility).MaxBy(e => e.Date);
+        var design = estimates.Where(e => e.Kind == EstimateKind.Design).MaxBy(e => e.Date);
+        if (feasibility is null || design is null || feasibility.Amount <= 0 || design.Amount <= feasibility.Amount * (1 + DesignOverrunShare))
+            return null;
+        return new Flag(FlagKind.EstimateOverrun, "design",
+            $"概算 {design.Amount:0.##} 万元超过可研估算 {feasibility.Amount:0.##} 万元 {(design.Amount / feasibility.Amount - 1):P1}，超过 10% 须报批。");
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}

@@ -1,0 +1,89 @@
+namespace Platform.Facilities.Stages;
+
+/// <summary>How a project reaches its places: built by the government (incl. 改扩建, 迁建), or built by a developer and handed over (接收配套).</summary>
+public enum DeliveryPath { Government, Developer }
+
+/// <summary>A stage gate of a path, with the Chinese term planners use.</summary>
+public sealed record Gate(string Code, string ChineseName);
+
+/// <summary>
+/// The stage gates of each delivery path (domain.md, "Facility projects"; research seeds-facilities.md §2.2).
+/// Government: 谋划 → 立项 → 选址及用地 → 可研 → 初步设计/概算 → 施工图审查 → 招标 → 施工许可 → 开工 → 主体封顶 → 竣工验收 →
+/// 竣工验收备案 → 移交 → 开办准备 → 投入使用. Developer-built 配套: 配套义务登记 → 开工 (developer) → 竣工 → 联合验收 → 移交 →
+/// 确定办园主体 (公办 or 普惠民办) → 开办准备 → 投入使用.
+/// </summary>
+public static class Paths
+{
+    public static readonly IReadOnlyDictionary<DeliveryPath, IReadOnlyList<Gate>> Gates = new Dictionary<DeliveryPath, IReadOnlyList<Gate>>
+    {
+        [DeliveryPath.Government] =
+        [
+            new("proposed", "谋划"), new("approved", "立项"), new("site", "选址及用地"), new("feasibility", "可研批复"), new("design", "初步设计及概算批复"),
+            new("drawings", "施工图审查"), new("tender", "招标"), new("permit", "施工许可"), new("construction_start", "开工"), new("topping_out", "主体封顶"),
+            new("completion", "竣工验收"), new("filing", "竣工验收备案"), new("handover", "移交"), new("fit_out", "开办准备"), new("in_use", "投入使用"),
+        ],
+        [DeliveryPath.Developer] =
+        [
+            new("obligation", "配套义务登记"), new("construction_start", "开工"), new("completion", "竣工"), new("joint_acceptance", "联合验收"),
+            new("handover", "移交"), new("operator", "确定办园主体"), new("fit_out", "开办准备"), new("in_use", "投入使用"),
+        ],
+    };
+}
+
+/// <summary>A gate passed: when, by whom, on which document; or waived, with the reason recorded.</summary>
+public sealed record Passage(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason = null)
+{
+    public bool Waived => WaiverReason is not null;
+}
+
+/// <summary>The rules of passing gates (plain: no I/O).</summary>
+public static class StageGates
+{
+    /// <summary>
+    /// Checks passing <paramref name="next"/> after the gates already passed: it must be the path's next gate; a gate is
+    /// skipped only with a waiver for it recorded first; the date may not be in the future nor before the previous
+    /// gate's; a passage needs who did it and, unless waived, the document it rests on.
+    /// </summary>
+    /// <returns>Each problem, by field; empty when the passage may be recorded.</returns>
+    public static IReadOnlyDictionary<string, string> Check(DeliveryPath path, IReadOnlyList<Passage> passed, Passage next, DateOnly today)
+    {
+        var problems = new Dictionary<string, string>();
+        var gates = Paths.Gates[path];
+        var index = IndexOf(gates, next.Gate);
+        if (index < 0)
+        {
+            problems["gate"] = $"is not a gate of the {path} path ({string.Join(" → ", gates.Select(g => g.Code))}).";
+            return problems;
+        }
+        var expected = passed.Count;
+        if (passed.Any(p => p.Gate == next.Gate))
+            problems["gate"] = $"{gates[index].ChineseName} has been passed already.";
+        else if (index != expected)
+            problems["gate"] = index < expected
+                ? $"{gates[index].ChineseName} comes before gates already passed."
+                : $"{gates[expected].ChineseName} comes first; a gate is skipped only by a recorded waiver.";
+        if (next.Date > today)
+            problems["date"] = $"{next.Date:yyyy-MM-dd} is in the future: record a gate once it is passed (plan it as a milestone instead).";
+        else if (passed.Count > 0 && next.Date < passed[^1].Date)
+            problems["date"] = $"{next.Date:yyyy-MM-dd} is before {gates[expected - 1].ChineseName} ({passed[^1].Date:yyyy-MM-dd}).";
+        if (string.IsNullOrWhiteSpace(next.Actor))
+            problems["actor"] = "is required: who passed the gate.";
+        if (next.WaiverReason is null && string.IsNullOrWhiteSpace(next.DocumentReference))
+            problems["documentReference"] = "is required: the approval, permit or record the gate rests on (a waived gate records its reason instead).";
+        if (next.WaiverReason is { } reason && string.IsNullOrWhiteSpace(reason))
+            problems["waiverReason"] = "must say why the gate is waived.";
+        return problems;
+    }
+
+    /// <summary>The gate a project is at: the last passed or waived, or none.</summary>
+    public static Gate? Current(DeliveryPath path, IReadOnlyList<Passage> passed) =>
+        passed.Count == 0 ? null : Paths.Gates[path][IndexOf(Paths.Gates[path], passed[^1].Gate)];
+
+    public static int IndexOf(IReadOnlyList<Gate> gates, string code)
+    {
+        for (var i = 0; i < gates.Count; i++)
+            if (gates[i].Code == code)
+                return i;
+        return -1;
+    }
+}

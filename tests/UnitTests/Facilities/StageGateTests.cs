@@ -1,0 +1,46 @@
+using Platform.Facilities.Stages;
+
+namespace Platform.UnitTests.Facilities;
+
+public class StageGateTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    private static Passage Pass(string gate, string date, string? doc = "发改投资〔2026〕1号") => new(gate, DateOnly.Parse(date), "基建科 李", doc);
+
+    [Fact]
+    public void Gates_are_passed_in_order_with_who_when_and_the_document()
+    {
+        IReadOnlyList<Passage> passed = [Pass("proposed", "2025-03-01"), Pass("approved", "2025-09-01"), Pass("site", "2025-10-01")];
+        Assert.Empty(StageGates.Check(DeliveryPath.Government, passed, Pass("feasibility", "2026-01-10"), Today));
+        Assert.Equal("选址及用地", StageGates.Current(DeliveryPath.Government, passed)!.ChineseName);
+    }
+
+    [Fact]
+    public void A_gate_is_not_skipped_nor_passed_twice_nor_out_of_order()
+    {
+        IReadOnlyList<Passage> passed = [Pass("proposed", "2025-03-01"), Pass("approved", "2025-09-01"), Pass("site", "2025-10-01")];
+        Assert.Contains("可研批复 comes first", StageGates.Check(DeliveryPath.Government, passed, Pass("design", "2026-01-10"), Today)["gate"]);
+        Assert.Contains("passed already", StageGates.Check(DeliveryPath.Government, passed, Pass("approved", "2026-01-10"), Today)["gate"]);
+        Assert.Contains("not a gate", StageGates.Check(DeliveryPath.Developer, [], Pass("feasibility", "2026-01-10"), Today)["gate"]);
+    }
+
+    [Fact]
+    public void A_waiver_passes_a_gate_with_its_reason_instead_of_a_document()
+    {
+        IReadOnlyList<Passage> passed = [Pass("proposed", "2025-03-01"), Pass("approved", "2025-09-01"), Pass("site", "2025-10-01")];
+        var waiver = new Passage("feasibility", new DateOnly(2025, 10, 1), "基建科 李", null, WaiverReason: "改扩建项目可研与立项合并审批");
+        Assert.Empty(StageGates.Check(DeliveryPath.Government, passed, waiver, Today));
+        Assert.True(waiver.Waived);
+        Assert.Equal(["documentReference"], StageGates.Check(DeliveryPath.Government, passed, Pass("feasibility", "2026-01-10", doc: null), Today).Keys);
+    }
+
+    [Fact]
+    public void Dates_may_be_neither_in_the_future_nor_before_the_previous_gate()
+    {
+        IReadOnlyList<Passage> passed = [Pass("obligation", "2025-03-01")];
+        Assert.Contains("in the future", StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-23"), Today)["date"]);
+        Assert.Contains("before 配套义务登记", StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2025-02-28"), Today)["date"]);
+        Assert.Empty(StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-22"), Today)); // today is fine
+    }
+}
