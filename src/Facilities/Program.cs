@@ -1,5 +1,6 @@
 using Platform.Facilities;
 using Platform.Facilities.Projects;
+using Platform.Facilities.Schedule;
 using Platform.BuildingBlocks.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,4 +12,5 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSchoolDirectory();
 app.MapProjectsApi();
+app.MapScheduleApi();
 app.Run();

@@ -172,7 +172,7 @@ public static class ProjectsApi
         new(state.ProjectId, state.DistrictCode, state.SchoolId!.Value, state.Places[0].Stage, state.Places[0].Classes, state.Places[0].Places, from,
             NewSchool: school.Status == "planned", milestone);
 
-    private static FacilityProject State(Project project, KnownSchool school) =>
+    internal static FacilityProject State(Project project, KnownSchool school) =>
         new(project.Id, project.Version, school.DistrictCode, null, school.Id, project.Name, project.Status,
             [new StagePlaces(project.Stage, project.ClassesAdded, project.PlacesAdded)], project.PlannedInUse);
 }

@@ -1,0 +1,265 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Schools;
+using Platform.Contracts;
+using Platform.Facilities.Projects;
+using Platform.Facilities.Stages;
+
+namespace Platform.Facilities.Schedule;
+
+public sealed record PlanRequest(string? Path, Dictionary<string, DateOnly>? Milestones, string? Actor);
+
+public sealed record GateRequest(string? Gate, DateOnly? Date, string? Actor, string? DocumentReference, string? WaiverReason);
+
+public sealed record EstimateRequest(string? Kind, decimal? Amount, DateOnly? Date);
+
+public sealed record EarnedValueRequest(decimal? PlannedValue, decimal? EarnedValue, decimal? ActualCost);
+
+public sealed record MilestoneView(
+    string Gate, string ChineseName, DateOnly? Baseline, DateOnly? Planned, DateOnly? Actual, DateOnly? Forecast,
+    string? Actor, string? DocumentReference, string? WaiverReason);
+
+public sealed record ScheduleView(
+    Guid ProjectId, string Name, string Status, string Path, string? CurrentGate, int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear,
+    bool Slips, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<Flag> Flags, IReadOnlyList<Estimate> Estimates, EarnedValue? EarnedValue,
+    double? Spi, double? Cpi);
+
+public sealed record PortfolioView(IReadOnlyList<PlacesArriving> Arriving, IReadOnlyList<ScheduleView> Projects);
+
+/// <summary>
+/// Stage gates, milestone plans, schedule and budget control of projects, and the portfolio. When a plan change or a
+/// late gate moves the forecast opening to another school year, the project's planned in-use date follows the
+/// forecast and FacilityProjectScheduleChanged is published in the same transaction.
+/// </summary>
+public static class ScheduleApi
+{
+    private sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, Guid SchoolId, string DistrictCode, string Stage, int PlacesAdded);
+
+    private sealed record PassageRow(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason);
+
+    public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder app)
+    {
+        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Schedule");
+        projects.MapGet("/schedule", async Task<Results<Ok<ScheduleView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return await ViewAsync(connection, null, id, Today(), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        });
+        projects.MapPut("/plan", PlanAsync);
+        projects.MapPost("/gates", PassAsync);
+        projects.MapPost("/estimates", EstimateAsync);
+        projects.MapPut("/earned-value", EarnedValueAsync);
+        app.MapGet("/portfolio", PortfolioAsync).WithTags("Schedule");
+        return app;
+    }
+
+    /// <summary>Sets the milestone plan: the first plan of a gate is its baseline, kept; later plans change only the planned date.</summary>
+    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PlanAsync(
+        Guid id, PlanRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Text("actor", request.Actor, 100);
+        DeliveryPath? path = request.Path is null ? null : Enum.TryParse<DeliveryPath>(request.Path, ignoreCase: true, out var parsed) ? parsed : null;
+        if (request.Path is not null && path is null)
+            validation.Add("path", "must be government or developer.");
+        if (request.Milestones is not { Count: > 0 })
+            validation.Add("milestones", "must plan at least one gate: {\"gate\": \"yyyy-MM-dd\"}.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+        {
+            var effectivePath = path ?? Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true);
+            var passed = await PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
+            if (path is not null && path.ToString()!.ToLowerInvariant() != project.Path && passed.Count > 0)
+                problems.Add("path", "cannot change once a gate has been passed.");
+            var gates = Paths.Gates[effectivePath];
+            DateOnly? previous = null;
+            foreach (var gate in gates.Where(g => request.Milestones!.ContainsKey(g.Code)))
+            {
+                var date = request.Milestones![gate.Code];
+                if (previous is { } before && date < before)
+                    problems.Add($"milestones.{gate.Code}", $"{date:yyyy-MM-dd} is before the gate planned before it ({before:yyyy-MM-dd}).");
+                previous = date;
+            }
+            foreach (var unknown in request.Milestones!.Keys.Where(k => StageGates.IndexOf(gates, k) < 0))
+                problems.Add($"milestones.{unknown}", $"is not a gate of the {effectivePath} path.");
+            if (!problems.IsValid)
+                return;
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+                UPDATE projects SET path = @path WHERE id = @id;
+                INSERT INTO project_milestones (project_id, gate, baseline, planned) SELECT @id, g, d, d FROM unnest(@gates, @dates) AS x (g, d)
+                ON CONFLICT (project_id, gate) DO UPDATE SET planned = excluded.planned;
+                """, new { id, path = effectivePath.ToString().ToLowerInvariant(), gates = request.Milestones.Keys.ToArray(), dates = request.Milestones.Values.ToArray() },
+                transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
+    }
+
+    /// <summary>Records a gate passed (or waived), with the stage-gate rules checked.</summary>
+    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PassAsync(
+        Guid id, GateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        validation.Text("gate", request.Gate, 40);
+        if (request.Date is null)
+            validation.Add("date", "is required.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+        {
+            var passage = new Passage(request.Gate!, request.Date!.Value, request.Actor?.Trim() ?? "", request.DocumentReference?.Trim(), request.WaiverReason);
+            var passed = await PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
+            foreach (var (field, problem) in StageGates.Check(Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true), passed, passage, Today()))
+                problems.Add(field, problem);
+            if (!problems.IsValid)
+                return;
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO project_passages (project_id, gate, date, actor, document_reference, waiver_reason) VALUES (@id, @Gate, @Date, @Actor, @DocumentReference, @WaiverReason)
+                """, new { id, passage.Gate, passage.Date, passage.Actor, passage.DocumentReference, passage.WaiverReason }, transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> EstimateAsync(
+        Guid id, EstimateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (!Enum.TryParse<EstimateKind>(request.Kind, ignoreCase: true, out var kind))
+            validation.Add("kind", "must be feasibility (可研估算), design (概算) or final (决算).");
+        if (request.Amount is not (> 0 and < 10_000_000))
+            validation.Add("amount", "must be above 0 and below 10,000,000 万元.");
+        if (request.Date is null || request.Date > Today())
+            validation.Add("date", "is required and may not be in the future.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO project_estimates (project_id, kind, date, amount) VALUES (@id, @kind, @Date, @Amount)
+            ON CONFLICT (project_id, kind, date) DO UPDATE SET amount = excluded.amount, recorded_at = clock_timestamp()
+            """, new { id, kind = kind.ToString().ToLowerInvariant(), request.Date, request.Amount }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> EarnedValueAsync(
+        Guid id, EarnedValueRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        foreach (var (field, value) in new[] { ("plannedValue", request.PlannedValue), ("earnedValue", request.EarnedValue), ("actualCost", request.ActualCost) })
+            if (value is not (>= 0 and < 10_000_000))
+                validation.Add(field, "is required: 万元, at least 0 and below 10,000,000.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO project_earned_value (project_id, planned_value, earned_value, actual_cost) VALUES (@id, @PlannedValue, @EarnedValue, @ActualCost)
+            ON CONFLICT (project_id) DO UPDATE SET planned_value = excluded.planned_value, earned_value = excluded.earned_value, actual_cost = excluded.actual_cost
+            """, new { id, request.PlannedValue, request.EarnedValue, request.ActualCost }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+    }
+
+    /// <summary>Places arriving per year by district, stage and status, planned and forecast; and each project's schedule, for a Gantt view.</summary>
+    private static async Task<Ok<PortfolioView>> PortfolioAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<Guid>(new CommandDefinition("""
+            SELECT p.id FROM projects p JOIN known_schools k ON k.id = p.school_id
+            WHERE p.status IN ('proposed', 'approved') AND (@districtCode::text IS NULL OR k.district_code = @districtCode) ORDER BY p.created_at
+            """, new { districtCode }, cancellationToken: cancellationToken));
+        var today = Today();
+        var views = new List<(ScheduleView View, ProjectRow Project, IReadOnlyList<Milestone> Milestones)>();
+        foreach (var id in ids)
+        {
+            var (project, milestones) = (await LoadAsync(connection, null, id, cancellationToken))!.Value;
+            views.Add(((await ViewAsync(connection, null, id, today, cancellationToken))!, project, milestones));
+        }
+        var arriving = PortfolioRules.Arriving(views.Select(v => new PortfolioProject(v.Project.Id, v.Project.DistrictCode,
+            Enum.Parse<DeliveryPath>(v.Project.Path, ignoreCase: true), v.Milestones, new Dictionary<string, int> { [v.Project.Stage] = v.Project.PlacesAdded })), today);
+        return TypedResults.Ok(new PortfolioView(arriving, views.Select(v => v.View).ToList()));
+    }
+
+    /// <summary>
+    /// Runs a change to an active project (proposed or approved) in one transaction; afterwards, when the forecast
+    /// opening moved to another school year, the planned in-use date follows the forecast and the slippage is published.
+    /// </summary>
+    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task> change, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var loaded = await LoadAsync(connection, transaction, id, cancellationToken);
+        if (loaded is not var (project, _))
+            return TypedResults.NotFound();
+        if (project.Status is not ("proposed" or "approved"))
+            return TypedResults.Problem(title: $"The project is {project.Status}.", detail: "Plans, gates and costs are kept while a project is proposed or approved.",
+                statusCode: StatusCodes.Status409Conflict);
+        var problems = new Validation();
+        await change(transaction, project, problems);
+        if (!problems.IsValid)
+            return problems.Problem();
+
+        var view = (await ViewAsync(connection, transaction, id, Today(), cancellationToken))!;
+        var forecastInUse = view.Milestones.FirstOrDefault(m => m.Gate == "in_use")?.Forecast;
+        if (forecastInUse is { } inUse && (project.PlannedInUse is null || ScheduleRules.SchoolYearOf(project.PlannedInUse.Value) != ScheduleRules.SchoolYearOf(inUse)))
+        {
+            var stored = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
+            var moved = stored with { Version = stored.Version + 1, PlannedInUse = inUse };
+            await ProjectQueries.UpdateAsync(transaction, moved, cancellationToken);
+            var school = (await SchoolDirectory.FindAsync(connection, moved.SchoolId, cancellationToken))!;
+            await transaction.EnqueueAsync(new FacilityProjectScheduleChanged(ProjectsApi.State(moved, school), stored.PlannedInUse), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<(ProjectRow Project, IReadOnlyList<Milestone> Milestones)?> LoadAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken)
+    {
+        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition($"""
+            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.school_id AS SchoolId, k.district_code AS DistrictCode, p.stage,
+                   p.places_added AS PlacesAdded
+            FROM projects p JOIN known_schools k ON k.id = p.school_id WHERE p.id = @id {(transaction is null ? "" : "FOR UPDATE OF p")}
+            """, new { id }, transaction, cancellationToken: cancellationToken));
+        if (project is null)
+            return null;
+        var planned = await connection.QueryAsync<(string Gate, DateOnly Baseline, DateOnly Planned)>(new CommandDefinition(
+            "SELECT gate, baseline, planned FROM project_milestones WHERE project_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        var actual = (await PassagesAsync(connection, transaction, id, cancellationToken)).ToDictionary(p => p.Gate, p => p.Date);
+        var milestones = planned.Select(m => new Milestone(m.Gate, m.Baseline, m.Planned, actual.TryGetValue(m.Gate, out var date) ? date : null)).ToList();
+        // A project without a plan still has its planned in-use date: one milestone, so it shows in the portfolio.
+        if (milestones.Count == 0 && project.PlannedInUse is { } inUse)
+            milestones.Add(new Milestone("in_use", inUse, inUse, null));
+        return (project, milestones);
+    }
+
+    private static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<PassageRow>(new CommandDefinition("""
+            SELECT gate, date, actor, document_reference AS DocumentReference, waiver_reason AS WaiverReason
+            FROM project_passages WHERE project_id = @id ORDER BY date, recorded_at
+            """, new { id }, transaction, cancellationToken: cancellationToken)))
+        .Select(p => new Passage(p.Gate, p.Date, p.Actor, p.DocumentReference, p.WaiverReason)).ToList();
+
+    private static async Task<ScheduleView?> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(connection, transaction, id, cancellationToken) is not var (project, milestones))
+            return null;
+        var path = Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true);
+        var passages = (await PassagesAsync(connection, transaction, id, cancellationToken)).ToDictionary(p => p.Gate);
+        var forecast = ScheduleRules.Forecast(path, milestones, today);
+        var estimates = (await connection.QueryAsync<(string Kind, decimal Amount, DateOnly Date)>(new CommandDefinition(
+            "SELECT kind, amount, date FROM project_estimates WHERE project_id = @id ORDER BY date", new { id }, transaction, cancellationToken: cancellationToken)))
+            .Select(e => new Estimate(Enum.Parse<EstimateKind>(e.Kind, ignoreCase: true), e.Amount, e.Date)).ToList();
+        var earned = (await connection.QueryAsync<(decimal Planned, decimal Earned, decimal Actual)>(new CommandDefinition(
+            "SELECT planned_value, earned_value, actual_cost FROM project_earned_value WHERE project_id = @id", new { id }, transaction, cancellationToken: cancellationToken)))
+            .Select(e => new EarnedValue(e.Planned, e.Earned, e.Actual)).SingleOrDefault();
+        var byGate = milestones.ToDictionary(m => m.Gate);
+        var views = Paths.Gates[path].Where(g => byGate.ContainsKey(g.Code) || passages.ContainsKey(g.Code)).Select(g =>
+        {
+            var milestone = byGate.GetValueOrDefault(g.Code);
+            var passage = passages.GetValueOrDefault(g.Code);
+            return new MilestoneView(g.Code, g.ChineseName, milestone?.Baseline, milestone?.Planned, passage?.Date,
+                forecast.Forecast.TryGetValue(g.Code, out var date) ? date : passage?.Date, passage?.Actor, passage?.DocumentReference, passage?.WaiverReason);
+        }).ToList();
+        var flags = forecast.Flags.Concat(ScheduleRules.EstimateOverrun(estimates) is { } overrun ? [overrun] : []).ToList();
+        return new ScheduleView(project.Id, project.Name, project.Status, project.Path, StageGates.Current(path, passages.Values.OrderBy(p => StageGates.IndexOf(Paths.Gates[path], p.Gate)).ToList())?.Code,
+            forecast.PlannedOpeningYear, forecast.BaselineOpeningYear, forecast.ForecastOpeningYear, forecast.Slips, views, flags, estimates, earned, earned?.Spi, earned?.Cpi);
+    }
+
+    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>
+/// A project's stage gates, milestone plan, slippage (published to Planning's pipeline), estimates, earned value and
+/// the portfolio, through the gateway. Dates are relative to today, as the service judges them on the day.
+/// </summary>
+[Collection(SuiteCollection.Name)]
+public class ProjectScheduleTests(SuiteFixture suite)
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static string Day(int offset) => Today.AddDays(offset).ToString("yyyy-MM-dd");
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Guid project, string path, object body) =>
+        await suite.Gateway.SendAsync(new HttpRequestMessage(method, $"/api/facilities/projects/{project}/{path}") { Content = JsonContent.Create(body) });
+
+    private async Task<JsonElement> OkAsync(HttpMethod method, Guid project, string path, object body)
+    {
+        var response = await SendAsync(method, project, path, body);
+        await SuiteApi.EnsureAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<JsonElement> PipelineEntryAsync(Guid project, Func<JsonElement, bool> condition, string what) =>
+        Eventually.Until(async () => (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/pipeline?districtCode=120106"))!
+            .SingleOrDefault(p => p.GetProperty("projectId").GetGuid() == project), condition, what);
+
+    [Fact]
+    public async Task Gates_plans_slippage_estimates_and_earned_value_are_kept_and_the_slip_reaches_planning()
+    {
+        var school = await suite.Gateway.RegisterSchoolAsync("红桥区工期测试小学");
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
+        var project = (await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 6)).Id;
+        var opening = new DateOnly(Today.Year + 2, 9, 1);
+
+        // Gates in order, with documents; a skip, a future date and a missing document are refused; a waiver is recorded.
+        await OkAsync(HttpMethod.Post, project, "gates", new { gate = "proposed", date = Day(-300), actor = "基建科 李", documentReference = "红教〔2025〕12号" });
+        var skipped = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "feasibility", date = Day(-100), actor = "基建科 李", documentReference = "x" });
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
+        Assert.Contains("立项 comes first", await skipped.Content.ReadAsStringAsync());
+        var future = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(1), actor = "基建科 李" });
+        var errors = (await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["date", "documentReference"], errors);
+        await OkAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(-200), actor = "基建科 李", documentReference = "红发改〔2025〕88号" });
+        var waived = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "site", date = Day(-190), actor = "基建科 李", waiverReason = "原址改扩建，无需新选址" });
+        Assert.Equal("site", waived.GetProperty("currentGate").GetString());
+
+        // The plan: its 投入使用 sets the planned in-use date, which Planning's pipeline learns.
+        var planned = await OkAsync(HttpMethod.Put, project, "plan", new
+        {
+            path = "government", actor = "基建科 李",
+            milestones = new Dictionary<string, string> { ["proposed"] = Day(-300), ["approved"] = Day(-200), ["in_use"] = opening.ToString("yyyy-MM-dd") },
+        });
+        Assert.Equal((opening.Year, opening.Year, false), (planned.GetProperty("plannedOpeningYear").GetInt32(), planned.GetProperty("forecastOpeningYear").GetInt32(),
+            planned.GetProperty("slips").GetBoolean()));
+        await PipelineEntryAsync(project, p => p.GetProperty("plannedInUse").GetString() == opening.ToString("yyyy-MM-dd"), "the planned date in Planning");
+
+        // 主体封顶 planned 30 days ago and not passed: the opening slips a school year; the baseline stays.
+        var slipped = await OkAsync(HttpMethod.Put, project, "plan", new
+        {
+            actor = "基建科 李", milestones = new Dictionary<string, string> { ["topping_out"] = Day(-30), ["in_use"] = opening.ToString("yyyy-MM-dd") },
+        });
+        Assert.Equal((opening.Year, opening.Year + 1, true), (slipped.GetProperty("baselineOpeningYear").GetInt32(), slipped.GetProperty("forecastOpeningYear").GetInt32(),
+            slipped.GetProperty("slips").GetBoolean()));
+        Assert.Equal(["overdue", "openingSlips"], slipped.GetProperty("flags").EnumerateArray().Select(f => f.GetProperty("kind").GetString()));
+        var forecastInUse = opening.AddDays(30).ToString("yyyy-MM-dd");
+        await PipelineEntryAsync(project, p => p.GetProperty("plannedInUse").GetString() == forecastInUse, "the slipped date in Planning");
+
+        // Estimates: a 概算 15% over the 可研 estimate is flagged. Earned value: SPI 0.75, CPI 0.8.
+        await OkAsync(HttpMethod.Post, project, "estimates", new { kind = "feasibility", amount = 1000, date = Day(-250) });
+        var overrun = await OkAsync(HttpMethod.Post, project, "estimates", new { kind = "design", amount = 1150, date = Day(-150) });
+        Assert.Contains(overrun.GetProperty("flags").EnumerateArray(), f => f.GetProperty("kind").GetString() == "estimateOverrun");
+        var earned = await OkAsync(HttpMethod.Put, project, "earned-value", new { plannedValue = 800, earnedValue = 600, actualCost = 750 });
+        Assert.Equal((0.75, 0.8), (earned.GetProperty("spi").GetDouble(), earned.GetProperty("cpi").GetDouble()));
+
+        // The portfolio counts the places in the planned and in the forecast school year.
+        var portfolio = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/facilities/portfolio?districtCode=120106");
+        var rows = portfolio.GetProperty("arriving").EnumerateArray().Where(r => r.GetProperty("status").GetString() == "reserve").ToList();
+        Assert.Contains(rows, r => r.GetProperty("year").GetInt32() == opening.Year + 1 && r.GetProperty("forecastPlaces").GetInt32() >= 270);
+        Assert.Contains(portfolio.GetProperty("projects").EnumerateArray(), p => p.GetProperty("projectId").GetGuid() == project);
+
+        // Once in use, the plan is closed.
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project));
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Put, project, "plan", new { actor = "x", milestones = new Dictionary<string, string> { ["in_use"] = Day(10) } })).StatusCode);
+    }
+}
