@@ -34,4 +34,9 @@ public sealed record SchoolUpdated(
 public static class SchoolStages
 {
     public static readonly IReadOnlyList<string> Codes = ["kindergarten", "primary", "junior_secondary", "senior_secondary"];
+
+    public static readonly IReadOnlyDictionary<string, string> ChineseNames = new Dictionary<string, string>
+    {
+        ["kindergarten"] = "学前", ["primary"] = "小学", ["junior_secondary"] = "初中", ["senior_secondary"] = "普通高中",
+    };
 }

@@ -1,6 +1,7 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
+using Platform.Facilities.Shortfalls;
 
 namespace Platform.Facilities;
 
@@ -10,7 +11,11 @@ public static class Extensions
     {
         builder.AddPlatformDatabase("facilitiesdb", typeof(Extensions));
         builder.AddSchoolDirectory();
-        builder.AddPlatformMessaging("facilities", bus => bus.AddSchoolDirectoryConsumers());
+        builder.AddPlatformMessaging("facilities", bus =>
+        {
+            bus.AddSchoolDirectoryConsumers();
+            bus.AddConsumer<PlaceShortfallDetectedConsumer>();
+        });
         builder.Services.AddOpenApi();
     }
 }

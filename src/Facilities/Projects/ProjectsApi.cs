@@ -35,8 +35,9 @@ public static class ProjectsApi
                 {
                     await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
                     // Without a planned date, staff are wanted for the next school year.
-                    await transaction.EnqueueAsync(StaffingRequirement(state, school, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
-                }, dataSource, cancellationToken));
+                    await transaction.EnqueueAsync(StaffingRequirement(state, school!, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
+                }, dataSource, cancellationToken, needsSchool: true));
+        projects.MapPut("/{id:guid}/school", ChooseSchoolAsync);
         projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
         projects.MapPost("/{id:guid}/cancel", CancelAsync);
         projects.MapPost("/{id:guid}/commission", CommissionAsync);
@@ -72,7 +73,7 @@ public static class ProjectsApi
         if (!validation.IsValid)
             return validation.Problem();
 
-        var project = new Project(Guid.CreateVersion7(), 1, school!.Id, name, stage!, classes, places, "proposed", request.PlannedInUse, null);
+        var project = new Project(Guid.CreateVersion7(), 1, school!.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ProjectQueries.InsertAsync(transaction, project, cancellationToken);
         await transaction.EnqueueAsync(new FacilityProjectProposed(State(project, school)), cancellationToken);
@@ -130,10 +131,39 @@ public static class ProjectsApi
             async (transaction, project, state, school) =>
             {
                 await transaction.EnqueueAsync(new CapacityCommissioned(
-                    project.Id, project.SchoolId, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
-                await transaction.EnqueueAsync(StaffingRequirement(state, school, inUseFrom, "commissioned"), cancellationToken);
+                    project.Id, project.SchoolId!.Value, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
+                await transaction.EnqueueAsync(StaffingRequirement(state, school!, inUseFrom, "commissioned"), cancellationToken);
             },
-            dataSource, cancellationToken);
+            dataSource, cancellationToken, needsSchool: true);
+    }
+
+    public sealed record SchoolChoice(Guid? SchoolId);
+
+    /// <summary>
+    /// Chooses the school of a proposal (one made from a shortfall names only its zone): a school Facilities knows, in
+    /// the project's zone, serving the project's stage (a planned school may be registered in Planning first).
+    /// </summary>
+    private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChooseSchoolAsync(
+        Guid id, SchoolChoice request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        KnownSchool? school = null;
+        if (request.SchoolId is null)
+            validation.Add("schoolId", "is required.");
+        else
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            school = await SchoolDirectory.FindAsync(connection, request.SchoolId.Value, cancellationToken);
+            var project = await ProjectQueries.FindAsync(connection, id, cancellationToken);
+            if (school is null)
+                validation.Add("schoolId", "is not a school known to Facilities.");
+            else if (project is not null && (school.ZoneId != project.ZoneId || school.Stages.All(s => s.Stage != project.Stage)))
+                validation.Add("schoolId", $"must be a school of the project's zone serving its stage ({project.Stage}).");
+        }
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await ChangeAsync(id, ["proposed"], "given a school", project => project with { SchoolId = school!.Id },
+            (transaction, _, state, _) => transaction.EnqueueAsync(new FacilityProjectProposed(state), cancellationToken), dataSource, cancellationToken);
     }
 
     /// <summary>
@@ -141,8 +171,8 @@ public static class ProjectsApi
     /// writes its event in the same transaction; 409 when the project's status does not allow it.
     /// </summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, string[] from, string action, Func<Project, Project> change, Func<NpgsqlTransaction, Project, FacilityProject, KnownSchool, Task> announce,
-        NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, string[] from, string action, Func<Project, Project> change, Func<NpgsqlTransaction, Project, FacilityProject, KnownSchool?, Task> announce,
+        NpgsqlDataSource dataSource, CancellationToken cancellationToken, bool needsSchool = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -156,9 +186,13 @@ public static class ProjectsApi
                     (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."),
                 statusCode: StatusCodes.Status409Conflict);
 
+        if (needsSchool && project.SchoolId is null)
+            return TypedResults.Problem(title: "The project has no school yet.", detail: $"Choose its school first (PUT /projects/{id}/school).",
+                statusCode: StatusCodes.Status409Conflict);
+
         var changed = change(project) with { Version = project.Version + 1 };
         await ProjectQueries.UpdateAsync(transaction, changed, cancellationToken);
-        var school = (await SchoolDirectory.FindAsync(connection, changed.SchoolId, cancellationToken))!;
+        var school = changed.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
         await announce(transaction, project, State(changed, school), school);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(changed);
@@ -172,7 +206,7 @@ public static class ProjectsApi
         new(state.ProjectId, state.DistrictCode, state.SchoolId!.Value, state.Places[0].Stage, state.Places[0].Classes, state.Places[0].Places, from,
             NewSchool: school.Status == "planned", milestone);
 
-    internal static FacilityProject State(Project project, KnownSchool school) =>
-        new(project.Id, project.Version, school.DistrictCode, null, school.Id, project.Name, project.Status,
+    internal static FacilityProject State(Project project, KnownSchool? school) =>
+        new(project.Id, project.Version, project.DistrictCode, project.ZoneId, school?.Id, project.Name, project.Status,
             [new StagePlaces(project.Stage, project.ClassesAdded, project.PlacesAdded)], project.PlannedInUse);
 }

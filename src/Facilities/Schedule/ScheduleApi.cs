@@ -36,7 +36,7 @@ public sealed record PortfolioView(IReadOnlyList<PlacesArriving> Arriving, IRead
 /// </summary>
 public static class ScheduleApi
 {
-    private sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, Guid SchoolId, string DistrictCode, string Stage, int PlacesAdded);
+    private sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, string DistrictCode, string Stage, int PlacesAdded);
 
     private sealed record PassageRow(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason);
 
@@ -159,8 +159,8 @@ public static class ScheduleApi
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var ids = await connection.QueryAsync<Guid>(new CommandDefinition("""
-            SELECT p.id FROM projects p JOIN known_schools k ON k.id = p.school_id
-            WHERE p.status IN ('proposed', 'approved') AND (@districtCode::text IS NULL OR k.district_code = @districtCode) ORDER BY p.created_at
+            SELECT p.id FROM projects p
+            WHERE p.status IN ('proposed', 'approved') AND (@districtCode::text IS NULL OR p.district_code = @districtCode) ORDER BY p.created_at
             """, new { districtCode }, cancellationToken: cancellationToken));
         var today = Today();
         var views = new List<(ScheduleView View, ProjectRow Project, IReadOnlyList<Milestone> Milestones)>();
@@ -201,7 +201,7 @@ public static class ScheduleApi
             var stored = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
             var moved = stored with { Version = stored.Version + 1, PlannedInUse = inUse };
             await ProjectQueries.UpdateAsync(transaction, moved, cancellationToken);
-            var school = (await SchoolDirectory.FindAsync(connection, moved.SchoolId, cancellationToken))!;
+            var school = moved.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
             await transaction.EnqueueAsync(new FacilityProjectScheduleChanged(ProjectsApi.State(moved, school), stored.PlannedInUse), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -212,9 +212,8 @@ public static class ScheduleApi
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
         var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition($"""
-            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.school_id AS SchoolId, k.district_code AS DistrictCode, p.stage,
-                   p.places_added AS PlacesAdded
-            FROM projects p JOIN known_schools k ON k.id = p.school_id WHERE p.id = @id {(transaction is null ? "" : "FOR UPDATE OF p")}
+            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.district_code AS DistrictCode, p.stage, p.places_added AS PlacesAdded
+            FROM projects p WHERE p.id = @id {(transaction is null ? "" : "FOR UPDATE")}
             """, new { id }, transaction, cancellationToken: cancellationToken));
         if (project is null)
             return null;

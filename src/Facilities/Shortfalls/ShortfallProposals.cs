@@ -1,0 +1,50 @@
+using Dapper;
+using Npgsql;
+using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Schools;
+using Platform.Contracts;
+using Platform.Facilities.Projects;
+
+namespace Platform.Facilities.Shortfalls;
+
+/// <summary>
+/// Turns Planning's PlaceShortfallDetected into a proposal (谋划) for the zone and stage, prefilled with the gap and
+/// planned for the first year short, and linked to the shortfall. One open proposal answers a zone and stage: a later
+/// announcement with a larger gap (another year, or a newer forecast) enlarges it. The facility manager then chooses
+/// the school (PUT /projects/{id}/school) before approval.
+/// </summary>
+public sealed class PlaceShortfallDetectedConsumer(NpgsqlDataSource dataSource, ILogger<PlaceShortfallDetectedConsumer> logger)
+    : IdempotentConsumer<PlaceShortfallDetected>(dataSource, logger)
+{
+    protected override async Task ApplyAsync(PlaceShortfallDetected message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var openId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition("""
+            SELECT id FROM projects WHERE zone_id = @ZoneId AND stage = @Stage AND shortfall_forecast_id IS NOT NULL AND status = 'proposed' FOR UPDATE
+            """, message, transaction, cancellationToken: cancellationToken));
+        var places = (int)Math.Ceiling(message.ShortfallPlaces);
+        Project proposal;
+        if (openId is { } id)
+        {
+            var open = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
+            if (open.ShortfallPlaces >= (decimal)message.ShortfallPlaces)
+                return;
+            proposal = open with
+            {
+                Version = open.Version + 1, ClassesAdded = message.ShortfallClasses, PlacesAdded = places,
+                ShortfallForecastId = message.ForecastId, ShortfallFirstYear = message.FirstYear, ShortfallPlaces = (decimal)message.ShortfallPlaces,
+            };
+            await ProjectQueries.UpdateAsync(transaction, proposal, cancellationToken);
+        }
+        else
+        {
+            proposal = new Project(Guid.CreateVersion7(), 1, null, message.DistrictCode, message.ZoneId,
+                $"{SchoolStages.ChineseNames.GetValueOrDefault(message.Stage, message.Stage)}学位缺口谋划（{message.FirstYear}年起）", message.Stage,
+                Math.Max(1, message.ShortfallClasses), places, "proposed", new DateOnly(message.FirstYear, 9, 1), null,
+                message.ForecastId, message.FirstYear, (decimal)message.ShortfallPlaces);
+            await ProjectQueries.InsertAsync(transaction, proposal, cancellationToken);
+        }
+        var school = proposal.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
+        await transaction.EnqueueAsync(new FacilityProjectProposed(ProjectsApi.State(proposal, school)), cancellationToken);
+    }
+}
