@@ -1,4 +1,5 @@
 using Platform.Facilities;
+using Platform.Facilities.Details;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;
 using Platform.BuildingBlocks.Schools;
@@ -13,4 +14,5 @@ app.MapOpenApi();
 app.MapSchoolDirectory();
 app.MapProjectsApi();
 app.MapScheduleApi();
+app.MapDetailsApi();
 app.Run();

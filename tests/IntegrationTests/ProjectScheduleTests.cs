@@ -87,4 +87,28 @@ public class ProjectScheduleTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project));
         Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Put, project, "plan", new { actor = "x", milestones = new Dictionary<string, string> { ["in_use"] = Day(10) } })).StatusCode);
     }
+
+    [Fact]
+    public async Task Details_take_a_type_areas_and_a_budget_that_its_funding_sources_do_not_exceed()
+    {
+        var school = await suite.Gateway.RegisterSchoolAsync("红桥区详情测试小学");
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
+        var project = (await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 4)).Id;
+
+        var bad = await SendAsync(HttpMethod.Put, project, "details", new
+        {
+            type = "palace", floorArea = -5, budget = 1000, funding = new Dictionary<string, decimal> { ["财政资金"] = 800, ["专项债"] = 300 },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["floorArea", "funding", "type"], fields);
+
+        var saved = await OkAsync(HttpMethod.Put, project, "details", new
+        {
+            type = "expansion", floorArea = 6800, landArea = 12000, budget = 4200, funding = new Dictionary<string, decimal> { ["财政资金"] = 2200, ["专项债"] = 2000 },
+            responsibleUnit = "红桥区教育局基建科", contractor = "天津某建设集团",
+        });
+        Assert.Equal(("改扩建", 4200m, 2000m), (saved.GetProperty("typeName").GetString(), saved.GetProperty("budget").GetDecimal(), saved.GetProperty("funding").GetProperty("专项债").GetDecimal()));
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Put, Guid.NewGuid(), "details", new { type = "expansion" })).StatusCode);
+    }
 }
