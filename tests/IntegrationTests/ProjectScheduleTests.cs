@@ -45,7 +45,8 @@ public class ProjectScheduleTests(SuiteFixture suite)
         var future = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(1), actor = "基建科 李" });
         var errors = (await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["date", "documentReference"], errors);
-        await OkAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(-200), actor = "基建科 李", documentReference = "红发改〔2025〕88号" });
+        var approved = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(-200), actor = "基建科 李", documentReference = "红发改〔2025〕88号" });
+        Assert.Equal("approved", approved.GetProperty("status").GetString()); // passing 立项 approves the project
         var waived = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "site", date = Day(-190), actor = "基建科 李", waiverReason = "原址改扩建，无需新选址" });
         Assert.Equal("site", waived.GetProperty("currentGate").GetString());
 
@@ -110,5 +111,23 @@ public class ProjectScheduleTests(SuiteFixture suite)
         });
         Assert.Equal(("改扩建", 4200m, 2000m), (saved.GetProperty("typeName").GetString(), saved.GetProperty("budget").GetDecimal(), saved.GetProperty("funding").GetProperty("专项债").GetDecimal()));
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Put, Guid.NewGuid(), "details", new { type = "expansion" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Passing_the_last_gate_of_the_developer_path_commissions_the_project()
+    {
+        var school = await suite.Gateway.RegisterSchoolAsync("红桥区配套幼儿园测试");
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
+        var project = (await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 2)).Id;
+        await OkAsync(HttpMethod.Put, project, "plan", new { path = "developer", actor = "基建科 李", milestones = new Dictionary<string, string> { ["in_use"] = Day(0) } });
+
+        string[] gates = ["obligation", "construction_start", "completion", "joint_acceptance", "handover", "operator", "fit_out"];
+        for (var i = 0; i < gates.Length; i++)
+            await OkAsync(HttpMethod.Post, project, "gates", new { gate = gates[i], date = Day(-400 + 50 * i), actor = "基建科 李", documentReference = $"配套-{i}" });
+        var inUse = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "in_use", date = Day(0), actor = "基建科 李", documentReference = "开园批复" });
+
+        Assert.Equal("commissioned", inUse.GetProperty("status").GetString());
+        var grown = await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places > school.Places, "Planning to add the places");
+        Assert.Equal(school.Places + 2 * 45, grown.Places);
     }
 }

@@ -15,6 +15,11 @@ public sealed record CancelRequest(string? Reason);
 
 public sealed record CommissionProjectRequest(DateOnly? InUseFrom);
 
+/// <summary>A step of a project's status: from which statuses, the change, and the events it writes (with the project before it).</summary>
+internal sealed record ProjectStep(
+    string[] From, string Action, Func<Project, Project> Change,
+    Func<NpgsqlTransaction, Project, FacilityProject, KnownSchool?, CancellationToken, Task> Announce, bool NeedsSchool = false);
+
 /// <summary>
 /// Projects that add classes to a school: proposed (谋划), approved (立项), rescheduled, cancelled or commissioned
 /// (投入使用). Each change is announced, in the same transaction, with the project's new state.
@@ -30,13 +35,7 @@ public static class ProjectsApi
         projects.MapGet("/{id:guid}", GetAsync);
         projects.MapGet("/", ListAsync);
         projects.MapPost("/{id:guid}/approve", (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            ChangeAsync(id, ["proposed"], "approved", project => project with { Status = "approved" },
-                async (transaction, _, state, school) =>
-                {
-                    await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
-                    // Without a planned date, staff are wanted for the next school year.
-                    await transaction.EnqueueAsync(StaffingRequirement(state, school!, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
-                }, dataSource, cancellationToken, needsSchool: true));
+            ChangeAsync(id, Approval, dataSource, cancellationToken));
         projects.MapPut("/{id:guid}/school", ChooseSchoolAsync);
         projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
         projects.MapPost("/{id:guid}/cancel", CancelAsync);
@@ -101,8 +100,8 @@ public static class ProjectsApi
             validation.Add("plannedInUse", "is required: a date between 2000 and 2100.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(id, Active, "rescheduled", project => project with { PlannedInUse = request.PlannedInUse },
-            (transaction, before, state, _) => transaction.EnqueueAsync(new FacilityProjectScheduleChanged(state, before.PlannedInUse), cancellationToken),
+        return await ChangeAsync(id, new ProjectStep(Active, "rescheduled", project => project with { PlannedInUse = request.PlannedInUse },
+            (transaction, before, state, _, token) => transaction.EnqueueAsync(new FacilityProjectScheduleChanged(state, before.PlannedInUse), token)),
             dataSource, cancellationToken);
     }
 
@@ -113,8 +112,8 @@ public static class ProjectsApi
         var reason = validation.Text("reason", request.Reason, 500);
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(id, Active, "cancelled", project => project with { Status = "cancelled" },
-            (transaction, _, state, _) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), cancellationToken), dataSource, cancellationToken);
+        return await ChangeAsync(id, new ProjectStep(Active, "cancelled", project => project with { Status = "cancelled" },
+            (transaction, _, state, _, token) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), token)), dataSource, cancellationToken);
     }
 
     /// <summary>投入使用: the project's places count as the school's capacity from <c>inUseFrom</c>; announced once.</summary>
@@ -126,16 +125,26 @@ public static class ProjectsApi
             validation.Add("inUseFrom", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-        var inUseFrom = request.InUseFrom!.Value;
-        return await ChangeAsync(id, Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
-            async (transaction, project, state, school) =>
-            {
-                await transaction.EnqueueAsync(new CapacityCommissioned(
-                    project.Id, project.SchoolId!.Value, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
-                await transaction.EnqueueAsync(StaffingRequirement(state, school!, inUseFrom, "commissioned"), cancellationToken);
-            },
-            dataSource, cancellationToken, needsSchool: true);
+        return await ChangeAsync(id, Commissioning(request.InUseFrom!.Value), dataSource, cancellationToken);
     }
+
+    /// <summary>立项: announced, and the staffing the classes will need raised with Workforce.</summary>
+    internal static readonly ProjectStep Approval = new(["proposed"], "approved", project => project with { Status = "approved" },
+        async (transaction, _, state, school, cancellationToken) =>
+        {
+            await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
+            // Without a planned date, staff are wanted for the next school year.
+            await transaction.EnqueueAsync(StaffingRequirement(state, school!, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
+        }, NeedsSchool: true);
+
+    /// <summary>投入使用 from a date: the capacity announced once, and the staffing raised again.</summary>
+    internal static ProjectStep Commissioning(DateOnly inUseFrom) => new(Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
+        async (transaction, project, state, school, cancellationToken) =>
+        {
+            await transaction.EnqueueAsync(new CapacityCommissioned(
+                project.Id, project.SchoolId!.Value, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
+            await transaction.EnqueueAsync(StaffingRequirement(state, school!, inUseFrom, "commissioned"), cancellationToken);
+        }, NeedsSchool: true);
 
     public sealed record SchoolChoice(Guid? SchoolId);
 
@@ -162,40 +171,48 @@ public static class ProjectsApi
         }
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(id, ["proposed"], "given a school", project => project with { SchoolId = school!.Id },
-            (transaction, _, state, _) => transaction.EnqueueAsync(new FacilityProjectProposed(state), cancellationToken), dataSource, cancellationToken);
+        return await ChangeAsync(id, new ProjectStep(["proposed"], "given a school", project => project with { SchoolId = school!.Id },
+            (transaction, _, state, _, token) => transaction.EnqueueAsync(new FacilityProjectProposed(state), token)), dataSource, cancellationToken);
     }
 
-    /// <summary>
-    /// Moves a project from one of the <paramref name="from"/> statuses: saves the change with the version raised and
-    /// writes its event in the same transaction; 409 when the project's status does not allow it.
-    /// </summary>
+    /// <summary>Takes a step in its own transaction: 404 for an unknown project, otherwise as <see cref="TakeAsync"/>.</summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, string[] from, string action, Func<Project, Project> change, Func<NpgsqlTransaction, Project, FacilityProject, KnownSchool?, Task> announce,
-        NpgsqlDataSource dataSource, CancellationToken cancellationToken, bool needsSchool = false)
+        Guid id, ProjectStep step, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var project = await ProjectQueries.FindAsync(connection, id, cancellationToken, lockFor: transaction);
         if (project is null)
             return TypedResults.NotFound();
-        if (!from.Contains(project.Status))
-            return TypedResults.Problem(
-                title: $"The project is {project.Status}.",
-                detail: $"Project {id} can be {action} only while {string.Join(" or ", from)}" +
-                    (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."),
-                statusCode: StatusCodes.Status409Conflict);
-
-        if (needsSchool && project.SchoolId is null)
-            return TypedResults.Problem(title: "The project has no school yet.", detail: $"Choose its school first (PUT /projects/{id}/school).",
-                statusCode: StatusCodes.Status409Conflict);
-
-        var changed = change(project) with { Version = project.Version + 1 };
-        await ProjectQueries.UpdateAsync(transaction, changed, cancellationToken);
-        var school = changed.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
-        await announce(transaction, project, State(changed, school), school);
+        var (changed, problem) = await TakeAsync(transaction, project, step, cancellationToken);
+        if (changed is null)
+            return problem!;
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(changed);
+    }
+
+    /// <summary>
+    /// Moves a (locked) project one step from one of the step's statuses: saves the change with the version raised and
+    /// writes its events in the caller's transaction; a 409 problem when the status, or a missing school, does not allow it.
+    /// </summary>
+    internal static async Task<(Project? Changed, ProblemHttpResult? Problem)> TakeAsync(
+        NpgsqlTransaction transaction, Project project, ProjectStep step, CancellationToken cancellationToken)
+    {
+        if (!step.From.Contains(project.Status))
+            return (null, TypedResults.Problem(
+                title: $"The project is {project.Status}.",
+                detail: $"Project {project.Id} can be {step.Action} only while {string.Join(" or ", step.From)}" +
+                    (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."),
+                statusCode: StatusCodes.Status409Conflict));
+        if (step.NeedsSchool && project.SchoolId is null)
+            return (null, TypedResults.Problem(title: "The project has no school yet.", detail: $"Choose its school first (PUT /projects/{project.Id}/school).",
+                statusCode: StatusCodes.Status409Conflict));
+
+        var changed = step.Change(project) with { Version = project.Version + 1 };
+        await ProjectQueries.UpdateAsync(transaction, changed, cancellationToken);
+        var school = changed.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(transaction.Connection!, schoolId, cancellationToken) : null;
+        await step.Announce(transaction, project, State(changed, school), school, cancellationToken);
+        return (changed, null);
     }
 
     /// <summary>

@@ -118,6 +118,20 @@ public static class ScheduleApi
             await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO project_passages (project_id, gate, date, actor, document_reference, waiver_reason) VALUES (@id, @Gate, @Date, @Actor, @DocumentReference, @WaiverReason)
                 """, new { id, passage.Gate, passage.Date, passage.Actor, passage.DocumentReference, passage.WaiverReason }, transaction, cancellationToken: cancellationToken));
+            // Passing 立项 approves the project, and passing 投入使用 commissions it from the date: the same steps as
+            // POST /approve and /commission, with their events.
+            var step = passage.Gate switch
+            {
+                "approved" when project.Status == "proposed" => ProjectsApi.Approval,
+                "in_use" => ProjectsApi.Commissioning(passage.Date),
+                _ => null,
+            };
+            if (step is not null)
+            {
+                var stored = (await ProjectQueries.FindAsync(transaction.Connection!, id, cancellationToken))!;
+                if ((await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken)).Problem is { } problem)
+                    problems.Add("gate", problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title!);
+            }
         }, cancellationToken);
     }
 
@@ -196,9 +210,10 @@ public static class ScheduleApi
 
         var view = (await ViewAsync(connection, transaction, id, Today(), cancellationToken))!;
         var forecastInUse = view.Milestones.FirstOrDefault(m => m.Gate == "in_use")?.Forecast;
-        if (forecastInUse is { } inUse && (project.PlannedInUse is null || ScheduleRules.SchoolYearOf(project.PlannedInUse.Value) != ScheduleRules.SchoolYearOf(inUse)))
+        var stored = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
+        if (stored.Status is "proposed" or "approved" && forecastInUse is { } inUse
+            && (stored.PlannedInUse is null || ScheduleRules.SchoolYearOf(stored.PlannedInUse.Value) != ScheduleRules.SchoolYearOf(inUse)))
         {
-            var stored = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
             var moved = stored with { Version = stored.Version + 1, PlannedInUse = inUse };
             await ProjectQueries.UpdateAsync(transaction, moved, cancellationToken);
             var school = moved.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
