@@ -16,8 +16,13 @@ public static partial class DemoData
 {
     private sealed record District(string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools, DemoProject[] Projects);
 
-    /// <summary>A facility project of the seeds on a named school: classes added, planned date, approved or only proposed.</summary>
-    private sealed record DemoProject(string School, string Name, int Classes, string PlannedInUse, bool Approved);
+    /// <summary>
+    /// A facility project of the seeds on a named school: classes added, type and path, the date it is planned to be in
+    /// use, and the budget (万元). Its milestones are planned back from that date; the gates planned in the past are
+    /// passed, up to <paramref name="PassUpTo"/> when given (a project still at 谋划, or one running late).
+    /// </summary>
+    private sealed record DemoProject(string School, string Name, int Classes, string Type, string Path, string InUse, decimal Budget,
+        string? Stage = null, string? PassUpTo = null);
 
     private sealed record NamedSchool(string Name, string[] Stages, string Status = "open", int? OpeningYear = null);
 
@@ -34,8 +39,15 @@ public static partial class DemoData
             new("天津市第三中学", ["junior_secondary", "senior_secondary"]),
             new("天津市实验小学红桥学校", ["primary"], "planned", 2028),
             new("天津市耀华中学红桥学校东校区", ["junior_secondary"], "planned", 2029),
+            new("云泽园配套幼儿园", ["kindergarten"], "planned", 2027),
         ],
-        [new("天津市第三中学附属小学", "天津市第三中学附属小学改扩建工程", 6, "2027-08-25", Approved: true)]),
+        [
+            new("天津市第三中学附属小学", "天津市第三中学附属小学改扩建工程", 6, "expansion", "government", "2027-08-25", 3800),
+            new("天津市实验小学红桥学校", "天津市实验小学红桥学校新建工程", 24, "new_build", "government", "2028-08-25", 26000),
+            new("天津市耀华中学红桥学校东校区", "天津市耀华中学红桥学校东校区新建工程", 24, "new_build", "government", "2029-08-25", 32000),
+            new("天津市第三中学", "天津市第三中学西区扩建项目", 12, "expansion", "government", "2030-08-25", 9000, Stage: "senior_secondary", PassUpTo: "proposed"),
+            new("云泽园配套幼儿园", "接收云泽园配套幼儿园", 9, "developer_handover", "developer", "2027-08-25", 600),
+        ]),
         new("120105", "河北区", 647_702, ["光复道街", "望海楼街", "鸿顺里街", "新开河街", "铁东路街", "建昌道街", "宁园街", "王串场街", "江都路街", "月牙河街"],
         [
             new("第二实验小学中铁国际校区", ["primary"]),
@@ -43,14 +55,17 @@ public static partial class DemoData
             new("杨桥大街地块规划小学", ["primary"], "planned", 2027),
             new("天津市第二中学", ["junior_secondary", "senior_secondary"]),
         ],
-        [new("育婴里第三小学", "育婴里第三小学扩建工程", 6, "2026-08-25", Approved: true)]),
+        [
+            new("育婴里第三小学", "育婴里第三小学改扩建工程", 6, "expansion", "government", "2026-08-25", 4200),
+            new("杨桥大街地块规划小学", "杨桥大街地块规划小学新建工程", 24, "new_build", "government", "2027-08-25", 18000, PassUpTo: "topping_out"),
+        ]),
         new("120110", "东丽区", 857_027, ["华明街", "金桥街", "万新街", "新立街", "东丽湖街", "金钟街", "华新街"],
         [
             new("天津市第一百中学", ["senior_secondary"]),
             new("军粮城中学", ["junior_secondary", "senior_secondary"]),
             new("育才中学", ["junior_secondary"]),
         ],
-        [new("育才中学", "育才中学扩建工程", 8, "2028-08-25", Approved: false)]),
+        [new("育才中学", "育才中学扩建工程", 8, "expansion", "government", "2028-08-25", 5200, PassUpTo: "proposed")]),
         new("120104", "南开区", 890_422, ["长虹街", "鼓楼街", "兴南街", "广开街", "万兴街", "学府街", "向阳路街", "嘉陵道街", "王顶堤街", "华苑街"],
         [
             new("天津市南开中学", ["junior_secondary", "senior_secondary"]),
@@ -206,16 +221,39 @@ public static partial class DemoData
             $"enrolment and population {FirstEnrolmentYear}-{LastEnrolmentYear}, {projects.Count} facility projects, {teachers} teachers.");
     }
 
-    /// <summary>The seeds' projects, proposed in Facilities (once it has heard of their schools) and approved where they are.</summary>
+    /// <summary>
+    /// The seeds' projects in Facilities (once it has heard of their schools): details, a milestone plan, and the gates
+    /// passed so far, each with a document. Passing 立项 approves a project and passing 投入使用 commissions it; a
+    /// developer-built project, which has no 立项 gate, is approved directly. Dates, sizes and budgets are invented.
+    /// </summary>
     private static async Task AddProjectsAsync(HttpClient gateway, List<(Guid SchoolId, DemoProject Project)> projects, CancellationToken cancellationToken)
     {
         await WaitUntilKnownAsync(gateway, "facilities", projects.Select(p => p.SchoolId), cancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var (schoolId, project) in projects)
         {
+            var inUse = DateOnly.Parse(project.InUse);
             var id = await PostAsync(gateway, "/api/facilities/projects",
-                new { schoolId, name = project.Name, classesAdded = project.Classes, plannedInUse = project.PlannedInUse }, cancellationToken);
-            if (project.Approved)
+                new { schoolId, name = project.Name, stage = project.Stage, classesAdded = project.Classes, plannedInUse = project.InUse }, cancellationToken);
+            await SendAsync(gateway, HttpMethod.Put, $"/api/facilities/projects/{id}/details", new
+            {
+                type = project.Type, budget = project.Budget, responsibleUnit = "区教育局基建科",
+                funding = new Dictionary<string, decimal> { ["区财政资金"] = project.Budget * 0.6m, ["政府专项债"] = project.Budget * 0.4m },
+            }, cancellationToken);
+            string[] gates = project.Path == "developer"
+                ? ["obligation", "construction_start", "completion", "joint_acceptance", "handover", "operator", "fit_out", "in_use"]
+                : ["proposed", "approved", "site", "feasibility", "design", "drawings", "tender", "permit", "construction_start", "topping_out",
+                   "completion", "filing", "handover", "fit_out", "in_use"];
+            var spacing = project.Path == "developer" ? 150 : 80;
+            var plan = gates.Select((gate, i) => (Gate: gate, Date: inUse.AddDays(-spacing * (gates.Length - 1 - i)))).ToList();
+            await SendAsync(gateway, HttpMethod.Put, $"/api/facilities/projects/{id}/plan",
+                new { path = project.Path, actor = "演示数据", milestones = plan.ToDictionary(p => p.Gate, p => p.Date.ToString("yyyy-MM-dd")) }, cancellationToken);
+            if (project.Path == "developer")
                 await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/approve", null, cancellationToken);
+            var last = project.PassUpTo is { } upTo ? Array.IndexOf(gates, upTo) : gates.Length - 1;
+            foreach (var (gate, date) in plan.Take(last + 1).Where(p => p.Date <= today))
+                await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/gates",
+                    new { gate, date, actor = "演示数据", documentReference = $"教基〔{date.Year}〕{Array.IndexOf(gates, gate) + 1}号" }, cancellationToken);
         }
     }
 
