@@ -1,7 +1,9 @@
 namespace Platform.Contracts;
 
 /// <summary>
-/// A facility project was put into use (投入使用): its places count as capacity from this term on.
+/// A facility project was put into use (投入使用): its places count as capacity from this term on. When
+/// <see cref="OpensSchool"/>, the project built a school the registry has as planned: the school opens from this term,
+/// with the capacity the registry planned for it.
 /// </summary>
 public sealed record CapacityCommissioned(
     Guid ProjectId,
@@ -9,7 +11,8 @@ public sealed record CapacityCommissioned(
     string Stage,
     int ClassesAdded,
     int PlacesAdded,
-    DateOnly InUseFrom);
+    DateOnly InUseFrom,
+    bool OpensSchool = false);
 
 /// <summary>The classes and places (学位) a project adds in one stage.</summary>
 public sealed record StagePlaces(string Stage, int Classes, int Places);

@@ -88,4 +88,29 @@ public class PipelineTests(SuiteFixture suite)
         await PipelineUntilAsync(p => p.All(x => x.GetProperty("projectId").GetGuid() != projectId), "the cancelled project to leave the pipeline");
         Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone, "proposed"));
     }
+
+    [Fact]
+    public async Task A_project_building_a_planned_school_opens_it_from_its_year_and_its_places_count_once()
+    {
+        var (zone, _) = await suite.Gateway.SeedSmallSchoolAsync(District, "宁河区旁边小学"); // 270 places
+        var registered = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
+        {
+            name = "宁河区新建小学", districtCode = District, zoneId = zone, ownership = "public", status = "planned", openingYear = 2030,
+            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 2, 2, 2, 2, 2, 2 } } }, // 12 classes, 540 places
+        });
+        var planned = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
+        await suite.Gateway.WaitUntilKnownAsync("facilities", planned);
+        Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone)); // the new school opens in 2030, after the horizon
+
+        var projectId = (await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = planned, name = "宁河区新建小学工程", classesAdded = 12, plannedInUse = "2023-08-30" }))
+            .GetProperty("id").GetGuid();
+        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/approve");
+        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId && x.GetProperty("status").GetString() == "approved"), "the approval");
+        Assert.Equal(("270 810 810", "0 0 0"), await CapacityAsync(zone)); // the school's own 540 places, from the project's year: not twice
+
+        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/commission", new { inUseFrom = "2023-09-01" });
+        var opened = await Eventually.Until(() => suite.Gateway.GetSchoolAsync(planned), s => s.Status == "open", "Planning to open the new school");
+        Assert.Equal(540, opened.Places);
+        Assert.Equal(("270 810 810", "0 0 0"), await CapacityAsync(zone)); // open now, from 2023: its places count once
+    }
 }

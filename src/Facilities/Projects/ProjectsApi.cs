@@ -142,7 +142,7 @@ public static class ProjectsApi
         async (transaction, project, state, school, cancellationToken) =>
         {
             await transaction.EnqueueAsync(new CapacityCommissioned(
-                project.Id, project.SchoolId!.Value, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom), cancellationToken);
+                project.Id, project.SchoolId!.Value, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom, OpensSchool: school!.Status == "planned"), cancellationToken);
             await transaction.EnqueueAsync(StaffingRequirement(state, school!, inUseFrom, "commissioned"), cancellationToken);
         }, NeedsSchool: true);
 

@@ -12,11 +12,13 @@ public static class CapacityData
     private sealed record Addition(Guid SchoolId, string Stage, int ClassesAdded, int PlacesAdded, DateOnly InUseFrom);
 
     /// <summary>
-    /// Open schools count from the start; planned schools from their opening year; closed schools not at all.
+    /// Open schools count from their opening year (from the start when it is not known); planned schools from their
+    /// opening year; closed schools not at all.
     /// A commissioned project counts from the first school year it is in use at the autumn start (1 September).
     /// Levers: a stage's class-size norm changes the places of all its classes; a school opened in a year counts
     /// from then, a school closed in a year counts until the year before. The facility pipeline: approved projects
-    /// (and proposed ones when <paramref name="countProposed"/>) count from the school year of their planned date.
+    /// (and proposed ones when <paramref name="countProposed"/>) count from the school year of their planned date; a
+    /// project building a planned school adds no places of its own but opens the school from that year.
     /// </summary>
     /// <returns>The capacity, and the ids of changed schools that are not in the district.</returns>
     public static async Task<(IReadOnlyList<CapacitySource> Capacity, IReadOnlyList<Guid> UnknownSchools)> LoadAsync(
@@ -32,9 +34,17 @@ public static class CapacityData
             FROM capacity_additions a JOIN schools s ON s.id = a.school_id WHERE s.district_code = @districtCode
             """, new { districtCode }, cancellationToken: cancellationToken));
 
+        // A counted project that builds a planned school decides when the school opens; its places are the school's own.
+        var pipeline = (await PipelineQueries.ListAsync(connection, districtCode, cancellationToken))
+            .Where(p => p.PlannedInUse is not null && (p.Status == "approved" || countProposed)).ToList();
+        var opensPlannedSchool = pipeline
+            .Where(p => p.SchoolId is { } id && schools.TryGetValue(id, out var school) && school.Status == SchoolStatus.Planned)
+            .ToDictionary(p => p.SchoolId!.Value, p => PipelineQueries.FirstSchoolYear(p.PlannedInUse!.Value));
+
         (int From, int Until) Years(SchoolView school)
         {
-            var from = school.Status == SchoolStatus.Open ? int.MinValue : school.OpeningYear ?? int.MaxValue;
+            var from = school.Status == SchoolStatus.Open ? school.OpeningYear ?? int.MinValue
+                : opensPlannedSchool.TryGetValue(school.Id, out var opening) ? opening : school.OpeningYear ?? int.MaxValue;
             var until = int.MaxValue;
             foreach (var change in changes[school.Id])
                 if (change.Change == "open")
@@ -58,8 +68,7 @@ public static class CapacityData
             sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage,
                 Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(PipelineQueries.FirstSchoolYear(addition.InUseFrom), from), until));
         }
-        var pipeline = await PipelineQueries.ListAsync(connection, districtCode, cancellationToken);
-        foreach (var project in pipeline.Where(p => p.PlannedInUse is not null && (p.Status == "approved" || countProposed)))
+        foreach (var project in pipeline.Where(p => p.SchoolId is not { } id || !opensPlannedSchool.ContainsKey(id)))
         {
             var (from, until) = project.SchoolId is { } id && schools.TryGetValue(id, out var school) ? Years(school) : (int.MinValue, int.MaxValue);
             foreach (var added in project.Places)
