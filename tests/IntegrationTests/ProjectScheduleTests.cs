@@ -129,5 +129,9 @@ public class ProjectScheduleTests(SuiteFixture suite)
         Assert.Equal("commissioned", inUse.GetProperty("status").GetString());
         var grown = await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places > school.Places, "Planning to add the places");
         Assert.Equal(school.Places + 2 * 45, grown.Places);
+        // Workforce heard at completion (竣工) and at commissioning that the classes will need teachers.
+        await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/staffing/requirements?districtCode=120106")!,
+            r => r!.Where(x => x.GetProperty("projectId").GetGuid() == project).Select(x => x.GetProperty("milestone").GetString()).Order(StringComparer.Ordinal)
+                .SequenceEqual(["commissioned", "completion"]), "Workforce to receive the requirements at completion and commissioning");
     }
 }

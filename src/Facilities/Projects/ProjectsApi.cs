@@ -216,10 +216,10 @@ public static class ProjectsApi
     }
 
     /// <summary>
-    /// The teachers a project's classes will need, for Workforce: at approval, and again at commissioning. Classes for a
+    /// The teachers a project's classes will need, for Workforce: at approval, at completion (竣工验收) and at commissioning. Classes for a
     /// school the registry still has as planned open a new school.
     /// </summary>
-    private static StaffingRequirementRaised StaffingRequirement(FacilityProject state, KnownSchool school, DateOnly from, string milestone) =>
+    internal static StaffingRequirementRaised StaffingRequirement(FacilityProject state, KnownSchool school, DateOnly from, string milestone) =>
         new(state.ProjectId, state.DistrictCode, state.SchoolId!.Value, state.Places[0].Stage, state.Places[0].Classes, state.Places[0].Places, from,
             NewSchool: school.Status == "planned", milestone);
 

@@ -126,12 +126,14 @@ public static class ScheduleApi
                 "in_use" => ProjectsApi.Commissioning(passage.Date),
                 _ => null,
             };
-            if (step is not null)
-            {
-                var stored = (await ProjectQueries.FindAsync(transaction.Connection!, id, cancellationToken))!;
-                if ((await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken)).Problem is { } problem)
-                    problems.Add("gate", problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title!);
-            }
+            var stored = (await ProjectQueries.FindAsync(transaction.Connection!, id, cancellationToken))!;
+            if (step is not null && (await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken)).Problem is { } refused)
+                problems.Add("gate", refused.ProblemDetails.Detail ?? refused.ProblemDetails.Title!);
+            // At completion (竣工验收) Workforce is told again that the classes will need teachers, from the planned opening.
+            if (passage.Gate == "completion" && stored.SchoolId is { } schoolId
+                && await SchoolDirectory.FindAsync(transaction.Connection!, schoolId, cancellationToken) is { } school)
+                await transaction.EnqueueAsync(ProjectsApi.StaffingRequirement(ProjectsApi.State(stored, school), school,
+                    stored.PlannedInUse ?? passage.Date, "completion"), cancellationToken);
         }, cancellationToken);
     }
 
