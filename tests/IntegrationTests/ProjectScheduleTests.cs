@@ -134,4 +134,44 @@ public class ProjectScheduleTests(SuiteFixture suite)
             r => r!.Where(x => x.GetProperty("projectId").GetGuid() == project).Select(x => x.GetProperty("milestone").GetString()).Order(StringComparer.Ordinal)
                 .SequenceEqual(["commissioned", "completion"]), "Workforce to receive the requirements at completion and commissioning");
     }
+
+    [Fact]
+    public async Task A_project_for_a_nine_year_school_adds_places_in_each_of_its_stages()
+    {
+        var registered = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
+        {
+            name = "红桥区九年一贯制测试学校", districtCode = "120106", zoneId = await suite.Gateway.AddZoneAsync(), ownership = "public", status = "open",
+            stages = new object[]
+            {
+                new { stage = "primary", classesPerGrade = new[] { 2, 2, 2, 2, 2, 2 } },
+                new { stage = "junior_secondary", classesPerGrade = new[] { 2, 2, 2 } },
+            },
+        });
+        var school = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!;
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
+
+        var twice = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
+        {
+            schoolId = school.Id, name = "九年一贯制扩建", stage = "primary", classesAdded = 2, otherStages = new[] { new { stage = "primary", classes = 1 } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("otherStages[0].stage", await twice.Content.ReadAsStringAsync());
+
+        var created = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
+        {
+            schoolId = school.Id, name = "九年一贯制扩建", stage = "primary", classesAdded = 2, otherStages = new[] { new { stage = "junior_secondary", classes = 3 } },
+        });
+        await SuiteApi.EnsureAsync(created);
+        var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{project}/approve", null));
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project));
+
+        // 2 primary classes at 45 and 3 junior classes at 50: each stage's capacity grows.
+        var grown = await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places == school.Places + 90 + 150, "Planning to add both stages' places");
+        Assert.Equal([(12 * 45 + 90), (6 * 50 + 150)], grown.Stages.Select(s => s.Places));
+        var requirements = await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/staffing/requirements?districtCode=120106")!,
+            r => r!.Count(x => x.GetProperty("projectId").GetGuid() == project) == 4, "Workforce to receive a requirement per stage at approval and commissioning");
+        Assert.Equal(["junior_secondary", "junior_secondary", "primary", "primary"],
+            requirements!.Where(x => x.GetProperty("projectId").GetGuid() == project).Select(x => x.GetProperty("stage").GetString()).Order(StringComparer.Ordinal));
+    }
 }

@@ -6,10 +6,18 @@ namespace Platform.Facilities.Projects;
 /// <summary>
 /// A project of a district and zone; <see cref="SchoolId"/> is null until its school is chosen (a proposal made from a
 /// shortfall). The shortfall fields link such a proposal to the PlaceShortfallDetected it answers.
+/// The main stage's classes and places are <see cref="Stage"/>, <see cref="ClassesAdded"/> and <see cref="PlacesAdded"/>;
+/// a nine- or twelve-year school adds <see cref="OtherStages"/> too.
 /// </summary>
 public sealed record Project(
     Guid Id, int Version, Guid? SchoolId, string DistrictCode, Guid ZoneId, string Name, string Stage, int ClassesAdded, int PlacesAdded, string Status,
-    DateOnly? PlannedInUse, DateOnly? InUseFrom, Guid? ShortfallForecastId = null, int? ShortfallFirstYear = null, decimal? ShortfallPlaces = null);
+    DateOnly? PlannedInUse, DateOnly? InUseFrom, Guid? ShortfallForecastId = null, int? ShortfallFirstYear = null, decimal? ShortfallPlaces = null)
+{
+    public IReadOnlyList<Contracts.StagePlaces> OtherStages { get; init; } = [];
+
+    /// <summary>Every stage the project adds places in, the main one first.</summary>
+    public IReadOnlyList<Contracts.StagePlaces> AllStages => [new(Stage, ClassesAdded, PlacesAdded), .. OtherStages];
+}
 
 public static class ProjectQueries
 {
@@ -19,22 +27,41 @@ public static class ProjectQueries
         shortfall_first_year AS ShortfallFirstYear, shortfall_places AS ShortfallPlaces
         """;
 
-    public static Task InsertAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+    public static async Task InsertAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken)
+    {
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO projects (id, version, school_id, district_code, zone_id, name, stage, classes_added, places_added, status, planned_in_use,
                                   shortfall_forecast_id, shortfall_first_year, shortfall_places)
             VALUES (@Id, @Version, @SchoolId, @DistrictCode, @ZoneId, @Name, @Stage, @ClassesAdded, @PlacesAdded, @Status, @PlannedInUse,
                     @ShortfallForecastId, @ShortfallFirstYear, @ShortfallPlaces)
             """, project, transaction, cancellationToken: cancellationToken));
+        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO project_other_stages (project_id, stage, classes, places) SELECT @Id, s, c, p FROM unnest(@stages, @classes, @places) AS x (s, c, p)
+            """, new
+        {
+            project.Id, stages = project.OtherStages.Select(o => o.Stage).ToArray(), classes = project.OtherStages.Select(o => o.Classes).ToArray(),
+            places = project.OtherStages.Select(o => o.Places).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
 
     public static async Task<Project?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken, NpgsqlTransaction? lockFor = null) =>
-        await connection.QuerySingleOrDefaultAsync<Project>(new CommandDefinition(
+        (await WithOtherStagesAsync(connection, await connection.QueryAsync<Project>(new CommandDefinition(
             $"SELECT {Columns} FROM projects WHERE id = @id" + (lockFor is null ? "" : " FOR UPDATE"),
-            new { id }, lockFor, cancellationToken: cancellationToken));
+            new { id }, lockFor, cancellationToken: cancellationToken)), cancellationToken)).SingleOrDefault();
 
     public static async Task<IReadOnlyList<Project>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Project>(new CommandDefinition(
-            $"SELECT {Columns} FROM projects ORDER BY created_at DESC", cancellationToken: cancellationToken))).ToList();
+        await WithOtherStagesAsync(connection, await connection.QueryAsync<Project>(new CommandDefinition(
+            $"SELECT {Columns} FROM projects ORDER BY created_at DESC", cancellationToken: cancellationToken)), cancellationToken);
+
+    private static async Task<IReadOnlyList<Project>> WithOtherStagesAsync(NpgsqlConnection connection, IEnumerable<Project> projects, CancellationToken cancellationToken)
+    {
+        var list = projects.ToList();
+        var others = (await connection.QueryAsync<(Guid ProjectId, string Stage, int Classes, int Places)>(new CommandDefinition(
+                "SELECT project_id, stage, classes, places FROM project_other_stages WHERE project_id = ANY(@ids) ORDER BY stage",
+                new { ids = list.Select(p => p.Id).ToArray() }, cancellationToken: cancellationToken)))
+            .ToLookup(o => o.ProjectId, o => new Contracts.StagePlaces(o.Stage, o.Classes, o.Places));
+        return list.Select(p => p with { OtherStages = others[p.Id].ToList() }).ToList();
+    }
 
     /// <summary>Saves a project's changes (the caller raises its version).</summary>
     public static Task UpdateAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken) =>

@@ -7,7 +7,11 @@ using Platform.Contracts;
 
 namespace Platform.Facilities.Projects;
 
-public sealed record CreateProjectRequest(Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded, DateOnly? PlannedInUse = null);
+/// <param name="OtherStages">Stages beyond the main one, for a nine- or twelve-year school; places default to classes × the stage's norm.</param>
+public sealed record CreateProjectRequest(
+    Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded, DateOnly? PlannedInUse = null, OtherStageRequest[]? OtherStages = null);
+
+public sealed record OtherStageRequest(string? Stage, int? Classes, int? Places);
 
 public sealed record ScheduleRequest(DateOnly? PlannedInUse);
 
@@ -69,10 +73,27 @@ public static class ProjectsApi
             validation.Add("stage", "is not a stage of the school; give placesAdded for a new stage.");
         // Places default to the new classes at the stage's class-size norm.
         var places = request.PlacesAdded is null ? classes * (norm ?? 0) : validation.Number("placesAdded", request.PlacesAdded, 1, 20_000);
+        var others = new List<StagePlaces>();
+        for (var i = 0; i < (request.OtherStages?.Length ?? 0); i++)
+        {
+            var other = request.OtherStages![i];
+            var otherNorm = school?.Stages.FirstOrDefault(s => s.Stage == other.Stage)?.ClassSizeNorm;
+            if (other.Stage is null || !SchoolStages.Codes.Contains(other.Stage) || other.Stage == stage || others.Any(o => o.Stage == other.Stage))
+                validation.Add($"otherStages[{i}].stage", $"must be another stage ({string.Join(", ", SchoolStages.Codes)}), each once, not the main one.");
+            else if (otherNorm is null && other.Places is null)
+                validation.Add($"otherStages[{i}].stage", "is not a stage of the school; give places for a new stage.");
+            var otherClasses = validation.Number($"otherStages[{i}].classes", other.Classes, 1, 200);
+            var otherPlaces = other.Places is null ? otherClasses * (otherNorm ?? 0) : validation.Number($"otherStages[{i}].places", other.Places, 1, 20_000);
+            if (validation.IsValid)
+                others.Add(new StagePlaces(other.Stage!, otherClasses, otherPlaces));
+        }
         if (!validation.IsValid)
             return validation.Problem();
 
-        var project = new Project(Guid.CreateVersion7(), 1, school!.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null);
+        var project = new Project(Guid.CreateVersion7(), 1, school!.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null)
+        {
+            OtherStages = others,
+        };
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ProjectQueries.InsertAsync(transaction, project, cancellationToken);
         await transaction.EnqueueAsync(new FacilityProjectProposed(State(project, school)), cancellationToken);
@@ -134,16 +155,17 @@ public static class ProjectsApi
         {
             await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
             // Without a planned date, staff are wanted for the next school year.
-            await transaction.EnqueueAsync(StaffingRequirement(state, school!, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved"), cancellationToken);
+            await RaiseStaffingAsync(transaction, state, school!, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved", cancellationToken);
         }, NeedsSchool: true);
 
     /// <summary>投入使用 from a date: the capacity announced once, and the staffing raised again.</summary>
     internal static ProjectStep Commissioning(DateOnly inUseFrom) => new(Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
         async (transaction, project, state, school, cancellationToken) =>
         {
-            await transaction.EnqueueAsync(new CapacityCommissioned(
-                project.Id, project.SchoolId!.Value, project.Stage, project.ClassesAdded, project.PlacesAdded, inUseFrom, OpensSchool: school!.Status == "planned"), cancellationToken);
-            await transaction.EnqueueAsync(StaffingRequirement(state, school!, inUseFrom, "commissioned"), cancellationToken);
+            foreach (var added in project.AllStages)
+                await transaction.EnqueueAsync(new CapacityCommissioned(
+                    project.Id, project.SchoolId!.Value, added.Stage, added.Classes, added.Places, inUseFrom, OpensSchool: school!.Status == "planned"), cancellationToken);
+            await RaiseStaffingAsync(transaction, state, school!, inUseFrom, "commissioned", cancellationToken);
         }, NeedsSchool: true);
 
     public sealed record SchoolChoice(Guid? SchoolId);
@@ -216,14 +238,17 @@ public static class ProjectsApi
     }
 
     /// <summary>
-    /// The teachers a project's classes will need, for Workforce: at approval, at completion (竣工验收) and at commissioning. Classes for a
-    /// school the registry still has as planned open a new school.
+    /// Tells Workforce the teachers a project's classes will need, one requirement per stage: at approval, at completion
+    /// (竣工验收) and at commissioning. Classes for a school the registry still has as planned open a new school.
     /// </summary>
-    internal static StaffingRequirementRaised StaffingRequirement(FacilityProject state, KnownSchool school, DateOnly from, string milestone) =>
-        new(state.ProjectId, state.DistrictCode, state.SchoolId!.Value, state.Places[0].Stage, state.Places[0].Classes, state.Places[0].Places, from,
-            NewSchool: school.Status == "planned", milestone);
+    internal static async Task RaiseStaffingAsync(
+        NpgsqlTransaction transaction, FacilityProject state, KnownSchool school, DateOnly from, string milestone, CancellationToken cancellationToken)
+    {
+        foreach (var stage in state.Places)
+            await transaction.EnqueueAsync(new StaffingRequirementRaised(state.ProjectId, state.DistrictCode, school.Id, stage.Stage, stage.Classes, stage.Places, from,
+                NewSchool: school.Status == "planned", milestone), cancellationToken);
+    }
 
     internal static FacilityProject State(Project project, KnownSchool? school) =>
-        new(project.Id, project.Version, project.DistrictCode, project.ZoneId, school?.Id, project.Name, project.Status,
-            [new StagePlaces(project.Stage, project.ClassesAdded, project.PlacesAdded)], project.PlannedInUse);
+        new(project.Id, project.Version, project.DistrictCode, project.ZoneId, school?.Id, project.Name, project.Status, project.AllStages, project.PlannedInUse);
 }

@@ -36,7 +36,7 @@ public sealed record PortfolioView(IReadOnlyList<PlacesArriving> Arriving, IRead
 /// </summary>
 public static class ScheduleApi
 {
-    private sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, string DistrictCode, string Stage, int PlacesAdded);
+    private sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, string DistrictCode);
 
     private sealed record PassageRow(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason);
 
@@ -132,8 +132,7 @@ public static class ScheduleApi
             // At completion (竣工验收) Workforce is told again that the classes will need teachers, from the planned opening.
             if (passage.Gate == "completion" && stored.SchoolId is { } schoolId
                 && await SchoolDirectory.FindAsync(transaction.Connection!, schoolId, cancellationToken) is { } school)
-                await transaction.EnqueueAsync(ProjectsApi.StaffingRequirement(ProjectsApi.State(stored, school), school,
-                    stored.PlannedInUse ?? passage.Date, "completion"), cancellationToken);
+                await ProjectsApi.RaiseStaffingAsync(transaction, ProjectsApi.State(stored, school), school, stored.PlannedInUse ?? passage.Date, "completion", cancellationToken);
         }, cancellationToken);
     }
 
@@ -179,14 +178,15 @@ public static class ScheduleApi
             WHERE p.status IN ('proposed', 'approved') AND (@districtCode::text IS NULL OR p.district_code = @districtCode) ORDER BY p.created_at
             """, new { districtCode }, cancellationToken: cancellationToken));
         var today = Today();
-        var views = new List<(ScheduleView View, ProjectRow Project, IReadOnlyList<Milestone> Milestones)>();
+        var views = new List<(ScheduleView View, ProjectRow Project, IReadOnlyList<Milestone> Milestones, IReadOnlyDictionary<string, int> Places)>();
         foreach (var id in ids)
         {
             var (project, milestones) = (await LoadAsync(connection, null, id, cancellationToken))!.Value;
-            views.Add(((await ViewAsync(connection, null, id, today, cancellationToken))!, project, milestones));
+            var places = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!.AllStages.ToDictionary(s => s.Stage, s => s.Places);
+            views.Add(((await ViewAsync(connection, null, id, today, cancellationToken))!, project, milestones, places));
         }
         var arriving = PortfolioRules.Arriving(views.Select(v => new PortfolioProject(v.Project.Id, v.Project.DistrictCode,
-            Enum.Parse<DeliveryPath>(v.Project.Path, ignoreCase: true), v.Milestones, new Dictionary<string, int> { [v.Project.Stage] = v.Project.PlacesAdded })), today);
+            Enum.Parse<DeliveryPath>(v.Project.Path, ignoreCase: true), v.Milestones, v.Places)), today);
         return TypedResults.Ok(new PortfolioView(arriving, views.Select(v => v.View).ToList()));
     }
 
@@ -229,7 +229,7 @@ public static class ScheduleApi
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
         var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition($"""
-            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.district_code AS DistrictCode, p.stage, p.places_added AS PlacesAdded
+            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.district_code AS DistrictCode
             FROM projects p WHERE p.id = @id {(transaction is null ? "" : "FOR UPDATE")}
             """, new { id }, transaction, cancellationToken: cancellationToken));
         if (project is null)

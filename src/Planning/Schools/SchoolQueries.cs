@@ -137,7 +137,7 @@ public static class SchoolQueries
         var recorded = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO capacity_additions (project_id, school_id, stage, classes_added, places_added, in_use_from)
             VALUES (@ProjectId, @SchoolId, @Stage, @classes, @places, @InUseFrom)
-            ON CONFLICT (project_id) DO NOTHING
+            ON CONFLICT (project_id, stage) DO NOTHING
             """, new { added.ProjectId, added.SchoolId, added.Stage, classes = added.OpensSchool ? 0 : added.ClassesAdded,
                 places = added.OpensSchool ? 0 : added.PlacesAdded, added.InUseFrom }, transaction, cancellationToken: cancellationToken));
         if (recorded == 0)

@@ -30,7 +30,7 @@ public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, IL
         transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO commissioned_classes (project_id, school_id, stage, classes, places, in_use_from)
             VALUES (@ProjectId, @SchoolId, @Stage, @ClassesAdded, @PlacesAdded, @InUseFrom)
-            ON CONFLICT (project_id) DO NOTHING
+            ON CONFLICT (project_id, stage) DO NOTHING
             """, message, transaction, cancellationToken: cancellationToken));
 }
 
@@ -64,7 +64,7 @@ public sealed class PlaceDemandForecastPublishedConsumer(NpgsqlDataSource dataSo
 /// <summary>
 /// Answers Facilities' staffing requirement: committed when the district's surplus 在编 teachers (over what their
 /// schools' enrolment requires) cover the teachers the new places need, otherwise a risk with the teachers missing.
-/// Each project and milestone is answered once.
+/// Each project, milestone and stage is answered once.
 /// </summary>
 public sealed class StaffingRequirementRaisedConsumer(NpgsqlDataSource dataSource, ILogger<StaffingRequirementRaisedConsumer> logger)
     : IdempotentConsumer<StaffingRequirementRaised>(dataSource, logger)
@@ -79,7 +79,7 @@ public sealed class StaffingRequirementRaisedConsumer(NpgsqlDataSource dataSourc
         var recorded = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO staffing_requirements (project_id, milestone, district_code, school_id, stage, classes, places, from_date, new_school, teachers_needed, surplus, outcome)
             VALUES (@ProjectId, @Milestone, @DistrictCode, @SchoolId, @Stage, @Classes, @Places, @From, @NewSchool, @needed, @surplus, @outcome)
-            ON CONFLICT (project_id, milestone) DO NOTHING
+            ON CONFLICT (project_id, milestone, stage) DO NOTHING
             """, new { message.ProjectId, message.Milestone, message.DistrictCode, message.SchoolId, message.Stage, message.Classes, message.Places,
                 message.From, message.NewSchool, needed, surplus, outcome = covered ? "committed" : "risk" }, transaction, cancellationToken: cancellationToken));
         if (recorded == 0)
