@@ -50,12 +50,13 @@ public static partial class DemoData
         ]),
         new("120105", "河北区", 647_702, ["光复道街", "望海楼街", "鸿顺里街", "新开河街", "铁东路街", "建昌道街", "宁园街", "王串场街", "江都路街", "月牙河街"],
         [
-            new("第二实验小学中铁国际校区", ["primary"]),
+            new("第二实验小学中铁国际校区", ["primary"], "planned", 2023),
             new("育婴里第三小学", ["primary"]),
             new("杨桥大街地块规划小学", ["primary"], "planned", 2027),
             new("天津市第二中学", ["junior_secondary", "senior_secondary"]),
         ],
         [
+            new("第二实验小学中铁国际校区", "第二实验小学中铁国际校区新建工程", 24, "new_build", "government", "2023-08-25", 21000),
             new("育婴里第三小学", "育婴里第三小学改扩建工程", 6, "expansion", "government", "2026-08-25", 4200),
             new("杨桥大街地块规划小学", "杨桥大街地块规划小学新建工程", 24, "new_build", "government", "2027-08-25", 18000, PassUpTo: "topping_out"),
         ]),
@@ -64,8 +65,15 @@ public static partial class DemoData
             new("天津市第一百中学", ["senior_secondary"]),
             new("军粮城中学", ["junior_secondary", "senior_secondary"]),
             new("育才中学", ["junior_secondary"]),
+            // 东丽's plan counts 30 kindergartens and 9 primary schools by 2025 without naming them: two stand for them.
+            new("东丽湖第二幼儿园", ["kindergarten"], "planned", 2025),
+            new("金钟新市镇小学", ["primary"], "planned", 2025),
         ],
-        [new("育才中学", "育才中学扩建工程", 8, "expansion", "government", "2028-08-25", 5200, PassUpTo: "proposed")]),
+        [
+            new("东丽湖第二幼儿园", "东丽湖第二幼儿园新建工程", 9, "new_build", "government", "2025-08-25", 3600),
+            new("金钟新市镇小学", "金钟新市镇小学新建工程", 24, "new_build", "government", "2025-08-25", 16000),
+            new("育才中学", "育才中学扩建工程", 8, "expansion", "government", "2028-08-25", 5200, PassUpTo: "proposed"),
+        ]),
         new("120104", "南开区", 890_422, ["长虹街", "鼓楼街", "兴南街", "广开街", "万兴街", "学府街", "向阳路街", "嘉陵道街", "王顶堤街", "华苑街"],
         [
             new("天津市南开中学", ["junior_secondary", "senior_secondary"]),
@@ -143,7 +151,7 @@ public static partial class DemoData
                     (new NamedSchool($"{zone.Prefix}第二小学", ["primary"]), zone, "public"),
                     (new NamedSchool($"{zone.Prefix}中学", ["junior_secondary"]), zone, "public"),
                 }));
-            var open = new List<(Guid SchoolId, string Stage, int Classes)>();
+            var open = new List<(Guid SchoolId, string Stage, int Classes, int FromYear)>();
             foreach (var (school, zone, ownership) in planned)
             {
                 var classes = school.Stages.ToDictionary(stage => stage, stage => random.Next(StageShape[stage].MinClasses, StageShape[stage].MaxClasses + 1));
@@ -155,9 +163,11 @@ public static partial class DemoData
                 }, cancellationToken);
                 schools++;
                 projects.AddRange(district.Projects.Where(p => p.School == school.Name).Select(p => (schoolId, p)));
-                if (school.Status == "open")
+                // A planned school that opened within the enrolment years (its project is commissioned below) has pupils from then on.
+                if (school.Status == "open" || school.OpeningYear <= LastEnrolmentYear)
                 {
-                    open.AddRange(school.Stages.Select(stage => (schoolId, stage, classes[stage])));
+                    var from = school.Status == "open" ? FirstEnrolmentYear : school.OpeningYear!.Value;
+                    open.AddRange(school.Stages.Select(stage => (schoolId, stage, classes[stage], from)));
                     staffed.Add(new StaffedSchool(schoolId, district.Code, school.Stages, school.Stages.Sum(stage => classes[stage] * StageShape[stage].Grades.Length),
                         Named: district.Schools.Contains(school)));
                 }
@@ -171,11 +181,11 @@ public static partial class DemoData
             double Share(string stage) => 0.9 * classesOfStage.GetValueOrDefault(stage) * StageShape[stage].Norm / meanBirths;
             var compulsoryShare = Share("primary");
             var pupilsByYearAndGrade = new Dictionary<(int Year, int Grade), double>();
-            foreach (var (schoolId, stage, classes) in open)
+            foreach (var (schoolId, stage, classes, fromYear) in open)
             {
                 var share = (stage is "primary" or "junior_secondary" ? compulsoryShare : Share(stage)) * classes / classesOfStage[stage];
                 foreach (var grade in StageShape[stage].Grades)
-                    for (var year = FirstEnrolmentYear; year <= LastEnrolmentYear; year++)
+                    for (var year = fromYear; year <= LastEnrolmentYear; year++)
                     {
                         // The cohort in this grade was born grade + 5 years before (小班, grade -2, at 3).
                         var cohort = districtBirths.GetValueOrDefault(year - grade - 5, (int)meanBirths);

@@ -39,6 +39,10 @@ public class DemoDataTests(SuiteFixture suite)
         string[] expected = ["天津市第三中学西区扩建项目:proposed", "育才中学扩建工程:proposed", "杨桥大街地块规划小学新建工程:approved"];
         await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/pipeline")!,
             p => expected.All(e => p!.Any(x => $"{x.GetProperty("name").GetString()}:{x.GetProperty("status").GetString()}" == e)), "the demo projects in the pipeline");
+        // 第二实验小学中铁国际校区 was registered as planned; its project, in use since 2023, opened it.
+        var opened = await Eventually.Until(async () => (await suite.Gateway.GetFromJsonAsync<List<SchoolDto>>("/api/planning/schools?districtCode=120105"))!
+            .Single(s => s.Name == "第二实验小学中铁国际校区"), s => s.Status == "open", "the new school to open");
+        Assert.Equal("120105", opened.DistrictCode);
         // 杨桥大街地块规划小学 is running late: its opening slips, and Facilities says so.
         var portfolio = await suite.Gateway.GetFromJsonAsync<JsonElement>("/api/facilities/portfolio?districtCode=120105");
         Assert.Contains(portfolio.GetProperty("projects").EnumerateArray(), p => p.GetProperty("name").GetString() == "杨桥大街地块规划小学新建工程" && p.GetProperty("slips").GetBoolean());
