@@ -61,4 +61,32 @@ public class GatewayTests(SuiteFixture suite)
     [Fact]
     public async Task Unknown_routes_are_not_found() =>
         Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.GetAsync("/api/nowhere/schools")).StatusCode);
+
+    [Fact]
+    public async Task Api_answers_carry_security_headers_and_other_origins_get_no_cors_grant()
+    {
+        var response = await suite.Gateway.GetAsync("/api/planning/districts");
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/planning/schools");
+        preflight.Headers.Add("Origin", "http://evil.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        var answer = await suite.Gateway.SendAsync(preflight);
+        Assert.False(answer.Headers.Contains("Access-Control-Allow-Origin"), "only the UI's origins may call the API from a browser");
+    }
+
+    [Fact]
+    public async Task An_address_sending_more_than_its_rate_is_told_to_slow_down_with_a_problem()
+    {
+        // The default bucket holds 1,000 requests; 1,500 at once overflow it.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 1500).Select(_ => suite.Gateway.GetAsync("/alive")));
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.Equal("application/problem+json", refused[0].Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1", refused[0].Headers.GetValues("Retry-After").Single());
+        // The bucket refills: a moment later the address is served again.
+        await Eventually.Until(() => suite.Gateway.GetAsync("/alive"), a => a.IsSuccessStatusCode, "the rate limit to let requests through again");
+    }
 }
