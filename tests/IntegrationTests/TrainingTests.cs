@@ -54,6 +54,8 @@ public class TrainingTests(SuiteFixture suite)
 
         var alerts = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/training/alerts?districtCode={District}&asOf=2026-11-20"))!;
         Assert.Equal(["NK1", "NK3"], alerts.Select(a => a.GetProperty("staffNumber").GetString()).Order(StringComparer.Ordinal));
+        // At 100 hours a month, the 66 and 86 hours still needed fit in the 41 days left.
+        Assert.Empty((await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/training/alerts?districtCode={District}&asOf=2026-11-20&maxHoursPerMonth=100"))!);
         var schools = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/training/schools?districtCode={District}&asOf=2026-11-20"))!;
         var rates = schools.Single(s => s.GetProperty("schoolId").GetGuid() == school);
         Assert.Equal((3, 0, 1, 2), (rates.GetProperty("teachers").GetInt32(), rates.GetProperty("done").GetInt32(), rates.GetProperty("onTrack").GetInt32(), rates.GetProperty("behind").GetInt32()));

@@ -47,7 +47,8 @@ public sealed record RotationPlanResult(
 /// first. Within a school, backbone teachers go first, then teachers of subjects the school has too many of, then the
 /// longest-serving. Each goes to an allowed school (other than home, in scope,
 /// following at least one allowed direction) that lacks their subject most, else the weakest; a school takes at
-/// most its gaps plus the teachers it sends. Every teacher's outcome comes with its reasons.
+/// most its gaps plus the teachers it sends, unless the policy lets schools receive beyond their gaps. Every teacher's
+/// outcome comes with its reasons.
 /// </summary>
 public static class RotationPlanner
 {
@@ -72,7 +73,7 @@ public static class RotationPlanner
         }
 
         var quotas = eligibleBySchool.ToDictionary(e => e.Key, e => (int)Math.Ceiling(e.Value.Count * policy.QuotaShare - 1e-9));
-        var room = schools.ToDictionary(s => s.Id, s => -s.SubjectBalance.Values.Where(v => v < 0).Sum() + quotas.GetValueOrDefault(s.Id));
+        var room = schools.ToDictionary(s => s.Id, s => policy.ReceiveBeyondGaps ? int.MaxValue : -s.SubjectBalance.Values.Where(v => v < 0).Sum() + quotas.GetValueOrDefault(s.Id));
         var assignments = new List<Assignment>();
         var schoolQuotas = new List<SchoolQuota>();
         foreach (var school in schools.Where(s => eligibleBySchool.ContainsKey(s.Id)).OrderByDescending(s => s.Strength).ThenBy(s => s.Id, StringComparer.Ordinal))

@@ -33,6 +33,12 @@ public sealed record RotationPolicy
     public RotationScope Scope { get; init; } = RotationScope.District;
     public int TermYears { get; init; } = 3;
 
+    /// <summary>
+    /// Off (the default), a school receives at most its subject gaps plus the teachers it sends, so exchanges balance;
+    /// on, a weaker school may receive beyond that under strong-to-weak.
+    /// </summary>
+    public bool ReceiveBeyondGaps { get; init; }
+
     /// <returns>Each rule out of range, with the reason; empty when all are valid.</returns>
     public IReadOnlyDictionary<string, string> Problems()
     {

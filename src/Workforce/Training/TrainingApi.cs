@@ -67,14 +67,14 @@ public static class TrainingApi
             return TypedResults.Ok(await RulesAsync(connection, districtCode, cancellationToken));
         });
         training.MapPut("/rules/{districtCode}", PutRulesAsync);
-        training.MapGet("/status", async (string districtCode, Guid? schoolId, DateOnly? asOf, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await StatusAsync(dataSource, districtCode, schoolId, asOf, cancellationToken)));
-        training.MapGet("/status/export", async (string districtCode, Guid? schoolId, DateOnly? asOf, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            StatusSheet.File(await StatusAsync(dataSource, districtCode, schoolId, asOf, cancellationToken)));
-        training.MapGet("/alerts", async (string districtCode, DateOnly? asOf, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await StatusAsync(dataSource, districtCode, null, asOf, cancellationToken)).Where(t => t.CannotFinish).ToList()));
-        training.MapGet("/schools", async (string districtCode, DateOnly? asOf, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            TypedResults.Ok((await StatusAsync(dataSource, districtCode, null, asOf, cancellationToken))
+        training.MapGet("/status", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await StatusAsync(dataSource, query, cancellationToken)));
+        training.MapGet("/status/export", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            StatusSheet.File(await StatusAsync(dataSource, query, cancellationToken)));
+        training.MapGet("/alerts", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken)).Where(t => t.CannotFinish).ToList()));
+        training.MapGet("/schools", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken))
                 .GroupBy(t => (t.SchoolId, t.SchoolName))
                 .Select(g => new SchoolTraining(g.Key.SchoolId, g.Key.SchoolName, g.Count(), g.Count(t => t.Status == TrainingStatus.Done),
                     g.Count(t => t.Status == TrainingStatus.OnTrack), g.Count(t => t.Status == TrainingStatus.Behind), g.Count(t => t.CannotFinish),
@@ -83,11 +83,15 @@ public static class TrainingApi
         return app;
     }
 
-    /// <summary>Each teacher of the district (or school) against the district's rules on <paramref name="asOf"/> (today when not given).</summary>
-    private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(
-        NpgsqlDataSource dataSource, string districtCode, Guid? schoolId, DateOnly? asOf, CancellationToken cancellationToken)
+    /// <param name="MaxHoursPerMonth">The most hours a teacher can still do in a month, which decides who can no longer finish (40 unless given, 1 to 200).</param>
+    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, double? MaxHoursPerMonth);
+
+    /// <summary>Each teacher of the district (or school) against the district's rules on the day asked (today when not given).</summary>
+    private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(NpgsqlDataSource dataSource, StatusQuery query, CancellationToken cancellationToken)
     {
-        var on = asOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
+        var on = query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var maxHoursPerMonth = Math.Clamp(query.MaxHoursPerMonth ?? 40, 1, 200);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rules = await RulesAsync(connection, districtCode, cancellationToken);
         var teachers = await connection.QueryAsync<TeacherRow>(new CommandDefinition("""
@@ -103,7 +107,7 @@ public static class TrainingApi
             .ToLookup(r => r.TeacherId, r => new TrainingHours(r.Date, r.Hours));
         return teachers.Select(t =>
         {
-            var progress = TrainingLedger.Evaluate(rules, t.HiredOn, hours[t.Id].ToList(), on);
+            var progress = TrainingLedger.Evaluate(rules, t.HiredOn, hours[t.Id].ToList(), on, maxHoursPerMonth);
             return new TeacherTraining(t.Id, t.StaffNumber, t.Name, t.SchoolId, t.SchoolName, TrainingLedger.Overall(progress), progress.Any(p => p.CannotFinish), progress);
         }).ToList();
     }

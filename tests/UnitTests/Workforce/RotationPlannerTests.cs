@@ -63,6 +63,10 @@ public class RotationPlannerTests
         Assert.Equal("quota_short", quota.Shortfall[0].Code);
         Assert.Contains(plan.Teachers, t => t.Reasons.Any(r => r.Code == "no_destination"));
         Assert.Contains(plan.Teachers, t => t.Reasons.Any(r => r.Code == "fills_gap"));
+
+        // A district that lets schools receive beyond their gaps sends the second teacher to the weakest school.
+        var beyond = RotationPlanner.Plan(teachers, [School("A", 5, ("数学", 2)), School("C", 3, ("数学", -1)), School("D", 1)], Tianjin with { ReceiveBeyondGaps = true }, On);
+        Assert.Equal(["C", "D"], beyond.Assignments.Select(a => a.ToSchoolId));
     }
 
     [Fact]
