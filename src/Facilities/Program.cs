@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Messaging;
 using Platform.Facilities;
 using Platform.Facilities.Details;
 using Platform.Facilities.Projects;
@@ -10,6 +11,7 @@ builder.AddFacilitiesServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapOpenApi();
 app.MapSchoolDirectory();
 app.MapProjectsApi();

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Messaging;
 using Platform.Planning;
 using Platform.Planning.Areas;
 using Platform.Planning.Births;
@@ -17,6 +18,7 @@ builder.AddPlanningServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapOpenApi();
 app.MapAreasApi();
 app.MapSchoolsApi();

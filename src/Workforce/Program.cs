@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Messaging;
 using Platform.Workforce;
 using Platform.BuildingBlocks.Schools;
 using Platform.Workforce.Establishment;
@@ -13,6 +14,7 @@ builder.AddWorkforceServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueues();
 app.MapOpenApi();
 app.MapSchoolDirectory();
 app.MapTeachersApi();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dapper;
 using MassTransit;
 using Npgsql;
@@ -61,6 +63,29 @@ public class ReliabilityTests(SuiteFixture suite)
         await using var connection = new NpgsqlConnection(suite.ConnectionString("planningdb"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM inbox_messages WHERE message_id = @messageId AND consumer = 'CapacityCommissionedConsumer'", new { messageId }));
+    }
+
+    [Fact]
+    public async Task A_poison_message_is_parked_visible_to_an_operator_and_can_be_replayed()
+    {
+        // Capacity for a school Planning does not know: the consumer fails every retry and the message is parked.
+        var messageId = NewId.NextGuid();
+        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), Guid.NewGuid(), "primary", 2, 90, new DateOnly(2027, 9, 1)), messageId);
+        Task<List<JsonElement>> ParkedAsync() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/admin/error-queues")!;
+        bool IsParked(List<JsonElement>? parked) => parked!.Any(m => m.GetProperty("messageId").GetString() == messageId.ToString());
+
+        var parked = await Eventually.Until(ParkedAsync, IsParked, "the poison message in the error queue", TimeSpan.FromSeconds(60));
+        var message = parked.Single(m => m.GetProperty("messageId").GetString() == messageId.ToString());
+        Assert.Equal("planning-capacity-commissioned", message.GetProperty("queue").GetString());
+        Assert.Contains("unknown school", message.GetProperty("reason").GetString());
+        Assert.True(IsParked(await ParkedAsync()), "listing leaves the message parked");
+
+        var replay = await suite.Gateway.PostAsync($"/api/planning/admin/error-queues/planning-capacity-commissioned/replay?messageId={messageId}", null);
+        await SuiteApi.EnsureAsync(replay);
+        Assert.Equal(1, (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetInt32());
+        // Still poison: the consumer tries it again, fails, and it is parked once more.
+        await Eventually.Until(ParkedAsync, IsParked, "the replayed message to be tried and parked again", TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.PostAsync("/api/planning/admin/error-queues/nowhere/replay", null)).StatusCode);
     }
 
     [Fact]

@@ -37,6 +37,16 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddHostedService<OutboxDispatcher>();
+        // The queues of the consumers just registered, for the error-queue endpoints.
+        var formatter = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
+        var consumerMethod = typeof(KebabCaseEndpointNameFormatter).GetMethods().Single(m => m.Name == "Consumer" && m.IsGenericMethod && m.GetParameters().Length == 0);
+        builder.Services.AddSingleton(new ConsumerQueues(builder.Services
+            .Select(service => service.ServiceType)
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+            .Distinct()
+            .Select(type => (string)consumerMethod.MakeGenericMethod(type).Invoke(formatter, null)!)
+            .Order(StringComparer.Ordinal)
+            .ToList()));
         return builder;
     }
 
