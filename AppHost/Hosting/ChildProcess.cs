@@ -63,6 +63,14 @@ public sealed partial class ChildProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the process tree at once, as a crash would: no shutdown, nothing finished.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        await Exited;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

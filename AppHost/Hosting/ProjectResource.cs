@@ -61,6 +61,17 @@ public sealed class ProjectResource(string name, ProjectMetadata project, Func<i
         }
     }
 
+    /// <summary>Kills the project as a crash would (for fault tests); StartAsync brings it back.</summary>
+    public async Task CrashAsync()
+    {
+        if (process is null)
+            return;
+        await process.KillAsync();
+        await process.DisposeAsync();
+        process = null;
+        State = ResourceState.Stopped;
+    }
+
     public override async Task StopAsync()
     {
         if (process is null)
