@@ -6,7 +6,7 @@ namespace Platform.Workforce;
 
 /// <summary>
 /// A change to a workflow record (a rotation plan, an appointment round) in one transaction: 404 for an unknown record,
-/// 409 unless it is in the state the change belongs to. The change returns the detail to record, or leaves problems,
+/// 409 unless it is in a state the change belongs to. The change returns the detail to record, or leaves problems,
 /// which undo it; otherwise the step is recorded with who, when and what, and the answer is the record as it now stands.
 /// </summary>
 public sealed record AuditedChange<TRecord, TView>(
@@ -17,8 +17,14 @@ public sealed record AuditedChange<TRecord, TView>(
     where TRecord : class
     where TView : class
 {
-    public async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
+    public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
         NpgsqlDataSource dataSource, Guid id, string state, string action, string actor,
+        Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
+        RunAsync(dataSource, id, [state], _ => action, actor, change, cancellationToken);
+
+    /// <summary>A change that belongs to several states, recorded under an action named from the state it found.</summary>
+    public async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
+        NpgsqlDataSource dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, string actor,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -26,13 +32,14 @@ public sealed record AuditedChange<TRecord, TView>(
         var record = await FindForUpdate(transaction, id, cancellationToken);
         if (record is null)
             return TypedResults.NotFound();
-        if (StateOf(record) != state)
-            return TypedResults.Problem(title: $"It is {StateOf(record)}.", detail: $"'{action}' can be done only while it is {state}.", statusCode: StatusCodes.Status409Conflict);
+        var state = StateOf(record);
+        if (!states.Contains(state))
+            return TypedResults.Problem(title: $"It is {state}.", detail: $"This can be done only while it is {string.Join(" or ", states)}.", statusCode: StatusCodes.Status409Conflict);
         var problems = new Validation();
         var detail = await change(transaction, record, problems);
         if (!problems.IsValid)
             return problems.Problem();
-        await Record(transaction, id, action, actor, detail, cancellationToken);
+        await Record(transaction, id, actionFrom(state), actor, detail, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await View(connection, id, cancellationToken))!);
     }

@@ -148,7 +148,7 @@ public static class RotationApi
             validation.Add("toSchoolId", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "draft", "assign", actor, async (transaction, plan, problems) =>
+        return await Change.RunAsync(dataSource, id, "draft", "assign", actor, async (transaction, plan, problems) =>
         {
             var connection = transaction.Connection!;
             var explanation = JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!.SingleOrDefault(t => t.TeacherId == request.TeacherId.ToString());
@@ -180,7 +180,7 @@ public static class RotationApi
         var by = validation.Text("actor", actor, 100);
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "draft", "unassign", by, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "draft", "unassign", by, async (transaction, _, problems) =>
         {
             if (await transaction.Connection!.ExecuteAsync(new CommandDefinition("DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @teacherId",
                     new { id, teacherId }, transaction, cancellationToken: cancellationToken)) == 0)
@@ -198,7 +198,7 @@ public static class RotationApi
         var years = validation.Number("years", request.Years, 1, 3);
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "in_effect", "extend", actor, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "in_effect", "extend", actor, async (transaction, _, problems) =>
         {
             if (await transaction.Connection!.ExecuteAsync(new CommandDefinition(
                     "UPDATE rotation_assignments SET term_years = term_years + @years WHERE plan_id = @id AND teacher_id = @teacherId AND term_years + @years <= 6",
@@ -225,7 +225,7 @@ public static class RotationApi
             validation.Add("outcomes", "each outcome must be returned or stayed.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, move.From, step, actor, async (transaction, plan, _) =>
+        return await Change.RunAsync(dataSource, id, move.From, step, actor, async (transaction, plan, _) =>
         {
             var connection = transaction.Connection!;
             if (step == "start")
@@ -247,11 +247,6 @@ public static class RotationApi
     private static readonly AuditedChange<PlanRow, PlanView> Change = new(
         (transaction, id, cancellationToken) => FindAsync(transaction.Connection!, id, transaction, cancellationToken),
         plan => plan.Status, RecordAsync, ViewAsync);
-
-    private static Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        NpgsqlDataSource dataSource, Guid id, string status, string action, string actor,
-        Func<NpgsqlTransaction, PlanRow, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
-        Change.RunAsync(dataSource, id, status, action, actor, change, cancellationToken);
 
     /// <summary>
     /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts

@@ -11,6 +11,11 @@ public static class RoundRules
     /// <summary>The steps of a round, in order.</summary>
     public static readonly string[] Stages = ["posts", "internal", "cross_school", "placement", "closed"];
 
+    /// <summary>The step that follows an open stage.</summary>
+    public static string After(string stage) => Array.IndexOf(Stages, stage) is var at and >= 0 && at < Stages.Length - 1
+        ? Stages[at + 1]
+        : throw new ArgumentOutOfRangeException(nameof(stage), stage, "No step follows it.");
+
     /// <summary>
     /// 组织调剂: the district places each teacher still without a post, in the order given, in a school with an open post
     /// in their subject: the first of their preferences that has one, else the school with the most open posts in it.

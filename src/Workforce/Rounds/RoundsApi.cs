@@ -99,7 +99,7 @@ public static class RoundsApi
             validation.Add("posts", "must give 1 to 30 subjects.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "posts", "set_posts", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, "posts", "set_posts", actor, async (transaction, round, problems) =>
         {
             var approved = (await transaction.Connection!.QueryAsync<(string Subject, int Approved)>(new CommandDefinition("""
                 SELECT p.subject, p.approved FROM school_posts p JOIN known_schools k ON k.id = p.school_id
@@ -133,10 +133,7 @@ public static class RoundsApi
             validation.Add("teacherIds", "must list 1 to 500 teachers.");
         if (!validation.IsValid)
             return validation.Problem();
-        await using var probe = await dataSource.OpenConnectionAsync(cancellationToken);
-        var stage = await probe.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT stage FROM rounds WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        var inStage = stage is "cross_school" ? "cross_school" : "internal";
-        return await ChangeAsync(dataSource, id, inStage, "choose", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, ["internal", "cross_school"], _ => "choose", actor, async (transaction, round, problems) =>
         {
             var (posts, filled) = await PostsAsync(transaction, id, cancellationToken);
             var candidates = await CandidatesAsync(transaction, id, request.TeacherIds!, cancellationToken);
@@ -150,9 +147,9 @@ public static class RoundsApi
                     problems.Add(key, "is not a candidate of this round.");
                 else if (candidate.PlacedSchoolId is not null || candidate.UnplacedOutcome is not null)
                     problems.Add(key, "has been placed already.");
-                else if (inStage == "internal" && candidate.HomeSchoolId != request.SchoolId)
+                else if (round.Stage == "internal" && candidate.HomeSchoolId != request.SchoolId)
                     problems.Add(key, "is not the school's own teacher: in 校内竞聘 a school chooses among its own.");
-                else if (inStage == "cross_school" && !asked.Contains(teacherId))
+                else if (round.Stage == "cross_school" && !asked.Contains(teacherId))
                     problems.Add(key, "did not ask for this school: in 跨校竞聘 a school chooses among those who asked for it.");
                 else if (RoundRules.Open(posts, filled, school, candidate.Subject) <= 0)
                     problems.Add(key, $"teaches {candidate.Subject}, and the school has no open post in it.");
@@ -161,7 +158,7 @@ public static class RoundsApi
             }
             if (!problems.IsValid)
                 return null;
-            await PlaceAllAsync(transaction, id, request.TeacherIds!.Select(t => (t, request.SchoolId!.Value)), inStage, cancellationToken);
+            await PlaceAllAsync(transaction, id, request.TeacherIds!.Select(t => (t, request.SchoolId!.Value)), round.Stage, cancellationToken);
             return $"{request.SchoolId}: {request.TeacherIds!.Length} teachers";
         }, cancellationToken);
     }
@@ -178,7 +175,7 @@ public static class RoundsApi
             validation.Add("schoolIds", "must list 1 to 10 different schools, the first preferred.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "cross_school", "prefer", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, "cross_school", "prefer", actor, async (transaction, round, problems) =>
         {
             var candidate = (await CandidatesAsync(transaction, id, [request.TeacherId!.Value], cancellationToken)).GetValueOrDefault(request.TeacherId.Value);
             if (candidate is null)
@@ -210,7 +207,7 @@ public static class RoundsApi
             validation.Add("teacherId", "teacherId and schoolId are required.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "placement", "place", actor, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "placement", "place", actor, async (transaction, _, problems) =>
         {
             var (posts, filled) = await PostsAsync(transaction, id, cancellationToken);
             var candidate = (await CandidatesAsync(transaction, id, [request.TeacherId!.Value], cancellationToken)).GetValueOrDefault(request.TeacherId.Value);
@@ -233,7 +230,7 @@ public static class RoundsApi
         var actor = validation.Text("actor", request.Actor, 100);
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "placement", "place_automatically", actor, async (transaction, _, _) =>
+        return await Change.RunAsync(dataSource, id, "placement", "place_automatically", actor, async (transaction, _, _) =>
         {
             var (posts, filled) = await PostsAsync(transaction, id, cancellationToken);
             var open = posts.ToDictionary(p => p.Key, p => p.Value - filled.GetValueOrDefault(p.Key));
@@ -263,7 +260,7 @@ public static class RoundsApi
             validation.Add("outcome", "must be training (待岗培训) or reassignment (转岗).");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, "placement", "unplaced", actor, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "placement", "unplaced", actor, async (transaction, _, problems) =>
         {
             if (await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
                     UPDATE round_candidates SET unplaced_outcome = @Outcome WHERE round_id = @id AND teacher_id = @TeacherId AND placed_school_id IS NULL
@@ -284,14 +281,10 @@ public static class RoundsApi
         var actor = validation.Text("actor", request.Actor, 100);
         if (!validation.IsValid)
             return validation.Problem();
-        await using var probe = await dataSource.OpenConnectionAsync(cancellationToken);
-        var stage = await probe.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT stage FROM rounds WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        if (stage is null or "closed")
-            return stage is null ? TypedResults.NotFound() : TypedResults.Problem(title: "The round is closed.", statusCode: StatusCodes.Status409Conflict);
-        var next = RoundRules.Stages[Array.IndexOf(RoundRules.Stages, stage) + 1];
-        return await ChangeAsync(dataSource, id, stage, $"advance_to_{next}", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, RoundRules.Stages[..^1], stage => $"advance_to_{RoundRules.After(stage)}", actor, async (transaction, round, problems) =>
         {
             var connection = transaction.Connection!;
+            var next = RoundRules.After(round.Stage);
             if (next == "closed")
             {
                 var left = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
@@ -374,11 +367,6 @@ public static class RoundsApi
             "SELECT id, district_code AS DistrictCode, term_from AS TermFrom, term_to AS TermTo, stage FROM rounds WHERE id = @id FOR UPDATE",
             new { id }, transaction, cancellationToken: cancellationToken)),
         round => round.Stage, RecordAsync, ViewAsync);
-
-    private static Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        NpgsqlDataSource dataSource, Guid id, string stage, string action, string actor,
-        Func<NpgsqlTransaction, RoundRow, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
-        Change.RunAsync(dataSource, id, stage, action, actor, change, cancellationToken);
 
     private static Task RecordAsync(NpgsqlTransaction transaction, Guid id, string action, string actor, string? detail, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition(

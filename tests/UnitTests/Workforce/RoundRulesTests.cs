@@ -21,6 +21,14 @@ public class RoundRulesTests
     }
 
     [Fact]
+    public void Each_open_stage_is_followed_by_the_next_and_nothing_follows_closed()
+    {
+        Assert.Equal(["internal", "cross_school", "placement", "closed"], RoundRules.Stages[..^1].Select(RoundRules.After));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RoundRules.After("closed"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RoundRules.After("unknown"));
+    }
+
+    [Fact]
     public void Open_posts_are_the_rounds_posts_less_those_filled()
     {
         var posts = new Dictionary<(string, string), int> { [("A", "数学")] = 3 };
