@@ -111,6 +111,8 @@ public static partial class DemoData
     public static async Task LoadAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
         using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
+        // Loaded as the city bureau's all-round demo user, through the same APIs and checks as any user.
+        await Suite.SignInAsync(gateway, "bureau", cancellationToken);
         var existing = await gateway.GetFromJsonAsync<JsonElement[]>("/api/planning/schools", cancellationToken);
         if (existing!.Length > 0)
         {

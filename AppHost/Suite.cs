@@ -1,3 +1,7 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Platform.AppHost.Hosting;
 
 namespace Platform.AppHost;
@@ -8,26 +12,48 @@ namespace Platform.AppHost;
 /// </summary>
 public static class Suite
 {
+    /// <summary>The demo users' password (README.md), set only by this AppHost and the tests.</summary>
+    public const string DemoPassword = "platform-demo";
+
+    /// <summary>Signs <paramref name="gateway"/> in as a demo user: its requests then carry that user's access token.</summary>
+    public static async Task SignInAsync(HttpClient gateway, string userName, CancellationToken cancellationToken = default)
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = DemoPassword }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var signedIn = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", signedIn.GetProperty("accessToken").GetString());
+    }
+
     public static void Define(IDistributedApplicationBuilder builder)
     {
+        // The gateway signs tokens with this key and every service checks them with it: from Auth__SigningKey when
+        // set (so tokens outlive a restart), otherwise a new random key for each run.
+        var signingKey = Environment.GetEnvironmentVariable("Auth__SigningKey") ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var postgres = builder.AddPostgres("postgres");
         var planningDb = postgres.AddDatabase("planningdb");
         var workforceDb = postgres.AddDatabase("workforcedb");
         var facilitiesDb = postgres.AddDatabase("facilitiesdb");
+        var gatewayDb = postgres.AddDatabase("gatewaydb");
         var messaging = builder.AddRabbitMQ("messaging");
 
         var planning = builder.AddProject<Projects.Planning>("planning")
+            .WithEnvironment("Auth__SigningKey", signingKey)
             .WithReference(planningDb).WaitFor(planningDb)
             .WithReference(messaging).WaitFor(messaging);
         var workforce = builder.AddProject<Projects.Workforce>("workforce")
+            .WithEnvironment("Auth__SigningKey", signingKey)
             .WithReference(workforceDb).WaitFor(workforceDb)
             .WithReference(messaging).WaitFor(messaging);
         var facilities = builder.AddProject<Projects.Facilities>("facilities")
+            .WithEnvironment("Auth__SigningKey", signingKey)
             .WithReference(facilitiesDb).WaitFor(facilitiesDb)
             .WithReference(messaging).WaitFor(messaging);
 
         builder.AddProject<Projects.Gateway>("gateway")
             .WithHttpEndpoint(port: 8080)
+            .WithEnvironment("Auth__SigningKey", signingKey)
+            .WithEnvironment("Auth__DemoPassword", DemoPassword)
+            .WithReference(gatewayDb).WaitFor(gatewayDb)
             .WithReference(planning).WaitFor(planning)
             .WithReference(workforce).WaitFor(workforce)
             .WithReference(facilities).WaitFor(facilities);

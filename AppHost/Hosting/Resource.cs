@@ -80,6 +80,13 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Sets an environment variable on the resource's process, as Aspire's WithEnvironment does.</summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, string value) where T : Resource
+    {
+        builder.Resource.Environment[name] = value;
+        return builder;
+    }
+
     /// <summary>Injects the dependency's connection string or endpoint with Aspire's variable names.</summary>
     public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<Resource> source) where T : Resource
     {

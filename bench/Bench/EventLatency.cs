@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
+using Platform.AppHost;
 using Platform.AppHost.Hosting;
 
 namespace Platform.Bench;
@@ -22,6 +23,7 @@ public static class EventLatency
         await using var app = BenchSuite.Create();
         await app.StartAsync();
         using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint };
+        await Suite.SignInAsync(gateway, "bureau");
 
         var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = "基准学区" });
         var zoneId = (await zone.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();

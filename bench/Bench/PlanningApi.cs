@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.AppHost;
 using Platform.AppHost.Hosting;
 
 namespace Platform.Bench;
@@ -22,6 +23,7 @@ public static class PlanningApi
         await using var app = BenchSuite.Create();
         await app.StartAsync();
         using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
+        await Suite.SignInAsync(gateway, "bureau");
         var schools = await SeedAsync(gateway);
         Console.WriteLine($"District {District}: {schools} schools in {Zones} zones, enrolment 2016-2025, births 2001-2025.");
 

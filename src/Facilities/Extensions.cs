@@ -1,6 +1,7 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.Facilities.Shortfalls;
 
 namespace Platform.Facilities;
@@ -16,6 +17,8 @@ public static class Extensions
             bus.AddSchoolDirectoryConsumers();
             bus.AddConsumer<PlaceShortfallDetectedConsumer>();
         });
+        // Facility managers change projects; planners, who count their places, and viewers read them.
+        builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Facilities, Roles.Planner, Roles.Viewer, Roles.Admin], Writers: [Roles.Facilities]));
         builder.Services.AddOpenApi();
     }
 }

@@ -1,9 +1,10 @@
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.Facilities;
 using Platform.Facilities.Details;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;
-using Platform.BuildingBlocks.Schools;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,10 +12,11 @@ builder.AddFacilitiesServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapErrorQueues();
 app.MapOpenApi();
-app.MapSchoolDirectory();
-app.MapProjectsApi();
-app.MapScheduleApi();
-app.MapDetailsApi();
+var api = app.MapPlatformApi();
+app.MapErrorQueues();
+api.MapSchoolDirectory();
+api.MapProjectsApi();
+api.MapScheduleApi();
+api.MapDetailsApi();
 app.Run();

@@ -1,3 +1,7 @@
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Security;
+using Platform.Gateway.Identity;
+
 namespace Platform.Gateway;
 
 public static class Extensions
@@ -9,5 +13,10 @@ public static class Extensions
             .AddConfigFilter<ServiceAddressFilter>();
         RequestSizeLimitMiddleware.Configure(builder);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("clusters", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
+        // The suite's own users and token issuer (docs/security.md).
+        builder.AddPlatformDatabase("gatewaydb", typeof(Extensions));
+        builder.AddPlatformAuthentication();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddHostedService<DemoUsers>();
     }
 }

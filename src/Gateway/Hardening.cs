@@ -1,12 +1,14 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.Gateway;
 
 /// <summary>
-/// What the gateway adds for every request: a rate limit per client address (a token bucket: Gateway:RateLimit:Burst
-/// requests at once, refilled at Gateway:RateLimit:PerSecond), CORS only for the origins in Gateway:AllowedOrigins
-/// (none by default: the UI is served behind the gateway, from the same origin), and security headers.
+/// What the gateway adds for every request: rate limits per client address (a token bucket: Gateway:RateLimit:Burst
+/// requests at once, refilled at Gateway:RateLimit:PerSecond) and per signed-in user (UserBurst, UserPerSecond),
+/// CORS only for the origins in Gateway:AllowedOrigins (none by default: the UI is served behind the gateway, from
+/// the same origin), and security headers.
 /// </summary>
 public static class Hardening
 {
@@ -14,13 +16,18 @@ public static class Hardening
     {
         var perSecond = builder.Configuration.GetValue("Gateway:RateLimit:PerSecond", 500);
         var burst = builder.Configuration.GetValue("Gateway:RateLimit:Burst", 1000);
+        var userPerSecond = builder.Configuration.GetValue("Gateway:RateLimit:UserPerSecond", 500);
+        var userBurst = builder.Configuration.GetValue("Gateway:RateLimit:UserBurst", 1000);
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = burst, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
-                }));
+            // Both must allow a request: one bucket per client address, and one per signed-in user, so that a user
+            // cannot multiply their rate from several addresses, nor one address drown everyone behind it.
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                    Bucket(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", perSecond, burst)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.FindFirst("sub")?.Value is { } user
+                    ? Bucket(user, userPerSecond, userBurst)
+                    : RateLimitPartition.GetNoLimiter("anonymous")));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
@@ -31,7 +38,7 @@ public static class Hardening
                     ProblemDetails =
                     {
                         Title = "Too many requests.",
-                        Detail = $"This address may send {perSecond} requests a second (bursts of {burst}); retry after a second.",
+                        Detail = $"An address may send {perSecond} requests a second (bursts of {burst}) and a user {userPerSecond} (bursts of {userBurst}); retry after a second.",
                         Status = StatusCodes.Status429TooManyRequests,
                     },
                 });
@@ -41,6 +48,12 @@ public static class Hardening
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("X-Correlation-Id")));
     }
+
+    private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = burst, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+        });
 
     public static void UseGatewayHardening(this WebApplication app)
     {
@@ -56,6 +69,10 @@ public static class Hardening
             return next(context);
         });
         app.UseCors();
+        // Who is calling, before the rate limiter counts per user; each service checks the token again itself.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAuditActor();
         app.UseRateLimiter();
     }
 }

@@ -1,4 +1,6 @@
+using Platform.BuildingBlocks.Data;
 using Platform.Gateway;
+using Platform.Gateway.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,5 +11,8 @@ var app = builder.Build();
 app.UseGatewayHardening();
 app.MapDefaultEndpoints();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.MapAuthApi();
+app.MapUsersApi();
+app.MapAuditTrail("/api/admin/audit");
 app.MapReverseProxy();
 app.Run();

@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
 using Platform.Planning.Pipeline;
 using Platform.Planning.Schools;
 
@@ -18,6 +19,9 @@ public static class Extensions
             bus.AddConsumer<FacilityProjectScheduleChangedConsumer>();
             bus.AddConsumer<FacilityProjectCancelledConsumer>();
         });
+        // Planners change Planning's data; everyone else who plans with it reads it.
+        builder.AddPlatformSecurity(new ServiceAccess(
+            Readers: [Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer, Roles.Admin], Writers: [Roles.Planner]));
         builder.Services.AddOpenApi();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 
 namespace Platform.Workforce;
@@ -27,7 +28,7 @@ public sealed record AuditedChange<TRecord, TView>(
         NpgsqlDataSource dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, string actor,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var record = await FindForUpdate(transaction, id, cancellationToken);
         if (record is null)

@@ -1,6 +1,7 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.Workforce.Establishment;
 
 namespace Platform.Workforce;
@@ -19,6 +20,8 @@ public static class Extensions
             bus.AddConsumer<StaffingRequirementRaisedConsumer>();
             bus.AddConsumer<CapacityCommissionedConsumer>();
         });
+        // Teachers' records are personal: HR officers change them; viewers and admins read them.
+        builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Hr, Roles.Viewer, Roles.Admin], Writers: [Roles.Hr]));
         builder.Services.AddOpenApi();
     }
 }

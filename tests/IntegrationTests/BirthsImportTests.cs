@@ -88,7 +88,7 @@ public class BirthsImportTests(SuiteFixture suite)
     [Fact]
     public async Task The_service_enforces_the_upload_limit_itself_when_called_directly()
     {
-        using var direct = new HttpClient { BaseAddress = suite.App.GetResource<Platform.AppHost.Hosting.ProjectResource>("planning").HttpEndpoint };
+        using var direct = suite.ClientFor("planning", suite.TokenFor("120000", "planner"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/births/import")
         {
             Content = new MultipartFormDataContent { { new ByteArrayContent(new byte[11 * 1024 * 1024]), "file", "huge.csv" } },

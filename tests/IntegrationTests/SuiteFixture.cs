@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using Platform.AppHost;
 using Platform.AppHost.Hosting;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -19,6 +21,22 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public string ConnectionString(string database) => App.GetResource<PostgresDatabaseResource>(database).ConnectionString;
 
+    /// <summary>The issuer settings the suite runs with: the tests sign tokens of their own with its key.</summary>
+    public AuthSettings Auth => new("platform", "platform-api", App.GetResource<ProjectResource>("gateway").Environment["Auth__SigningKey"], null, true);
+
+    /// <summary>An access token of the suite's issuer for a user with these roles and this district scope.</summary>
+    public string TokenFor(string district, params string[] roles) =>
+        AccessTokens.Create(Auth, Guid.NewGuid(), $"test-{string.Join('-', roles)}-{district}", "测试用户", roles, district, TimeSpan.FromHours(2));
+
+    /// <summary>A client of the gateway, or of a service called directly, carrying <paramref name="token"/>.</summary>
+    public HttpClient ClientFor(string resource, string? token)
+    {
+        var client = new HttpClient { BaseAddress = App.GetResource<ProjectResource>(resource).HttpEndpoint, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
         var instance = Interlocked.Increment(ref instances);
@@ -35,7 +53,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             await App.StopAsync();
             throw;
         }
-        Gateway = new HttpClient { BaseAddress = App.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromSeconds(30) };
+        // The tests act as a city-wide user of every service; the security tests use narrower users of their own.
+        Gateway = ClientFor("gateway", TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities, Roles.Admin));
     }
 
     public async Task DisposeAsync()

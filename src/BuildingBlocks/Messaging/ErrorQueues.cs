@@ -29,7 +29,7 @@ public static class ErrorQueues
 
     public static IEndpointRouteBuilder MapErrorQueues(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin/error-queues").WithTags("Operations");
+        var admin = app.MapGroup("/admin/error-queues").WithTags("Operations").RequireAuthorization(Security.AccessRequirement.AdminPolicy);
         admin.MapGet("/", async (ConsumerQueues queues, IConfiguration configuration, CancellationToken cancellationToken) =>
         {
             await using var connection = await ConnectAsync(configuration, cancellationToken);

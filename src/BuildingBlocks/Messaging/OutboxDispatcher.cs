@@ -129,7 +129,10 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILog
             var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)!;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(PublishTimeout);
-            await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token);
+            // A publish caught by a broker restart can wait on its confirmation forever, deaf to the token
+            // (MassTransit 8.4.0): stop waiting after the timeout so one lost confirm never stalls the outbox. The row
+            // is retried; if the abandoned publish went out after all, the consumers' inbox drops the copy.
+            await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token).WaitAsync(PublishTimeout, cancellationToken);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
 
 namespace Platform.BuildingBlocks.Schools;
@@ -61,15 +62,17 @@ public static class SchoolDirectory
         (await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken: cancellationToken))).Select(ToSchool).SingleOrDefault();
 
-    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(await AllAsync(connection, cancellationToken));
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(await AllAsync(connection, scope.Prefix, cancellationToken));
     }
 
-    public static async Task<IReadOnlyList<KnownSchool>> AllAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+    /// <summary>The schools in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix).</summary>
+    public static async Task<IReadOnlyList<KnownSchool>> AllAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM known_schools ORDER BY district_code, name", cancellationToken: cancellationToken))).Select(ToSchool).ToList();
+            $"SELECT {Columns} FROM known_schools WHERE starts_with(district_code, @scopePrefix) ORDER BY district_code, name",
+            new { scopePrefix }, cancellationToken: cancellationToken))).Select(ToSchool).ToList();
 
     private static KnownSchool ToSchool(Row row) => new(row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
         row.OpeningYear, JsonSerializer.Deserialize<List<SchoolStageCapacity>>(row.Stages, Json)!);

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.BuildingBlocks.Data;
 using Npgsql;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
 
 /// <summary>Which rows of a table: a district's, a school's, or all (a table that has no schools ignores the school).</summary>
-public sealed record TableFilter(string? DistrictCode, Guid? SchoolId);
+public sealed record TableFilter(string? DistrictCode, Guid? SchoolId) : IDistrictFilter
+{
+    public IDistrictFilter For(string districtCode) => this with { DistrictCode = districtCode };
+}
 
 /// <summary>
 /// A stored table users list and export: GET {group}/?districtCode=&amp;schoolId= answers its rows, and GET {group}/export
@@ -20,12 +25,12 @@ public sealed record SheetTable<TRow>(
     {
         group.MapGet("/", async ([AsParameters] TableFilter filter, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await List(connection, filter, cancellationToken));
         });
         group.MapGet("/export", async ([AsParameters] TableFilter filter, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             var rows = await List(connection, filter, cancellationToken);
             return TypedResults.File(XlsxWriter.Write(SheetName, Headers, rows.Select(Cells)), XlsxWriter.ContentType, FileName);
         });

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
 
@@ -20,11 +22,12 @@ public interface IPreviewRow
 /// <summary>
 /// The upload flow every import shares: read the CSV or xlsx file, match its columns, check every row, preview each
 /// against what is stored; then, unless it is a dry run, write the whole file in one transaction, or nothing at
-/// all when any row is bad. The feature supplies the columns and its read, preview and write steps.
+/// all when any row is bad. The feature supplies the columns and its read, preview and write steps; its read step
+/// takes only rows about districts in the caller's scope, so a row about another district is a bad row.
 /// </summary>
 public sealed record SheetUpload<TRecord, TPreview>(
     IReadOnlyList<SheetColumn> Columns,
-    Func<NpgsqlConnection, SheetImport, CancellationToken, Task<IReadOnlyList<TRecord>>> Read,
+    Func<NpgsqlConnection, SheetImport, DistrictScope, CancellationToken, Task<IReadOnlyList<TRecord>>> Read,
     Func<NpgsqlConnection, IReadOnlyList<TRecord>, CancellationToken, Task<IReadOnlyList<TPreview>>> Preview,
     Func<NpgsqlTransaction, IReadOnlyList<TRecord>, CancellationToken, Task> Write)
     where TPreview : IPreviewRow
@@ -34,13 +37,13 @@ public sealed record SheetUpload<TRecord, TPreview>(
 
     /// <summary>POST {group}/import with a multipart "file" and ?dryRun=true|false.</summary>
     public RouteHandlerBuilder MapImport(IEndpointRouteBuilder group) =>
-        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-                RunAsync(file, dryRun ?? false, dataSource, cancellationToken))
+        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+                RunAsync(file, dryRun ?? false, scope, dataSource, cancellationToken))
             .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
 
     public async Task<Results<Ok<ImportReport<TPreview>>, ProblemHttpResult>> RunAsync(
-        IFormFile file, bool dryRun, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        IFormFile file, bool dryRun, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         IReadOnlyList<SheetRow> sheet;
         try
@@ -54,9 +57,9 @@ public sealed record SheetUpload<TRecord, TPreview>(
                 extensions: new Dictionary<string, object?> { ["field"] = "file" });
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var import = SheetImport.Match(sheet, Columns);
-        var records = await Read(connection, import, cancellationToken);
+        var records = await Read(connection, import, scope, cancellationToken);
         if (import.Errors.Count > 0 && !dryRun)
             return TypedResults.Problem(
                 title: "The file has bad rows; nothing was imported.",

@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Facilities.Details;
 
@@ -24,10 +26,10 @@ public static class DetailsApi
 
     public static IEndpointRouteBuilder MapDetailsApi(this IEndpointRouteBuilder app)
     {
-        var details = app.MapGroup("/projects/{id:guid}/details").WithTags("Projects");
+        var details = app.MapGroup("/projects/{id:guid}/details").WithTags("Projects").DistrictOf(Projects.ProjectQueries.DistrictOfProject);
         details.MapGet("/", async Task<Results<Ok<ProjectDetails>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await FindAsync(connection, id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
         });
         details.MapPut("/", PutAsync);
@@ -56,7 +58,7 @@ public static class DetailsApi
         if (!validation.IsValid)
             return validation.Problem();
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var written = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO project_details (project_id, type, floor_area, land_area, budget, responsible_unit, contractor)

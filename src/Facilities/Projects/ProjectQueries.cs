@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Facilities.Projects;
 
@@ -49,9 +50,13 @@ public static class ProjectQueries
             $"SELECT {Columns} FROM projects WHERE id = @id" + (lockFor is null ? "" : " FOR UPDATE"),
             new { id }, lockFor, cancellationToken: cancellationToken)), cancellationToken)).SingleOrDefault();
 
-    public static async Task<IReadOnlyList<Project>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+    public const string DistrictOfProject = "SELECT district_code FROM projects WHERE id = @id::uuid";
+
+    /// <summary>The projects in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix), newest first.</summary>
+    public static async Task<IReadOnlyList<Project>> ListAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
         await WithOtherStagesAsync(connection, await connection.QueryAsync<Project>(new CommandDefinition(
-            $"SELECT {Columns} FROM projects ORDER BY created_at DESC", cancellationToken: cancellationToken)), cancellationToken);
+            $"SELECT {Columns} FROM projects WHERE starts_with(district_code, @scopePrefix) ORDER BY created_at DESC",
+            new { scopePrefix }, cancellationToken: cancellationToken)), cancellationToken);
 
     private static async Task<IReadOnlyList<Project>> WithOtherStagesAsync(NpgsqlConnection connection, IEnumerable<Project> projects, CancellationToken cancellationToken)
     {

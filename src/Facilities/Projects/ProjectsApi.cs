@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
 
 namespace Platform.Facilities.Projects;
@@ -34,7 +36,7 @@ public static class ProjectsApi
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/projects").WithTags("Projects");
+        var projects = app.MapGroup("/projects").WithTags("Projects").DistrictOf(ProjectQueries.DistrictOfProject);
         projects.MapPost("/", CreateAsync);
         projects.MapGet("/{id:guid}", GetAsync);
         projects.MapGet("/", ListAsync);
@@ -48,7 +50,7 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Created<Project>, ValidationProblem>> CreateAsync(
-        CreateProjectRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateProjectRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 200);
@@ -58,8 +60,10 @@ public static class ProjectsApi
         if (request.PlannedInUse is { Year: < 2000 or > 2100 })
             validation.Add("plannedInUse", "must be a date between 2000 and 2100.");
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var school = request.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        // A school outside the caller's districts is as unknown to them as one that does not exist.
+        var school = request.SchoolId is { } schoolId && await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) is { } found
+            && scope.Covers(found.DistrictCode) ? found : null;
         if (request.SchoolId is not null && school is null)
             validation.Add("schoolId", "is not a school known to Facilities.");
         // The stage the new classes serve: required when the school serves several (e.g. a nine-year school).
@@ -103,14 +107,14 @@ public static class ProjectsApi
 
     private static async Task<Results<Ok<Project>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return await ProjectQueries.FindAsync(connection, id, cancellationToken) is { } project ? TypedResults.Ok(project) : TypedResults.NotFound();
     }
 
-    private static async Task<Ok<IReadOnlyList<Project>>> ListAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<Project>>> ListAsync(DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(await ProjectQueries.ListAsync(connection, cancellationToken));
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(await ProjectQueries.ListAsync(connection, scope.Prefix, cancellationToken));
     }
 
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
@@ -183,7 +187,7 @@ public static class ProjectsApi
             validation.Add("schoolId", "is required.");
         else
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             school = await SchoolDirectory.FindAsync(connection, request.SchoolId.Value, cancellationToken);
             var project = await ProjectQueries.FindAsync(connection, id, cancellationToken);
             if (school is null)
@@ -201,7 +205,7 @@ public static class ProjectsApi
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         Guid id, ProjectStep step, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var project = await ProjectQueries.FindAsync(connection, id, cancellationToken, lockFor: transaction);
         if (project is null)

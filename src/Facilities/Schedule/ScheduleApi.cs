@@ -1,9 +1,11 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Stages;
@@ -42,10 +44,10 @@ public static class ScheduleApi
 
     public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Schedule");
+        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Schedule").DistrictOf(Projects.ProjectQueries.DistrictOfProject);
         projects.MapGet("/schedule", async Task<Results<Ok<ScheduleView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, null, id, Today(), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
         });
         projects.MapPut("/plan", PlanAsync);
@@ -172,7 +174,7 @@ public static class ScheduleApi
     /// <summary>Places arriving per year by district, stage and status, planned and forecast; and each project's schedule, for a Gantt view.</summary>
     private static async Task<Ok<PortfolioView>> PortfolioAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var ids = await connection.QueryAsync<Guid>(new CommandDefinition("""
             SELECT p.id FROM projects p
             WHERE p.status IN ('proposed', 'approved') AND (@districtCode::text IS NULL OR p.district_code = @districtCode) ORDER BY p.created_at
@@ -197,7 +199,7 @@ public static class ScheduleApi
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
         NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task> change, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var loaded = await LoadAsync(connection, transaction, id, cancellationToken);
         if (loaded is not var (project, _))

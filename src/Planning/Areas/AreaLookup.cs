@@ -1,30 +1,33 @@
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Planning.Areas;
 
 /// <summary>
 /// The districts and zones an imported row may name: a district by its code, a zone by its id or by its name within
-/// the row's district (as bureaus' files name them).
+/// the row's district (as bureaus' files name them). Only the districts of the importing user's scope may be named.
 /// </summary>
-public sealed class AreaLookup(IEnumerable<string> districtCodes, IEnumerable<Zone> zones)
+public sealed class AreaLookup(IEnumerable<string> districtCodes, IEnumerable<Zone> zones, DistrictScope scope)
 {
     private readonly HashSet<string> districts = districtCodes.ToHashSet();
-    private readonly Dictionary<Guid, Zone> zonesById = zones.ToDictionary(z => z.Id);
+    private readonly Dictionary<Guid, Zone> zonesById = zones.Where(z => scope.Covers(z.DistrictCode)).ToDictionary(z => z.Id);
 
-    public static async Task<AreaLookup> LoadAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+    public static async Task<AreaLookup> LoadAsync(NpgsqlConnection connection, DistrictScope scope, CancellationToken cancellationToken) =>
         new((await AreasApi.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code),
             await connection.QueryAsync<Zone>(new CommandDefinition(
-                "SELECT id, district_code AS DistrictCode, name, kind FROM zones", cancellationToken: cancellationToken)));
+                "SELECT id, district_code AS DistrictCode, name, kind FROM zones", cancellationToken: cancellationToken)), scope);
 
     /// <summary>The row's district code, or null with the problem recorded.</summary>
     public string? District(ImportRow row, string key)
     {
         var code = row.Text(key, 12);
-        if (code is null || districts.Contains(code))
+        if (code is null || (districts.Contains(code) && scope.Covers(code)))
             return code;
-        row.Fail(key, code, "is not a known district code (e.g. 120106 for 红桥区).");
+        row.Fail(key, code, districts.Contains(code)
+            ? $"is outside your district scope ({scope.Code}): you may import only your own district's figures."
+            : "is not a known district code (e.g. 120106 for 红桥区).");
         return null;
     }
 

@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Planning.Areas;
 
@@ -41,10 +43,10 @@ public static class AreasApi
         (await connection.QueryAsync<District>(new CommandDefinition(
             "SELECT code, name, city_code AS CityCode FROM districts ORDER BY code", cancellationToken: cancellationToken))).ToList();
 
-    private static async Task<Ok<IReadOnlyList<District>>> ListDistrictsAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<District>>> ListDistrictsAsync(DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return TypedResults.Ok(await DistrictsAsync(connection, cancellationToken));
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok((await DistrictsAsync(connection, cancellationToken)).Where(district => scope.Covers(district.Code)).ToList() as IReadOnlyList<District>);
     }
 
     private static Task<Results<Ok<List<Street>>, NotFound>> ListStreetsAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
@@ -56,7 +58,7 @@ public static class AreasApi
     /// <summary>The streets or zones of a district; 404 for an unknown district.</summary>
     private static async Task<Results<Ok<List<T>>, NotFound>> ListAsync<T>(NpgsqlDataSource dataSource, string code, string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (!await DistrictExistsAsync(connection, code, cancellationToken))
             return TypedResults.NotFound();
         return TypedResults.Ok((await connection.QueryAsync<T>(new CommandDefinition(sql, new { code }, cancellationToken: cancellationToken))).ToList());
@@ -92,7 +94,7 @@ public static class AreasApi
     private static async Task<Results<Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> InsertAsync<T>(
         NpgsqlDataSource dataSource, string districtCode, T area, string location, string sql, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (!await DistrictExistsAsync(connection, districtCode, cancellationToken))
             return TypedResults.NotFound();
         try

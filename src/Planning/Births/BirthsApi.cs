@@ -9,8 +9,8 @@ public static class BirthsApi
 {
     private static readonly SheetUpload<BirthRecord, BirthPreview> Upload = new(
         BirthImport.Columns,
-        Read: async (connection, import, cancellationToken) =>
-            BirthImport.Read(import, await AreaLookup.LoadAsync(connection, cancellationToken), DateTime.UtcNow.Year),
+        Read: async (connection, import, scope, cancellationToken) =>
+            BirthImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await BirthQueries.ExistingAsync(connection, records, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Spreadsheets;
 
@@ -11,8 +12,8 @@ public static class EnrolmentApi
 {
     private static readonly SheetUpload<EnrolmentRecord, EnrolmentPreview> Upload = new(
         EnrolmentImport.Columns,
-        Read: async (connection, import, cancellationToken) =>
-            EnrolmentImport.Read(import, await EnrolmentQueries.SchoolsAsync(connection, null, cancellationToken), DateTime.UtcNow.Year),
+        Read: async (connection, import, scope, cancellationToken) => EnrolmentImport.Read(import,
+            (await EnrolmentQueries.SchoolsAsync(connection, null, cancellationToken)).Where(school => scope.Covers(school.DistrictCode)).ToList(), DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await EnrolmentQueries.ExistingAsync(connection, records, cancellationToken);
@@ -38,14 +39,14 @@ public static class EnrolmentApi
     private static async Task<Ok<IReadOnlyList<EnrolmentView>>> ListAsync(
         string? districtCode, Guid? schoolId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await EnrolmentQueries.ListAsync(connection, districtCode, schoolId, cancellationToken));
     }
 
     /// <summary>Enrolment as .xlsx, in the columns the import reads, so it can be edited and imported again.</summary>
     private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);
         var workbook = XlsxWriter.Write("在校生", ["学校编号", "学校名称", "区划代码", "年级", "学年", "在校生数", "户籍学生", "随迁子女"],
             rows.Select(r => (IReadOnlyList<object?>)[r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, GradeNames.Name(r.Grade), r.Year, r.Pupils, r.Local, r.Migrant]));

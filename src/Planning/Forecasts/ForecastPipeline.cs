@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Schools;
 
@@ -24,7 +26,7 @@ public sealed record ForecastRequest(
     double? MigrationFactor, double? BirthGrowth, int? BaseYear, string? Level,
     Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null,
     HousingSettings? Housing = null, string? Variant = null, DemandMove[]? DemandMoves = null, string? FacilityProjects = null,
-    Dictionary<int, int>? BirthSeries = null);
+    Dictionary<int, int>? BirthSeries = null) : IInDistrict;
 
 /// <param name="Names">The name of every unit in the rows (zone, school or district), by its id or code.</param>
 /// <param name="VariantErrors">For the low and high variants: the relative error applied, by years ahead.</param>
@@ -61,7 +63,7 @@ public static class ForecastPipeline
         if (!validation.IsValid)
             return (null, validation.AsProblem());
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return await RunAsync(request, settings!, parsedLevel, district, connection, cancellationToken);
     }
 
@@ -76,7 +78,7 @@ public static class ForecastPipeline
         if (!validation.IsValid)
             return (null, validation.AsProblem());
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var (capacity, unknown) = await CapacityData.LoadAsync(
             connection, district, request.ClassSizeNorms, request.SchoolChanges, request.FacilityProjects == "proposed", cancellationToken);
         if (unknown.Count > 0)

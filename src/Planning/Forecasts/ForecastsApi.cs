@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
-public sealed record BackTestRequest(string? DistrictCode, int? HoldoutYears, ForecastRequest[]? Candidates);
+public sealed record BackTestRequest(string? DistrictCode, int? HoldoutYears, ForecastRequest[]? Candidates) : IInDistrict;
 
 /// <summary>Accuracy at one level; the measures are null when nothing at that level could be compared.</summary>
 public sealed record AccuracyView(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent)
@@ -55,7 +57,8 @@ public static class ForecastsApi
     /// </summary>
     public static IEndpointRouteBuilder MapForecastsApi(this IEndpointRouteBuilder app)
     {
-        var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts");
+        // Every call here computes and stores nothing, so whoever may read Planning may ask.
+        var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts").ComputesOnly();
         forecasts.MapPost("/", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
             Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken)));
         forecasts.MapPost("/export", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
@@ -86,7 +89,7 @@ public static class ForecastsApi
         if (!validation.IsValid)
             return (null, validation.AsProblem());
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var input = await ForecastData.LoadAsync(connection, district, null, holdout, 0, null, cancellationToken);
         if (input is null)
             return (null, ForecastPipeline.NoEnrolment(district));

@@ -14,7 +14,7 @@ public static class HousingApi
 {
     private static readonly SheetUpload<HousingRecord, HousingPreview> Upload = new(
         HousingImport.Columns,
-        Read: async (connection, import, cancellationToken) => HousingImport.Read(import, await AreaLookup.LoadAsync(connection, cancellationToken)),
+        Read: async (connection, import, scope, cancellationToken) => HousingImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken)),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = (await connection.QueryAsync<HousingRecord>(new CommandDefinition("""

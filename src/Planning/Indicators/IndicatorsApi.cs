@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Forecasting;
 
@@ -25,21 +27,21 @@ public static class IndicatorsApi
         var indicators = app.MapGroup("/indicators").WithTags("Indicators");
         indicators.MapGet("/", async (NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await IndicatorQueries.IndicatorsAsync(connection, cancellationToken));
         });
         indicators.MapGet("/values", async (string areaCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await IndicatorQueries.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
         });
         indicators.MapPost("/observations", ObserveAsync);
 
-        var plans = app.MapGroup("/plans").WithTags("Indicators");
-        plans.MapGet("/", async (NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        var plans = app.MapGroup("/plans").WithTags("Indicators").DistrictOf("SELECT area_code FROM plans WHERE id = @id");
+        plans.MapGet("/", async (DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return TypedResults.Ok(await IndicatorQueries.PlansAsync(connection, null, cancellationToken));
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+            return TypedResults.Ok((await IndicatorQueries.PlansAsync(connection, null, cancellationToken)).Where(plan => scope.Covers(plan.AreaCode)).ToList());
         });
         plans.MapGet("/{id}/progress", async Task<Results<Ok<PlanProgress>, NotFound>> (string id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
             await ProgressAsync(dataSource, id, cancellationToken) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound());
@@ -49,7 +51,7 @@ public static class IndicatorsApi
 
     private static async Task<PlanProgress?> ProgressAsync(NpgsqlDataSource dataSource, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if ((await IndicatorQueries.PlansAsync(connection, id, cancellationToken)).SingleOrDefault() is not { } plan)
             return null;
         var targets = await IndicatorQueries.TargetsAsync(connection, id, cancellationToken);
@@ -96,7 +98,7 @@ public static class IndicatorsApi
             validation.Add("value", "is required: a number from 0 to 1,000,000,000.");
         var source = validation.Text("source", request.Source, 200);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var known = await connection.QuerySingleAsync<(bool Area, bool Indicator)>(new CommandDefinition("""
             SELECT EXISTS (SELECT 1 FROM districts WHERE code = @area) OR EXISTS (SELECT 1 FROM plans WHERE area_code = @area),
                    EXISTS (SELECT 1 FROM indicators WHERE code = @code)

@@ -14,8 +14,8 @@ public static class PopulationApi
 {
     private static readonly SheetUpload<PopulationRecord, PopulationPreview> Upload = new(
         PopulationImport.Columns,
-        Read: async (connection, import, cancellationToken) =>
-            PopulationImport.Read(import, await AreaLookup.LoadAsync(connection, cancellationToken), DateTime.UtcNow.Year),
+        Read: async (connection, import, scope, cancellationToken) =>
+            PopulationImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = (await connection.QueryAsync<PopulationRecord>(new CommandDefinition("""

@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Planning.SampleData;
 
@@ -18,17 +20,17 @@ public static class SampleDataApi
     public static IEndpointRouteBuilder MapSampleDataApi(this IEndpointRouteBuilder app)
     {
         var sample = app.MapGroup("/sample-data").WithTags("Sample data");
-        sample.MapGet("/", async (NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        sample.MapGet("/", async (DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<SampleDistrict>(new CommandDefinition(
-                "SELECT district_code AS DistrictCode, note, marked_at AS MarkedAt FROM sample_data ORDER BY district_code",
-                cancellationToken: cancellationToken))).ToList());
+                "SELECT district_code AS DistrictCode, note, marked_at AS MarkedAt FROM sample_data WHERE starts_with(district_code, @Prefix) ORDER BY district_code",
+                new { scope.Prefix }, cancellationToken: cancellationToken))).ToList());
         });
         sample.MapPut("/", MarkAsync);
         sample.MapDelete("/{districtCode}", async Task<Results<NoContent, NotFound>> (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             var removed = await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM sample_data WHERE district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken));
             return removed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
@@ -37,18 +39,20 @@ public static class SampleDataApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> MarkAsync(
-        SampleDataRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        SampleDataRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var note = validation.Text("note", request.Note, 500);
         if (request.DistrictCodes is not { Length: > 0 and <= 100 } || request.DistrictCodes.Any(string.IsNullOrWhiteSpace))
             validation.Add("districtCodes", "must list 1 to 100 district codes, none empty.");
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var unknown = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT code FROM unnest(@codes::text[]) AS code WHERE code NOT IN (SELECT code FROM districts)",
             new { codes = request.DistrictCodes ?? [] }, cancellationToken: cancellationToken))).ToList();
         if (unknown.Count > 0)
             validation.Add("districtCodes", $"are not known districts: {string.Join(", ", unknown)}.");
+        else if (request.DistrictCodes?.FirstOrDefault(code => !scope.Covers(code)) is { } outside)
+            validation.Add("districtCodes", $"{outside} is outside your district scope ({scope.Code}).");
         if (!validation.IsValid)
             return validation.Problem();
         await connection.ExecuteAsync(new CommandDefinition("""

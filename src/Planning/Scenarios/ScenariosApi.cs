@@ -2,8 +2,10 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
 using Platform.Planning.Forecasting;
@@ -12,7 +14,7 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Scenarios;
 
-public sealed record ScenarioRequest(string? DistrictCode, string? Name, ForecastRequest? Levers);
+public sealed record ScenarioRequest(string? DistrictCode, string? Name, ForecastRequest? Levers) : IInDistrict;
 
 public sealed record CloneRequest(string? Name);
 
@@ -42,17 +44,17 @@ public static class ScenariosApi
 
     public static IEndpointRouteBuilder MapScenariosApi(this IEndpointRouteBuilder app)
     {
-        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
+        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios").DistrictOf("SELECT district_code FROM scenarios WHERE id = @id::uuid");
         scenarios.MapPost("/", CreateAsync);
         scenarios.MapGet("/", ListAsync);
         scenarios.MapGet("/{id:guid}", GetAsync);
         scenarios.MapPut("/{id:guid}", UpdateAsync);
         scenarios.MapPost("/{id:guid}/clone", CloneAsync);
-        scenarios.MapPost("/{id:guid}/capacity", CapacityAsync);
-        scenarios.MapPost("/compare", async (CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await CompareAsync(request, dataSource, cancellationToken)));
-        scenarios.MapPost("/compare/export", async (CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await CompareAsync(request, dataSource, cancellationToken), ComparisonSheet));
+        scenarios.MapPost("/{id:guid}/capacity", CapacityAsync).ComputesOnly();
+        scenarios.MapPost("/compare", async (CompareRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Json(await CompareAsync(request, scope, dataSource, cancellationToken))).ComputesOnly();
+        scenarios.MapPost("/compare/export", async (CompareRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            Answer.Xlsx(await CompareAsync(request, scope, dataSource, cancellationToken), ComparisonSheet)).ComputesOnly();
         scenarios.MapPost("/{id:guid}/adopt", AdoptAsync);
         return app;
     }
@@ -95,7 +97,7 @@ public static class ScenariosApi
         var scenario = Validate(request with { DistrictCode = existing.DistrictCode }, validation, id, existing.ClonedFrom);
         if (scenario is null)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -114,7 +116,7 @@ public static class ScenariosApi
 
     private static async Task<Ok<List<Scenario>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
             SELECT id, district_code AS DistrictCode, name, cloned_from AS ClonedFrom, levers::text AS Levers
             FROM scenarios WHERE @districtCode::text IS NULL OR district_code = @districtCode ORDER BY district_code, name
@@ -151,7 +153,7 @@ public static class ScenariosApi
 
         var forecastId = Guid.CreateVersion7();
         var demand = result.Report.Rows.Select(r => new ZoneStageDemand(Guid.Parse(r.Zone), r.Stage, r.Year, Math.Round(r.Demand, 1))).ToList();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var publishedAt = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition("""
             INSERT INTO official_forecasts (id, district_code, scenario_id, base_year, demand) VALUES (@forecastId, @DistrictCode, @Id, @baseYear, @demand::jsonb)
@@ -184,7 +186,7 @@ public static class ScenariosApi
 
     /// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>
     private static async Task<(IReadOnlyList<ScenarioComparison>? Comparisons, ProblemHttpResult? Problem)> CompareAsync(
-        CompareRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CompareRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.ScenarioIds is not { Length: >= 2 and <= 6 })
@@ -196,7 +198,7 @@ public static class ScenariosApi
         foreach (var id in request.ScenarioIds!.Distinct())
         {
             var scenario = await FindAsync(dataSource, id, cancellationToken);
-            if (scenario is null)
+            if (scenario is null || !scope.Covers(scenario.DistrictCode))
             {
                 validation.Add("scenarioIds", $"{id} is not a scenario.");
                 return (null, validation.AsProblem());
@@ -228,7 +230,7 @@ public static class ScenariosApi
     /// <returns>null when saved; otherwise why not (the name is taken, or the district is unknown).</returns>
     private static async Task<ProblemHttpResult?> InsertAsync(NpgsqlDataSource dataSource, Scenario scenario, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition("""
@@ -250,7 +252,7 @@ public static class ScenariosApi
 
     private static async Task<Scenario?> FindAsync(NpgsqlDataSource dataSource, Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
             "SELECT id, district_code AS DistrictCode, name, cloned_from AS ClonedFrom, levers::text AS Levers FROM scenarios WHERE id = @id",
             new { id }, cancellationToken: cancellationToken));

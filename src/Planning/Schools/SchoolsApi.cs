@@ -1,9 +1,11 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Spreadsheets;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
 
 namespace Platform.Planning.Schools;
@@ -12,7 +14,7 @@ public static class SchoolsApi
 {
     public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
     {
-        var schools = app.MapGroup("/schools").WithTags("Schools");
+        var schools = app.MapGroup("/schools").WithTags("Schools").DistrictOf("SELECT district_code FROM schools WHERE id = @id::uuid");
         schools.MapPost("/", RegisterAsync);
         schools.MapPut("/{id:guid}", UpdateAsync);
         schools.MapGet("/{id:guid}", GetAsync);
@@ -24,7 +26,7 @@ public static class SchoolsApi
     private static async Task<Results<Created<SchoolView>, ValidationProblem>> RegisterAsync(
         SchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var validation = new Validation();
         var draft = SchoolRules.Validate(request, validation);
         if (draft is null || !await CheckAreasAsync(connection, draft, validation, cancellationToken))
@@ -42,7 +44,7 @@ public static class SchoolsApi
     private static async Task<Results<Ok<SchoolView>, NotFound, ValidationProblem>> UpdateAsync(
         Guid id, SchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var validation = new Validation();
         var draft = SchoolRules.Validate(request, validation);
         if (draft is null || !await CheckAreasAsync(connection, draft, validation, cancellationToken))
@@ -59,21 +61,21 @@ public static class SchoolsApi
 
     private static async Task<Results<Ok<SchoolView>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return await SchoolQueries.FindAsync(connection, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<IReadOnlyList<SchoolView>>> ListAsync(
         string? districtCode, Guid? zoneId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await SchoolQueries.ListAsync(connection, districtCode, zoneId, cancellationToken));
     }
 
     /// <summary>The registry as .xlsx: one row per school and stage, with its classes, norm and places.</summary>
     private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var schools = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);
         var zones = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
             "SELECT id, name FROM zones WHERE @districtCode::text IS NULL OR district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken)))

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Spreadsheets;
 
@@ -39,7 +40,7 @@ public static class EstablishmentApi
         establishment.MapPut("/ratios/{districtCode}", PutRatiosAsync);
         app.MapGet("/staffing/requirements", async (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<StaffingRequirementView>(new CommandDefinition("""
                 SELECT project_id AS ProjectId, milestone, school_id AS SchoolId, stage, classes, places, from_date AS FromDate, new_school AS NewSchool,
                        teachers_needed AS TeachersNeeded, surplus, outcome
@@ -51,7 +52,7 @@ public static class EstablishmentApi
 
     private static async Task<DistrictEstablishment> DistrictAsync(NpgsqlDataSource dataSource, string districtCode, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var schools = await EstablishmentData.SchoolsAsync(connection, districtCode, cancellationToken);
         return new DistrictEstablishment(districtCode, schools.Sum(s => s.Required), schools.Sum(s => s.Approved), schools.Sum(s => s.Actual),
             EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required))), schools);
@@ -59,15 +60,17 @@ public static class EstablishmentApi
 
     private static async Task<Ok<ForecastEstablishment>> ForecastAsync(string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        // One snapshot: a publication arriving between two reads would pair the new demand with no scenario name.
+        await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var ratios = await EstablishmentData.RatiosAsync(connection, districtCode, cancellationToken);
         var publication = await connection.QuerySingleOrDefaultAsync<(string ScenarioName, int BaseYear)?>(new CommandDefinition(
-            "SELECT scenario_name, base_year FROM forecast_publications WHERE district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken));
+            "SELECT scenario_name, base_year FROM forecast_publications WHERE district_code = @districtCode", new { districtCode }, snapshot, cancellationToken: cancellationToken));
         var demand = await connection.QueryAsync<(int Year, string Stage, double Pupils)>(new CommandDefinition(
             "SELECT year, stage, sum(pupils)::float8 FROM forecast_demand WHERE district_code = @districtCode GROUP BY year, stage ORDER BY year, stage",
-            new { districtCode }, cancellationToken: cancellationToken));
+            new { districtCode }, snapshot, cancellationToken: cancellationToken));
         var actual = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*)::int FROM teachers WHERE district_code = @districtCode AND establishment = 'in_establishment'", new { districtCode }, cancellationToken: cancellationToken));
+            "SELECT count(*)::int FROM teachers WHERE district_code = @districtCode AND establishment = 'in_establishment'", new { districtCode }, snapshot, cancellationToken: cancellationToken));
         var years = demand.GroupBy(d => d.Year).Select(year =>
         {
             var byStage = year.ToDictionary(d => d.Stage, d => EstablishmentRules.Required([(d.Stage, d.Pupils)], ratios));
@@ -88,7 +91,7 @@ public static class EstablishmentApi
             validation.Add("ratios", "must give at least one stage.");
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO staffing_ratios (district_code, stage, pupils_per_teacher) SELECT @districtCode, s, r FROM unnest(@stages, @ratios) AS x (s, r)
             ON CONFLICT (district_code, stage) DO UPDATE SET pupils_per_teacher = excluded.pupils_per_teacher

@@ -3,12 +3,14 @@ using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rotation;
 
-public sealed record GenerateRequest(string? DistrictCode, int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor);
+public sealed record GenerateRequest(string? DistrictCode, int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor) : IInDistrict;
 
 public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId, string? Actor);
 
@@ -62,23 +64,23 @@ public static class RotationApi
 
     public static IEndpointRouteBuilder MapRotationApi(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/rotation/plans").WithTags("Rotation");
+        var plans = app.MapGroup("/rotation/plans").WithTags("Rotation").DistrictOf("SELECT district_code FROM rotation_plans WHERE id = @id::uuid");
         plans.MapPost("/", GenerateAsync);
         plans.MapGet("/", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<(Guid Id, int Year, string Status)>(new CommandDefinition(
                 "SELECT id, year, status FROM rotation_plans WHERE @districtCode::text IS NULL OR district_code = @districtCode ORDER BY year DESC, created_at DESC",
                 new { districtCode }, cancellationToken: cancellationToken))).Select(p => new { p.Id, p.Year, p.Status }).ToList());
         });
         plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
         });
         plans.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } plan ? PlanSheet.File(plan) : TypedResults.NotFound();
         });
         plans.MapPost("/{id:guid}/assignments", AddAsync);
@@ -110,7 +112,7 @@ public static class RotationApi
         // The school year starts on 1 September: eligibility is judged on that day unless another is given.
         var referenceDate = request.ReferenceDate ?? new DateOnly(year, 9, 1);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var (teachers, schools) = await RotationData.LoadAsync(connection, district, cancellationToken);
         if (teachers.Count == 0)
         {
@@ -283,7 +285,7 @@ public static class RotationApi
         var planYear = validation.Number("year", year, 2000, 2100);
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var (teachers, schools) = await RotationData.LoadAsync(connection, district, cancellationToken);
         var byId = schools.ToDictionary(s => s.Id);
         var on = new DateOnly(planYear, 9, 1);
@@ -294,7 +296,7 @@ public static class RotationApi
 
     private static async Task<Ok<List<RotationReport>>> ReportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await connection.QueryAsync<(int Year, int Persons, int PersonTimes, int Backbone)>(new CommandDefinition("""
             SELECT coalesce(p.year, 0), count(DISTINCT a.teacher_id)::int, count(*)::int, count(*) FILTER (WHERE a.backbone)::int
             FROM rotation_assignments a JOIN rotation_plans p ON p.id = a.plan_id

@@ -1,11 +1,13 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Workforce.Rounds;
 
-public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo, string? Actor);
+public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo, string? Actor) : IInDistrict;
 
 public sealed record PostsRequest(Guid? SchoolId, Dictionary<string, int>? Posts, string? Actor);
 
@@ -41,11 +43,11 @@ public static class RoundsApi
 
     public static IEndpointRouteBuilder MapRoundsApi(this IEndpointRouteBuilder app)
     {
-        var rounds = app.MapGroup("/rounds").WithTags("Appointment rounds");
+        var rounds = app.MapGroup("/rounds").WithTags("Appointment rounds").DistrictOf("SELECT district_code FROM rounds WHERE id = @id::uuid");
         rounds.MapPost("/", OpenAsync);
         rounds.MapGet("/{id:guid}", async Task<Results<Ok<RoundView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } round ? TypedResults.Ok(round) : TypedResults.NotFound();
         });
         rounds.MapPut("/{id:guid}/posts", SetPostsAsync);
@@ -67,7 +69,7 @@ public static class RoundsApi
             validation.Add("termTo", "termFrom and termTo are required; a term ends after it starts and lasts at most six years.");
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = Guid.CreateVersion7();
         await connection.ExecuteAsync(new CommandDefinition(

@@ -1,7 +1,9 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Staffing;
@@ -22,7 +24,7 @@ public static class StaffingApi
 {
     public static IEndpointRouteBuilder MapStaffingApi(this IEndpointRouteBuilder app)
     {
-        var schools = app.MapGroup("/schools/{id:guid}").WithTags("Staffing");
+        var schools = app.MapGroup("/schools/{id:guid}").WithTags("Staffing").DistrictOf("SELECT district_code FROM known_schools WHERE id = @id::uuid");
         schools.MapPut("/profile", PutProfileAsync);
         schools.MapPut("/posts", PutPostsAsync);
         app.MapGet("/staffing", ListAsync).WithTags("Staffing");
@@ -38,7 +40,7 @@ public static class StaffingApi
             validation.Add("groupName", "must be at most 100 characters.");
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var written = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO school_profiles (school_id, strength, group_name) SELECT id, @Strength, @GroupName FROM known_schools WHERE id = @id
             ON CONFLICT (school_id) DO UPDATE SET strength = excluded.strength, group_name = excluded.group_name
@@ -63,7 +65,7 @@ public static class StaffingApi
             validation.Add("posts", "must give 1 to 30 subjects.");
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM known_schools WHERE id = @id)", new { id }, transaction, cancellationToken: cancellationToken)))
             return TypedResults.NotFound();
@@ -77,7 +79,7 @@ public static class StaffingApi
 
     private static async Task<Ok<List<SchoolStaffing>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string Name, int? Strength, string? GroupName, string? Subject, int Approved, int Actual)>(new CommandDefinition("""
             WITH actual AS (
                 SELECT school_id, subjects[1] AS subject, count(*) AS teachers FROM teachers WHERE establishment = 'in_establishment' GROUP BY 1, 2

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Teachers;
@@ -19,8 +21,8 @@ public static class TeachersApi
 {
     private static readonly SheetUpload<TeacherRecord, TeacherPreview> Upload = new(
         TeacherImport.Columns,
-        Read: async (connection, import, cancellationToken) =>
-            TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow)),
+        Read: async (connection, import, scope, cancellationToken) =>
+            TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow)),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherQueries.ExistingAsync(connection, records, cancellationToken);
@@ -39,11 +41,11 @@ public static class TeachersApi
 
     public static IEndpointRouteBuilder MapTeachersApi(this IEndpointRouteBuilder app)
     {
-        var teachers = app.MapGroup("/teachers").WithTags("Teachers");
+        var teachers = app.MapGroup("/teachers").WithTags("Teachers").DistrictOf("SELECT district_code FROM teachers WHERE id = @id::uuid");
         Table.Map(teachers);
         teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await TeacherQueries.FindAsync(connection, id, cancellationToken) is { } teacher
                 ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherQueries.PostingsAsync(connection, id, cancellationToken)))
                 : TypedResults.NotFound();
@@ -58,15 +60,15 @@ public static class TeachersApi
     /// so a field is checked exactly as its column would be; each problem is named by its field.
     /// </summary>
     private static async Task<Results<Ok<TeacherDetail>, ValidationProblem>> SaveAsync(
-        TeacherRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        TeacherRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(), request.AtSchoolSince,
             request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone, request.Establishment, request.HiredOn,
             request.Role, request.Exemption];
         string[] headers = ["staffNumber", "name", "gender", "birthDate", "schoolId", "atSchoolSince", "subjects", "title", "backbone", "establishment", "hiredOn", "role", "exemption"];
         var import = SheetImport.Match([new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow));
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow));
         if (import.Errors.Count > 0)
         {
             var validation = new BuildingBlocks.Http.Validation();

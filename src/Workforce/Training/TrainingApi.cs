@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Training;
@@ -27,10 +29,11 @@ public static class TrainingApi
 
     private static readonly SheetUpload<TrainingRecord, TrainingPreview> Upload = new(
         TrainingImport.Columns,
-        Read: async (connection, import, cancellationToken) =>
+        Read: async (connection, import, scope, cancellationToken) =>
         {
             var teachers = (await connection.QueryAsync<(string StaffNumber, Guid Id)>(new CommandDefinition(
-                "SELECT staff_number, id FROM teachers", cancellationToken: cancellationToken))).ToDictionary(t => t.StaffNumber, t => t.Id);
+                "SELECT staff_number, id FROM teachers WHERE starts_with(district_code, @Prefix)", new { scope.Prefix }, cancellationToken: cancellationToken)))
+                .ToDictionary(t => t.StaffNumber, t => t.Id);
             return TrainingImport.Read(import, teachers, DateOnly.FromDateTime(DateTime.UtcNow));
         },
         Preview: async (connection, records, cancellationToken) =>
@@ -63,7 +66,7 @@ public static class TrainingApi
         Upload.MapImport(training);
         training.MapGet("/rules/{districtCode}", async (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await RulesAsync(connection, districtCode, cancellationToken));
         });
         training.MapPut("/rules/{districtCode}", PutRulesAsync);
@@ -84,7 +87,7 @@ public static class TrainingApi
     }
 
     /// <param name="MaxHoursPerMonth">The most hours a teacher can still do in a month, which decides who can no longer finish (40 unless given, 1 to 200).</param>
-    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, double? MaxHoursPerMonth);
+    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, double? MaxHoursPerMonth) : IInDistrict;
 
     /// <summary>Each teacher of the district (or school) against the district's rules on the day asked (today when not given).</summary>
     private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(NpgsqlDataSource dataSource, StatusQuery query, CancellationToken cancellationToken)
@@ -92,7 +95,7 @@ public static class TrainingApi
         var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
         var on = query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var maxHoursPerMonth = Math.Clamp(query.MaxHoursPerMonth ?? 40, 1, 200);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rules = await RulesAsync(connection, districtCode, cancellationToken);
         var teachers = await connection.QueryAsync<TeacherRow>(new CommandDefinition("""
             SELECT t.id, t.staff_number AS StaffNumber, t.name, t.school_id AS SchoolId, s.name AS SchoolName, t.hired_on AS HiredOn
@@ -134,7 +137,7 @@ public static class TrainingApi
                 validation.Add($"[{i}].{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
         if (!validation.IsValid)
             return validation.Problem();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM training_rules WHERE district_code = @districtCode;

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
 using Platform.Planning.Births;
@@ -8,7 +9,7 @@ public class BirthImportTests
 {
     private static readonly Zone Dingzigu = new(Guid.NewGuid(), "120106", "丁字沽学区", "school_district");
     private static readonly Zone Wanghailou = new(Guid.NewGuid(), "120105", "望海楼学区", "school_district");
-    private static readonly AreaLookup Areas = new(["120105", "120106"], [Dingzigu, Wanghailou]);
+    private static readonly AreaLookup Areas = new(["120105", "120106"], [Dingzigu, Wanghailou], new DistrictScope("120000"));
 
     private static (IReadOnlyList<BirthRecord> Records, List<ImportError> Errors) ReadWithHeader(string[] header, params string[][] rows)
     {
@@ -26,6 +27,21 @@ public class BirthImportTests
         var (records, errors) = Read(["120106", "2024", "4990"], ["120105", "2024", "5120"]);
         Assert.Empty(errors);
         Assert.Equal([new BirthRecord("120106", null, 2024, 4990), new BirthRecord("120105", null, 2024, 5120)], records);
+    }
+
+    [Fact]
+    public void A_row_about_a_district_outside_the_users_scope_is_a_bad_row()
+    {
+        var sheet = new List<SheetRow> { new(1, ["区划代码", "年份", "出生人口"]), new(2, ["120106", "2024", "4990"]), new(3, ["120105", "2024", "5120"]) };
+        var import = SheetImport.Match(sheet, BirthImport.Columns);
+        var hongqiaoOnly = new AreaLookup(["120105", "120106"], [Dingzigu, Wanghailou], new DistrictScope("120106"));
+
+        var records = BirthImport.Read(import, hongqiaoOnly, currentYear: 2026);
+
+        Assert.Equal([new BirthRecord("120106", null, 2024, 4990)], records);
+        var error = Assert.Single(import.Errors);
+        Assert.Equal((3, "120105"), (error.Row, error.Value));
+        Assert.Contains("outside your district scope (120106)", error.Reason);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
 using Platform.Planning.Housing;
@@ -8,7 +9,7 @@ namespace Platform.UnitTests.Planning;
 public class InputImportTests
 {
     private static readonly Zone Dingzigu = new(Guid.NewGuid(), "120106", "丁字沽片区", "area");
-    private static readonly AreaLookup Areas = new(["120105", "120106"], [Dingzigu]);
+    private static readonly AreaLookup Areas = new(["120105", "120106"], [Dingzigu], new DistrictScope("120000"));
 
     private static SheetImport Sheet(IReadOnlyList<SheetColumn> columns, params string[][] rows) =>
         SheetImport.Match(rows.Select((cells, i) => new SheetRow(i + 1, cells)).ToList(), columns);

@@ -1,0 +1,96 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+using Platform.BuildingBlocks.Data;
+
+namespace Platform.BuildingBlocks.Security;
+
+/// <summary>
+/// How tokens are checked, from the Auth section: the suite's own issuer (the gateway) signs with Auth:SigningKey
+/// (base64, at least 32 bytes); with Auth:Authority set, an OIDC provider's keys are used instead. Either way the
+/// token must name Auth:Issuer and Auth:Audience, carry "role" claims and a "district" claim.
+/// </summary>
+public sealed record AuthSettings(string Issuer, string Audience, string? SigningKey, string? Authority, bool RequireHttpsMetadata)
+{
+    public static AuthSettings From(IConfiguration configuration)
+    {
+        var auth = configuration.GetSection("Auth");
+        return new AuthSettings(auth["Issuer"] ?? "platform", auth["Audience"] ?? "platform-api", auth["SigningKey"], auth["Authority"],
+            auth.GetValue("RequireHttpsMetadata", true));
+    }
+
+    public SymmetricSecurityKey Key()
+    {
+        var bytes = Convert.FromBase64String(SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not set (or set Auth:Authority for an OIDC provider)."));
+        return bytes.Length >= 32 ? new SymmetricSecurityKey(bytes) : throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
+    }
+
+    public TokenValidationParameters Validation() => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = Authority is null ? Key() : null,
+        RoleClaimType = "role",
+        NameClaimType = "name",
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+}
+
+public static class SecurityExtensions
+{
+    /// <summary>JWT bearer authentication and the access and admin policies of a service (docs/security.md).</summary>
+    public static IHostApplicationBuilder AddPlatformSecurity(this IHostApplicationBuilder builder, ServiceAccess access)
+    {
+        builder.AddPlatformAuthentication();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AccessRequirement.Policy, policy => policy.AddRequirements(new AccessRequirement(access)));
+        return builder;
+    }
+
+    /// <summary>JWT bearer authentication and the admin policy, for the gateway and every service.</summary>
+    public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
+    {
+        var settings = AuthSettings.From(builder.Configuration);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        {
+            jwt.MapInboundClaims = false;
+            jwt.TokenValidationParameters = settings.Validation();
+            if (settings.Authority is not null)
+            {
+                jwt.Authority = settings.Authority;
+                jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+            }
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AccessRequirement.AdminPolicy, policy => policy.RequireRole(Roles.Admin).RequireClaim(DistrictScope.ClaimType));
+        return builder;
+    }
+
+    /// <summary>
+    /// The group every endpoint of the service's API is mapped in: the access policy and the district scope; and, for
+    /// admins, the audit trail of the changes users make through it.
+    /// </summary>
+    public static RouteGroupBuilder MapPlatformApi(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAuditActor();
+        app.MapAuditTrail();
+        return app.MapGroup("").RequireAuthorization(AccessRequirement.Policy).AddEndpointFilter<ScopeFilter>();
+    }
+
+    /// <summary>Lets readers call a POST that only computes.</summary>
+    public static TBuilder ComputesOnly<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ComputesOnly());
+
+    /// <summary>Answers 404 for a record (named by the route's id) in a district outside the caller's scope.</summary>
+    public static TBuilder DistrictOf<TBuilder>(this TBuilder builder, string sql) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new DistrictOfRecord(sql));
+}

@@ -1,0 +1,35 @@
+using Npgsql;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Gateway.Identity;
+
+/// <summary>
+/// With Auth:DemoPassword set (the AppHost run and the tests set it), a user for each role is created at start-up,
+/// unless one of that name exists: the accounts README.md lists. Never set it on a real deployment.
+/// </summary>
+public sealed class DemoUsers(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<DemoUsers> logger) : IHostedService
+{
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string[] Roles, string District)> All =
+    [
+        ("admin", "系统管理员", [Roles.Admin], "120000"),
+        ("bureau", "市教委综合处", [Roles.Planner, Roles.Hr, Roles.Facilities], "120000"),
+        ("viewer", "市教委查阅", [Roles.Viewer], "120000"),
+        ("planner", "红桥区学位规划员", [Roles.Planner], "120106"),
+        ("hr", "红桥区人事干部", [Roles.Hr], "120106"),
+        ("facilities", "红桥区校建负责人", [Roles.Facilities], "120106"),
+        ("hr.nankai", "南开区人事干部", [Roles.Hr], "120104"),
+    ];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (configuration["Auth:DemoPassword"] is not { Length: >= UsersApi.MinPasswordLength } password)
+            return;
+        var hash = AuthApi.Hash(password);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        foreach (var (userName, displayName, roles, district) in All)
+            await UserAccounts.InsertAsync(connection, Guid.CreateVersion7(), userName, displayName, roles, district, hash, cancellationToken);
+        logger.LogInformation("Demo users are ready: {Users}", string.Join(", ", All.Select(user => user.UserName)));
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,65 @@
+using Dapper;
+using Npgsql;
+
+namespace Platform.Gateway.Identity;
+
+/// <summary>A user as the admin sees it: never the password hash. (Init properties: Dapper binds text[] only to them.)</summary>
+public sealed record UserView
+{
+    public Guid Id { get; init; }
+    public string UserName { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string[] Roles { get; init; } = [];
+    public string DistrictCode { get; init; } = "";
+    public bool Active { get; init; }
+    public DateTime? LockedUntil { get; init; }
+}
+
+/// <summary>What signing in needs of a user.</summary>
+public sealed record UserAccount
+{
+    public Guid Id { get; init; }
+    public string UserName { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string[] Roles { get; init; } = [];
+    public string DistrictCode { get; init; } = "";
+    public string PasswordHash { get; init; } = "";
+    public bool Active { get; init; }
+    public DateTime? LockedUntil { get; init; }
+
+    public UserView View => new() { Id = Id, UserName = UserName, DisplayName = DisplayName, Roles = Roles, DistrictCode = DistrictCode, Active = Active, LockedUntil = LockedUntil };
+}
+
+public static class UserAccounts
+{
+    private const string ViewColumns = "id, user_name AS UserName, display_name AS DisplayName, roles, district_code AS DistrictCode, active, locked_until AS LockedUntil";
+    private const string AccountColumns = ViewColumns + ", password_hash AS PasswordHash";
+
+    public static async Task<IReadOnlyList<UserView>> ListAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<UserView>(new CommandDefinition(
+            $"SELECT {ViewColumns} FROM users WHERE starts_with(district_code, @scopePrefix) ORDER BY user_name",
+            new { scopePrefix }, cancellationToken: cancellationToken))).ToList();
+
+    public static Task<UserView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<UserView>(new CommandDefinition(
+            $"SELECT {ViewColumns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+
+    public static Task<UserAccount?> FindByNameAsync(NpgsqlConnection connection, string userName, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition($"""
+            SELECT {AccountColumns} FROM users WHERE user_name = @userName
+            """, new { userName }, cancellationToken: cancellationToken));
+
+    public static Task<UserAccount?> FindAccountAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition($"""
+            SELECT {AccountColumns} FROM users WHERE id = @id
+            """, new { id }, cancellationToken: cancellationToken));
+
+    /// <returns>false when the user name is taken.</returns>
+    public static async Task<bool> InsertAsync(NpgsqlConnection connection, Guid id, string userName, string displayName, string[] roles,
+        string districtCode, string passwordHash, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO users (id, user_name, display_name, roles, district_code, password_hash)
+            VALUES (@id, @userName, @displayName, @roles, @districtCode, @passwordHash)
+            ON CONFLICT (user_name) DO NOTHING
+            """, new { id, userName, displayName, roles, districtCode, passwordHash }, cancellationToken: cancellationToken)) == 1;
+}

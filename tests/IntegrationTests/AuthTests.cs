@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.AppHost;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>Signing in at the gateway, refreshing, signing out, lockout, and the admin's user accounts.</summary>
+[Collection(SuiteCollection.Name)]
+public class AuthTests(SuiteFixture suite)
+{
+    [Fact]
+    public async Task A_demo_user_signs_in_and_acts_within_their_role_and_district()
+    {
+        using var gateway = suite.ClientFor("gateway", null);
+        var signedIn = await SignInAsync(gateway, "planner", Suite.DemoPassword);
+        Assert.Equal((900, "Bearer", "120106"), (signedIn.GetProperty("expiresIn").GetInt32(), signedIn.GetProperty("tokenType").GetString(),
+            signedIn.GetProperty("user").GetProperty("districtCode").GetString()));
+        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", signedIn.GetProperty("accessToken").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.GetAsync("/api/planning/schools")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await gateway.GetAsync("/api/workforce/teachers")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.GetAsync("/api/planning/districts/120104/zones")).StatusCode);
+        var me = await gateway.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        Assert.Equal(("planner", "planner"), (me.GetProperty("name").GetString(), me.GetProperty("role").GetString()));
+    }
+
+    [Fact]
+    public async Task A_refresh_token_works_once_and_not_after_sign_out()
+    {
+        using var gateway = suite.ClientFor("gateway", null);
+        var first = (await SignInAsync(gateway, "viewer", Suite.DemoPassword)).GetProperty("refreshToken").GetString();
+
+        var refreshed = await gateway.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first });
+        await SuiteApi.EnsureAsync(refreshed);
+        var second = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refreshToken").GetString();
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = first })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await gateway.PostAsJsonAsync("/api/auth/sign-out", new { refreshToken = second })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = second })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_manages_accounts_within_their_scope_and_five_wrong_passwords_lock_one()
+    {
+        using var admin = suite.ClientFor("gateway", suite.TokenFor("120106", Roles.Admin));
+        var userName = $"u{Guid.NewGuid():N}"[..16];
+        var bad = await admin.PostAsJsonAsync("/api/admin/users", new { userName = "Bad Name", password = "short", roles = new[] { "boss" }, districtCode = "120000" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["displayName", "districtCode", "password", "roles", "userName"], fields);
+
+        var created = await admin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = "红桥区新用户", password = "first-password-1", roles = new[] { "hr" }, districtCode = "120106" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/admin/users",
+            new { userName, displayName = "重名", password = "first-password-1", roles = new[] { "hr" }, districtCode = "120106" })).StatusCode);
+        Assert.Contains(await admin.GetFromJsonAsync<List<JsonElement>>("/api/admin/users") ?? [], u => u.GetProperty("id").GetGuid() == id);
+        using var otherAdmin = suite.ClientFor("gateway", suite.TokenFor("120103", Roles.Admin));
+        Assert.DoesNotContain(await otherAdmin.GetFromJsonAsync<List<JsonElement>>("/api/admin/users") ?? [], u => u.GetProperty("id").GetGuid() == id);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherAdmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = "taken-over-123" })).StatusCode);
+        using var notAdmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities));
+        Assert.Equal(HttpStatusCode.Forbidden, (await notAdmin.GetAsync("/api/admin/users")).StatusCode);
+
+        using var gateway = suite.ClientFor("gateway", null);
+        await SignInAsync(gateway, userName, "first-password-1");
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = "wrong-password" })).StatusCode);
+        var locked = await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = "first-password-1" });
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("locked", (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        // A new password unlocks the account; a deactivated account cannot sign in.
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = "second-password-2" })).StatusCode);
+        await SignInAsync(gateway, userName, "second-password-2");
+        await SuiteApi.EnsureAsync(await admin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "红桥区新用户", roles = new[] { "hr" }, districtCode = "120106", active = false }));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = "second-password-2" })).StatusCode);
+    }
+
+    private static async Task<JsonElement> SignInAsync(HttpClient gateway, string userName, string password)
+    {
+        var response = await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password });
+        await SuiteApi.EnsureAsync(response);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
