@@ -49,7 +49,7 @@ public static class Suite
             .WithReference(facilitiesDb).WaitFor(facilitiesDb)
             .WithReference(messaging).WaitFor(messaging);
 
-        builder.AddProject<Projects.Gateway>("gateway")
+        var gateway = builder.AddProject<Projects.Gateway>("gateway")
             .WithHttpEndpoint(port: 8080)
             .WithEnvironment("Auth__SigningKey", signingKey)
             .WithEnvironment("Auth__DemoPassword", DemoPassword)
@@ -57,5 +57,13 @@ public static class Suite
             .WithReference(planning).WaitFor(planning)
             .WithReference(workforce).WaitFor(workforce)
             .WithReference(facilities).WaitFor(facilities);
+        // The UI, served behind the gateway: it signs users in at the gateway (which it does not wait for, as the
+        // gateway waits for it) and calls the services as the signed-in user.
+        var web = builder.AddProject<Projects.Web>("web")
+            .WithReference(gateway)
+            .WithReference(planning).WaitFor(planning)
+            .WithReference(workforce).WaitFor(workforce)
+            .WithReference(facilities).WaitFor(facilities);
+        gateway.WithReference(web).WaitFor(web);
     }
 }

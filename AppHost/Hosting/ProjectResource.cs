@@ -102,6 +102,7 @@ public static class ProjectBuilderExtensions
         "planning" => 8081,
         "workforce" => 8082,
         "facilities" => 8083,
+        "web" => 8084,
         _ => 8090,
     };
 }

@@ -1,0 +1,105 @@
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Platform.Web.Account;
+
+/// <summary>What the gateway answers to a sign-in or a refresh.</summary>
+public sealed record SignedIn(string AccessToken, int ExpiresIn, string RefreshToken, SignedInUser User);
+
+public sealed record SignedInUser(Guid Id, string UserName, string DisplayName, string[] Roles, string DistrictCode);
+
+/// <summary>
+/// The user's session: signing in at the gateway keeps its access and refresh tokens in the encrypted session cookie;
+/// a token about to expire is refreshed as a request arrives; signing out revokes the refresh token.
+/// </summary>
+public sealed class Session(IHttpClientFactory http)
+{
+    public const string Gateway = "gateway";
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
+
+    /// <returns>null when signed in, otherwise why not, in the gateway's words.</returns>
+    public async Task<string?> SignInAsync(HttpContext context, string userName, string password)
+    {
+        using var response = await http.CreateClient(Gateway).PostAsJsonAsync("/api/auth/sign-in", new { userName, password }, context.RequestAborted);
+        if (!response.IsSuccessStatusCode)
+            return await ProblemText.ReadAsync(response, context.RequestAborted);
+        var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.RequestAborted))!;
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn.User), Store(new AuthenticationProperties(), signedIn));
+        return null;
+    }
+
+    public async Task SignOutAsync(HttpContext context)
+    {
+        if (await context.GetTokenAsync("refresh_token") is { } refreshToken)
+            using (await http.CreateClient(Gateway).PostAsJsonAsync("/api/auth/sign-out", new { refreshToken }, context.RequestAborted)) { }
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Refreshes the tokens once the access token has less than two minutes to live. If the refresh fails while the
+    /// access token still works (another request refreshed first), the session goes on; once it has expired, it ends.
+    /// </summary>
+    public async Task RefreshAsync(CookieValidatePrincipalContext context)
+    {
+        var expiresAt = DateTimeOffset.TryParse(context.Properties.GetTokenValue("expires_at"), out var at) ? at : DateTimeOffset.MinValue;
+        if (expiresAt - DateTimeOffset.UtcNow > RefreshAhead)
+            return;
+        var refreshToken = context.Properties.GetTokenValue("refresh_token");
+        using var response = refreshToken is null ? null
+            : await http.CreateClient(Gateway).PostAsJsonAsync("/api/auth/refresh", new { refreshToken }, context.HttpContext.RequestAborted);
+        if (response is { IsSuccessStatusCode: true })
+        {
+            var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.HttpContext.RequestAborted))!;
+            context.ReplacePrincipal(Principal(signedIn.User));
+            Store(context.Properties, signedIn);
+            context.ShouldRenew = true;
+        }
+        else if (expiresAt <= DateTimeOffset.UtcNow)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    private static ClaimsPrincipal Principal(SignedInUser user) => new(new ClaimsIdentity(
+        [
+            new Claim("name", user.UserName), new Claim("display_name", user.DisplayName), new Claim("district", user.DistrictCode),
+            .. user.Roles.Select(role => new Claim("role", role)),
+        ], CookieAuthenticationDefaults.AuthenticationScheme, "name", "role"));
+
+    private static AuthenticationProperties Store(AuthenticationProperties properties, SignedIn signedIn)
+    {
+        properties.StoreTokens(
+        [
+            new AuthenticationToken { Name = "access_token", Value = signedIn.AccessToken },
+            new AuthenticationToken { Name = "refresh_token", Value = signedIn.RefreshToken },
+            new AuthenticationToken { Name = "expires_at", Value = DateTimeOffset.UtcNow.AddSeconds(signedIn.ExpiresIn).ToString("o") },
+        ]);
+        return properties;
+    }
+}
+
+/// <summary>The words of an RFC 7807 answer, for showing the user.</summary>
+public static class ProblemText
+{
+    public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            var title = problem.TryGetProperty("title", out var t) ? t.GetString() : null;
+            var errors = problem.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
+                ? string.Join(" ", e.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(m => $"{field.Name} {m.GetString()}")))
+                : null;
+            return string.Join(" ", new[] { title, detail, errors }.Where(s => !string.IsNullOrEmpty(s)));
+        }
+        catch (JsonException)
+        {
+            return $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+    }
+}

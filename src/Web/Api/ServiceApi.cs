@@ -1,0 +1,41 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication;
+using Platform.Web.Account;
+
+namespace Platform.Web.Api;
+
+/// <summary>An answer from a service: its value, or the status and the problem's words to show.</summary>
+public sealed record ApiAnswer<T>(T? Value, int Status, string? Problem) where T : class;
+
+/// <summary>
+/// Calls the services straight, as the signed-in user: each request carries the user's access token, and each
+/// service checks it, the user's role and district scope as it would for any client.
+/// </summary>
+public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor accessor)
+{
+    public static readonly string[] Services = ["planning", "workforce", "facilities"];
+
+    public Task<ApiAnswer<T>> GetAsync<T>(string service, string path, CancellationToken cancellationToken) where T : class =>
+        ReadAsync<T>(service, new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+
+    public Task<ApiAnswer<T>> PostAsync<T>(string service, string path, object body, CancellationToken cancellationToken) where T : class =>
+        ReadAsync<T>(service, new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
+
+    public async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!Services.Contains(service))
+            throw new ArgumentOutOfRangeException(nameof(service), service, "not a service of the suite");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await accessor.HttpContext!.GetTokenAsync("access_token"));
+        return await http.CreateClient(service).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private async Task<ApiAnswer<T>> ReadAsync<T>(string service, HttpRequestMessage request, CancellationToken cancellationToken) where T : class
+    {
+        using (request)
+        using (var response = await SendAsync(service, request, cancellationToken))
+            return response.IsSuccessStatusCode
+                ? new ApiAnswer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), (int)response.StatusCode, null)
+                : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemText.ReadAsync(response, cancellationToken));
+    }
+}

@@ -1,0 +1,44 @@
+// The dashboard's chart, drawn with ECharts from the data the page carries, and kept current: every few seconds
+// the page asks for the chart's data again, so a project commissioned elsewhere shows without a reload.
+(function () {
+  const element = document.getElementById('trend');
+  if (!element || !window.echarts) return;
+  const labels = JSON.parse(element.dataset.labels);
+  const chart = echarts.init(element);
+  const numbers = new Intl.NumberFormat(document.documentElement.lang);
+  const draw = trend => chart.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { data: labels },
+    grid: { left: 60, right: 24, top: 40, bottom: 32 },
+    xAxis: { type: 'category', data: trend.years },
+    yAxis: { type: 'value' },
+    series: [
+      { name: labels[0], type: 'line', smooth: true, data: trend.demand },
+      { name: labels[1], type: 'line', step: 'end', data: trend.places },
+      { name: labels[2], type: 'bar', data: trend.pipeline, itemStyle: { opacity: 0.6 } },
+    ],
+  });
+  let shown = element.dataset.trend;
+  draw(JSON.parse(shown));
+  element.dataset.drawn = 'true';
+  window.addEventListener('resize', () => chart.resize());
+
+  const poll = async () => {
+    try {
+      const response = await fetch(element.dataset.live, { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        const text = await response.text();
+        if (text !== shown) {
+          shown = text;
+          const trend = JSON.parse(text);
+          draw(trend);
+          document.getElementById('trend-places').textContent = numbers.format(trend.places[trend.places.length - 1] ?? 0);
+        }
+        document.getElementById('trend-updated').textContent = new Date().toLocaleTimeString(document.documentElement.lang);
+      }
+    } finally {
+      setTimeout(poll, 3000);
+    }
+  };
+  setTimeout(poll, 3000);
+})();
