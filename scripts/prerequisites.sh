@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs, from Debian's packages, the servers the suite runs as local processes, when they are missing.
+# Installs, from Debian's packages, the servers the suite runs as local processes, and the browser (with Chinese
+# fonts) its browser tests drive, when they are missing.
 set -euo pipefail
 
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/opentype/noto ] && compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null || missing+=(fonts-noto-cjk)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."

@@ -11,7 +11,7 @@
     legend: { data: labels },
     grid: { left: 60, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: trend.years },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', scale: true },
     series: [
       { name: labels[0], type: 'line', smooth: true, data: trend.demand },
       { name: labels[1], type: 'line', step: 'end', data: trend.places },

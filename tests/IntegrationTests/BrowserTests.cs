@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Platform.AppHost;
+using Platform.AppHost.Hosting;
+
+namespace Platform.IntegrationTests;
+
+/// <summary>
+/// Each user's main journey in a real browser (Debian's Chromium, driven by Playwright) against the running suite with
+/// its demo data: sign in, the page of their role, Chinese and English, Excel export, and a commissioning showing up
+/// on the planner's chart without a reload. Screenshots go to screenshots/ beside the test assembly.
+/// </summary>
+[Collection(DemoCollection.Name)]
+public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
+{
+    private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+
+    private string Gateway => suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint.ToString().TrimEnd('/');
+
+    public async Task InitializeAsync()
+    {
+        await DemoData.LoadAsync(suite.App, CancellationToken.None); // once per suite: it loads only into an empty registry
+        Directory.CreateDirectory(Screenshots);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            // Without these, Chromium reaches for Google's services, which this machine's closed network refuses.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task A_planner_signs_in_sees_red_bridges_places_in_chinese_switches_to_english_and_exports_to_excel()
+    {
+        var page = await SignInAsync("planner");
+        await Assertions.Expect(page).ToHaveURLAsync($"{Gateway}/planning");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("学位供需");
+        await Assertions.Expect(page.Locator("#districtCode option")).ToHaveTextAsync(["红桥区"]); // only the planner's own district
+        await Assertions.Expect(page.Locator("#trend canvas")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator("table.grid tbody tr").CountAsync() > 3, "the zone × year table lists 红桥's zones");
+        await Assertions.Expect(page.Locator(".sample")).ToContainTextAsync("120106");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "planner-zh.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("导出Excel").ClickAsync());
+        var file = Path.Combine(Screenshots, "capacity.xlsx");
+        await download.SaveAsAsync(file);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file), 0, 2)); // an xlsx is a zip
+
+        await page.GetByLabel("切换到英文").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("School places: supply and demand");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "planner-en.png"), FullPage = true });
+        await page.GetByLabel("Switch to Chinese").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("学位供需");
+    }
+
+    [Fact]
+    public async Task A_commissioning_done_elsewhere_shows_on_the_planners_chart_without_a_reload()
+    {
+        var page = await SignInAsync("planner");
+        await page.GotoAsync($"{Gateway}/planning?districtCode=120106&stage=primary&horizon=5");
+        var before = await page.Locator("#trend-places").TextContentAsync();
+
+        // The facility manager's part, through the API: a primary school of 红桥 grows by four classes.
+        using var facilities = suite.ClientFor("gateway", suite.TokenFor("120106", "facilities"));
+        var schools = await facilities.GetFromJsonAsync<List<JsonElement>>("/api/facilities/schools");
+        var school = schools!.First(s => s.GetProperty("status").GetString() == "open"
+            && s.GetProperty("stages").EnumerateArray().Select(stage => stage.GetProperty("stage").GetString()).SequenceEqual(["primary"]));
+        var created = await facilities.PostAsJsonAsync("/api/facilities/projects", new { schoolId = school.GetProperty("id").GetGuid(), name = "浏览器测试扩建", classesAdded = 4 });
+        await SuiteApi.EnsureAsync(created);
+        var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await SuiteApi.EnsureAsync(await facilities.PostAsJsonAsync($"/api/facilities/projects/{project}/commission", new { inUseFrom = "2026-09-01" }));
+
+        await Assertions.Expect(page.Locator("#trend-places")).Not.ToHaveTextAsync(before!, new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "planner-live.png") });
+    }
+
+    [Fact]
+    public async Task An_hr_officer_and_a_facility_manager_each_land_on_their_own_page()
+    {
+        var hr = await SignInAsync("hr");
+        await Assertions.Expect(hr).ToHaveURLAsync($"{Gateway}/workforce");
+        await Assertions.Expect(hr.Locator("h1")).ToHaveTextAsync("编制与配备");
+        Assert.True(await hr.Locator("tbody tr").CountAsync() > 3, "the establishment lists 红桥's schools");
+        await Assertions.Expect(hr.Locator("nav a")).ToHaveTextAsync(["学位规划", "师资"]); // no 校建 for HR
+        await hr.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "hr.png"), FullPage = true });
+
+        var facilities = await SignInAsync("facilities");
+        await Assertions.Expect(facilities).ToHaveURLAsync($"{Gateway}/facilities");
+        await Assertions.Expect(facilities.Locator("h1")).ToHaveTextAsync("校建项目");
+        await Assertions.Expect(facilities.Locator("#projects-title")).ToBeVisibleAsync();
+        await facilities.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "facilities.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_told_and_every_control_is_labelled_and_reachable_by_keyboard()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        await page.GotoAsync($"{Gateway}/planning");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        await page.GetByLabel("用户名").FillAsync("planner");
+        await page.GetByLabel("密码").FillAsync("wrong-password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong");
+
+        // Keyboard only: the fields and the button are reached with Tab, and Enter signs in.
+        await page.GetByLabel("用户名").FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("planner");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(Suite.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("学位供需");
+
+        // Every visible control of the dashboard has a label, and Tab walks from the skip link into the filters.
+        foreach (var control in await page.Locator("select, input:not([type=hidden])").AllAsync())
+        {
+            var id = await control.GetAttributeAsync("id");
+            Assert.True(id is not null && await page.Locator($"label[for='{id}']").CountAsync() == 1, $"control {id} has a label");
+        }
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".skip")).ToBeFocusedAsync();
+        var reached = new List<string?>();
+        for (var i = 0; i < 12; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string?>("document.activeElement?.id || document.activeElement?.textContent?.trim()"));
+        }
+        Assert.Contains("districtCode", reached);
+        Assert.Contains("stage", reached);
+    }
+
+    private async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{Gateway}/sign-in");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(Suite.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).Not.ToHaveTextAsync("登录");
+        return page;
+    }
+}
