@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Platform.Web.Account;
 using Platform.Web.Api;
+using Platform.Web.Imports;
 using Platform.Web.Text;
 
 namespace Platform.Web;
@@ -39,6 +40,9 @@ public static class Extensions
         builder.Services.AddScoped<Session>();
         builder.Services.AddScoped<ServiceApi>();
         builder.Services.AddSingleton<Texts>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PendingUploads>();
+        builder.Services.AddScoped<ImportClient>();
     }
 
     /// <summary>Chinese unless the user chose English (a cookie set by /lang/{culture}); then who the user is.</summary>

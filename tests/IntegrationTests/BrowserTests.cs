@@ -141,6 +141,58 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         Assert.Contains("stage", reached);
     }
 
+    [Fact]
+    public async Task A_planner_imports_births_sees_every_bad_row_then_commits_a_clean_file()
+    {
+        var page = await SignInAsync("planner");
+        await page.GotoAsync($"{Gateway}/planning/import");
+        var births = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/births?districtCode=120106");
+        var latest = births!.Last(b => b.GetProperty("zoneId").ValueKind == JsonValueKind.Null);
+        var (year, count) = (latest.GetProperty("year").GetInt32(), latest.GetProperty("births").GetInt32());
+
+        await UploadAsync(page, "bad.csv", $"区划代码,年份,出生人口\n120106,{year},{count}\n120104,{year},5000\n120106,2999,10\n");
+        await Assertions.Expect(page.Locator("td.reason")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("3"); // the row of the file, counted as the user sees it
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认导入" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "import-bad-rows.png"), FullPage = true });
+
+        await UploadAsync(page, "good.csv", $"区划代码,年份,出生人口\n120106,{year},{count}\n");
+        await Assertions.Expect(page.Locator("section p[role=status]")).ToContainTextAsync("不变 1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync("已导入");
+    }
+
+    [Fact]
+    public async Task A_slow_upload_shows_its_progress_and_can_be_cancelled_without_writing_anything()
+    {
+        var page = await SignInAsync("planner");
+        await page.GotoAsync($"{Gateway}/planning/import");
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = 64 * 1024,
+        });
+        var rows = string.Join("\n", Enumerable.Range(0, 60_000).Select(i => $"120106,2010,{1000 + i % 100}"));
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "big.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("区划代码,年份,出生人口\n" + rows) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+
+        var progress = page.Locator("progress");
+        await Assertions.Expect(progress).ToBeVisibleAsync();
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-percent", new System.Text.RegularExpressions.Regex("^[1-9][0-9]?$"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "import-progress.png") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".cancelled")).ToBeVisibleAsync();
+        await Assertions.Expect(progress).ToBeHiddenAsync();
+    }
+
+    private static async Task UploadAsync(IPage page, string name, string csv)
+    {
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync(name);
+    }
+
     private async Task<IPage> SignInAsync(string userName)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });

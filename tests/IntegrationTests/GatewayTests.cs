@@ -12,7 +12,9 @@ public class GatewayTests(SuiteFixture suite)
     [Fact]
     public async Task The_gateway_health_reports_each_cluster()
     {
-        var health = await suite.Gateway.GetFromJsonAsync<JsonElement>("/health");
+        // A fault test before this one may have restarted the broker: the services come back within seconds.
+        var answer = await Eventually.Until(() => suite.Gateway.GetAsync("/health"), response => response.IsSuccessStatusCode, "the suite to be healthy", TimeSpan.FromSeconds(60));
+        var health = await answer.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
         var clusters = health.GetProperty("checks").GetProperty("clusters").GetProperty("data");
         foreach (var service in Services)

@@ -21,6 +21,7 @@
   let shown = element.dataset.trend;
   draw(JSON.parse(shown));
   element.dataset.drawn = 'true';
+  element.dataset.drawnAt = String(Math.round(performance.now())); // ms since the navigation began, for the benchmark
   window.addEventListener('resize', () => chart.resize());
 
   const poll = async () => {
@@ -42,3 +43,30 @@
   };
   setTimeout(poll, 3000);
 })();
+
+// Uploads show their progress and can be cancelled: a form marked data-progress is sent by XMLHttpRequest, and the
+// page the server answers replaces this one.
+document.querySelectorAll('form[data-progress]').forEach(form => {
+  const status = form.querySelector('.progress');
+  const bar = status.querySelector('progress');
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const request = new XMLHttpRequest();
+    request.open('POST', form.action || location.href);
+    request.upload.onprogress = e => {
+      if (e.lengthComputable) bar.value = bar.dataset.percent = Math.round(100 * e.loaded / e.total);
+    };
+    request.onload = () => { document.open(); document.write(request.responseText); document.close(); };
+    request.onabort = () => {
+      status.hidden = true;
+      form.querySelector('.cancelled').hidden = false;
+      form.querySelector('button[type=submit]').disabled = false;
+    };
+    status.querySelector('.cancel').onclick = () => request.abort();
+    status.hidden = false;
+    form.querySelector('.cancelled').hidden = true;
+    bar.value = 0;
+    form.querySelector('button[type=submit]').disabled = true;
+    request.send(new FormData(form));
+  });
+});

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Platform.AppHost;
+using Platform.AppHost.Hosting;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// The planner's dashboard in a real browser (Debian's Chromium) on the demo data: the time from the start of the
+/// navigation to the first chart drawn, for a fresh load and for a change of the stage filter (a new page, as the UI
+/// renders on the server), each measured <paramref name="runs"/> times after a warm-up.
+/// </summary>
+public static class Dashboard
+{
+    public static async Task RunAsync(int runs)
+    {
+        await using var app = BenchSuite.Create();
+        await app.StartAsync();
+        await DemoData.LoadAsync(app, CancellationToken.None);
+        var gateway = app.GetResource<ProjectResource>("gateway").HttpEndpoint.ToString().TrimEnd('/');
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        await page.GotoAsync($"{gateway}/sign-in");
+        await page.GetByLabel("用户名").FillAsync("planner");
+        await page.GetByLabel("密码").FillAsync(Suite.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Locator("#trend[data-drawn]").WaitForAsync();
+
+        var firstChart = new List<double>();
+        var stageChange = new List<double>();
+        for (var i = 0; i < runs + 3; i++)
+        {
+            await page.GotoAsync($"{gateway}/planning?districtCode=120106&stage=primary&horizon=5");
+            var loaded = await DrawnAtAsync(page);
+            var clock = Stopwatch.StartNew();
+            await page.Locator("#stage").SelectOptionAsync("junior_secondary");
+            await page.GetByRole(AriaRole.Button, new() { Name = "更新" }).ClickAsync();
+            await page.WaitForURLAsync("**stage=junior_secondary**");
+            await page.Locator("#trend[data-drawn]").WaitForAsync();
+            if (i < 3)
+                continue; // warm-up: the first loads compile every path
+            firstChart.Add(loaded);
+            stageChange.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        Report("dashboard: navigation start to first chart drawn", firstChart);
+        Report("dashboard: stage filter changed to chart drawn again", stageChange);
+        await app.StopAsync();
+    }
+
+    private static async Task<double> DrawnAtAsync(IPage page)
+    {
+        var chart = page.Locator("#trend[data-drawn]");
+        await chart.WaitForAsync();
+        return double.Parse((await chart.GetAttributeAsync("data-drawn-at"))!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Report(string what, List<double> samples)
+    {
+        samples.Sort();
+        double At(double q) => samples[(int)Math.Min(samples.Count - 1, Math.Round(q * (samples.Count - 1)))];
+        Console.WriteLine($"{what}: p50 {At(0.5):0} ms, p95 {At(0.95):0} ms, max {samples[^1]:0} ms over {samples.Count} runs");
+    }
+}
