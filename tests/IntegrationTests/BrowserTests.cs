@@ -186,6 +186,43 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(progress).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task A_planner_compares_scenarios_side_by_side()
+    {
+        var page = await SignInAsync("planner");
+        await page.GetByRole(AriaRole.Link, new() { Name = "方案比较" }).ClickAsync();
+        var choices = page.Locator("fieldset.choices input[type=checkbox]");
+        Assert.True(await choices.CountAsync() >= 2, "the demo data has a central and a high scenario for 红桥");
+        await choices.Nth(0).CheckAsync();
+        await choices.Nth(1).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "更新" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#compare[data-drawn]")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator("#compare-title ~ .scroll tbody tr").CountAsync() >= 3, "a row for each year");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "scenarios.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_hr_officer_follows_training_and_a_facility_manager_a_projects_stages()
+    {
+        var hr = await SignInAsync("hr");
+        await hr.GetByRole(AriaRole.Link, new() { Name = "继续教育学时" }).ClickAsync();
+        await Assertions.Expect(hr.Locator("h1")).ToHaveTextAsync("继续教育学时");
+        Assert.True(await hr.Locator("#schools-title ~ .scroll tbody tr").CountAsync() > 3, "the completion of 红桥's schools");
+        await hr.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "training.png"), FullPage = true });
+
+        var facilities = await SignInAsync("facilities");
+        await facilities.Locator("#projects-title ~ .scroll tbody a").First.ClickAsync();
+        await Assertions.Expect(facilities.Locator("#timeline-title")).ToBeVisibleAsync();
+        Assert.True(await facilities.Locator("table.gantt tbody tr").CountAsync() >= 8, "a row for each stage gate");
+        await Assertions.Expect(facilities.Locator("table.gantt .mark").First).ToBeVisibleAsync();
+        await facilities.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "project.png"), FullPage = true });
+
+        // A gate recorded as passed next year is refused, with the service's reason shown (and nothing changes).
+        await facilities.Locator("#date").FillAsync(DateTime.Today.AddYears(1).ToString("yyyy-MM-dd"));
+        await facilities.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await Assertions.Expect(facilities.Locator("#pass-title ~ .problem")).ToBeVisibleAsync();
+    }
+
     private static async Task UploadAsync(IPage page, string name, string csv)
     {
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });

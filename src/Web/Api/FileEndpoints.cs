@@ -20,6 +20,11 @@ public static class FileEndpoints
             {
                 Content = System.Net.Http.Json.JsonContent.Create(new { districtCode, horizon = horizon ?? 5 }),
             }, context.RequestAborted)));
+        files.MapGet("/files/compare", async (Guid[] ids, HttpContext context, ServiceApi api) =>
+            await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, "/scenarios/compare/export")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { scenarioIds = ids }),
+            }, context.RequestAborted)));
         files.MapGet("/live/capacity", async (string districtCode, string stage, int? horizon, ServiceApi api, CancellationToken cancellationToken) =>
         {
             var answer = await api.PostAsync<Planning.CapacityAnswer>("planning", "/forecasts/capacity", new { districtCode, horizon = horizon ?? 5 }, cancellationToken);

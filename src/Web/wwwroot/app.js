@@ -70,3 +70,21 @@ document.querySelectorAll('form[data-progress]').forEach(form => {
     request.send(new FormData(form));
   });
 });
+
+// Scenarios side by side: each scenario's demand and places as lines.
+(function () {
+  const element = document.getElementById('compare');
+  if (!element || !window.echarts) return;
+  const data = JSON.parse(element.dataset.compare);
+  const chart = echarts.init(element);
+  chart.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { type: 'scroll' },
+    grid: { left: 60, right: 24, top: 48, bottom: 32 },
+    xAxis: { type: 'category', data: data.years },
+    yAxis: { type: 'value', scale: true },
+    series: data.series.map((s, i) => ({ name: s.name, type: 'line', data: s.data, lineStyle: { type: i % 2 ? 'dashed' : 'solid' } })),
+  });
+  element.dataset.drawn = 'true';
+  window.addEventListener('resize', () => chart.resize());
+})();
