@@ -223,6 +223,37 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(facilities.Locator("#pass-title ~ .problem")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task An_hr_officer_edits_a_rotation_plan_against_its_quotas_and_submits_it()
+    {
+        var page = await SignInAsync("hr");
+        await page.GetByRole(AriaRole.Link, new() { Name = "交流轮岗" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#gauge-rotated")).ToBeVisibleAsync();
+        var assignments = page.Locator("#assignments-title ~ .scroll tbody tr");
+        var before = await assignments.CountAsync();
+        Assert.True(before > 0, "the demo's draft plan for 红桥 rotates teachers");
+        var rotated = await page.Locator("#gauge-rotated").GetAttributeAsync("value");
+
+        // Take the first teacher out of the plan, then put them back where they were going: the gauge follows.
+        var first = assignments.First;
+        var teacher = (await first.Locator("th").TextContentAsync())!.Replace(" ★", "").Trim();
+        var toSchool = (await first.Locator("td").Nth(2).TextContentAsync())!.Trim();
+        await first.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(assignments).ToHaveCountAsync(before - 1);
+        await Assertions.Expect(page.Locator("#gauge-rotated")).Not.ToHaveAttributeAsync("value", rotated!);
+        var option = page.Locator("#teacher option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{teacher} · ") });
+        await page.Locator("#teacher").SelectOptionAsync(await option.First.GetAttributeAsync("value") ?? "");
+        await page.Locator("#toSchool").SelectOptionAsync(new SelectOptionValue { Label = toSchool });
+        await page.GetByRole(AriaRole.Button, new() { Name = "加入方案" }).ClickAsync();
+        await Assertions.Expect(assignments).ToHaveCountAsync(before);
+        await Assertions.Expect(page.Locator("#gauge-rotated")).ToHaveAttributeAsync("value", rotated!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "rotation.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已提交");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "批准" })).ToBeVisibleAsync();
+    }
+
     private static async Task UploadAsync(IPage page, string name, string csv)
     {
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
