@@ -122,6 +122,7 @@ public static partial class DemoData
 
         ConsoleLog.Info("Demo data: loading 红桥, 河北, 东丽 and 南开 (sample data)...");
         var random = new Random(2026);
+        var centralScenarios = new List<Guid>();
         var births = new StringBuilder("区划代码,年份,出生人口\n");
         var enrolment = new StringBuilder("学校编号,年级,学年,在校生数\n");
         var population = new StringBuilder("区划代码,年份,年龄,人口\n");
@@ -211,7 +212,7 @@ public static partial class DemoData
                 var zone = zones[random.Next(zones.Count)];
                 housing.Append($"{district.Code},{zone.Prefix}{suffix},{zone.Prefix}学区,{random.Next(8, 25) * 100},{LastEnrolmentYear + 1 + i + random.Next(3)}\n");
             }
-            await PostAsync(gateway, "/api/planning/scenarios", new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken);
+            centralScenarios.Add(await PostAsync(gateway, "/api/planning/scenarios", new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken));
             await PostAsync(gateway, "/api/planning/scenarios", new
             {
                 districtCode = district.Code, name = "高方案",
@@ -224,6 +225,10 @@ public static partial class DemoData
         await UploadAsync(gateway, "/api/planning/housing/import", housing.ToString(), cancellationToken);
         await AddProjectsAsync(gateway, projects, cancellationToken);
         var teachers = await AddTeachersAsync(gateway, staffed, random, cancellationToken);
+        // Each district's 中方案 is its official forecast: Workforce plans establishment on it, and its shortfalls
+        // become Facilities' proposals.
+        foreach (var scenario in centralScenarios)
+            await SendAsync(gateway, HttpMethod.Post, $"/api/planning/scenarios/{scenario}/adopt", null, cancellationToken);
         await SendAsync(gateway, HttpMethod.Put, "/api/planning/sample-data", new
         {
             districtCodes = Districts.Select(d => d.Code),

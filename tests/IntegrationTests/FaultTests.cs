@@ -117,6 +117,24 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_queue_left_without_its_consumer_gets_it_back_and_its_events_are_applied()
+    {
+        // Deleting the queue under a running service leaves its endpoint without a consumer, as a broker restart
+        // sometimes does; the service's watchdog sees it and restarts its bus, which declares the queue again.
+        const string queue = "planning-capacity-commissioned";
+        await suite.Broker.ControlAsync("delete_queue", queue);
+        await Eventually.Until(() => suite.Broker.ControlAsync("list_queues", "name", "consumers", "--quiet", "--no-table-headers"),
+            output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, var consumers] && name == queue && consumers != "0"),
+            $"{queue} to be back with a consumer", TimeSpan.FromSeconds(60));
+
+        var school = await suite.Gateway.RegisterSchoolAsync("红桥区队列恢复测试小学", classesPerGrade: 1);
+        List<Guid> project = [Guid.NewGuid()];
+        await suite.PublishAsync(new CapacityCommissioned(project[0], school.Id, "primary", 1, 45, new DateOnly(2027, 9, 1)));
+        await Eventually.Until(() => AppliedAsync(project), applied => applied == 1, "the event to be applied");
+        await ReportAsync(school, project);
+    }
+
     private async Task<int> AppliedAsync(List<Guid> projects)
     {
         await using var database = new NpgsqlConnection(suite.ConnectionString("planningdb"));

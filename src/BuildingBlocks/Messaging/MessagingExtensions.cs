@@ -37,6 +37,7 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<ConsumerWatchdog>();
         // The queues of the consumers just registered, for the error-queue endpoints.
         var formatter = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
         var consumerMethod = typeof(KebabCaseEndpointNameFormatter).GetMethods().Single(m => m.Name == "Consumer" && m.IsGenericMethod && m.GetParameters().Length == 0);

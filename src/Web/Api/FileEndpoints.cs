@@ -25,6 +25,11 @@ public static class FileEndpoints
             {
                 Content = System.Net.Http.Json.JsonContent.Create(new { scenarioIds = ids }),
             }, context.RequestAborted)));
+        files.MapGet("/files/backtest", async (string districtCode, int? holdoutYears, HttpContext context, ServiceApi api) =>
+            await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, "/forecasts/backtest/export")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { districtCode, holdoutYears = holdoutYears ?? 3 }),
+            }, context.RequestAborted)));
         files.MapGet("/live/capacity", async (string districtCode, string stage, int? horizon, ServiceApi api, CancellationToken cancellationToken) =>
         {
             var answer = await api.PostAsync<Planning.CapacityAnswer>("planning", "/forecasts/capacity", new { districtCode, horizon = horizon ?? 5 }, cancellationToken);
