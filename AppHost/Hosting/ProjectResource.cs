@@ -44,9 +44,38 @@ public sealed class ProjectResource(string name, ProjectMetadata project, Func<i
         foreach (var (key, value) in Environment)
             environment[key] = value;
 
-        process = ChildProcess.Start(Name, "dotnet", [project.AssemblyPath], options.Log, environment, Path.GetDirectoryName(project.ProjectPath));
-        await WaitUntilReadyAsync(process, IsHealthyAsync, options.Log, cancellationToken);
+        var started = ChildProcess.Start(Name, "dotnet", [project.AssemblyPath], options.Log, environment, Path.GetDirectoryName(project.ProjectPath));
+        process = started;
+        await WaitUntilReadyAsync(started, IsHealthyAsync, options.Log, cancellationToken);
+        _ = SuperviseAsync(started);
     }
+
+    /// <summary>
+    /// A project that exits on its own while running (a crash, or a service ending itself to be started afresh, as the
+    /// consumer watchdog does) is started again, as a supervisor such as Kubernetes would.
+    /// </summary>
+    private async Task SuperviseAsync(ChildProcess watched)
+    {
+        await watched.Exited;
+        if (process != watched || State != ResourceState.Running)
+            return; // stopped, or crashed on purpose by a test
+        options.Log(Name, $"exited on its own (code {watched.ExitCode}); starting it again");
+        process = null;
+        State = ResourceState.Stopped;
+        await watched.DisposeAsync();
+        try
+        {
+            await StartAsync(CancellationToken.None);
+        }
+        catch (ResourceException e)
+        {
+            State = ResourceState.Failed;
+            options.Log(Name, $"could not be started again: {e.Message}");
+        }
+    }
+
+    /// <summary>The process id, while the project runs (for tests that stop it from outside).</summary>
+    public int? ProcessId => process?.Id;
 
     private async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -64,12 +93,11 @@ public sealed class ProjectResource(string name, ProjectMetadata project, Func<i
     /// <summary>Kills the project as a crash would (for fault tests); StartAsync brings it back.</summary>
     public async Task CrashAsync()
     {
-        if (process is null)
+        if (process is not { } crashed)
             return;
-        await process.KillAsync();
-        await process.DisposeAsync();
-        process = null;
-        State = ResourceState.Stopped;
+        (process, State) = (null, ResourceState.Stopped); // first, so the supervisor does not start it again
+        await crashed.KillAsync();
+        await crashed.DisposeAsync();
     }
 
     public override async Task StopAsync()

@@ -202,6 +202,32 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_planner_creates_a_scenario_edits_it_and_adopts_it()
+    {
+        var page = await SignInAsync("planner");
+        await page.GotoAsync($"{Gateway}/planning/scenarios");
+        await page.GetByRole(AriaRole.Link, new() { Name = "新建方案" }).ClickAsync();
+        var name = $"浏览器方案{Guid.NewGuid().ToString("N")[..6]}";
+        await page.GetByLabel("方案名称").FillAsync(name);
+        await page.GetByLabel("预测口径").SelectOptionAsync("central");
+        await page.GetByLabel("预测年数").FillAsync("10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("修改方案");
+        await Assertions.Expect(page.GetByLabel("方案名称")).ToHaveValueAsync(name);
+
+        await page.GetByLabel("计入新建住宅生源").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("计入新建住宅生源")).ToBeCheckedAsync();
+        await page.GetByLabel("迁移系数").FillAsync("1.4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("迁移系数")).ToHaveValueAsync("1.4");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "scenario-editor.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "采用为正式预测" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p[role=status]").Last).ToContainTextAsync("已采用为正式预测");
+    }
+
+    [Fact]
     public async Task A_planner_reads_the_plans_indicators_and_the_back_tested_methods()
     {
         var page = await SignInAsync("planner");

@@ -135,6 +135,19 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         await ReportAsync(school, project);
     }
 
+    [Fact]
+    public async Task A_service_that_ends_itself_is_started_again_and_catches_up()
+    {
+        // The consumer watchdog ends a service whose bus no longer consumes; its supervisor must start it again.
+        var workforce = suite.App.GetResource<ProjectResource>("workforce");
+        var before = workforce.ProcessId!.Value;
+        ChildProcess.Signal(before, System.Runtime.InteropServices.PosixSignal.SIGTERM);
+        var school = await suite.Gateway.RegisterSchoolAsync("红桥区重启追赶测试小学", classesPerGrade: 1);
+
+        await Eventually.Until(() => Task.FromResult(workforce.ProcessId), pid => pid is { } now && now != before, "the AppHost to start Workforce again", TimeSpan.FromSeconds(60));
+        await suite.Gateway.WaitUntilKnownAsync("workforce", school.Id); // registered while it was away
+    }
+
     private async Task<int> AppliedAsync(List<Guid> projects)
     {
         await using var database = new NpgsqlConnection(suite.ConnectionString("planningdb"));

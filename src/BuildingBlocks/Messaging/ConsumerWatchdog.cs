@@ -1,4 +1,4 @@
-using MassTransit;
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,18 +8,20 @@ using RabbitMQ.Client.Exceptions;
 namespace Platform.BuildingBlocks.Messaging;
 
 /// <summary>
-/// MassTransit 8.4.0 can leave a receive endpoint without its consumer after the broker restarts (its channel closed
-/// while a message was in flight; MassTransit issues 2072 and 5692), while the bus still reports itself healthy: the
-/// queue fills and nothing reads it. Every few seconds this checks, on a connection of its own, that each of the
-/// service's queues exists and has a consumer; when one has none twice in a row, it restarts the bus, which declares
-/// every endpoint again. While the broker is down it does nothing: MassTransit reconnects by itself.
+/// MassTransit 8.4.0 can stop reconnecting after the broker restarts: the service's queues are back but nothing
+/// consumes them, and no stop and start of the bus brings them back (seen in CI). Every few seconds this checks, on
+/// a connection of its own, that each of the service's queues exists and has a consumer. When the broker answers but
+/// the queues have had no consumer for three checks in a row, the service exits with code 75, for its supervisor
+/// (the AppHost, or Kubernetes) to start it afresh; nothing is lost, as unsent events wait in the outbox and
+/// unconsumed ones in their queues. While the broker is down it does nothing: MassTransit reconnects by itself.
 /// </summary>
-public sealed class ConsumerWatchdog(IBusControl bus, ConsumerQueues queues, IConfiguration configuration, ILogger<ConsumerWatchdog> logger)
+public sealed class ConsumerWatchdog(ConsumerQueues queues, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<ConsumerWatchdog> logger)
     : BackgroundService
 {
+    public const int ExitCode = 75; // EX_TEMPFAIL: try again
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
-    private const int StrikesBeforeRestart = 2;
+    private static readonly TimeSpan GracefulExit = TimeSpan.FromSeconds(20);
+    private const int StrikesBeforeExit = 3;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,18 +34,17 @@ public sealed class ConsumerWatchdog(IBusControl bus, ConsumerQueues queues, ICo
             {
                 var deaf = await DeafQueuesAsync(factory, stoppingToken);
                 strikes = deaf.Count == 0 ? 0 : strikes + 1;
-                if (strikes < StrikesBeforeRestart)
+                if (strikes < StrikesBeforeExit)
                     continue;
-                logger.LogWarning("Queues {Queues} have had no consumer for {Seconds} s; restarting the bus", deaf, (int)(strikes * Interval.TotalSeconds));
-                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
-                {
-                    timeout.CancelAfter(StopTimeout);
-                    await bus.StopAsync(timeout.Token);
-                }
-                await bus.StartAsync(stoppingToken);
-                strikes = 0;
+                logger.LogCritical("Queues {Queues} have had no consumer for {Seconds} s while the broker answers: exiting ({ExitCode}) to be started afresh",
+                    deaf, (int)(strikes * Interval.TotalSeconds), ExitCode);
+                Environment.ExitCode = ExitCode;
+                lifetime.StopApplication();
+                // A wedged bus can hold the graceful stop forever: then the process ends itself.
+                await Task.Delay(GracefulExit, CancellationToken.None);
+                Process.GetCurrentProcess().Kill();
             }
-            catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or IOException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or IOException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
                 strikes = 0; // the broker is away: not a deaf consumer
             }
