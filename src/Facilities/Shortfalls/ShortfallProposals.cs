@@ -19,6 +19,10 @@ public sealed class PlaceShortfallDetectedConsumer(NpgsqlDataSource dataSource, 
     protected override async Task ApplyAsync(PlaceShortfallDetected message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
+        // Shortfalls of one zone and stage (its years) arrive together: taken one at a time, the first opens the
+        // proposal and the others find it, instead of racing to insert it.
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended(@ZoneId::text || @Stage, 0))",
+            message, transaction, cancellationToken: cancellationToken));
         var openId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition("""
             SELECT id FROM projects WHERE zone_id = @ZoneId AND stage = @Stage AND shortfall_forecast_id IS NOT NULL AND status = 'proposed' FOR UPDATE
             """, message, transaction, cancellationToken: cancellationToken));
