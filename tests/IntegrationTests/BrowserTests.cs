@@ -228,6 +228,28 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_hr_officer_opens_an_appointment_round_and_takes_it_through_its_stages()
+    {
+        var page = await SignInAsync("hr");
+        await page.GetByRole(AriaRole.Link, new() { Name = "区管校聘" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "启动竞聘" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("核定岗位");
+        Assert.True(await page.Locator("#candidates-title ~ .scroll tbody tr").CountAsync() > 100, "every 在编 teacher of 红桥 is a candidate");
+
+        foreach (var stage in new[] { "校内竞聘", "跨校竞聘", "组织调剂" })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync(stage);
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "自动调剂" }).ClickAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round.png"), FullPage = true });
+        // No posts were set, so teachers are left: the round cannot close, and the service says why.
+        await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("待岗培训");
+        await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("组织调剂");
+    }
+
+    [Fact]
     public async Task A_planner_reads_the_plans_indicators_and_the_back_tested_methods()
     {
         var page = await SignInAsync("planner");

@@ -27,6 +27,9 @@ public sealed record RoundCandidate(Guid TeacherId, string Name, Guid HomeSchool
 
 public sealed record RoundEvent(DateTime At, string Action, string Actor, string? Detail);
 
+/// <summary>A round as the list of a district's rounds shows it.</summary>
+public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage);
+
 public sealed record RoundView(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage,
     IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<RoundEvent> Events);
 
@@ -45,6 +48,15 @@ public static class RoundsApi
     {
         var rounds = app.MapGroup("/rounds").WithTags("Appointment rounds").DistrictOf("SELECT district_code FROM rounds WHERE id = @id::uuid");
         rounds.MapPost("/", OpenAsync);
+        rounds.MapGet("/", async (string? districtCode, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+            return TypedResults.Ok((await connection.QueryAsync<RoundLine>(new CommandDefinition("""
+                SELECT id, district_code AS DistrictCode, term_from AS TermFrom, term_to AS TermTo, stage FROM rounds
+                WHERE starts_with(district_code, @Prefix) AND (@districtCode::text IS NULL OR district_code = @districtCode)
+                ORDER BY term_from DESC, created_at DESC
+                """, new { scope.Prefix, districtCode }, cancellationToken: cancellationToken))).ToList());
+        });
         rounds.MapGet("/{id:guid}", async Task<Results<Ok<RoundView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
