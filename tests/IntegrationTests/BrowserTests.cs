@@ -236,17 +236,26 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("核定岗位");
         Assert.True(await page.Locator("#candidates-title ~ .scroll tbody tr").CountAsync() > 100, "every 在编 teacher of 红桥 is a candidate");
 
+        // More posts than the school has approved are refused, with the reason.
+        await page.GetByLabel("学科").FillAsync("语文");
+        await page.GetByLabel("岗位数").FillAsync("500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "设定岗位" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+
         foreach (var stage in new[] { "校内竞聘", "跨校竞聘", "组织调剂" })
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
             await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync(stage);
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "自动调剂" }).ClickAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round.png"), FullPage = true });
         // No posts were set, so teachers are left: the round cannot close, and the service says why.
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("待岗培训");
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("组织调剂");
+        await page.GetByRole(AriaRole.Button, new() { Name = "其余教师待岗培训" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("结束");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round.png") });
     }
 
     [Fact]

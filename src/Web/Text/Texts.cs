@@ -242,6 +242,8 @@ public sealed class Texts
         ["rounds.outcome"] = ("结果", "Outcome"),
         ["rounds.outcome.training"] = ("待岗培训", "Training"),
         ["rounds.outcome.reassignment"] = ("转岗", "Reassignment"),
+        ["rounds.set-posts"] = ("设定岗位", "Set posts"),
+        ["rounds.rest-training"] = ("其余教师待岗培训", "Send the rest to training"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
     };
 
