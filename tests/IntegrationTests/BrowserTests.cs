@@ -259,6 +259,26 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_facility_manager_chooses_the_school_of_a_proposal_and_approves_it()
+    {
+        var page = await SignInAsync("facilities");
+        await Eventually.Until(async () =>
+        {
+            await page.GotoAsync($"{Gateway}/facilities");
+            return await page.Locator("#proposals-title ~ .scroll tbody tr").CountAsync();
+        }, count => count > 0, "Facilities to turn the official forecast's shortfalls into proposals");
+        await page.Locator("#proposals-title ~ .scroll tbody tr").Last.Locator("a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#proposal-title")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "立项" })).ToBeDisabledAsync(); // no school yet
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "选定学校" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "立项" })).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1 + p")).ToContainTextAsync("已立项");
+        await Assertions.Expect(page.Locator("#proposal-title")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_planner_reads_the_plans_indicators_and_the_back_tested_methods()
     {
         var page = await SignInAsync("planner");

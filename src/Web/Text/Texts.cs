@@ -244,6 +244,11 @@ public sealed class Texts
         ["rounds.outcome.reassignment"] = ("转岗", "Reassignment"),
         ["rounds.set-posts"] = ("设定岗位", "Set posts"),
         ["rounds.rest-training"] = ("其余教师待岗培训", "Send the rest to training"),
+        ["proposal.title"] = ("谋划中的项目", "A proposed project"),
+        ["proposal.answers"] = ("本项目应对{0}年起约 {1} 个学位的缺口。", "It answers a shortfall of about {1} places from {0}."),
+        ["proposal.school"] = ("建设学校", "School"),
+        ["proposal.choose"] = ("选定学校", "Choose the school"),
+        ["proposal.approve"] = ("立项", "Approve"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
     };
 
