@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using Platform.AppHost;
 using Platform.AppHost.Hosting;
@@ -25,7 +24,8 @@ public static class Dashboard
             ExecutablePath = "/usr/bin/chromium",
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
+        // The bench reads the browser's own clock with a script of its own, which the UI's policy would refuse.
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, BypassCSP = true });
         await page.GotoAsync($"{gateway}/sign-in");
         await page.GetByLabel("用户名").FillAsync("planner");
         await page.GetByLabel("密码").FillAsync(Suite.DemoPassword);
@@ -38,15 +38,18 @@ public static class Dashboard
         {
             await page.GotoAsync($"{gateway}/planning?districtCode=120106&stage=primary&horizon=5");
             var loaded = await DrawnAtAsync(page);
-            var clock = Stopwatch.StartNew();
+            // Timed in the browser, from the click (its epoch time, kept across the navigation) to the chart drawn on
+            // the new page (its time origin plus the draw's offset), so that Playwright's round trips do not count.
             await page.Locator("#stage").SelectOptionAsync("junior_secondary");
+            await page.EvaluateAsync("() => document.querySelector('form.filters button').addEventListener('click', () => sessionStorage.clicked = Date.now())");
             await page.GetByRole(AriaRole.Button, new() { Name = "更新" }).ClickAsync();
             await page.WaitForURLAsync("**stage=junior_secondary**");
-            await page.Locator("#trend[data-drawn]").WaitForAsync();
+            var drawnAt = await DrawnAtAsync(page);
+            var changed = await page.EvaluateAsync<double>($"() => performance.timeOrigin + {drawnAt.ToString(System.Globalization.CultureInfo.InvariantCulture)} - Number(sessionStorage.clicked)");
             if (i < 3)
                 continue; // warm-up: the first loads compile every path
             firstChart.Add(loaded);
-            stageChange.Add(clock.Elapsed.TotalMilliseconds);
+            stageChange.Add(changed);
         }
         Report("dashboard: navigation start to first chart drawn", firstChart);
         Report("dashboard: stage filter changed to chart drawn again", stageChange);
