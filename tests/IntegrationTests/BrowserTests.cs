@@ -357,7 +357,17 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已提交");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "批准" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已批准");
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始执行" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("执行中");
+
+        // At the end of the term one teacher stays at the receiving school and the others return.
+        await assignments.First.GetByLabel("留任").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "完成交流" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已完成");
+        await Assertions.Expect(assignments.Filter(new() { HasText = "留任" })).ToHaveCountAsync(1);
+        await Assertions.Expect(assignments.Filter(new() { HasText = "返回" })).ToHaveCountAsync(before - 1);
     }
 
     private static async Task UploadAsync(IPage page, string name, string csv)

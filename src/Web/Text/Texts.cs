@@ -249,6 +249,11 @@ public sealed class Texts
         ["proposal.school"] = ("建设学校", "School"),
         ["proposal.choose"] = ("选定学校", "Choose the school"),
         ["proposal.approve"] = ("立项", "Approve"),
+        ["rotation.step.complete"] = ("完成交流", "Complete"),
+        ["rotation.outcome"] = ("结果", "Outcome"),
+        ["rotation.outcome.returned"] = ("返回", "Returned"),
+        ["rotation.outcome.stayed"] = ("留任", "Stayed"),
+        ["rotation.stays"] = ("留任", "Stays"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
     };
 
