@@ -279,6 +279,35 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_facility_manager_replans_a_gate_and_records_an_estimate()
+    {
+        var page = await SignInAsync("facilities");
+        var projects = new List<string>();
+        foreach (var link in await page.Locator("#projects-title ~ .scroll tbody a").AllAsync())
+            projects.Add((await link.GetAttributeAsync("href"))!);
+        foreach (var project in projects)
+        {
+            await page.GotoAsync(Gateway + project);
+            if (await page.Locator("#plan-title ~ form input[type=date]").CountAsync() >= 2)
+                break; // a project with gates still to come
+        }
+        var lastOpen = page.Locator("#plan-title ~ form input[type=date]").Last;
+        var gate = (await lastOpen.GetAttributeAsync("id"))!;
+        var planned = DateOnly.Parse((await lastOpen.InputValueAsync())!);
+        var later = planned.AddDays(30).ToString("yyyy-MM-dd");
+        await lastOpen.FillAsync(later);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存计划" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#{gate}")).ToHaveValueAsync(later);
+        await Assertions.Expect(page.Locator("table.gantt tbody tr").Last.Locator("td").Nth(1)).ToHaveTextAsync(later); // the planned column
+
+        await page.GetByLabel("类别").SelectOptionAsync("design");
+        await page.GetByLabel("金额（万元）").FillAsync("1234");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记估算" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#estimates-title ~ table")).ToContainTextAsync("1,234");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "project-plan.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task A_planner_reads_the_plans_indicators_and_the_back_tested_methods()
     {
         var page = await SignInAsync("planner");

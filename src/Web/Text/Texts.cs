@@ -254,6 +254,15 @@ public sealed class Texts
         ["rotation.outcome.returned"] = ("返回", "Returned"),
         ["rotation.outcome.stayed"] = ("留任", "Stayed"),
         ["rotation.stays"] = ("留任", "Stays"),
+        ["project.estimates"] = ("投资估算", "Cost estimates"),
+        ["project.estimate-kind"] = ("类别", "Kind"),
+        ["project.amount"] = ("金额（万元）", "Amount (10k yuan)"),
+        ["project.estimate.feasibility"] = ("可研估算", "Feasibility estimate"),
+        ["project.estimate.design"] = ("概算", "Design estimate"),
+        ["project.estimate.final"] = ("决算", "Final account"),
+        ["project.record-estimate"] = ("登记估算", "Record the estimate"),
+        ["project.plan"] = ("进度计划", "Milestone plan"),
+        ["project.save-plan"] = ("保存计划", "Save the plan"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
     };
 
