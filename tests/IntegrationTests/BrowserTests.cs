@@ -354,7 +354,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
         // A gate recorded as passed next year is refused, with the service's reason shown (and nothing changes).
         await facilities.Locator("#date").FillAsync(DateTime.Today.AddYears(1).ToString("yyyy-MM-dd"));
-        await facilities.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await facilities.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await Assertions.Expect(facilities.Locator("#pass-title ~ .problem")).ToBeVisibleAsync();
     }
 
@@ -372,7 +372,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         // Take the first teacher out of the plan, then put them back where they were going: the gauge follows.
         var first = assignments.First;
         var teacher = (await first.Locator("th").TextContentAsync())!.Replace(" ★", "").Trim();
-        var toSchool = (await first.Locator("td").Nth(2).TextContentAsync())!.Trim();
+        var toSchool = (await first.Locator("td").Nth(2).TextContentAsync())!.Split(" (")[0].Trim(); // "学校 (N年)"
         await first.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(assignments).ToHaveCountAsync(before - 1);
         await Assertions.Expect(page.Locator("#gauge-rotated")).Not.ToHaveAttributeAsync("value", rotated!);
@@ -390,6 +390,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已批准");
         await page.GetByRole(AriaRole.Button, new() { Name = "开始执行" }).ClickAsync();
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("执行中");
+
+        // A term is extended a year at a time, up to six school years in all.
+        var firstTerm = await assignments.First.Locator("td").Nth(2).TextContentAsync();
+        await assignments.First.GetByRole(AriaRole.Button, new() { Name = "延期一年" }).ClickAsync();
+        await Assertions.Expect(assignments.First.Locator("td").Nth(2)).Not.ToHaveTextAsync(firstTerm!);
 
         // At the end of the term one teacher stays at the receiving school and the others return.
         await assignments.First.GetByLabel("留任").CheckAsync();

@@ -263,6 +263,8 @@ public sealed class Texts
         ["project.record-estimate"] = ("登记估算", "Record the estimate"),
         ["project.plan"] = ("进度计划", "Milestone plan"),
         ["project.save-plan"] = ("保存计划", "Save the plan"),
+        ["rotation.extend"] = ("延期一年", "Extend a year"),
+        ["rotation.years"] = ("{0}年", "{0} years"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
     };
 
