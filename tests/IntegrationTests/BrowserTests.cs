@@ -304,6 +304,14 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByLabel("金额（万元）").FillAsync("1234");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记估算" }).ClickAsync();
         await Assertions.Expect(page.Locator("#estimates-title ~ table")).ToContainTextAsync("1,234");
+
+        // Earned value: half the planned work done at the planned cost is an SPI of 0.50 and a CPI of 1.00.
+        await page.GetByLabel("计划值").FillAsync("1000");
+        await page.GetByLabel("挣值", new() { Exact = true }).FillAsync("500");
+        await page.GetByLabel("实际成本").FillAsync("500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记挣值" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#value-title + p")).ToContainTextAsync("SPI 0.50");
+        await Assertions.Expect(page.Locator("#value-title + p")).ToContainTextAsync("CPI 1.00");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "project-plan.png"), FullPage = true });
     }
 

@@ -265,6 +265,12 @@ public sealed class Texts
         ["project.save-plan"] = ("保存计划", "Save the plan"),
         ["rotation.extend"] = ("延期一年", "Extend a year"),
         ["rotation.years"] = ("{0}年", "{0} years"),
+        ["project.earned-value"] = ("挣值分析", "Earned value analysis"),
+        ["project.earned-value.text"] = ("计划值 {0}，挣值 {1}，实际成本 {2}（万元）；进度绩效指数 SPI {3}，成本绩效指数 CPI {4}。", "Planned value {0}, earned value {1}, actual cost {2} (10k yuan); SPI {3}, CPI {4}."),
+        ["project.pv"] = ("计划值", "Planned value"),
+        ["project.ev"] = ("挣值", "Earned value"),
+        ["project.ac"] = ("实际成本", "Actual cost"),
+        ["project.record-value"] = ("登记挣值", "Record earned value"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
     };
 
