@@ -187,12 +187,14 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Only_an_admin_sees_parked_messages()
+    public async Task Only_a_city_wide_admin_sees_parked_messages()
     {
         foreach (var service in new[] { "planning", "workforce", "facilities" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.Planner, Roles.Hr, Roles.Facilities))).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.Admin))).StatusCode);
+            // They hold every district's data: a district's admin may not read them.
+            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(Hongqiao, Roles.Admin))).StatusCode);
         }
     }
 

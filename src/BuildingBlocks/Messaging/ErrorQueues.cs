@@ -19,7 +19,7 @@ public sealed record ParkedMessage(string Queue, string? MessageId, string? Mess
 public sealed record ReplayResult(string Queue, int Replayed, int Left);
 
 /// <summary>
-/// Poison messages, for an operator: GET /admin/error-queues lists every message parked in this service's "_error"
+/// Poison messages, for an operator (an admin of the whole city: the messages hold every district's data): GET /admin/error-queues lists every message parked in this service's "_error"
 /// queues (peeked, left in place); POST /admin/error-queues/{queue}/replay moves them (all, or one by ?messageId=) back
 /// to the queue they failed in, for the consumer to try again, for example once the data they need exists.
 /// </summary>
@@ -29,7 +29,7 @@ public static class ErrorQueues
 
     public static IEndpointRouteBuilder MapErrorQueues(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin/error-queues").WithTags("Operations").RequireAuthorization(Security.AccessRequirement.AdminPolicy);
+        var admin = app.MapGroup("/admin/error-queues").WithTags("Operations").RequireAuthorization(Security.AccessRequirement.OperatorPolicy);
         admin.MapGet("/", async (ConsumerQueues queues, IConfiguration configuration, CancellationToken cancellationToken) =>
         {
             await using var connection = await ConnectAsync(configuration, cancellationToken);

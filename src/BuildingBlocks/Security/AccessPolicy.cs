@@ -17,6 +17,8 @@ public sealed class AccessRequirement(ServiceAccess access) : AuthorizationHandl
 {
     public const string Policy = "access";
     public const string AdminPolicy = "admin";
+    /// <summary>An admin of the whole city (or more): parked messages carry every district's data.</summary>
+    public const string OperatorPolicy = "operator";
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccessRequirement requirement)
     {

@@ -69,7 +69,9 @@ public static class SecurityExtensions
             }
         });
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AccessRequirement.AdminPolicy, policy => policy.RequireRole(Roles.Admin).RequireClaim(DistrictScope.ClaimType));
+            .AddPolicy(AccessRequirement.AdminPolicy, policy => policy.RequireRole(Roles.Admin).RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.OperatorPolicy, policy => policy.RequireRole(Roles.Admin)
+                .RequireAssertion(context => DistrictScope.Of(context.User) is { IsSingleDistrict: false }));
         return builder;
     }
 
