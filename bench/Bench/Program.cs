@@ -1,6 +1,6 @@
 using Platform.Bench;
 
-// dotnet run -c Release --project bench/Bench -- [cold-start|event-latency|planning-api|dashboard|all] [--runs N] [--events N] [--rate N per second, 0 = as fast as possible] [--requests N]
+// dotnet run -c Release --project bench/Bench -- [cold-start|event-latency|planning-api|dashboard|memory|all] [--runs N] [--events N] [--rate N per second, 0 = as fast as possible] [--requests N]
 var command = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != $"--{name}").Skip(1).FirstOrDefault() is { } value && int.TryParse(value, out var number) ? number : fallback;
@@ -14,3 +14,5 @@ if (command is "planning-api" or "all")
     await PlanningApi.RunAsync(Option("requests", 50));
 if (command is "dashboard" or "all")
     await Dashboard.RunAsync(Option("runs", 20));
+if (command is "memory" or "all")
+    await Memory.RunAsync(Option("requests", 4000));
