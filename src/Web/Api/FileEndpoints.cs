@@ -15,27 +15,22 @@ public static class FileEndpoints
                 return Results.NotFound();
             return await FileAsync(await api.SendAsync(service, new HttpRequestMessage(HttpMethod.Get, $"/{path}{context.Request.QueryString}"), context.RequestAborted));
         });
-        files.MapGet("/files/capacity", async (string districtCode, int? horizon, HttpContext context, ServiceApi api) =>
-            await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, "/forecasts/capacity/export")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(new { districtCode, horizon = horizon ?? 5 }),
-            }, context.RequestAborted)));
-        files.MapGet("/files/compare", async (Guid[] ids, HttpContext context, ServiceApi api) =>
-            await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, "/scenarios/compare/export")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(new { scenarioIds = ids }),
-            }, context.RequestAborted)));
-        files.MapGet("/files/backtest", async (string districtCode, int? holdoutYears, HttpContext context, ServiceApi api) =>
-            await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, "/forecasts/backtest/export")
-            {
-                Content = System.Net.Http.Json.JsonContent.Create(new { districtCode, holdoutYears = holdoutYears ?? 3 }),
-            }, context.RequestAborted)));
+        // Planning's computed exports are POSTs with the request as body.
+        files.MapGet("/files/capacity", (string districtCode, int? horizon, HttpContext context, ServiceApi api) =>
+            PlanningFileAsync(api, "/forecasts/capacity/export", new { districtCode, horizon = horizon ?? 5 }, context.RequestAborted));
+        files.MapGet("/files/compare", (Guid[] ids, HttpContext context, ServiceApi api) =>
+            PlanningFileAsync(api, "/scenarios/compare/export", new { scenarioIds = ids }, context.RequestAborted));
+        files.MapGet("/files/backtest", (string districtCode, int? holdoutYears, HttpContext context, ServiceApi api) =>
+            PlanningFileAsync(api, "/forecasts/backtest/export", new { districtCode, holdoutYears = holdoutYears ?? 3 }, context.RequestAborted));
         files.MapGet("/live/capacity", async (string districtCode, string stage, int? horizon, ServiceApi api, CancellationToken cancellationToken) =>
         {
             var answer = await api.PostAsync<Planning.CapacityAnswer>("planning", "/forecasts/capacity", new { districtCode, horizon = horizon ?? 5 }, cancellationToken);
             return answer.Value is { } capacity ? Results.Ok(Planning.CapacityView.TrendOf(capacity, stage)) : Results.StatusCode(answer.Status);
         });
     }
+
+    private static async Task<IResult> PlanningFileAsync(ServiceApi api, string path, object request, CancellationToken cancellationToken) =>
+        await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(request) }, cancellationToken));
 
     private static async Task<IResult> FileAsync(HttpResponseMessage response)
     {

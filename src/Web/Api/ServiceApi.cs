@@ -22,6 +22,17 @@ public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor acc
     public Task<ApiAnswer<T>> PostAsync<T>(string service, string path, object body, CancellationToken cancellationToken) where T : class =>
         ReadAsync<T>(service, new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, cancellationToken);
 
+    public Task<ApiAnswer<T>> PutAsync<T>(string service, string path, object body, CancellationToken cancellationToken) where T : class =>
+        ReadAsync<T>(service, new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) }, cancellationToken);
+
+    /// <summary>A change whose answer the page does not read (it loads the record again): the problem's words, or null.</summary>
+    public async Task<string?> ChangeAsync(string service, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        using var response = await SendAsync(service, request, cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ProblemText.ReadAsync(response, cancellationToken);
+    }
+
     public async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!Services.Contains(service))
