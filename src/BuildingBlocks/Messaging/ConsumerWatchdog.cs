@@ -26,13 +26,15 @@ public sealed class ConsumerWatchdog(ConsumerQueues queues, IConfiguration confi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var factory = new ConnectionFactory { Uri = new Uri(configuration.GetConnectionString("messaging")!), ClientProvidedName = "consumer-watchdog" };
+        IConnection? connection = null; // kept between checks: a connection every 5 s would fill the broker's log
         var strikes = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Interval, stoppingToken);
             try
             {
-                var deaf = await DeafQueuesAsync(factory, stoppingToken);
+                connection ??= await factory.CreateConnectionAsync(stoppingToken);
+                var deaf = await DeafQueuesAsync(connection, stoppingToken);
                 strikes = deaf.Count == 0 ? 0 : strikes + 1;
                 if (strikes < StrikesBeforeExit)
                     continue;
@@ -47,14 +49,18 @@ public sealed class ConsumerWatchdog(ConsumerQueues queues, IConfiguration confi
             catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or IOException || (e is OperationCanceledException && !stoppingToken.IsCancellationRequested))
             {
                 strikes = 0; // the broker is away: not a deaf consumer
+                if (connection is not null)
+                    await connection.DisposeAsync();
+                connection = null;
             }
         }
+        if (connection is not null)
+            await connection.DisposeAsync();
     }
 
     /// <summary>The queues that are missing or have no consumer.</summary>
-    private async Task<List<string>> DeafQueuesAsync(ConnectionFactory factory, CancellationToken cancellationToken)
+    private async Task<List<string>> DeafQueuesAsync(IConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         var deaf = new List<string>();
         foreach (var queue in queues.Names)
         {
