@@ -221,7 +221,45 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByLabel("迁移系数").FillAsync("1.4");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("迁移系数")).ToHaveValueAsync("1.4");
+
+        // The other levers: the method, births, a class-size norm, a school closed and demand moved to another school.
+        await page.GetByLabel("升级比汇总方法").SelectOptionAsync("median");
+        await page.GetByLabel("取近几年升级比（3-6）").FillAsync("4");
+        await page.GetByLabel("出生数年变化（%）").FillAsync("-2.5");
+        await page.GetByLabel("预计出生数").FillAsync("2026 3100\n2027 2950");
+        await page.GetByLabel("小学", new() { Exact = true }).FillAsync("40");
+        await page.GetByLabel("第 1 行学校").SelectOptionAsync(new SelectOptionValue { Label = "西沽第二小学" });
+        await page.GetByLabel("第 1 行变动").SelectOptionAsync("close");
+        await page.GetByLabel("第 1 行年份").FillAsync("2028");
+        await page.GetByLabel("第 1 行调出学区").SelectOptionAsync(new SelectOptionValue { Label = "西沽学区" });
+        await page.GetByLabel("第 1 行调入学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽小学" });
+        await page.GetByLabel("第 1 行比例（%）").FillAsync("15");
+        await page.GetByLabel("第 1 行起始年份").FillAsync("2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("第 1 行年份")).ToHaveValueAsync("2028");
+        await Assertions.Expect(page.GetByLabel("第 1 行调入学校").Locator("option:checked")).ToHaveTextAsync("丁字沽小学");
+        await Assertions.Expect(page.GetByLabel("升级比汇总方法")).ToHaveValueAsync("median");
+        await Assertions.Expect(page.GetByLabel("取近几年升级比（3-6）")).ToHaveValueAsync("4");
+        await Assertions.Expect(page.GetByLabel("出生数年变化（%）")).ToHaveValueAsync("-2.5");
+        await Assertions.Expect(page.GetByLabel("预计出生数")).ToHaveValueAsync("2026 3100\n2027 2950");
+        await Assertions.Expect(page.GetByLabel("小学", new() { Exact = true })).ToHaveValueAsync("40");
+        await Assertions.Expect(page.GetByLabel("第 1 行变动")).ToHaveValueAsync("close");
+        await Assertions.Expect(page.GetByLabel("第 1 行比例（%）")).ToHaveValueAsync("15");
+        await Assertions.Expect(page.GetByLabel("第 1 行起始年份")).ToHaveValueAsync("2027");
+        await Assertions.Expect(page.GetByLabel("计入新建住宅生源")).ToBeCheckedAsync(); // levers set before are kept
+        await Assertions.Expect(page.GetByLabel("第 3 行学校")).ToHaveValueAsync(""); // blank rows to add more
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "scenario-editor.png"), FullPage = true });
+
+        // Incomplete: the service names the lever, and nothing is saved.
+        await page.GetByLabel("第 2 行学校").SelectOptionAsync(new SelectOptionValue { Label = "西沽小学" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("schoolChanges[1].year");
+        await page.GetByLabel("第 2 行学校").SelectOptionAsync("");
+        await page.GetByLabel("预计出生数").FillAsync("2026 3100\n两千");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("第 2 行");
+        await page.GotoAsync(page.Url); // read again, without posting the form again
+        await Assertions.Expect(page.GetByLabel("预计出生数")).ToHaveValueAsync("2026 3100\n2027 2950");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "采用为正式预测" }).ClickAsync();
         await Assertions.Expect(page.Locator("p[role=status]").Last).ToContainTextAsync("已采用为正式预测");
@@ -242,13 +280,51 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "设定岗位" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
 
-        foreach (var stage in new[] { "校内竞聘", "跨校竞聘", "组织调剂" })
-        {
-            await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
-            await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync(stage);
-        }
-        await page.GetByRole(AriaRole.Button, new() { Name = "自动调剂" }).ClickAsync();
-        // No posts were set, so teachers are left: the round cannot close, and the service says why.
+        await SetPostsAsync(page, "丁字沽小学", "语文", 3);
+        await SetPostsAsync(page, "丁字沽第二小学", "语文", 2);
+        var posts = page.Locator("#posts-title ~ .scroll tbody tr");
+        await Assertions.Expect(posts).ToHaveCountAsync(2);
+
+        // 校内竞聘: a school chooses among its own teachers in the subject of its open posts.
+        await AdvanceAsync(page, "校内竞聘");
+        await page.GetByLabel("选聘学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽小学" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "显示可选教师" }).ClickAsync();
+        var choices = page.Locator(".choices label");
+        Assert.True(await choices.CountAsync() >= 2, "丁字沽小学 has several 语文 teachers");
+        await Assertions.Expect(choices.Filter(new() { HasNotText = "语文 · 丁字沽小学" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round-choices.png") });
+        await choices.First.Locator("input").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "聘用所选教师" }).ClickAsync();
+        await Assertions.Expect(posts.Filter(new() { HasText = "丁字沽小学" }).Locator("td").Last).ToHaveTextAsync("1");
+
+        // 跨校竞聘: a teacher asks for another school, which then chooses them.
+        await AdvanceAsync(page, "跨校竞聘");
+        var asking = await page.Locator("#preferTeacher option").Filter(new() { HasText = "语文 · 丁字沽小学" }).First.GetAttributeAsync("value");
+        await page.Locator("#preferTeacher").SelectOptionAsync(asking!);
+        await page.GetByLabel("第1志愿").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽第二小学" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记志愿" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#candidates-title ~ .scroll tbody tr").Filter(new() { HasText = "丁字沽第二小学" }).Filter(new() { HasText = "丁字沽小学" }))
+            .Not.ToHaveCountAsync(0);
+        await page.GetByLabel("选聘学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽第二小学" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "显示可选教师" }).ClickAsync();
+        await Assertions.Expect(choices).ToHaveCountAsync(1);
+        await choices.Locator("input").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "聘用所选教师" }).ClickAsync();
+        await Assertions.Expect(posts.Filter(new() { HasText = "丁字沽第二小学" }).Locator("td").Last).ToHaveTextAsync("1");
+
+        // 组织调剂 by hand, and one teacher sent to 转岗.
+        await AdvanceAsync(page, "组织调剂");
+        var placing = await page.Locator("#placeTeacher option").Filter(new() { HasText = "语文 ·" }).First.GetAttributeAsync("value");
+        await page.Locator("#placeTeacher").SelectOptionAsync(placing!);
+        await page.GetByLabel("受聘学校").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "调剂到所选学校" }).ClickAsync();
+        await Assertions.Expect(posts.Filter(new() { HasText = "丁字沽小学" }).Locator("td").Last).ToHaveTextAsync("2");
+        await page.Locator("#outcomeTeacher").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.GetByLabel("结果").SelectOptionAsync("reassignment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定去向" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#candidates-title ~ .scroll tbody tr").Filter(new() { HasText = "转岗" })).ToHaveCountAsync(1);
+
+        // Teachers are left: the round cannot close, and the service says why.
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("待岗培训");
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("组织调剂");
@@ -410,6 +486,21 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已完成");
         await Assertions.Expect(assignments.Filter(new() { HasText = "留任" })).ToHaveCountAsync(1);
         await Assertions.Expect(assignments.Filter(new() { HasText = "返回" })).ToHaveCountAsync(before - 1);
+    }
+
+    private static async Task SetPostsAsync(IPage page, string school, string subject, int count)
+    {
+        await page.GetByLabel("学校", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = school });
+        await page.GetByLabel("学科").FillAsync(subject);
+        await page.GetByLabel("岗位数").FillAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "设定岗位" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#posts-title ~ .scroll tbody tr").Filter(new() { HasText = school })).ToHaveCountAsync(1);
+    }
+
+    private static async Task AdvanceAsync(IPage page, string stage)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync(stage);
     }
 
     private static async Task UploadAsync(IPage page, string name, string csv)

@@ -67,7 +67,9 @@ public class RoundTests(SuiteFixture suite)
         // 跨校竞聘: RA4 asks for 乙, which chooses RA4; RA6 asks too but 乙 has no 数学 post left.
         await PostAsync(round, "advance", new { actor = "人事科" });
         await PostAsync(round, "preferences", new { teacherId = ids["RA4"], schoolIds = new[] { b }, actor = "RA4" });
-        await PostAsync(round, "preferences", new { teacherId = ids["RA6"], schoolIds = new[] { b }, actor = "RA6" });
+        var asked = await PostAsync(round, "preferences", new { teacherId = ids["RA6"], schoolIds = new[] { b, a }, actor = "RA6" });
+        Assert.Equal([b, a], asked.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("teacherId").GetGuid() == ids["RA6"])
+            .GetProperty("preferences").EnumerateArray().Select(p => p.GetGuid()));
         await PostAsync(round, "choices", new { schoolId = b, teacherIds = new[] { ids["RA4"] }, actor = "乙校" });
         var full = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/choices", new { schoolId = b, teacherIds = new[] { ids["RA6"] }, actor = "乙校" });
         Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);

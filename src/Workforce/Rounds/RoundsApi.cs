@@ -23,7 +23,9 @@ public sealed record ActorRequest(string? Actor);
 
 public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject, int Posts, int Filled);
 
-public sealed record RoundCandidate(Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn, string? UnplacedOutcome);
+/// <param name="Preferences">The schools the teacher asked for in 跨校竞聘, the first preferred.</param>
+public sealed record RoundCandidate(Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn, string? UnplacedOutcome,
+    Guid[] Preferences);
 
 public sealed record RoundEvent(DateTime At, string Action, string Actor, string? Detail);
 
@@ -340,11 +342,23 @@ public static class RoundsApi
     }
 
     private static async Task<Dictionary<Guid, RoundCandidate>> CandidatesAsync(NpgsqlTransaction transaction, Guid id, Guid[] teacherIds, CancellationToken cancellationToken) =>
-        (await transaction.Connection!.QueryAsync<RoundCandidate>(new CommandDefinition("""
-            SELECT c.teacher_id AS TeacherId, t.name, c.home_school_id AS HomeSchoolId, c.subject, c.placed_school_id AS PlacedSchoolId, c.placed_in AS PlacedIn,
-                   c.unplaced_outcome AS UnplacedOutcome
-            FROM round_candidates c JOIN teachers t ON t.id = c.teacher_id WHERE c.round_id = @id AND c.teacher_id = ANY(@teacherIds)
-            """, new { id, teacherIds }, transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.TeacherId);
+        (await QueryCandidatesAsync(transaction.Connection!, new CommandDefinition(
+            CandidatesSql + " AND c.teacher_id = ANY(@teacherIds)", new { id, teacherIds }, transaction, cancellationToken: cancellationToken))).ToDictionary(c => c.TeacherId);
+
+    private sealed record CandidateRow(Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn, string? UnplacedOutcome,
+        string Preferences);
+
+    private const string CandidatesSql = """
+        SELECT c.teacher_id AS TeacherId, t.name, c.home_school_id AS HomeSchoolId, c.subject, c.placed_school_id AS PlacedSchoolId, c.placed_in AS PlacedIn,
+               c.unplaced_outcome AS UnplacedOutcome,
+               array_to_string(ARRAY(SELECT p.school_id FROM round_preferences p WHERE p.round_id = c.round_id AND p.teacher_id = c.teacher_id ORDER BY p.rank), ',') AS Preferences
+        FROM round_candidates c JOIN teachers t ON t.id = c.teacher_id WHERE c.round_id = @id
+        """;
+
+    /// <summary>Preferences come as text: Dapper cannot pass a PostgreSQL array to a record's constructor.</summary>
+    private static async Task<IEnumerable<RoundCandidate>> QueryCandidatesAsync(NpgsqlConnection connection, CommandDefinition command) =>
+        (await connection.QueryAsync<CandidateRow>(command)).Select(c => new RoundCandidate(c.TeacherId, c.Name, c.HomeSchoolId, c.Subject, c.PlacedSchoolId, c.PlacedIn,
+            c.UnplacedOutcome, c.Preferences.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToArray()));
 
     private static async Task PlaceAllAsync(NpgsqlTransaction transaction, Guid id, IEnumerable<(Guid Teacher, Guid School)> placements, string placedIn, CancellationToken cancellationToken)
     {
@@ -366,11 +380,8 @@ public static class RoundsApi
                    (SELECT count(*)::int FROM round_candidates c WHERE c.round_id = p.round_id AND c.placed_school_id = p.school_id AND c.subject = p.subject) AS Filled
             FROM round_posts p JOIN known_schools k ON k.id = p.school_id WHERE p.round_id = @id ORDER BY k.name, p.subject
             """, new { id }, cancellationToken: cancellationToken));
-        var candidates = await connection.QueryAsync<RoundCandidate>(new CommandDefinition("""
-            SELECT c.teacher_id AS TeacherId, t.name, c.home_school_id AS HomeSchoolId, c.subject, c.placed_school_id AS PlacedSchoolId, c.placed_in AS PlacedIn,
-                   c.unplaced_outcome AS UnplacedOutcome
-            FROM round_candidates c JOIN teachers t ON t.id = c.teacher_id WHERE c.round_id = @id ORDER BY t.staff_number
-            """, new { id }, cancellationToken: cancellationToken));
+        var candidates = await QueryCandidatesAsync(connection, new CommandDefinition(
+            CandidatesSql + " ORDER BY t.staff_number", new { id }, cancellationToken: cancellationToken));
         var events = await connection.QueryAsync<RoundEvent>(new CommandDefinition(
             "SELECT at, action, actor, detail FROM round_events WHERE round_id = @id ORDER BY at", new { id }, cancellationToken: cancellationToken));
         return new RoundView(round.Id, round.DistrictCode, round.TermFrom, round.TermTo, round.Stage, posts.ToList(), candidates.ToList(), events.ToList());
