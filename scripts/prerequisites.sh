@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, the servers the suite runs as local processes, and the browser (with Chinese
-# fonts) its browser tests drive, when they are missing.
+# fonts) its browser tests drive, when they are missing. Arguments name further tools, each installed from the
+# Debian package of the same name when it is not on PATH (scripts/bench.sh: wrk).
 set -euo pipefail
 
 missing=()
@@ -8,6 +9,9 @@ missing=()
 compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -d /usr/share/fonts/opentype/noto ] && compgen -G '/usr/share/fonts/opentype/noto/NotoSansCJK*' >/dev/null || missing+=(fonts-noto-cjk)
+for tool in "$@"; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."

@@ -13,7 +13,7 @@ public static class Memory
 {
     private static readonly string[] Projects = ["planning", "workforce", "facilities", "gateway", "web"];
 
-    public static async Task RunAsync(int requests)
+    public static async Task<Section> RunAsync(int requests)
     {
         await using var app = BenchSuite.Create();
         await app.StartAsync();
@@ -45,12 +45,17 @@ public static class Memory
         });
         await sampling.CancelAsync();
         await sampler;
-        Console.WriteLine($"{requests} requests through the gateway (a fifth of them capacity analyses), 8 at a time, in {clock.Elapsed.TotalSeconds:0.0} s");
-        Console.WriteLine("| process | idle | highest under load |");
-        Console.WriteLine("|---|---|---|");
-        foreach (var name in Projects)
-            Console.WriteLine($"| {name} | {idle[name]:0} MB | {peak[name]:0} MB |");
+        var elapsed = clock.Elapsed;
         await app.StopAsync();
+        return new Section("Memory", $"""
+            `bench/Bench memory --requests {requests}`: resident memory (VmRSS from `/proc`) of each process of the suite with
+            the demo data loaded, idle (10 s after the load), and the highest seen (sampled every 200 ms) while {requests:N0}
+            requests run through the gateway 8 at a time: the registry, 红桥's teachers, the portfolio and the districts, and
+            for one request in five 红桥's capacity analysis ten years ahead. Release builds; the requests took
+            {elapsed.TotalSeconds:0} s.
+
+            {Section.Table(["process", "idle", "highest under load"], Projects.Select(name => new[] { name, $"{idle[name]:0} MB", $"{peak[name]:0} MB" }))}
+            """);
     }
 
     private static double ResidentMegabytes(DistributedApplication app, string project)

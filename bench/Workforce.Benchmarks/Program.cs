@@ -7,4 +7,4 @@ using Platform.Workforce.Benchmarks;
 // dotnet run -c Release --project bench/Workforce.Benchmarks
 // In-process, as bench/Planning.Benchmarks: no nested build of a generated project.
 var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-BenchmarkRunner.Run<RotationBenchmarks>(config, args);
+BenchmarkRunner.Run([typeof(RotationBenchmarks), typeof(TrainingBenchmarks)], config, args);

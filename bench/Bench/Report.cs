@@ -1,0 +1,41 @@
+namespace Platform.Bench;
+
+/// <summary>docs/benchmarks.md, written whole from one run's sections, so every figure in it comes from that run.</summary>
+public static class Report
+{
+    public static string Document(string machine, string command, IEnumerable<Section> sections) => $"""
+        # Benchmarks
+
+        Every figure below was measured by one command, which wrote this file:
+
+        ```
+        scripts/bench.sh
+        ```
+
+        It installs what it needs (PostgreSQL, RabbitMQ, wrk, Chromium), builds in Release and runs
+        `dotnet run -c Release --project bench/Bench -- {command} --write docs/benchmarks.md` (about 20 minutes). Each part
+        runs on its own too: `bench/Bench <command>` with one of `engines`, `cold-start`, `event-latency`,
+        `event-throughput`, `planning-api`, `gateway-load`, `dashboard`, `memory`; the suite's processes log to
+        `bench/Bench/bin/Release/net10.0/bench.log`. Figures are measured, never asserted in tests.
+
+        **Machine.** {machine}. Taken on {DateTime.UtcNow:yyyy-MM-dd}. Everything runs on loopback on this one machine: the
+        load generator or browser, the gateway, the three services, the UI, PostgreSQL and RabbitMQ share its cores.
+
+        The test command's own time (issue 2: under 10 minutes) is not measured here: CI reports it with every run (about
+        7 minutes on a 2-core machine, including restore, build and installing Chromium).
+
+        {string.Join("\n", sections)}
+        """;
+}
+
+public static class Repository
+{
+    /// <summary>The folder holding Platform.sln, above the bench's own binaries.</summary>
+    public static string Root()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            if (File.Exists(Path.Combine(folder.FullName, "Platform.sln")))
+                return folder.FullName;
+        throw new InvalidOperationException("Platform.sln not found above " + AppContext.BaseDirectory);
+    }
+}
