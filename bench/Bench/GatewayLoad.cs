@@ -23,12 +23,12 @@ public static partial class GatewayLoad
 
     private static readonly Mix[] Mixes =
     [
-        new("read", "GET the districts and GET 红桥's registry (40 schools, about 30 kB), in turn",
+        new("read", "GET the districts and GET 红桥's registry (its 40 schools), in turn",
             "return wrk.format(\"GET\", reads[n % 2 + 1], headers)"),
         new("read-write", "the same reads, and one request in five registers a school (a transaction with its SchoolRegistered event in the outbox, which Workforce and Facilities then apply)",
             "if n % 5 == 0 then return wrk.format(\"POST\", prefix .. \"/schools\", headers, school:gsub(\"NAME\", \"负载学校\" .. (thread_id or 0) .. \"-\" .. n)) end\n" +
             "  return wrk.format(\"GET\", reads[n % 2 + 1], headers)"),
-        new("compute", "POST 红桥's capacity analysis five years ahead (the forecast engine on 40 schools' history, about 10 ms of work each)",
+        new("compute", "POST 红桥's capacity analysis five years ahead (the forecast engine on 40 schools' history)",
             "return wrk.format(\"POST\", prefix .. \"/forecasts/capacity\", headers, '{\"districtCode\":\"" + ReadDistrict + "\",\"horizon\":5}')"),
     ];
 
@@ -53,8 +53,10 @@ public static partial class GatewayLoad
         var zone = await client.PostAsJsonAsync($"/api/planning/districts/{WriteDistrict}/zones", new { name = "负载测试学区" });
         zone.EnsureSuccessStatusCode();
         var zoneId = (await zone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var registryBytes = (await client.GetByteArrayAsync($"/api/planning/schools?districtCode={ReadDistrict}")).Length;
 
         var rows = new List<string[]>();
+        var verdicts = new List<string>();
         foreach (var mix in Mixes)
         {
             var direct = Script(mix, "", token, zoneId);
@@ -80,12 +82,15 @@ public static partial class GatewayLoad
                 Section.Milliseconds(p50Gateway), Section.Milliseconds(gatewayLatency.Average(r => r.P99)),
                 $"**{throughputGateway / throughputDirect * 100:0}%** of direct throughput; **{p50Gateway - p50Direct:+0.00;-0.00} ms** at p50; " +
                 $"{gatewayCpu * 1000 / gatewayLoad.Sum(r => r.Requests):0} µs of the gateway's CPU per request"]);
+            var (throughputMet, latencyMet) = (throughputGateway >= 0.85 * throughputDirect, p50Gateway - p50Direct <= 1);
+            verdicts.Add($"**{mix.Name}**: throughput goal {(throughputMet ? "met" : "**not met**")}, p50 goal {(latencyMet ? "met" : "**not met**")}.");
         }
         await app.StopAsync();
         return new Section("Load through the gateway", $"""
             `bench/Bench gateway-load --seconds {seconds}`: the suite with the demo data; wrk 4.1 (Debian) on loopback sends
             the same requests with the same token either to Planning directly or through the gateway (YARP, which also
-            checks the rate limits, adds the request id and the security headers). Mixes:
+            checks the rate limits, adds the request id and the security headers). Mixes (红桥's registry answers
+            {registryBytes / 1024.0:0} kB of JSON):
             {string.Concat(Mixes.Select(m => $"\n- **{m.Name}**: {m.Description};"))}
 
             each for throughput (2 threads, 16 connections, {seconds} s) and for latency (1 connection, {seconds} s: one request
@@ -98,6 +103,13 @@ public static partial class GatewayLoad
             Goal: at least 85% of the direct throughput and at most 1 ms added at p50.
 
             {Section.Table(["mix", "path", "throughput", "p50 under load", "p99 under load", "p50 alone", "p99 alone", "gateway's cost"], rows)}
+            {string.Concat(verdicts.Select(v => $"\n- {v}"))}
+
+            The gateway's own work per request is a fixed cost (the token checked, two rate-limit buckets, the request
+            proxied over a second loopback connection and the answer copied back). Where a request costs the service little
+            (a short list), that cost is a large share of the machine's cores and the throughput ratio falls; where the
+            service works (a capacity analysis), it hardly shows. With the gateway on cores of its own, as in production,
+            its cost would show as latency only.
             """);
     }
 

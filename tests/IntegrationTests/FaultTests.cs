@@ -11,15 +11,19 @@ namespace Platform.IntegrationTests;
 /// <summary>
 /// Faults while events flow: a consumer's service killed in the middle of consuming; PostgreSQL restarted; the
 /// publishing service killed while its dispatcher sends; the broker restarted again and again. Every event must be applied, and applied once. Each run
-/// reports events sent, applied, lost and applied twice.
+/// reports events sent, applied, lost and applied twice. FAULT_SCALE (scripts/faults.sh) multiplies the events, the
+/// broker's restarts and the deadlines for a long run; CI runs them at scale 1.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
 {
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("FAULT_SCALE"), out var scale) && scale is > 0 and <= 100 ? scale : 1;
+    private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(90 * Scale);
+
     [Fact]
     public async Task A_consumer_killed_mid_stream_loses_nothing_and_applies_nothing_twice()
     {
-        const int events = 300;
+        var events = 300 * Scale;
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区故障测试小学", classesPerGrade: 1);
         var projects = Enumerable.Range(0, events).Select(_ => Guid.NewGuid()).ToList();
         var planning = suite.App.GetResource<ProjectResource>("planning");
@@ -33,14 +37,14 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         await publishing;
         await planning.StartAsync(CancellationToken.None);
 
-        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every event to be applied after the restart", TimeSpan.FromSeconds(90));
+        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every event to be applied after the restart", CatchUp);
         await ReportAsync(school, projects);
     }
 
     [Fact]
     public async Task PostgreSQL_restarted_while_events_flow_loses_nothing_and_applies_nothing_twice()
     {
-        const int events = 300;
+        var events = 300 * Scale;
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区数据库重启测试小学", classesPerGrade: 1);
         var projects = Enumerable.Range(0, events).Select(_ => Guid.NewGuid()).ToList();
         var publishing = Task.WhenAll(projects.Select(project =>
@@ -53,7 +57,7 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         // This test process's pooled connections died with the server; the services find theirs broken and reconnect.
         NpgsqlConnection.ClearAllPools();
 
-        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every event to be applied after the restart", TimeSpan.FromSeconds(90));
+        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every event to be applied after the restart", CatchUp);
         await ReportAsync(school, projects);
         foreach (var service in new[] { "planning", "workforce", "facilities" })
             await Eventually.Until(() => suite.Gateway.GetAsync($"/api/{service}/health"), response => response.IsSuccessStatusCode, $"{service} to be ready again");
@@ -67,7 +71,7 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
     {
         // Facilities commissions projects as fast as it can and is killed at once: its dispatcher may have published
         // rows it had not marked sent. Started again, it publishes them again, and Planning's inbox takes each once.
-        const int events = 60;
+        var events = 60 * Scale;
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区发布中断测试小学", classesPerGrade: 1);
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
         var projects = new List<Guid>();
@@ -81,7 +85,7 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         await facilities.CrashAsync();
         await facilities.StartAsync(CancellationToken.None);
 
-        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every commissioning to reach Planning", TimeSpan.FromSeconds(90));
+        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every commissioning to reach Planning", CatchUp);
         await ReportAsync(school, projects);
     }
 
@@ -90,7 +94,7 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
     {
         // A publish caught by the broker's shutdown could wait forever for its confirmation and hold its dispatcher
         // with it; every round commits events on both sides of a restart and needs them delivered afterwards.
-        for (var round = 1; round <= 3; round++)
+        for (var round = 1; round <= 3 * Scale; round++)
         {
             var school = await suite.Gateway.RegisterSchoolAsync($"红桥区中断{round}号小学", classesPerGrade: 1);
             await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
