@@ -19,7 +19,7 @@ namespace Platform.Bench;
 public static class EventThroughput
 {
     private const int Prefetch = 16;
-    private const int ConfirmWindow = 100; // the dispatcher publishes a batch of 100 rows at once, then waits for all confirms
+    private const int ConfirmWindow = OutboxDispatcher.BatchSize; // as the dispatcher: a batch published at once, then all its confirms awaited
 
     public static async Task<Section> RunAsync(int events)
     {
@@ -43,7 +43,7 @@ public static class EventThroughput
         return new Section("Event throughput", $"""
             `bench/Bench event-throughput --events {events}`: {events:N0} `SchoolRegistered` events written into Planning's outbox
             in one transaction (with the services' own `Outbox.EnqueueAsync`), after a warm-up of 500. From the commit, the
-            outbox dispatcher publishes them (batches of 100, each message confirmed by the broker before its row is marked
+            outbox dispatcher publishes them (batches of {OutboxDispatcher.BatchSize}, each message confirmed by the broker before its row is marked
             sent), RabbitMQ fans each out to Workforce's and Facilities' queues, and each service applies it once through
             its inbox (the read model of schools and the inbox row in one transaction). Throughput = events / time from the
             commit to the last event applied (PostgreSQL's clock).

@@ -14,7 +14,8 @@ namespace Platform.BuildingBlocks.Messaging;
 /// </summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 100;
+    /// <summary>Rows claimed and published at once; their confirms are awaited together (docs/benchmarks.md, event throughput).</summary>
+    public const int BatchSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
 
