@@ -52,10 +52,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".sample")).ToContainTextAsync("120106");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "planner-zh.png"), FullPage = true });
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("导出Excel").ClickAsync());
-        var file = Path.Combine(Screenshots, "capacity.xlsx");
-        await download.SaveAsAsync(file);
-        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(file), 0, 2)); // an xlsx is a zip
+        var capacity = await DownloadAsync(page, page.GetByText("导出Excel"), "capacity.xlsx");
+        Assert.True(capacity.Count > 3, "the capacity analysis of 红桥's zones");
 
         await page.GetByLabel("切换到英文").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("School places: supply and demand");
@@ -323,6 +321,9 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByLabel("结果").SelectOptionAsync("reassignment");
         await page.GetByRole(AriaRole.Button, new() { Name = "确定去向" }).ClickAsync();
         await Assertions.Expect(page.Locator("#candidates-title ~ .scroll tbody tr").Filter(new() { HasText = "转岗" })).ToHaveCountAsync(1);
+        var round = await DownloadAsync(page, page.Locator("#candidates-title ~ .actions a"), "appointment-round.xlsx");
+        Assert.Single(round, row => row.Cells is [.., "转岗"]);
+        Assert.Contains(round, row => row.Cells is [_, "语文", "丁字沽小学", "丁字沽第二小学", "丁字沽第二小学", "跨校竞聘"]);
 
         // Teachers are left: the round cannot close, and the service says why.
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
@@ -343,6 +344,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
             await page.GotoAsync($"{Gateway}/facilities");
             return await page.Locator("#proposals-title ~ .scroll tbody tr").CountAsync();
         }, count => count > 0, "Facilities to turn the official forecast's shortfalls into proposals");
+        var projects = await DownloadAsync(page, page.Locator("#projects-title ~ .actions a"), "projects.xlsx");
+        Assert.Equal(await page.Locator("#projects-title ~ .scroll tbody tr").CountAsync() + 1, projects.Count); // a header, then each project
+        Assert.Contains(projects, row => row.Cells is ["天津市实验小学红桥学校新建工程", ..]);
+        var arriving = await DownloadAsync(page, page.Locator("#arriving-title ~ .actions a"), "portfolio.xlsx");
+        Assert.All(arriving.Skip(1), row => Assert.Equal("120106", row.Cells[0]));
         await page.Locator("#proposals-title ~ .scroll tbody tr").Last.Locator("a").First.ClickAsync();
         await Assertions.Expect(page.Locator("#proposal-title")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "立项" })).ToBeDisabledAsync(); // no school yet
@@ -452,6 +458,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         var before = await assignments.CountAsync();
         Assert.True(before > 0, "the demo's draft plan for 红桥 rotates teachers");
         var rotated = await page.Locator("#gauge-rotated").GetAttributeAsync("value");
+        Assert.Equal(before + 1, (await DownloadAsync(page, page.Locator("#assignments-title ~ .actions a"), "rotation-plan.xlsx")).Count); // a header, then each teacher
 
         // Take the first teacher out of the plan, then put them back where they were going: the gauge follows.
         var first = assignments.First;
@@ -501,6 +508,17 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync(stage);
+    }
+
+    /// <summary>Clicks an export link and reads the workbook it downloads, kept beside the screenshots.</summary>
+    private static async Task<IReadOnlyList<BuildingBlocks.Spreadsheets.SheetRow>> DownloadAsync(IPage page, ILocator link, string name)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.Equal(name, download.SuggestedFilename);
+        var file = Path.Combine(Screenshots, name);
+        await download.SaveAsAsync(file);
+        await using var content = File.OpenRead(file);
+        return BuildingBlocks.Spreadsheets.SheetReader.Read(content, name);
     }
 
     private static async Task UploadAsync(IPage page, string name, string csv)

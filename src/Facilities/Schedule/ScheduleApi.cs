@@ -6,6 +6,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Stages;
@@ -54,9 +55,37 @@ public static class ScheduleApi
         projects.MapPost("/gates", PassAsync);
         projects.MapPost("/estimates", EstimateAsync);
         projects.MapPut("/earned-value", EarnedValueAsync);
-        app.MapGet("/portfolio", PortfolioAsync).WithTags("Schedule");
+        app.MapGet("/portfolio", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
+        app.MapGet("/portfolio/export", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            ArrivingSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
+        app.MapGet("/portfolio/projects/export", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+            ProjectsSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
         return app;
     }
+
+    private static readonly Dictionary<string, string> StageNames = new()
+    {
+        ["kindergarten"] = "幼儿园", ["primary"] = "小学", ["junior_secondary"] = "初中", ["senior_secondary"] = "高中",
+    };
+
+    private static readonly Dictionary<PortfolioStatus, string> StatusNames = new()
+    {
+        [PortfolioStatus.Completed] = "竣工", [PortfolioStatus.UnderConstruction] = "在建", [PortfolioStatus.Reserve] = "储备",
+    };
+
+    private static readonly XlsxSheet<PortfolioView> ArrivingSheet = new("学位进度", "portfolio.xlsx",
+        ["区划代码", "学段", "状态", "年份", "计划学位", "预测学位"],
+        portfolio => portfolio.Arriving.Select(a => (IReadOnlyList<object?>)[a.DistrictCode, StageNames.GetValueOrDefault(a.Stage, a.Stage), StatusNames[a.Status], a.Year,
+            a.PlannedPlaces, a.ForecastPlaces]));
+
+    private static readonly Dictionary<string, string> ProjectStatusNames = new() { ["proposed"] = "谋划", ["approved"] = "已立项" };
+
+    private static readonly XlsxSheet<PortfolioView> ProjectsSheet = new("项目", "projects.xlsx",
+        ["项目", "状态", "路径", "当前阶段", "基线开学年", "计划开学年", "预测开学年", "延误", "SPI", "CPI", "预警"],
+        portfolio => portfolio.Projects.Select(p => (IReadOnlyList<object?>)[p.Name, ProjectStatusNames.GetValueOrDefault(p.Status, p.Status),
+            p.Path == "developer" ? "开发商配套" : "政府投资", p.Milestones.FirstOrDefault(m => m.Gate == p.CurrentGate)?.ChineseName ?? p.CurrentGate, p.BaselineOpeningYear, p.PlannedOpeningYear,
+            p.ForecastOpeningYear, p.Slips ? "是" : "否", p.Spi, p.Cpi, string.Join("；", p.Flags.Select(f => f.Text))]));
 
     /// <summary>Sets the milestone plan: the first plan of a gate is its baseline, kept; later plans change only the planned date.</summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PlanAsync(
@@ -172,7 +201,7 @@ public static class ScheduleApi
     }
 
     /// <summary>Places arriving per year by district, stage and status, planned and forecast; and each project's schedule, for a Gantt view.</summary>
-    private static async Task<Ok<PortfolioView>> PortfolioAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<PortfolioView> PortfolioAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var ids = await connection.QueryAsync<Guid>(new CommandDefinition("""
@@ -189,7 +218,7 @@ public static class ScheduleApi
         }
         var arriving = PortfolioRules.Arriving(views.Select(v => new PortfolioProject(v.Project.Id, v.Project.DistrictCode,
             Enum.Parse<DeliveryPath>(v.Project.Path, ignoreCase: true), v.Milestones, v.Places)), today);
-        return TypedResults.Ok(new PortfolioView(arriving, views.Select(v => v.View).ToList()));
+        return new PortfolioView(arriving, views.Select(v => v.View).ToList());
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rounds;
 
@@ -64,6 +65,15 @@ public static class RoundsApi
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } round ? TypedResults.Ok(round) : TypedResults.NotFound();
         });
+        rounds.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+            if (await ViewAsync(connection, id, cancellationToken) is not { } round)
+                return TypedResults.NotFound();
+            var schools = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
+                "SELECT id, name FROM known_schools WHERE district_code = @DistrictCode", round, cancellationToken: cancellationToken))).ToDictionary(s => s.Id, s => s.Name);
+            return RoundSheet.File((round, schools));
+        });
         rounds.MapPut("/{id:guid}/posts", SetPostsAsync);
         rounds.MapPost("/{id:guid}/choices", ChooseAsync);
         rounds.MapPost("/{id:guid}/preferences", PreferAsync);
@@ -73,6 +83,19 @@ public static class RoundsApi
         rounds.MapPost("/{id:guid}/advance", AdvanceAsync);
         return app;
     }
+
+    private static readonly Dictionary<string, string> StageNames = new()
+    {
+        ["internal"] = "校内竞聘", ["cross_school"] = "跨校竞聘", ["placement"] = "组织调剂", ["training"] = "待岗培训", ["reassignment"] = "转岗",
+    };
+
+    /// <summary>Every candidate of a round and where they went, with schools by name.</summary>
+    private static readonly XlsxSheet<(RoundView Round, Dictionary<Guid, string> Schools)> RoundSheet = new("区管校聘", "appointment-round.xlsx",
+        ["教师", "学科", "原学校", "志愿学校", "受聘学校", "结果"],
+        export => export.Round.Candidates.Select(c => (IReadOnlyList<object?>)[c.Name, c.Subject, export.Schools.GetValueOrDefault(c.HomeSchoolId),
+            string.Join("、", c.Preferences.Select(p => export.Schools.GetValueOrDefault(p))),
+            c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
+            StageNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", "")]));
 
     private static async Task<Results<Created<RoundView>, ValidationProblem>> OpenAsync(OpenRoundRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
