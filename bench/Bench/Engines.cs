@@ -37,7 +37,9 @@ public static class Engines
                 Directory.Delete(results, recursive: true);
             var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", "--project", folder]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
             using var run = Process.Start(start)!;
-            var output = await run.StandardOutput.ReadToEndAsync() + await run.StandardError.ReadToEndAsync();
+            // Both streams at once: a child blocked on a full stderr pipe would never finish its stdout.
+            var (stdout, stderr) = (run.StandardOutput.ReadToEndAsync(), run.StandardError.ReadToEndAsync());
+            var output = await stdout + await stderr;
             await run.WaitForExitAsync();
             await File.AppendAllTextAsync(log, output);
             var reports = Directory.Exists(results) ? Directory.GetFiles(results, "*-report-github.md").Order(StringComparer.Ordinal).ToList() : [];

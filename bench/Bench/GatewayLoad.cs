@@ -36,13 +36,21 @@ public static partial class GatewayLoad
 
     public static async Task<Section> RunAsync(int seconds)
     {
-        // The gateway's per-address and per-user limits (500 a second by default) would refuse the load itself.
-        Environment.SetEnvironmentVariable("Gateway__RateLimit__PerSecond", "1000000");
-        Environment.SetEnvironmentVariable("Gateway__RateLimit__Burst", "1000000");
-        Environment.SetEnvironmentVariable("Gateway__RateLimit__UserPerSecond", "1000000");
-        Environment.SetEnvironmentVariable("Gateway__RateLimit__UserBurst", "1000000");
+        // The gateway's per-address and per-user limits (500 a second by default) would refuse the load itself; the
+        // suite's processes inherit these for this bench only.
+        string[] limits = ["Gateway__RateLimit__PerSecond", "Gateway__RateLimit__Burst", "Gateway__RateLimit__UserPerSecond", "Gateway__RateLimit__UserBurst"];
+        foreach (var limit in limits)
+            Environment.SetEnvironmentVariable(limit, "1000000");
         await using var app = BenchSuite.Create();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        finally
+        {
+            foreach (var limit in limits)
+                Environment.SetEnvironmentVariable(limit, null);
+        }
         await DemoData.LoadAsync(app, CancellationToken.None);
         var gateway = app.GetResource<ProjectResource>("gateway").HttpEndpoint;
         var planning = app.GetResource<ProjectResource>("planning").HttpEndpoint;
