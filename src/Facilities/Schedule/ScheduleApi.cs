@@ -43,6 +43,9 @@ public static class ScheduleApi
 
     private sealed record PassageRow(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason);
 
+    /// <summary>A project as stored: its row, its milestone plan (with actual dates) and the gates it passed.</summary>
+    private sealed record Loaded(ProjectRow Project, IReadOnlyList<Milestone> Milestones, IReadOnlyList<Passage> Passages);
+
     public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder app)
     {
         var projects = app.MapGroup("/projects/{id:guid}").WithTags("Schedule").DistrictOf(Projects.ProjectQueries.DistrictOfProject);
@@ -64,11 +67,6 @@ public static class ScheduleApi
         return app;
     }
 
-    private static readonly Dictionary<string, string> StageNames = new()
-    {
-        ["kindergarten"] = "幼儿园", ["primary"] = "小学", ["junior_secondary"] = "初中", ["senior_secondary"] = "高中",
-    };
-
     private static readonly Dictionary<PortfolioStatus, string> StatusNames = new()
     {
         [PortfolioStatus.Completed] = "竣工", [PortfolioStatus.UnderConstruction] = "在建", [PortfolioStatus.Reserve] = "储备",
@@ -76,7 +74,7 @@ public static class ScheduleApi
 
     private static readonly XlsxSheet<PortfolioView> ArrivingSheet = new("学位进度", "portfolio.xlsx",
         ["区划代码", "学段", "状态", "年份", "计划学位", "预测学位"],
-        portfolio => portfolio.Arriving.Select(a => (IReadOnlyList<object?>)[a.DistrictCode, StageNames.GetValueOrDefault(a.Stage, a.Stage), StatusNames[a.Status], a.Year,
+        portfolio => portfolio.Arriving.Select(a => (IReadOnlyList<object?>)[a.DistrictCode, SchoolStages.ChineseNames.GetValueOrDefault(a.Stage, a.Stage), StatusNames[a.Status], a.Year,
             a.PlannedPlaces, a.ForecastPlaces]));
 
     private static readonly Dictionary<string, string> ProjectStatusNames = new() { ["proposed"] = "谋划", ["approved"] = "已立项" };
@@ -212,9 +210,9 @@ public static class ScheduleApi
         var views = new List<(ScheduleView View, ProjectRow Project, IReadOnlyList<Milestone> Milestones, IReadOnlyDictionary<string, int> Places)>();
         foreach (var id in ids)
         {
-            var (project, milestones) = (await LoadAsync(connection, null, id, cancellationToken))!.Value;
+            var loaded = (await LoadAsync(connection, null, id, cancellationToken))!;
             var places = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!.AllStages.ToDictionary(s => s.Stage, s => s.Places);
-            views.Add(((await ViewAsync(connection, null, id, today, cancellationToken))!, project, milestones, places));
+            views.Add((await ViewAsync(connection, null, loaded, today, cancellationToken), loaded.Project, loaded.Milestones, places));
         }
         var arriving = PortfolioRules.Arriving(views.Select(v => new PortfolioProject(v.Project.Id, v.Project.DistrictCode,
             Enum.Parse<DeliveryPath>(v.Project.Path, ignoreCase: true), v.Milestones, v.Places)), today);
@@ -231,7 +229,7 @@ public static class ScheduleApi
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var loaded = await LoadAsync(connection, transaction, id, cancellationToken);
-        if (loaded is not var (project, _))
+        if (loaded is not { Project: var project })
             return TypedResults.NotFound();
         if (project.Status is not ("proposed" or "approved"))
             return TypedResults.Problem(title: $"The project is {project.Status}.", detail: "Plans, gates and costs are kept while a project is proposed or approved.",
@@ -256,7 +254,7 @@ public static class ScheduleApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<(ProjectRow Project, IReadOnlyList<Milestone> Milestones)?> LoadAsync(
+    private static async Task<Loaded?> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
         var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition($"""
@@ -267,12 +265,13 @@ public static class ScheduleApi
             return null;
         var planned = await connection.QueryAsync<(string Gate, DateOnly Baseline, DateOnly Planned)>(new CommandDefinition(
             "SELECT gate, baseline, planned FROM project_milestones WHERE project_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        var actual = (await PassagesAsync(connection, transaction, id, cancellationToken)).ToDictionary(p => p.Gate, p => p.Date);
+        var passages = await PassagesAsync(connection, transaction, id, cancellationToken);
+        var actual = passages.ToDictionary(p => p.Gate, p => p.Date);
         var milestones = planned.Select(m => new Milestone(m.Gate, m.Baseline, m.Planned, actual.TryGetValue(m.Gate, out var date) ? date : null)).ToList();
         // A project without a plan still has its planned in-use date: one milestone, so it shows in the portfolio.
         if (milestones.Count == 0 && project.PlannedInUse is { } inUse)
             milestones.Add(new Milestone("in_use", inUse, inUse, null));
-        return (project, milestones);
+        return new Loaded(project, milestones, passages);
     }
 
     private static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
@@ -282,12 +281,15 @@ public static class ScheduleApi
             """, new { id }, transaction, cancellationToken: cancellationToken)))
         .Select(p => new Passage(p.Gate, p.Date, p.Actor, p.DocumentReference, p.WaiverReason)).ToList();
 
-    private static async Task<ScheduleView?> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<ScheduleView?> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, DateOnly today, CancellationToken cancellationToken) =>
+        await LoadAsync(connection, transaction, id, cancellationToken) is { } loaded ? await ViewAsync(connection, transaction, loaded, today, cancellationToken) : null;
+
+    private static async Task<ScheduleView> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Loaded loaded, DateOnly today, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(connection, transaction, id, cancellationToken) is not var (project, milestones))
-            return null;
+        var (project, milestones, _) = loaded;
+        var id = project.Id;
         var path = Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true);
-        var passages = (await PassagesAsync(connection, transaction, id, cancellationToken)).ToDictionary(p => p.Gate);
+        var passages = loaded.Passages.ToDictionary(p => p.Gate);
         var forecast = ScheduleRules.Forecast(path, milestones, today);
         var estimates = (await connection.QueryAsync<(string Kind, decimal Amount, DateOnly Date)>(new CommandDefinition(
             "SELECT kind, amount, date FROM project_estimates WHERE project_id = @id ORDER BY date", new { id }, transaction, cancellationToken: cancellationToken)))

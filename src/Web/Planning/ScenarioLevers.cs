@@ -48,7 +48,6 @@ public sealed class DemandMoveRow
 public static class ScenarioLevers
 {
     public static readonly string[] Methods = ["weightedMean", "mean", "median", "lastValue", "exponentialSmoothing"];
-    public static readonly string[] Stages = ["kindergarten", "primary", "junior_secondary", "senior_secondary"];
 
     private static readonly char[] YearSeparators = [' ', '\t', ',', '，', ':', '：', '='];
 

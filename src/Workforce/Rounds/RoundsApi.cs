@@ -84,7 +84,8 @@ public static class RoundsApi
         return app;
     }
 
-    private static readonly Dictionary<string, string> StageNames = new()
+    /// <summary>Where a candidate went: the stage that placed them, or what became of them unplaced.</summary>
+    private static readonly Dictionary<string, string> OutcomeNames = new()
     {
         ["internal"] = "校内竞聘", ["cross_school"] = "跨校竞聘", ["placement"] = "组织调剂", ["training"] = "待岗培训", ["reassignment"] = "转岗",
     };
@@ -95,7 +96,7 @@ public static class RoundsApi
         export => export.Round.Candidates.Select(c => (IReadOnlyList<object?>)[c.Name, c.Subject, export.Schools.GetValueOrDefault(c.HomeSchoolId),
             string.Join("、", c.Preferences.Select(p => export.Schools.GetValueOrDefault(p))),
             c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
-            StageNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", "")]));
+            OutcomeNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", "")]));
 
     private static async Task<Results<Created<RoundView>, ValidationProblem>> OpenAsync(OpenRoundRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
