@@ -5,6 +5,7 @@ using Platform.Facilities;
 using Platform.Facilities.Details;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;
+using Platform.Facilities.Stages;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -18,5 +19,6 @@ app.MapErrorQueues();
 api.MapSchoolDirectory();
 api.MapProjectsApi();
 api.MapScheduleApi();
+api.MapGatesApi();
 api.MapDetailsApi();
 app.Run();

@@ -49,7 +49,7 @@ public class AuditTests(SuiteFixture suite)
         var planningTrail = await TrailAsync("planning", "table=capacity_additions&actor=system", suite.TokenFor("120000", Roles.Admin));
         Assert.Contains(planningTrail, e => Row(e, "after").GetProperty("project_id").GetGuid() == project.Id);
         var projectTrail = await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120106", Roles.Admin));
-        Assert.Equal(["update", "insert"], projectTrail.Select(e => e.GetProperty("operation").GetString()));
+        Assert.Equal(["update", "update", "insert"], projectTrail.Select(e => e.GetProperty("operation").GetString())); // created, approved (立项 waived), commissioned
         Assert.Empty(await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120103", Roles.Admin)));
 
         using var notAdmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities, Roles.Viewer));

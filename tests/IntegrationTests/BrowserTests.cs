@@ -78,7 +78,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         var created = await facilities.PostAsJsonAsync("/api/facilities/projects", new { schoolId = school.GetProperty("id").GetGuid(), name = "浏览器测试扩建", classesAdded = 4 });
         await SuiteApi.EnsureAsync(created);
         var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await SuiteApi.EnsureAsync(await facilities.PostAsJsonAsync($"/api/facilities/projects/{project}/commission", new { inUseFrom = "2026-09-01" }));
+        await SuiteApi.EnsureAsync(await facilities.CommissionAsync(project));
 
         await Assertions.Expect(page.Locator("#trend-places")).Not.ToHaveTextAsync(before!, new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "planner-live.png") });
@@ -355,6 +355,9 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "选定学校" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "立项" })).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync(); // without its document: the service names what is missing
+        await Assertions.Expect(page.Locator("#proposal-title ~ .problem")).ToContainTextAsync("documentReference");
+        await page.Locator("#approval-reference").FillAsync("红发改〔2026〕9号");
         await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1 + p")).ToContainTextAsync("已立项");
         await Assertions.Expect(page.Locator("#proposal-title")).ToHaveCountAsync(0);

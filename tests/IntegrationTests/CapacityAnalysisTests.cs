@@ -22,7 +22,7 @@ public class CapacityAnalysisTests(SuiteFixture suite)
 
         await suite.Gateway.WaitUntilKnownAsync("facilities", schoolId);
         var project = await suite.Gateway.CreateProjectAsync(schoolId, classesAdded: 8); // 8 × 45 = 360 places
-        var commissioned = await suite.Gateway.PostAsJsonAsync($"/api/facilities/projects/{project.Id}/commission", new { inUseFrom = "2021-09-01" });
+        var commissioned = await suite.Gateway.CommissionAsync(project.Id, "2021-09-01");
         await SuiteApi.EnsureAsync(commissioned);
 
         await Eventually.Until(() => ShortfallAsync(zoneId), shortfall => shortfall is null, "the shortfall to disappear from the capacity analysis");

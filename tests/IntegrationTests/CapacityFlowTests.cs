@@ -37,6 +37,6 @@ public class CapacityFlowTests(SuiteFixture suite)
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         var stored = await suite.Gateway.GetFromJsonAsync<ProjectDto>($"/api/facilities/projects/{project.Id}");
         Assert.Equal("commissioned", stored!.Status);
-        Assert.Equal(new DateOnly(2027, 9, 1), stored.InUseFrom);
+        Assert.Equal(new DateOnly(2026, 9, 1), stored.InUseFrom);
     }
 }

@@ -16,10 +16,10 @@ public class PipelineTests(SuiteFixture suite)
     private Task<List<JsonElement>> PipelineUntilAsync(Func<List<JsonElement>, bool> condition, string what) =>
         Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/planning/pipeline?districtCode={District}")!, condition!, what);
 
-    /// <summary>Places counted in the zone's primary stage per year 2022-2024, and of them the pipeline's.</summary>
+    /// <summary>Places counted in the zone's primary stage per year 2022-2028, and of them the pipeline's.</summary>
     private async Task<(string Capacity, string Pipeline)> CapacityAsync(Guid zone, string facilityProjects = "approved")
     {
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new { districtCode = District, horizon = 3, facilityProjects });
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new { districtCode = District, horizon = 7, facilityProjects });
         await SuiteApi.EnsureAsync(response);
         var rows = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetProperty("rows").EnumerateArray()
             .Where(r => r.GetProperty("zone").GetString() == zone.ToString()).OrderBy(r => r.GetProperty("year").GetInt32()).ToList();
@@ -38,28 +38,29 @@ public class PipelineTests(SuiteFixture suite)
     {
         var (zone, school) = await suite.Gateway.SeedSmallSchoolAsync(District, "宁河区扩建小学"); // 270 places
         await suite.Gateway.WaitUntilKnownAsync("facilities", school);
-        var created = await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = school, name = "宁河区扩建小学扩建工程", classesAdded = 2, plannedInUse = "2023-08-30" });
+        var created = await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = school, name = "宁河区扩建小学扩建工程", classesAdded = 2, plannedInUse = "2027-08-30" });
         var projectId = created.GetProperty("id").GetGuid();
         await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId && x.GetProperty("status").GetString() == "proposed"), "the proposal");
 
-        Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone));               // approved only: a proposal does not count
-        Assert.Equal(("270 360 360", "0 90 90"), await CapacityAsync(zone, "proposed")); // 2 classes × 45 from the 2023 school year
+        Assert.Equal(("270 270 270 270 270 270 270", "0 0 0 0 0 0 0"), await CapacityAsync(zone));               // approved only: a proposal does not count
+        Assert.Equal(("270 270 270 270 270 360 360", "0 0 0 0 0 90 90"), await CapacityAsync(zone, "proposed")); // 2 classes × 45 from the 2027 school year
 
-        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/approve");
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(projectId));
         await PipelineUntilAsync(p => p.Any(x => x.GetProperty("status").GetString() == "approved"), "the approval");
-        Assert.Equal(("270 360 360", "0 90 90"), await CapacityAsync(zone));
+        Assert.Equal(("270 270 270 270 270 360 360", "0 0 0 0 0 90 90"), await CapacityAsync(zone));
 
         // Slips past the autumn start: the places arrive a school year later.
-        await ProjectAsync("PUT", $"/api/facilities/projects/{projectId}/schedule", new { plannedInUse = "2023-10-15" });
-        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("plannedInUse").GetString() == "2023-10-15"), "the new date");
-        Assert.Equal(("270 270 360", "0 0 90"), await CapacityAsync(zone));
+        await ProjectAsync("PUT", $"/api/facilities/projects/{projectId}/schedule", new { plannedInUse = "2027-10-15" });
+        await PipelineUntilAsync(p => p.Any(x => x.GetProperty("plannedInUse").GetString() == "2027-10-15"), "the new date");
+        Assert.Equal(("270 270 270 270 270 270 360", "0 0 0 0 0 0 90"), await CapacityAsync(zone));
 
-        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/commission", new { inUseFrom = "2023-09-01" });
+        // Put into use early, from the 2026 school year.
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(projectId, "2026-09-01"));
         await PipelineUntilAsync(p => p.All(x => x.GetProperty("projectId").GetGuid() != projectId), "the project to leave the pipeline");
-        await Eventually.Until(() => CapacityAsync(zone), c => c.Capacity == "270 360 360", "the commissioned places");
-        Assert.Equal(("270 360 360", "0 0 0"), await CapacityAsync(zone, "proposed")); // counted once, as capacity
+        await Eventually.Until(() => CapacityAsync(zone), c => c.Capacity == "270 270 270 270 360 360 360", "the commissioned places");
+        Assert.Equal(("270 270 270 270 360 360 360", "0 0 0 0 0 0 0"), await CapacityAsync(zone, "proposed")); // counted once, as capacity
 
-        var again = await suite.Gateway.PostAsync($"/api/facilities/projects/{projectId}/approve", null);
+        var again = await suite.Gateway.ApproveAsync(projectId);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -71,7 +72,7 @@ public class PipelineTests(SuiteFixture suite)
         var projectId = (await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = school, name = "宁河区撤销工程", classesAdded = 4, plannedInUse = "2022-09-01" }))
             .GetProperty("id").GetGuid();
         await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId), "the proposal");
-        Assert.Equal(("450 450 450", "180 180 180"), await CapacityAsync(zone, "proposed"));
+        Assert.Equal(("450 450 450 450 450 450 450", "180 180 180 180 180 180 180"), await CapacityAsync(zone, "proposed"));
         var export = await suite.Gateway.GetAsync($"/api/planning/pipeline/export?districtCode={District}");
         var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "pipeline.xlsx");
         Assert.Contains(sheet, row => row.Cells is ["宁河区撤销工程", "谋划中", _, "小学", "4", "180", "2022-09-01"]);
@@ -86,7 +87,7 @@ public class PipelineTests(SuiteFixture suite)
 
         await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/cancel", new { reason = "选址调整" });
         await PipelineUntilAsync(p => p.All(x => x.GetProperty("projectId").GetGuid() != projectId), "the cancelled project to leave the pipeline");
-        Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone, "proposed"));
+        Assert.Equal(("270 270 270 270 270 270 270", "0 0 0 0 0 0 0"), await CapacityAsync(zone, "proposed"));
     }
 
     [Fact]
@@ -100,17 +101,17 @@ public class PipelineTests(SuiteFixture suite)
         });
         var planned = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
         await suite.Gateway.WaitUntilKnownAsync("facilities", planned);
-        Assert.Equal(("270 270 270", "0 0 0"), await CapacityAsync(zone)); // the new school opens in 2030, after the horizon
+        Assert.Equal(("270 270 270 270 270 270 270", "0 0 0 0 0 0 0"), await CapacityAsync(zone)); // the new school opens in 2030, after the horizon
 
-        var projectId = (await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = planned, name = "宁河区新建小学工程", classesAdded = 12, plannedInUse = "2023-08-30" }))
+        var projectId = (await ProjectAsync("POST", "/api/facilities/projects", new { schoolId = planned, name = "宁河区新建小学工程", classesAdded = 12, plannedInUse = "2027-08-30" }))
             .GetProperty("id").GetGuid();
-        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/approve");
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(projectId));
         await PipelineUntilAsync(p => p.Any(x => x.GetProperty("projectId").GetGuid() == projectId && x.GetProperty("status").GetString() == "approved"), "the approval");
-        Assert.Equal(("270 810 810", "0 0 0"), await CapacityAsync(zone)); // the school's own 540 places, from the project's year: not twice
+        Assert.Equal(("270 270 270 270 270 810 810", "0 0 0 0 0 0 0"), await CapacityAsync(zone)); // the school's own 540 places, from the project's year: not twice
 
-        await ProjectAsync("POST", $"/api/facilities/projects/{projectId}/commission", new { inUseFrom = "2023-09-01" });
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(projectId, "2026-09-01"));
         var opened = await Eventually.Until(() => suite.Gateway.GetSchoolAsync(planned), s => s.Status == "open", "Planning to open the new school");
         Assert.Equal(540, opened.Places);
-        Assert.Equal(("270 810 810", "0 0 0"), await CapacityAsync(zone)); // open now, from 2023: its places count once
+        Assert.Equal(("270 270 270 270 810 810 810", "0 0 0 0 0 0 0"), await CapacityAsync(zone)); // open now, from 2026: its places count once
     }
 }

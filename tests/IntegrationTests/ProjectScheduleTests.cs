@@ -90,6 +90,41 @@ public class ProjectScheduleTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Approving_and_commissioning_in_one_request_record_their_gates_and_skip_none_without_a_waiver()
+    {
+        var school = await suite.Gateway.RegisterSchoolAsync("红桥区快捷立项测试小学");
+        await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
+        var project = (await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 2)).Id;
+
+        // 立项 needs its document; with it, 谋划 (the project's entry) and 立项 are recorded, by the signed-in user.
+        var undocumented = await SendAsync(HttpMethod.Post, project, "approve", new { date = Day(-100) });
+        Assert.Equal(["documentReference"], (await undocumented.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        var approved = await OkAsync(HttpMethod.Post, project, "approve", new { date = Day(-100), documentReference = "红发改〔2026〕5号" });
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
+        var passed = approved.GetProperty("milestones").EnumerateArray().Where(m => m.GetProperty("actual").ValueKind == JsonValueKind.String).ToList();
+        Assert.Equal([("proposed", Day(-100)), ("approved", Day(-100))], passed.Select(m => (m.GetProperty("gate").GetString(), m.GetProperty("actual").GetString())));
+        Assert.Equal(("红发改〔2026〕5号", false), (passed[1].GetProperty("documentReference").GetString(), string.IsNullOrEmpty(passed[1].GetProperty("actor").GetString())));
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Post, project, "approve", new { documentReference = "again" })).StatusCode);
+
+        // 投入使用 with gates never recorded: refused, naming them, unless they are waived with a reason; never in the future.
+        var unwaived = await SendAsync(HttpMethod.Post, project, "commission", new { inUseFrom = Day(-10), documentReference = "开办批复" });
+        var problem = await unwaived.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["waiverReason"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("选址及用地、可研批复", problem.GetProperty("errors").GetProperty("waiverReason")[0].GetString());
+        var future = await SendAsync(HttpMethod.Post, project, "commission", new { inUseFrom = Day(5), documentReference = "开办批复", waiverReason = "小规模改造" });
+        Assert.Contains("inUseFrom", (await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("approved", (await suite.Gateway.GetFromJsonAsync<ProjectDto>($"/api/facilities/projects/{project}"))!.Status); // nothing half-written
+
+        var commissioned = await OkAsync(HttpMethod.Post, project, "commission", new { inUseFrom = Day(-10), documentReference = "开办批复", waiverReason = "小规模改造，手续合并办理" });
+        Assert.Equal("commissioned", commissioned.GetProperty("status").GetString());
+        var milestones = commissioned.GetProperty("milestones").EnumerateArray().ToList();
+        Assert.Equal(15, milestones.Count(m => m.GetProperty("actual").ValueKind == JsonValueKind.String));
+        Assert.Equal(12, milestones.Count(m => m.GetProperty("waiverReason").GetString() == "小规模改造，手续合并办理"));
+        Assert.Equal("开办批复", milestones.Single(m => m.GetProperty("gate").GetString() == "in_use").GetProperty("documentReference").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Post, project, "commission", new { inUseFrom = Day(-1), documentReference = "x", waiverReason = "x" })).StatusCode);
+    }
+
+    [Fact]
     public async Task Details_take_a_type_areas_and_a_budget_that_its_funding_sources_do_not_exceed()
     {
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区详情测试小学");
@@ -163,7 +198,7 @@ public class ProjectScheduleTests(SuiteFixture suite)
         });
         await SuiteApi.EnsureAsync(created);
         var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{project}/approve", null));
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(project));
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project));
 
         // 2 primary classes at 45 and 3 junior classes at 50: each stage's capacity grows.

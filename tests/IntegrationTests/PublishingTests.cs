@@ -27,7 +27,7 @@ public class PublishingTests(SuiteFixture suite)
         // 2 more classes: the gap falls from 330 places (8 classes) to 240 (6 classes) in every year, so all three change.
         await suite.Gateway.WaitUntilKnownAsync("facilities", schoolId);
         var project = await suite.Gateway.CreateProjectAsync(schoolId, classesAdded: 2);
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/facilities/projects/{project.Id}/commission", new { inUseFrom = "2021-09-01" }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project.Id, "2021-09-01"));
         var changed = await Eventually.Until(() => AdoptAsync(scenario), result => result.GetProperty("shortfallsAnnounced").GetInt32() > 0,
             "the commissioned capacity to change the shortfalls");
         Assert.Equal(3, changed.GetProperty("shortfallsAnnounced").GetInt32());

@@ -81,6 +81,17 @@ public class RotationTests(SuiteFixture suite)
 
         // The workflow: approving a draft is refused; submit, approve and start move the teachers.
         Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = "局长" })).StatusCode);
+        // Without its backbone teacher the strong school breaks its quota: the draft is flagged, and approval names the school.
+        await SuiteApi.EnsureAsync(await suite.Gateway.DeleteAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD10"]}?actor=人事科王"));
+        var broken = await StepAsync(planId, "submit", new { actor = "人事科 王" });
+        Assert.False(broken.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("met").GetBoolean());
+        var refused = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = "局长" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([$"schools.{strong}", "district"], refusal.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Contains("河东轮岗强校：骨干教师 0 人", refusal.GetProperty("errors").GetProperty($"schools.{strong}")[0].GetString());
+        await StepAsync(planId, "return", new { actor = "局长", note = "骨干教师名额未满足" });
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD10"], toSchoolId = weak, actor = "人事科 王" }));
         await StepAsync(planId, "submit", new { actor = "人事科 王" });
         await StepAsync(planId, "approve", new { actor = "局长" });
         await StepAsync(planId, "start", new { actor = "人事科 王" });
@@ -96,7 +107,7 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(["import", "rotation", "return"], back.GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("origin").GetString()));
         var stayed = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD01"]}");
         Assert.Equal(weakest, stayed.GetProperty("teacher").GetProperty("schoolId").GetGuid());
-        Assert.Equal(["generate", "assign", "submit", "approve", "start", "extend", "complete"],
+        Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "submit", "approve", "start", "extend", "complete"],
             completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
 
         var report = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/report?districtCode={District}"))!;

@@ -42,14 +42,14 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
         var id = proposal.GetProperty("id").GetGuid();
 
         // No approval before the school is chosen; a school of another zone is refused.
-        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsync($"/api/facilities/projects/{id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.ApproveAsync(id)).StatusCode);
         var elsewhere = await suite.Gateway.RegisterSchoolAsync("红桥区别区学校");
         await suite.Gateway.WaitUntilKnownAsync("facilities", elsewhere.Id);
         Assert.Equal(HttpStatusCode.BadRequest, (await suite.Gateway.PutAsJsonAsync($"/api/facilities/projects/{id}/school", new { schoolId = elsewhere.Id })).StatusCode);
 
         await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/facilities/projects/{id}/school", new { schoolId = school }));
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{id}/approve", null));
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/facilities/projects/{id}/commission", new { inUseFrom = "2021-09-01" }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(id, "2021-03-01"));
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(id, "2021-09-01"));
 
         await Eventually.Until(() => ShortfallAsync(zone), shortfall => !shortfall, "the shortfall to disappear from Planning's capacity analysis");
         var requirements = await Eventually.Until(

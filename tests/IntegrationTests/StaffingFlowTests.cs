@@ -47,11 +47,11 @@ public class StaffingFlowTests(SuiteFixture suite)
         var newSchool = (await planned.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
         await suite.Gateway.WaitUntilKnownAsync("facilities", newSchool);
         var small = await suite.Gateway.CreateProjectAsync(newSchool, classesAdded: 2);
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{small.Id}/approve", null));
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(small.Id));
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(small.Id));
         // 8 more classes (360 places) at the existing school need 19: more than the district has to spare.
         var large = await suite.Gateway.CreateProjectAsync(school, classesAdded: 8);
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/facilities/projects/{large.Id}/approve", null));
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(large.Id));
 
         var requirements = await Eventually.Until(
             () => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing/requirements?districtCode={District}")!,
@@ -60,14 +60,14 @@ public class StaffingFlowTests(SuiteFixture suite)
             requirements!.Select(r => (r.GetProperty("milestone").GetString()!, r.GetProperty("teachersNeeded").GetInt32(), r.GetProperty("outcome").GetString(),
                     r.GetProperty("newSchool").GetBoolean()))
                 .OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2)); // events of different projects may be answered in any order
-        // The commissioned classes of the new school (in use from 2027-09-01, with no enrolment yet) are listed as coming,
+        // The commissioned classes of the new school (in use from 2026-09-01, with no enrolment yet) are listed as coming,
         // with their 5 teachers: establishment lists planned schools too.
         var coming = await Eventually.Until(
             () => suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/establishment?districtCode={District}"),
             e => e.GetProperty("schools").EnumerateArray().Any(s => s.GetProperty("schoolId").GetGuid() == newSchool && s.GetProperty("coming").GetArrayLength() == 1),
             "Workforce to record the commissioned classes");
         var classes = coming.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == newSchool).GetProperty("coming")[0];
-        Assert.Equal((2, 90, "2027-09-01", 5), (classes.GetProperty("classes").GetInt32(), classes.GetProperty("places").GetInt32(),
+        Assert.Equal((2, 90, "2026-09-01", 5), (classes.GetProperty("classes").GetInt32(), classes.GetProperty("places").GetInt32(),
             classes.GetProperty("inUseFrom").GetString(), classes.GetProperty("teachersNeeded").GetInt32()));
         await using (var workforce = new NpgsqlConnection(suite.ConnectionString("workforcedb")))
         {

@@ -79,8 +79,14 @@ public static class SuiteApi
         return (await response.Content.ReadFromJsonAsync<ProjectDto>())!;
     }
 
-    public static Task<HttpResponseMessage> CommissionAsync(this HttpClient gateway, Guid projectId) =>
-        gateway.PostAsJsonAsync($"/api/facilities/projects/{projectId}/commission", new { inUseFrom = "2027-09-01" });
+    /// <summary>立项 on a document, by default on 1 March 2026; 谋划 is recorded with it when it was not.</summary>
+    public static Task<HttpResponseMessage> ApproveAsync(this HttpClient gateway, Guid projectId, string date = "2026-03-01") =>
+        gateway.PostAsJsonAsync($"/api/facilities/projects/{projectId}/approve", new { date, documentReference = "测试立项批复" });
+
+    /// <summary>投入使用 from 1 September 2026, the gates not recorded before it waived.</summary>
+    public static Task<HttpResponseMessage> CommissionAsync(this HttpClient gateway, Guid projectId, string inUseFrom = "2026-09-01") =>
+        gateway.PostAsJsonAsync($"/api/facilities/projects/{projectId}/commission",
+            new { inUseFrom, documentReference = "测试开办批复", waiverReason = "测试：手续不在本系统记录" });
 
     public static async Task<long> CountAsync(this SuiteFixture suite, string database, string table)
     {

@@ -19,8 +19,6 @@ public sealed record ScheduleRequest(DateOnly? PlannedInUse);
 
 public sealed record CancelRequest(string? Reason);
 
-public sealed record CommissionProjectRequest(DateOnly? InUseFrom);
-
 /// <summary>A step of a project's status: from which statuses, the change, and the events it writes (with the project before it).</summary>
 internal sealed record ProjectStep(
     string[] From, string Action, Func<Project, Project> Change,
@@ -40,12 +38,9 @@ public static class ProjectsApi
         projects.MapPost("/", CreateAsync);
         projects.MapGet("/{id:guid}", GetAsync);
         projects.MapGet("/", ListAsync);
-        projects.MapPost("/{id:guid}/approve", (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
-            ChangeAsync(id, Approval, dataSource, cancellationToken));
         projects.MapPut("/{id:guid}/school", ChooseSchoolAsync);
         projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
         projects.MapPost("/{id:guid}/cancel", CancelAsync);
-        projects.MapPost("/{id:guid}/commission", CommissionAsync);
         return app;
     }
 
@@ -139,18 +134,6 @@ public static class ProjectsApi
             return validation.Problem();
         return await ChangeAsync(id, new ProjectStep(Active, "cancelled", project => project with { Status = "cancelled" },
             (transaction, _, state, _, token) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), token)), dataSource, cancellationToken);
-    }
-
-    /// <summary>投入使用: the project's places count as the school's capacity from <c>inUseFrom</c>; announced once.</summary>
-    private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> CommissionAsync(
-        Guid id, CommissionProjectRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var validation = new Validation();
-        if (request.InUseFrom is null)
-            validation.Add("inUseFrom", "is required.");
-        if (!validation.IsValid)
-            return validation.Problem();
-        return await ChangeAsync(id, Commissioning(request.InUseFrom!.Value), dataSource, cancellationToken);
     }
 
     /// <summary>立项: announced, and the staffing the classes will need raised with Workforce.</summary>

@@ -15,8 +15,6 @@ namespace Platform.Facilities.Schedule;
 
 public sealed record PlanRequest(string? Path, Dictionary<string, DateOnly>? Milestones, string? Actor);
 
-public sealed record GateRequest(string? Gate, DateOnly? Date, string? Actor, string? DocumentReference, string? WaiverReason);
-
 public sealed record EstimateRequest(string? Kind, decimal? Amount, DateOnly? Date);
 
 public sealed record EarnedValueRequest(decimal? PlannedValue, decimal? EarnedValue, decimal? ActualCost);
@@ -39,7 +37,10 @@ public sealed record PortfolioView(IReadOnlyList<PlacesArriving> Arriving, IRead
 /// </summary>
 public static class ScheduleApi
 {
-    private sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, string DistrictCode);
+    internal sealed record ProjectRow(Guid Id, string Name, string Status, string Path, DateOnly? PlannedInUse, string DistrictCode, DateOnly CreatedOn)
+    {
+        public DeliveryPath DeliveryPath => Enum.Parse<DeliveryPath>(Path, ignoreCase: true);
+    }
 
     private sealed record PassageRow(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason);
 
@@ -55,7 +56,6 @@ public static class ScheduleApi
             return await ViewAsync(connection, null, id, Today(), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
         });
         projects.MapPut("/plan", PlanAsync);
-        projects.MapPost("/gates", PassAsync);
         projects.MapPost("/estimates", EstimateAsync);
         projects.MapPut("/earned-value", EarnedValueAsync);
         app.MapGet("/portfolio", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
@@ -100,7 +100,7 @@ public static class ScheduleApi
             return validation.Problem();
         return await ChangeAsync(dataSource, id, async (transaction, project, problems) =>
         {
-            var effectivePath = path ?? Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true);
+            var effectivePath = path ?? project.DeliveryPath;
             var passed = await PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
             if (path is not null && path.ToString()!.ToLowerInvariant() != project.Path && passed.Count > 0)
                 problems.Add("path", "cannot change once a gate has been passed.");
@@ -123,45 +123,6 @@ public static class ScheduleApi
                 ON CONFLICT (project_id, gate) DO UPDATE SET planned = excluded.planned;
                 """, new { id, path = effectivePath.ToString().ToLowerInvariant(), gates = request.Milestones.Keys.ToArray(), dates = request.Milestones.Values.ToArray() },
                 transaction, cancellationToken: cancellationToken));
-        }, cancellationToken);
-    }
-
-    /// <summary>Records a gate passed (or waived), with the stage-gate rules checked.</summary>
-    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PassAsync(
-        Guid id, GateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        var validation = new Validation();
-        validation.Text("gate", request.Gate, 40);
-        if (request.Date is null)
-            validation.Add("date", "is required.");
-        if (!validation.IsValid)
-            return validation.Problem();
-        return await ChangeAsync(dataSource, id, async (transaction, project, problems) =>
-        {
-            var passage = new Passage(request.Gate!, request.Date!.Value, request.Actor?.Trim() ?? "", request.DocumentReference?.Trim(), request.WaiverReason);
-            var passed = await PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
-            foreach (var (field, problem) in StageGates.Check(Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true), passed, passage, Today()))
-                problems.Add(field, problem);
-            if (!problems.IsValid)
-                return;
-            await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO project_passages (project_id, gate, date, actor, document_reference, waiver_reason) VALUES (@id, @Gate, @Date, @Actor, @DocumentReference, @WaiverReason)
-                """, new { id, passage.Gate, passage.Date, passage.Actor, passage.DocumentReference, passage.WaiverReason }, transaction, cancellationToken: cancellationToken));
-            // Passing 立项 approves the project, and passing 投入使用 commissions it from the date: the same steps as
-            // POST /approve and /commission, with their events.
-            var step = passage.Gate switch
-            {
-                "approved" when project.Status == "proposed" => ProjectsApi.Approval,
-                "in_use" => ProjectsApi.Commissioning(passage.Date),
-                _ => null,
-            };
-            var stored = (await ProjectQueries.FindAsync(transaction.Connection!, id, cancellationToken))!;
-            if (step is not null && (await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken)).Problem is { } refused)
-                problems.Add("gate", refused.ProblemDetails.Detail ?? refused.ProblemDetails.Title!);
-            // At completion (竣工验收) Workforce is told again that the classes will need teachers, from the planned opening.
-            if (passage.Gate == "completion" && stored.SchoolId is { } schoolId
-                && await SchoolDirectory.FindAsync(transaction.Connection!, schoolId, cancellationToken) is { } school)
-                await ProjectsApi.RaiseStaffingAsync(transaction, ProjectsApi.State(stored, school), school, stored.PlannedInUse ?? passage.Date, "completion", cancellationToken);
         }, cancellationToken);
     }
 
@@ -215,7 +176,7 @@ public static class ScheduleApi
             views.Add((await ViewAsync(connection, null, loaded, today, cancellationToken), loaded.Project, loaded.Milestones, places));
         }
         var arriving = PortfolioRules.Arriving(views.Select(v => new PortfolioProject(v.Project.Id, v.Project.DistrictCode,
-            Enum.Parse<DeliveryPath>(v.Project.Path, ignoreCase: true), v.Milestones, v.Places)), today);
+            v.Project.DeliveryPath, v.Milestones, v.Places)), today);
         return new PortfolioView(arriving, views.Select(v => v.View).ToList());
     }
 
@@ -223,19 +184,31 @@ public static class ScheduleApi
     /// Runs a change to an active project (proposed or approved) in one transaction; afterwards, when the forecast
     /// opening moved to another school year, the planned in-use date follows the forecast and the slippage is published.
     /// </summary>
-    private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task> change, CancellationToken cancellationToken)
+    private static Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task> change, CancellationToken cancellationToken) =>
+        ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+        {
+            await change(transaction, project, problems);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>As above, for a change that may also be refused as a conflict (409) with the project's status.</summary>
+    internal static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task<ProblemHttpResult?>> change, CancellationToken cancellationToken,
+        string[]? statuses = null)
     {
+        statuses ??= ["proposed", "approved"];
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var loaded = await LoadAsync(connection, transaction, id, cancellationToken);
         if (loaded is not { Project: var project })
             return TypedResults.NotFound();
-        if (project.Status is not ("proposed" or "approved"))
-            return TypedResults.Problem(title: $"The project is {project.Status}.", detail: "Plans, gates and costs are kept while a project is proposed or approved.",
+        if (!statuses.Contains(project.Status))
+            return TypedResults.Problem(title: $"The project is {project.Status}.", detail: $"This is done while a project is {string.Join(" or ", statuses)}.",
                 statusCode: StatusCodes.Status409Conflict);
         var problems = new Validation();
-        await change(transaction, project, problems);
+        if (await change(transaction, project, problems) is { } conflict)
+            return conflict;
         if (!problems.IsValid)
             return problems.Problem();
 
@@ -258,7 +231,7 @@ public static class ScheduleApi
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
         var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition($"""
-            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.district_code AS DistrictCode
+            SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.district_code AS DistrictCode, p.created_at::date AS CreatedOn
             FROM projects p WHERE p.id = @id {(transaction is null ? "" : "FOR UPDATE")}
             """, new { id }, transaction, cancellationToken: cancellationToken));
         if (project is null)
@@ -274,7 +247,7 @@ public static class ScheduleApi
         return new Loaded(project, milestones, passages);
     }
 
-    private static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
+    internal static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PassageRow>(new CommandDefinition("""
             SELECT gate, date, actor, document_reference AS DocumentReference, waiver_reason AS WaiverReason
             FROM project_passages WHERE project_id = @id ORDER BY date, recorded_at
@@ -288,7 +261,7 @@ public static class ScheduleApi
     {
         var (project, milestones, _) = loaded;
         var id = project.Id;
-        var path = Enum.Parse<DeliveryPath>(project.Path, ignoreCase: true);
+        var path = project.DeliveryPath;
         var passages = loaded.Passages.ToDictionary(p => p.Gate);
         var forecast = ScheduleRules.Forecast(path, milestones, today);
         var estimates = (await connection.QueryAsync<(string Kind, decimal Amount, DateOnly Date)>(new CommandDefinition(
@@ -310,5 +283,5 @@ public static class ScheduleApi
             forecast.PlannedOpeningYear, forecast.BaselineOpeningYear, forecast.ForecastOpeningYear, forecast.Slips, views, flags, estimates, earned, earned?.Spi, earned?.Cpi);
     }
 
-    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
+    internal static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow);
 }

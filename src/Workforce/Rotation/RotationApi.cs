@@ -227,9 +227,13 @@ public static class RotationApi
             validation.Add("outcomes", "each outcome must be returned or stayed.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, move.From, step, actor, async (transaction, plan, _) =>
+        return await Change.RunAsync(dataSource, id, move.From, step, actor, async (transaction, plan, problems) =>
         {
             var connection = transaction.Connection!;
+            if (step == "approve")
+                await RefuseBrokenQuotasAsync(connection, id, problems, cancellationToken);
+            if (!problems.IsValid)
+                return null;
             if (step == "start")
                 await MoveTeachersAsync(transaction, id, plan.ReferenceDate, toHost: true, cancellationToken);
             if (step == "complete")
@@ -244,6 +248,20 @@ public static class RotationApi
             await connection.ExecuteAsync(new CommandDefinition("UPDATE rotation_plans SET status = @To WHERE id = @id", new { id, move.To }, transaction, cancellationToken: cancellationToken));
             return request.Note;
         }, cancellationToken);
+    }
+
+    /// <summary>A plan that breaks a quota may be kept as a draft (its check flags it) but not approved: each broken quota is named.</summary>
+    private static async Task RefuseBrokenQuotasAsync(NpgsqlConnection connection, Guid id, Validation problems, CancellationToken cancellationToken)
+    {
+        var plan = (await ViewAsync(connection, id, cancellationToken))!;
+        var names = plan.Schools.Any(s => !s.Met)
+            ? (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition("SELECT id, name FROM known_schools WHERE district_code = @DistrictCode",
+                new { plan.DistrictCode }, cancellationToken: cancellationToken))).ToDictionary(s => s.Id.ToString(), s => s.Name)
+            : [];
+        foreach (var school in plan.Schools.Where(s => !s.Met))
+            problems.Add($"schools.{school.SchoolId}", $"{names.GetValueOrDefault(school.SchoolId, school.SchoolId)}：{string.Join("", school.Shortfall.Select(r => r.Text))}");
+        if (!plan.District.Met)
+            problems.Add("district", $"全区交流 {plan.District.Rotated} 人（名额 {plan.District.Required} 人），骨干占比 {plan.District.BackboneShare:P0}（要求 {plan.District.RequiredBackboneShare:P0}）。");
     }
 
     private static readonly AuditedChange<PlanRow, PlanView> Change = new(
