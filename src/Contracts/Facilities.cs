@@ -3,7 +3,8 @@ namespace Platform.Contracts;
 /// <summary>
 /// A facility project was put into use (投入使用): its places count as capacity from this term on. When
 /// <see cref="OpensSchool"/>, the project built a school the registry has as planned: the school opens from this term,
-/// with the capacity the registry planned for it.
+/// with the capacity the registry planned for it. When <see cref="NewSchool"/> is given, the project built a school the
+/// registry did not have: it is registered, open from this term, under <see cref="SchoolId"/>, with the places added.
 /// </summary>
 public sealed record CapacityCommissioned(
     Guid ProjectId,
@@ -12,7 +13,11 @@ public sealed record CapacityCommissioned(
     int ClassesAdded,
     int PlacesAdded,
     DateOnly InUseFrom,
-    bool OpensSchool = false);
+    bool OpensSchool = false,
+    NewSchoolDetails? NewSchool = null);
+
+/// <summary>A school a project builds that is not in the registry yet; <see cref="Ownership"/> as the registry's (public, private, inclusive_private).</summary>
+public sealed record NewSchoolDetails(string Name, string DistrictCode, Guid ZoneId, string Ownership);
 
 /// <summary>The classes and places (学位) a project adds in one stage.</summary>
 public sealed record StagePlaces(string Stage, int Classes, int Places);

@@ -39,4 +39,45 @@ public class CapacityFlowTests(SuiteFixture suite)
         Assert.Equal("commissioned", stored!.Status);
         Assert.Equal(new DateOnly(2026, 9, 1), stored.InUseFrom);
     }
+
+    [Fact]
+    public async Task A_project_for_a_school_the_registry_lacks_registers_it_when_put_into_use()
+    {
+        var neighbour = await suite.Gateway.RegisterSchoolAsync("红桥区新校邻校小学", classesPerGrade: 2);
+        await suite.Gateway.WaitUntilKnownAsync("facilities", neighbour.Id);
+        var name = $"红桥区新建测试学校{Guid.NewGuid():N}"[..14];
+
+        // A new school is named with its zone; a zone Facilities does not know, a taken name and a missing size are refused.
+        var bad = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
+        {
+            name = "新建工程", stage = "primary", classesAdded = 24, newSchool = new { name = neighbour.Name, zoneId = neighbour.ZoneId },
+        });
+        Assert.Equal(["newSchool.name", "placesAdded"], (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        var unknownZone = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
+        {
+            name = "新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = Guid.NewGuid() },
+        });
+        Assert.Equal(["newSchool.zoneId"], (await unknownZone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+
+        var created = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
+        {
+            name = $"{name}新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = neighbour.ZoneId },
+        });
+        await SuiteApi.EnsureAsync(created);
+        var project = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (projectId, schoolId) = (project.GetProperty("id").GetGuid(), project.GetProperty("newSchoolId").GetGuid());
+        await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(projectId));
+        await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(projectId));
+
+        // Planning registers the school, open from the 2026 school year with the project's places; the others learn of it.
+        var school = await Eventually.Until(async () => await suite.Gateway.GetAsync($"/api/planning/schools/{schoolId}") is { IsSuccessStatusCode: true } found
+            ? await found.Content.ReadFromJsonAsync<SchoolDto>() : null, s => s is not null, "Planning to register the new school");
+        Assert.Equal((name, neighbour.ZoneId, "open", 1080, 24), (school!.Name, school.ZoneId, school.Status, school.Places, school.Classes));
+        foreach (var service in new[] { "facilities", "workforce" })
+            await suite.Gateway.WaitUntilKnownAsync(service, schoolId);
+        var requirements = await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/staffing/requirements?districtCode=120106")!,
+            r => r!.Count(x => x.GetProperty("projectId").GetGuid() == projectId) == 2, "Workforce to hear of the new school's classes at approval and commissioning");
+        Assert.All(requirements!.Where(x => x.GetProperty("projectId").GetGuid() == projectId),
+            r => Assert.Equal((schoolId, true), (r.GetProperty("schoolId").GetGuid(), r.GetProperty("newSchool").GetBoolean())));
+    }
 }

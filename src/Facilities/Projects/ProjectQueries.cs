@@ -8,11 +8,13 @@ namespace Platform.Facilities.Projects;
 /// A project of a district and zone; <see cref="SchoolId"/> is null until its school is chosen (a proposal made from a
 /// shortfall). The shortfall fields link such a proposal to the PlaceShortfallDetected it answers.
 /// The main stage's classes and places are <see cref="Stage"/>, <see cref="ClassesAdded"/> and <see cref="PlacesAdded"/>;
-/// a nine- or twelve-year school adds <see cref="OtherStages"/> too.
+/// a nine- or twelve-year school adds <see cref="OtherStages"/> too. A project that builds a school the registry does not
+/// have yet names it (<see cref="NewSchoolId"/>, chosen here, with its name and ownership) instead of a school.
 /// </summary>
 public sealed record Project(
     Guid Id, int Version, Guid? SchoolId, string DistrictCode, Guid ZoneId, string Name, string Stage, int ClassesAdded, int PlacesAdded, string Status,
-    DateOnly? PlannedInUse, DateOnly? InUseFrom, Guid? ShortfallForecastId = null, int? ShortfallFirstYear = null, decimal? ShortfallPlaces = null)
+    DateOnly? PlannedInUse, DateOnly? InUseFrom, Guid? ShortfallForecastId = null, int? ShortfallFirstYear = null, decimal? ShortfallPlaces = null,
+    Guid? NewSchoolId = null, string? NewSchoolName = null, string? NewSchoolOwnership = null)
 {
     public IReadOnlyList<Contracts.StagePlaces> OtherStages { get; init; } = [];
 
@@ -25,16 +27,17 @@ public static class ProjectQueries
     private const string Columns = """
         id, version, school_id AS SchoolId, district_code AS DistrictCode, zone_id AS ZoneId, name, stage, classes_added AS ClassesAdded,
         places_added AS PlacesAdded, status, planned_in_use AS PlannedInUse, in_use_from AS InUseFrom, shortfall_forecast_id AS ShortfallForecastId,
-        shortfall_first_year AS ShortfallFirstYear, shortfall_places AS ShortfallPlaces
+        shortfall_first_year AS ShortfallFirstYear, shortfall_places AS ShortfallPlaces, new_school_id AS NewSchoolId, new_school_name AS NewSchoolName,
+        new_school_ownership AS NewSchoolOwnership
         """;
 
     public static async Task InsertAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken)
     {
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO projects (id, version, school_id, district_code, zone_id, name, stage, classes_added, places_added, status, planned_in_use,
-                                  shortfall_forecast_id, shortfall_first_year, shortfall_places)
+                                  shortfall_forecast_id, shortfall_first_year, shortfall_places, new_school_id, new_school_name, new_school_ownership)
             VALUES (@Id, @Version, @SchoolId, @DistrictCode, @ZoneId, @Name, @Stage, @ClassesAdded, @PlacesAdded, @Status, @PlannedInUse,
-                    @ShortfallForecastId, @ShortfallFirstYear, @ShortfallPlaces)
+                    @ShortfallForecastId, @ShortfallFirstYear, @ShortfallPlaces, @NewSchoolId, @NewSchoolName, @NewSchoolOwnership)
             """, project, transaction, cancellationToken: cancellationToken));
         await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO project_other_stages (project_id, stage, classes, places) SELECT @Id, s, c, p FROM unnest(@stages, @classes, @places) AS x (s, c, p)

@@ -1,3 +1,4 @@
+using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -10,8 +11,13 @@ using Platform.Contracts;
 namespace Platform.Facilities.Projects;
 
 /// <param name="OtherStages">Stages beyond the main one, for a nine- or twelve-year school; places default to classes × the stage's norm.</param>
+/// <param name="NewSchool">Instead of <paramref name="SchoolId"/>: a school the registry does not have yet, registered in Planning when the project is put into use.</param>
 public sealed record CreateProjectRequest(
-    Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded, DateOnly? PlannedInUse = null, OtherStageRequest[]? OtherStages = null);
+    Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded, DateOnly? PlannedInUse = null, OtherStageRequest[]? OtherStages = null,
+    NewSchoolRequest? NewSchool = null);
+
+/// <param name="Ownership">public (default), private or inclusive_private.</param>
+public sealed record NewSchoolRequest(string? Name, Guid? ZoneId, string? Ownership);
 
 public sealed record OtherStageRequest(string? Stage, int? Classes, int? Places);
 
@@ -50,8 +56,8 @@ public static class ProjectsApi
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 200);
         var classes = validation.Number("classesAdded", request.ClassesAdded, 1, 200);
-        if (request.SchoolId is null)
-            validation.Add("schoolId", "is required.");
+        if (request.SchoolId is null == request.NewSchool is null)
+            validation.Add("schoolId", "is required, or else newSchool for a school the registry does not have yet (not both).");
         if (request.PlannedInUse is { Year: < 2000 or > 2100 })
             validation.Add("plannedInUse", "must be a date between 2000 and 2100.");
 
@@ -61,6 +67,11 @@ public static class ProjectsApi
             && scope.Covers(found.DistrictCode) ? found : null;
         if (request.SchoolId is not null && school is null)
             validation.Add("schoolId", "is not a school known to Facilities.");
+        var newSchool = request.NewSchool is { } fresh ? await NewSchoolAsync(connection, fresh, scope, validation, cancellationToken) : null;
+        if (request.NewSchool is not null && request.Stage is null)
+            validation.Add("stage", "is required for a new school.");
+        if (request.NewSchool is not null && request.PlacesAdded is null)
+            validation.Add("placesAdded", "is required for a new school: it has no class-size norm yet.");
         // The stage the new classes serve: required when the school serves several (e.g. a nine-year school).
         var stage = request.Stage is null && school?.Stages.Count == 1 ? school.Stages[0].Stage : request.Stage;
         var norm = school?.Stages.FirstOrDefault(s => s.Stage == stage)?.ClassSizeNorm;
@@ -89,10 +100,10 @@ public static class ProjectsApi
         if (!validation.IsValid)
             return validation.Problem();
 
-        var project = new Project(Guid.CreateVersion7(), 1, school!.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null)
-        {
-            OtherStages = others,
-        };
+        var project = (school is not null
+            ? new Project(Guid.CreateVersion7(), 1, school.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null)
+            : new Project(Guid.CreateVersion7(), 1, null, newSchool!.DistrictCode, newSchool.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null,
+                NewSchoolId: Guid.CreateVersion7(), NewSchoolName: newSchool.Name, NewSchoolOwnership: newSchool.Ownership)) with { OtherStages = others };
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ProjectQueries.InsertAsync(transaction, project, cancellationToken);
         await transaction.EnqueueAsync(new FacilityProjectProposed(State(project, school)), cancellationToken);
@@ -136,23 +147,46 @@ public static class ProjectsApi
             (transaction, _, state, _, token) => transaction.EnqueueAsync(new FacilityProjectCancelled(state, reason), token)), dataSource, cancellationToken);
     }
 
+    /// <summary>
+    /// A new school's name, zone and ownership checked: a zone Facilities knows from its schools, in the caller's
+    /// districts; a name no school of the district has (the registry's names are unique in a district).
+    /// </summary>
+    private static async Task<NewSchoolDetails?> NewSchoolAsync(
+        NpgsqlConnection connection, NewSchoolRequest request, DistrictScope scope, Validation validation, CancellationToken cancellationToken)
+    {
+        var name = validation.Text("newSchool.name", request.Name, 100);
+        var ownership = request.Ownership ?? "public";
+        if (ownership is not ("public" or "private" or "inclusive_private"))
+            validation.Add("newSchool.ownership", "must be public, private or inclusive_private.");
+        var district = request.ZoneId is null ? null : await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT district_code FROM known_schools WHERE zone_id = @ZoneId LIMIT 1", request, cancellationToken: cancellationToken));
+        if (district is null || !scope.Covers(district))
+            validation.Add("newSchool.zoneId", "is required: a zone Facilities knows from its schools, in your districts.");
+        else if (name is not null && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                     "SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)", new { district, name }, cancellationToken: cancellationToken)))
+            validation.Add("newSchool.name", "is the name of a school the district has already.");
+        return validation.IsValid ? new NewSchoolDetails(name!, district!, request.ZoneId!.Value, ownership) : null;
+    }
+
     /// <summary>立项: announced, and the staffing the classes will need raised with Workforce.</summary>
     internal static readonly ProjectStep Approval = new(["proposed"], "approved", project => project with { Status = "approved" },
-        async (transaction, _, state, school, cancellationToken) =>
+        async (transaction, project, state, school, cancellationToken) =>
         {
             await transaction.EnqueueAsync(new FacilityProjectApproved(state), cancellationToken);
             // Without a planned date, staff are wanted for the next school year.
-            await RaiseStaffingAsync(transaction, state, school!, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved", cancellationToken);
+            await RaiseStaffingAsync(transaction, project, school, state.PlannedInUse ?? new DateOnly(DateTime.UtcNow.Year + 1, 9, 1), "approved", cancellationToken);
         }, NeedsSchool: true);
 
     /// <summary>投入使用 from a date: the capacity announced once, and the staffing raised again.</summary>
     internal static ProjectStep Commissioning(DateOnly inUseFrom) => new(Active, "commissioned", project => project with { Status = "commissioned", InUseFrom = inUseFrom },
-        async (transaction, project, state, school, cancellationToken) =>
+        async (transaction, project, _, school, cancellationToken) =>
         {
+            // A school the registry does not have yet is registered by Planning with these details.
+            var newSchool = school is null ? new NewSchoolDetails(project.NewSchoolName!, project.DistrictCode, project.ZoneId, project.NewSchoolOwnership!) : null;
             foreach (var added in project.AllStages)
-                await transaction.EnqueueAsync(new CapacityCommissioned(
-                    project.Id, project.SchoolId!.Value, added.Stage, added.Classes, added.Places, inUseFrom, OpensSchool: school!.Status == "planned"), cancellationToken);
-            await RaiseStaffingAsync(transaction, state, school!, inUseFrom, "commissioned", cancellationToken);
+                await transaction.EnqueueAsync(new CapacityCommissioned(project.Id, school?.Id ?? project.NewSchoolId!.Value, added.Stage, added.Classes, added.Places,
+                    inUseFrom, OpensSchool: school?.Status == "planned", newSchool), cancellationToken);
+            await RaiseStaffingAsync(transaction, project, school, inUseFrom, "commissioned", cancellationToken);
         }, NeedsSchool: true);
 
     public sealed record SchoolChoice(Guid? SchoolId);
@@ -173,7 +207,9 @@ public static class ProjectsApi
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             school = await SchoolDirectory.FindAsync(connection, request.SchoolId.Value, cancellationToken);
             var project = await ProjectQueries.FindAsync(connection, id, cancellationToken);
-            if (school is null)
+            if (project?.NewSchoolId is not null)
+                validation.Add("schoolId", $"cannot be chosen: the project builds a new school ({project.NewSchoolName}).");
+            else if (school is null)
                 validation.Add("schoolId", "is not a school known to Facilities.");
             else if (project is not null && (school.ZoneId != project.ZoneId || school.Stages.All(s => s.Stage != project.Stage)))
                 validation.Add("schoolId", $"must be a school of the project's zone serving its stage ({project.Stage}).");
@@ -213,7 +249,7 @@ public static class ProjectsApi
                 detail: $"Project {project.Id} can be {step.Action} only while {string.Join(" or ", step.From)}" +
                     (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."),
                 statusCode: StatusCodes.Status409Conflict));
-        if (step.NeedsSchool && project.SchoolId is null)
+        if (step.NeedsSchool && project.SchoolId is null && project.NewSchoolId is null)
             return (null, TypedResults.Problem(title: "The project has no school yet.", detail: $"Choose its school first (PUT /projects/{project.Id}/school).",
                 statusCode: StatusCodes.Status409Conflict));
 
@@ -226,14 +262,15 @@ public static class ProjectsApi
 
     /// <summary>
     /// Tells Workforce the teachers a project's classes will need, one requirement per stage: at approval, at completion
-    /// (竣工验收) and at commissioning. Classes for a school the registry still has as planned open a new school.
+    /// (竣工验收) and at commissioning. Classes for a school the registry still has as planned, or does not have yet
+    /// (<paramref name="school"/> null), open a new school.
     /// </summary>
     internal static async Task RaiseStaffingAsync(
-        NpgsqlTransaction transaction, FacilityProject state, KnownSchool school, DateOnly from, string milestone, CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, Project project, KnownSchool? school, DateOnly from, string milestone, CancellationToken cancellationToken)
     {
-        foreach (var stage in state.Places)
-            await transaction.EnqueueAsync(new StaffingRequirementRaised(state.ProjectId, state.DistrictCode, school.Id, stage.Stage, stage.Classes, stage.Places, from,
-                NewSchool: school.Status == "planned", milestone), cancellationToken);
+        foreach (var stage in project.AllStages)
+            await transaction.EnqueueAsync(new StaffingRequirementRaised(project.Id, project.DistrictCode, school?.Id ?? project.NewSchoolId!.Value, stage.Stage,
+                stage.Classes, stage.Places, from, NewSchool: school is null || school.Status == "planned", milestone), cancellationToken);
     }
 
     internal static FacilityProject State(Project project, KnownSchool? school) =>

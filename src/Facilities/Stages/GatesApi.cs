@@ -134,9 +134,10 @@ public static class GatesApi
             if (step is not null && (await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken)).Problem is { } refused)
                 return refused;
             // From the planned opening; a waived 竣工验收 is no completion to announce.
-            if (passage is { Gate: "completion", Waived: false } && stored.SchoolId is { } schoolId
-                && await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) is { } school)
-                await ProjectsApi.RaiseStaffingAsync(transaction, ProjectsApi.State(stored, school), school, stored.PlannedInUse ?? passage.Date, "completion", cancellationToken);
+            if (passage is { Gate: "completion", Waived: false } && (stored.SchoolId is not null || stored.NewSchoolId is not null))
+                await ProjectsApi.RaiseStaffingAsync(transaction, stored,
+                    stored.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null,
+                    stored.PlannedInUse ?? passage.Date, "completion", cancellationToken);
         }
         return null;
     }

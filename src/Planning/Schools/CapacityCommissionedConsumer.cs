@@ -7,7 +7,8 @@ namespace Platform.Planning.Schools;
 
 /// <summary>
 /// Facilities put a project into use: the stage's capacity grows by the places it added, and the school's new
-/// capacity is announced (SchoolUpdated) in the same transaction.
+/// capacity is announced (SchoolUpdated) in the same transaction. A school the project built that the registry did not
+/// have is registered first (SchoolRegistered).
 /// </summary>
 public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, ILogger<CapacityCommissionedConsumer> logger)
     : IdempotentConsumer<CapacityCommissioned>(dataSource, logger)
@@ -17,6 +18,8 @@ public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, IL
         // Both faults are retried, then parked in the error queue where they can be inspected and replayed.
         if (!Stage.All.ContainsKey(message.Stage))
             throw new InvalidOperationException($"Project {message.ProjectId} commissioned capacity for unknown stage '{message.Stage}'.");
+        if (message.NewSchool is { } details && await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction) is null)
+            await RegisterAsync(transaction, message, details, cancellationToken);
         switch (await AddCapacityAsync(transaction, message, cancellationToken))
         {
             case CapacityAddition.UnknownSchool:
@@ -27,5 +30,18 @@ public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, IL
         }
         var school = (await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction))!;
         await transaction.EnqueueAsync(SchoolEvents.Updated(school), cancellationToken);
+    }
+
+    /// <summary>
+    /// Registers the school a project built that the registry did not have: open from the school year it is in use,
+    /// with the stage and no classes of its own, so its places are the project's (added next) and counted once.
+    /// </summary>
+    private static async Task RegisterAsync(NpgsqlTransaction transaction, CapacityCommissioned message, NewSchoolDetails details, CancellationToken cancellationToken)
+    {
+        var stage = Stage.All[message.Stage];
+        await InsertAsync(transaction, message.SchoolId, new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, "open",
+            Pipeline.PipelineQueries.FirstSchoolYear(message.InUseFrom), [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
+            cancellationToken);
+        await transaction.EnqueueAsync(SchoolEvents.Registered((await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction))!), cancellationToken);
     }
 }
