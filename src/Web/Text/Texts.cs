@@ -289,6 +289,7 @@ public sealed class Texts
         ["proposal.title"] = ("谋划中的项目", "A proposed project"),
         ["proposal.answers"] = ("本项目应对{0}年起约 {1} 个学位的缺口。", "It answers a shortfall of about {1} places from {0}."),
         ["proposal.school"] = ("建设学校", "School"),
+        ["proposal.new-school"] = ("本项目新建学校：{0}（投入使用时在学校名册中登记）。", "The project builds a new school: {0} (registered when it is put into use)."),
         ["proposal.choose"] = ("选定学校", "Choose the school"),
         ["proposal.approve"] = ("立项", "Approve"),
         ["rotation.step.complete"] = ("完成交流", "Complete"),
