@@ -452,7 +452,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_hr_officer_edits_a_rotation_plan_against_its_quotas_and_submits_it()
+    public async Task An_hr_officer_edits_a_rotation_plan_against_its_quotas_and_cannot_approve_it_while_short()
     {
         var page = await SignInAsync("hr");
         await page.GetByRole(AriaRole.Link, new() { Name = "交流轮岗" }).ClickAsync();
@@ -480,22 +480,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已提交");
+        // The demo plan leaves some schools short of their quotas: approval is refused, naming what is short, and the
+        // plan stays submitted. (Approving, starting, extending and completing are covered through the API in RotationTests.)
         await page.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已批准");
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始执行" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("执行中");
-
-        // A term is extended a year at a time, up to six school years in all.
-        var firstTerm = await assignments.First.Locator("td").Nth(2).TextContentAsync();
-        await assignments.First.GetByRole(AriaRole.Button, new() { Name = "延期一年" }).ClickAsync();
-        await Assertions.Expect(assignments.First.Locator("td").Nth(2)).Not.ToHaveTextAsync(firstTerm!);
-
-        // At the end of the term one teacher stays at the receiving school and the others return.
-        await assignments.First.GetByLabel("留任").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "完成交流" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已完成");
-        await Assertions.Expect(assignments.Filter(new() { HasText = "留任" })).ToHaveCountAsync(1);
-        await Assertions.Expect(assignments.Filter(new() { HasText = "返回" })).ToHaveCountAsync(before - 1);
+        await Assertions.Expect(page.Locator(".problem[role=alert]")).ToContainTextAsync("少于");
+        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已提交");
     }
 
     private static async Task SetPostsAsync(IPage page, string school, string subject, int count)
