@@ -40,3 +40,14 @@ public static class SchoolStages
         ["kindergarten"] = "学前", ["primary"] = "小学", ["junior_secondary"] = "初中", ["senior_secondary"] = "普通高中",
     };
 }
+
+/// <summary>The ownership codes messages use: 公办, 民办, and 普惠性民办, which is for kindergartens only.</summary>
+public static class SchoolOwnerships
+{
+    public const string InclusivePrivate = "inclusive_private";
+
+    public static readonly IReadOnlyDictionary<string, string> ChineseNames = new Dictionary<string, string>
+    {
+        ["public"] = "公办", ["private"] = "民办", [InclusivePrivate] = "普惠性民办",
+    };
+}

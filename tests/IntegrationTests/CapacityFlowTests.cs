@@ -58,6 +58,11 @@ public class CapacityFlowTests(SuiteFixture suite)
             name = "新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = Guid.NewGuid() },
         });
         Assert.Equal(["newSchool.zoneId"], (await unknownZone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        var inclusivePrimary = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
+        {
+            name = "新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = neighbour.ZoneId, ownership = "inclusive_private" },
+        });
+        Assert.Equal(["newSchool.ownership"], (await inclusivePrimary.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
 
         var created = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
         {

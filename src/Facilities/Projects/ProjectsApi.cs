@@ -67,7 +67,7 @@ public static class ProjectsApi
             && scope.Covers(found.DistrictCode) ? found : null;
         if (request.SchoolId is not null && school is null)
             validation.Add("schoolId", "is not a school known to Facilities.");
-        var newSchool = request.NewSchool is { } fresh ? await NewSchoolAsync(connection, fresh, scope, validation, cancellationToken) : null;
+        var newSchool = request.NewSchool is { } fresh ? await NewSchoolAsync(connection, fresh, request.Stage, scope, validation, cancellationToken) : null;
         if (request.NewSchool is not null && request.Stage is null)
             validation.Add("stage", "is required for a new school.");
         if (request.NewSchool is not null && request.PlacesAdded is null)
@@ -148,16 +148,18 @@ public static class ProjectsApi
     }
 
     /// <summary>
-    /// A new school's name, zone and ownership checked: a zone Facilities knows from its schools, in the caller's
-    /// districts; a name no school of the district has (the registry's names are unique in a district).
+    /// A new school's name, zone and ownership checked as the registry would: a zone Facilities knows from its schools,
+    /// in the caller's districts; a name no school of the district has (names are unique in a district); 普惠性民办 only
+    /// for a kindergarten.
     /// </summary>
     private static async Task<NewSchoolDetails?> NewSchoolAsync(
-        NpgsqlConnection connection, NewSchoolRequest request, DistrictScope scope, Validation validation, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NewSchoolRequest request, string? stage, DistrictScope scope, Validation validation, CancellationToken cancellationToken)
     {
         var name = validation.Text("newSchool.name", request.Name, 100);
         var ownership = request.Ownership ?? "public";
-        if (ownership is not ("public" or "private" or "inclusive_private"))
-            validation.Add("newSchool.ownership", "must be public, private or inclusive_private.");
+        validation.OneOf("newSchool.ownership", ownership, SchoolOwnerships.ChineseNames);
+        if (ownership == SchoolOwnerships.InclusivePrivate && stage != "kindergarten")
+            validation.Add("newSchool.ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
         var district = request.ZoneId is null ? null : await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
             "SELECT district_code FROM known_schools WHERE zone_id = @ZoneId LIMIT 1", request, cancellationToken: cancellationToken));
         if (district is null || !scope.Covers(district))

@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.BuildingBlocks.Http;
 
 namespace Platform.Planning.Schools;
@@ -21,7 +22,7 @@ public static class SchoolRules
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (request.ZoneId is null)
             validation.Add("zoneId", "is required.");
-        var ownership = validation.OneOf("ownership", request.Ownership, Ownership.All) is null ? null : request.Ownership;
+        var ownership = validation.OneOf("ownership", request.Ownership, SchoolOwnerships.ChineseNames) is null ? null : request.Ownership;
         var status = validation.OneOf("status", request.Status, SchoolStatus.All) is null ? null : request.Status;
         if (request.OpeningYear is not null)
             validation.Number("openingYear", request.OpeningYear, 1900, 2100);
@@ -39,7 +40,7 @@ public static class SchoolRules
                         validation.Add($"stages[{i}].stage", "is listed twice.");
                     stages.Add(stage);
                 }
-        if (ownership == Ownership.InclusivePrivate && stages.Any(s => s.Stage != "kindergarten"))
+        if (ownership == SchoolOwnerships.InclusivePrivate && stages.Any(s => s.Stage != "kindergarten"))
             validation.Add("ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
 
         return validation.IsValid

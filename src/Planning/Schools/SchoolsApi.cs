@@ -82,7 +82,7 @@ public static class SchoolsApi
             .ToDictionary(z => z.Id, z => z.Name);
         var workbook = XlsxWriter.Write("学校", ["学校编号", "学校名称", "区划代码", "学区", "办学性质", "状态", "开办年份", "学段", "班额标准", "班数", "学位"],
             schools.SelectMany(school => school.Stages.Select(stage => (IReadOnlyList<object?>)[
-                school.Id.ToString(), school.Name, school.DistrictCode, zones.GetValueOrDefault(school.ZoneId), Ownership.All[school.Ownership],
+                school.Id.ToString(), school.Name, school.DistrictCode, zones.GetValueOrDefault(school.ZoneId), SchoolOwnerships.ChineseNames[school.Ownership],
                 SchoolStatus.All[school.Status], school.OpeningYear, Stage.All[stage.Stage].ChineseName, stage.ClassSizeNorm, stage.Classes, stage.Places])));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "schools.xlsx");
     }

@@ -20,18 +20,6 @@ public sealed record Stage(string Code, string ChineseName, int DefaultClassSize
     public IReadOnlyList<int> Grades => Forecasting.Grades.OfStage(Code).ToList();
 }
 
-/// <summary>公办 (public), 民办 (private), 普惠性民办 (inclusive private kindergartens).</summary>
-public static class Ownership
-{
-    public const string InclusivePrivate = "inclusive_private";
-    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
-    {
-        ["public"] = "公办",
-        ["private"] = "民办",
-        [InclusivePrivate] = "普惠性民办",
-    };
-}
-
 public static class SchoolStatus
 {
     public const string Planned = "planned";
