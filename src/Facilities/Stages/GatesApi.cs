@@ -44,8 +44,9 @@ public static class GatesApi
         if (!validation.IsValid)
             return validation.Problem();
         var passage = new Passage(request.Gate!, request.Date!.Value, request.Actor?.Trim() ?? "", request.DocumentReference?.Trim(), request.WaiverReason);
-        return await ScheduleApi.ChangeAsync(dataSource, id, (transaction, project, problems) => RecordAsync(transaction, project, [passage], problems, "date", cancellationToken),
-            cancellationToken);
+        return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+            await RecordAsync(transaction, project, await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken), [passage], problems,
+                "date", cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ public static class GatesApi
             var date = request?.Date ?? ScheduleApi.Today();
             List<Passage> passages = passed.Count == 0 ? [new Passage("proposed", Min(project.CreatedOn, date), actor, $"项目库入库 {project.CreatedOn:yyyy-MM-dd}")] : [];
             passages.Add(new Passage("approved", date, actor, request?.DocumentReference?.Trim()));
-            return await RecordAsync(transaction, project, passages, problems, "date", cancellationToken);
+            return await RecordAsync(transaction, project, passed, passages, problems, "date", cancellationToken);
         }, cancellationToken, statuses: ["proposed"]);
     }
 
@@ -98,41 +99,46 @@ public static class GatesApi
             }
             var passages = open.Select(gate => new Passage(gate.Code, inUseFrom, actor, null, request.WaiverReason!.Trim()))
                 .Append(new Passage("in_use", inUseFrom, actor, request.DocumentReference?.Trim())).ToList();
-            return await RecordAsync(transaction, project, passages, problems, "inUseFrom", cancellationToken);
+            return await RecordAsync(transaction, project, passed, passages, problems, "inUseFrom", cancellationToken);
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Records passages in order, each checked by the stage-gate rules (a problem stops the rest; the caller's
-    /// transaction then rolls back). Passing 立项 approves the project, passing 投入使用 commissions it from the date,
-    /// and passing 竣工验收 tells Workforce again that the classes will need teachers. The answer is the conflict when
-    /// the project cannot take the status a gate brings (no school chosen yet).
+    /// Records passages in order after those already <paramref name="passed"/>, each checked by the stage-gate rules (a
+    /// problem stops the rest; the caller's transaction then rolls back). Passing 立项 approves the project, passing
+    /// 投入使用 commissions it from the date, and passing 竣工验收 tells Workforce again that the classes will need
+    /// teachers. The answer is the conflict when the project cannot take the status a gate brings (no school chosen yet).
     /// </summary>
     private static async Task<ProblemHttpResult?> RecordAsync(
-        NpgsqlTransaction transaction, ScheduleApi.ProjectRow project, IReadOnlyList<Passage> passages, Validation problems, string dateField,
-        CancellationToken cancellationToken)
+        NpgsqlTransaction transaction, ScheduleApi.ProjectRow project, IReadOnlyList<Passage> passed, IReadOnlyList<Passage> passages, Validation problems,
+        string dateField, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var passed = (await ScheduleApi.PassagesAsync(connection, transaction, project.Id, cancellationToken)).ToList();
+        var recorded = passed.ToList();
+        var stored = (await ProjectQueries.FindAsync(connection, project.Id, cancellationToken))!;
         foreach (var passage in passages)
         {
-            foreach (var (field, problem) in StageGates.Check(project.DeliveryPath, passed, passage, ScheduleApi.Today()))
+            foreach (var (field, problem) in StageGates.Check(project.DeliveryPath, recorded, passage, ScheduleApi.Today()))
                 problems.Add(field == "date" ? dateField : field, passage.Gate == passages[^1].Gate ? problem : $"{passage.Gate}: {problem}");
             if (!problems.IsValid)
                 return null;
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO project_passages (project_id, gate, date, actor, document_reference, waiver_reason) VALUES (@id, @Gate, @Date, @Actor, @DocumentReference, @WaiverReason)
                 """, new { id = project.Id, passage.Gate, passage.Date, passage.Actor, passage.DocumentReference, passage.WaiverReason }, transaction, cancellationToken: cancellationToken));
-            passed.Add(passage);
-            var stored = (await ProjectQueries.FindAsync(connection, project.Id, cancellationToken))!;
+            recorded.Add(passage);
             var step = passage.Gate switch
             {
                 "approved" when stored.Status == "proposed" => ProjectsApi.Approval,
                 "in_use" => ProjectsApi.Commissioning(passage.Date),
                 _ => null,
             };
-            if (step is not null && (await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken)).Problem is { } refused)
-                return refused;
+            if (step is not null)
+            {
+                var (changed, refused) = await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken);
+                if (refused is not null)
+                    return refused;
+                stored = changed!;
+            }
             // From the planned opening; a waived 竣工验收 is no completion to announce.
             if (passage is { Gate: "completion", Waived: false } && (stored.SchoolId is not null || stored.NewSchoolId is not null))
                 await ProjectsApi.RaiseStaffingAsync(transaction, stored,
