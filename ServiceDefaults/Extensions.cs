@@ -27,7 +27,11 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddProblemDetails();
         // Enums travel as names ("shortfall", "weightedMean"), which a reader and a client can both understand.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.Converters.Add(new PlainText.JsonConverter());
+        });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so BadRequestExceptionHandler can name the field in a ProblemDetails answer.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -40,6 +44,7 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.Use((context, next) => PlainText.RefuseInUrlAsync(context, () => next(context)));
         // JSON bodies are buffered so that a body that fails to bind can be read again to name every bad field.
         app.Use((context, next) =>
         {

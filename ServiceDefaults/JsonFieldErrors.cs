@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class JsonFieldErrors
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new PlainText.JsonConverter() } };
 
     public static Dictionary<string, string[]> Find(string body, Type? requestType)
     {
@@ -74,7 +74,7 @@ public static class JsonFieldErrors
         var t when t == typeof(Guid) => "an id (UUID)",
         var t when t == typeof(DateOnly) => "a date (yyyy-MM-dd)",
         var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
-        var t when t == typeof(string) => "text",
+        var t when t == typeof(string) => "text without control characters",
         var t when t.IsArray || (t.IsGenericType && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))) => "a list",
         _ => "an object of the expected shape",
     };

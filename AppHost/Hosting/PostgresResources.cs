@@ -28,8 +28,11 @@ public sealed class PostgresServerResource : Resource
     public override string Kind => "PostgreSQL";
     public override string Address => $"postgres://127.0.0.1:{Port}";
 
-    public string ConnectionStringFor(string database) =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database }.ConnectionString;
+    /// <summary>The superuser's connection string: for creating databases and roles, and for tests that look inside.</summary>
+    public string ConnectionStringFor(string database) => ConnectionStringFor(database, "postgres");
+
+    public string ConnectionStringFor(string database, string user) =>
+        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = user, Database = database }.ConnectionString;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -108,7 +111,10 @@ public sealed class PostgresServerResource : Resource
             : "/usr/lib/postgresql/15/bin";
 }
 
-/// <summary>A database in a PostgreSQL cluster, created when missing.</summary>
+/// <summary>
+/// A database in a PostgreSQL cluster, created when missing, and owned by a login role of the same name that is no
+/// superuser: the service connects as that role, so the row-level security its migrations set up applies to it.
+/// </summary>
 public sealed class PostgresDatabaseResource : Resource, IResourceWithConnectionString
 {
     public PostgresDatabaseResource(string name, PostgresServerResource server) : base(name)
@@ -120,20 +126,48 @@ public sealed class PostgresDatabaseResource : Resource, IResourceWithConnection
     }
 
     public PostgresServerResource Server { get; }
-    public string ConnectionString => Server.ConnectionStringFor(Name);
+    /// <summary>What the service connects with: the database's own role, subject to row-level security.</summary>
+    public string ConnectionString => Server.ConnectionStringFor(Name, Name);
+
+    /// <summary>The superuser's, which row-level security does not restrict: for tests and operators only.</summary>
+    public string AdminConnectionString => Server.ConnectionStringFor(Name);
     public override string Kind => "Database";
     public override string Address => $"{Server.Address}/{Name}";
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         State = ResourceState.Starting;
-        await using var connection = new NpgsqlConnection(Server.ConnectionStringFor("postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = Name } } };
-        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        await using (var server = new NpgsqlConnection(Server.ConnectionStringFor("postgres")))
         {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await server.OpenAsync(cancellationToken);
+            await ExecuteAsync(server, $"""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Name}') THEN CREATE ROLE "{Name}" LOGIN; END IF;
+                END $$;
+                ALTER ROLE "{Name}" NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE
+                """, cancellationToken);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", server)
+                { Parameters = { new() { Value = Name } } };
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                await ExecuteAsync(server, $"CREATE DATABASE \"{Name}\" OWNER \"{Name}\"", cancellationToken);
+        }
+        await using (var database = new NpgsqlConnection(AdminConnectionString))
+        {
+            // A database made before it had its own role (data kept from an earlier run) is handed over whole.
+            await database.OpenAsync(cancellationToken);
+            await ExecuteAsync(database, $"""
+                ALTER DATABASE "{Name}" OWNER TO "{Name}";
+                DO $$ DECLARE item record; BEGIN
+                  FOR item IN SELECT format('ALTER TABLE %I OWNER TO "{Name}"', tablename) AS sql FROM pg_tables
+                      WHERE schemaname = 'public' AND tableowner <> '{Name}'
+                    UNION ALL SELECT format('ALTER SEQUENCE %I OWNER TO "{Name}"', sequencename) FROM pg_sequences
+                      WHERE schemaname = 'public' AND sequenceowner <> '{Name}'
+                    UNION ALL SELECT format('ALTER FUNCTION %s OWNER TO "{Name}"', p.oid::regprocedure) FROM pg_proc p
+                      JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+                      AND pg_get_userbyid(p.proowner) <> '{Name}'
+                  LOOP EXECUTE item.sql; END LOOP;
+                END $$
+                """, cancellationToken);
         }
         State = ResourceState.Running;
     }
@@ -142,6 +176,12 @@ public sealed class PostgresDatabaseResource : Resource, IResourceWithConnection
     {
         State = ResourceState.Stopped;
         return Task.CompletedTask;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 

@@ -19,13 +19,13 @@ public sealed record AuditedChange<TRecord, TView>(
     where TView : class
 {
     public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        NpgsqlDataSource dataSource, Guid id, string state, string action, string actor,
+        Database dataSource, Guid id, string state, string action, string actor,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
         RunAsync(dataSource, id, [state], _ => action, actor, change, cancellationToken);
 
     /// <summary>A change that belongs to several states, recorded under an action named from the state it found.</summary>
     public async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        NpgsqlDataSource dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, string actor,
+        Database dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, string actor,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);

@@ -67,7 +67,7 @@ public class IndicatorTests(SuiteFixture suite)
         Assert.Equal((">", 60.0), (publicShare.GetProperty("target").GetProperty("targetComparator").GetString(), publicShare.GetProperty("target").GetProperty("targetValue").GetDouble()));
 
         var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/indicators/observations",
-            new { areaCode = "999999", indicatorCode = "happiness", stage = "college", year = 3000, value = -1.0, source = "" });
+            new { areaCode = "129999", indicatorCode = "happiness", stage = "college", year = 3000, value = -1.0, source = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["areaCode", "indicatorCode", "source", "stage", "value", "year"], fields);
@@ -77,7 +77,7 @@ public class IndicatorTests(SuiteFixture suite)
     [Fact]
     public async Task The_sample_data_marker_takes_known_districts_only_and_can_be_cleared()
     {
-        var bad = await suite.Gateway.PutAsJsonAsync("/api/planning/sample-data", new { districtCodes = new[] { "120110", "999999", null }, note = "" });
+        var bad = await suite.Gateway.PutAsJsonAsync("/api/planning/sample-data", new { districtCodes = new[] { "120110", "129999", null }, note = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["districtCodes", "note"], fields);

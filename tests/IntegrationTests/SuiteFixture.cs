@@ -19,7 +19,8 @@ public sealed class SuiteFixture : IAsyncLifetime
     public RabbitMqServerResource Broker => App.GetResource<RabbitMqServerResource>("messaging");
     public PostgresServerResource Postgres => App.GetResource<PostgresServerResource>("postgres");
 
-    public string ConnectionString(string database) => App.GetResource<PostgresDatabaseResource>(database).ConnectionString;
+    /// <summary>The superuser's connection string of a database: tests look inside it past row-level security.</summary>
+    public string ConnectionString(string database) => App.GetResource<PostgresDatabaseResource>(database).AdminConnectionString;
 
     /// <summary>The issuer settings the suite runs with: the tests sign tokens of their own with its key.</summary>
     public AuthSettings Auth => new("platform", "platform-api", App.GetResource<ProjectResource>("gateway").Environment["Auth__SigningKey"], null, true);

@@ -63,7 +63,7 @@ public static class Audit
     /// </summary>
     public static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app, string path = "/admin/audit")
     {
-        app.MapGet(path, async ([AsParameters] AuditQuery query, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        app.MapGet(path, async ([AsParameters] AuditQuery query, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var entries = await connection.QueryAsync<AuditEntry>(new CommandDefinition("""

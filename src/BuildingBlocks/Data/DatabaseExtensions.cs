@@ -11,8 +11,8 @@ namespace Platform.BuildingBlocks.Data;
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// Registers the service's database from ConnectionStrings:{connectionName}: an NpgsqlDataSource, a
-    /// readiness check, and the migrations (the platform's, shared modules', then the service's own from its
+    /// Registers the service's database from ConnectionStrings:{connectionName}: its connections by district scope
+    /// (<see cref="ScopedDataSources"/>; handlers and consumers take their <see cref="Database"/>), a readiness check, and the migrations (the platform's, shared modules', then the service's own from its
     /// Migrations folder, beside <paramref name="rootNamespaceType"/>) applied before anything else starts. Call it before AddPlatformMessaging so consumers never run against an old schema.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformDatabase(
@@ -20,7 +20,11 @@ public static class DatabaseExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set.");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(new ScopedDataSources(connectionString));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddExceptionHandler<OutOfScopeExceptionHandler>();
+        builder.Services.AddScoped(services => new Database(services.GetRequiredService<ScopedDataSources>()
+            .Current(services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>())));
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
 
         builder.Services.AddSingleton(new MigrationSource(MigrationSource.Platform,
@@ -34,26 +38,38 @@ public static class DatabaseExtensions
     }
 }
 
-internal sealed class DatabaseMigrator(NpgsqlDataSource dataSource, IEnumerable<MigrationSource> sources, ILogger<DatabaseMigrator> logger)
+internal sealed class DatabaseMigrator(ScopedDataSources dataSources, IEnumerable<MigrationSource> sources, ILogger<DatabaseMigrator> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await RefuseUnrestrictedUserAsync(cancellationToken);
         var migrations = sources.OrderBy(source => source.Order).SelectMany(source => source.Migrations).ToList();
-        var applied = await MigrationRunner.ApplyAsync(dataSource, migrations, cancellationToken);
+        var applied = await MigrationRunner.ApplyAsync(dataSources.System, migrations, cancellationToken);
         logger.LogInformation("Database schema is current; applied {Count} migration(s): {Migrations}", applied.Count, applied);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>A superuser (or a role with BYPASSRLS) is not held by row-level security: the district scope would not apply.</summary>
+    private async Task RefuseUnrestrictedUserAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
+        var user = await connection.QuerySingleAsync<(string Name, bool Unrestricted)>(new CommandDefinition(
+            "SELECT rolname, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", cancellationToken: cancellationToken));
+        if (user.Unrestricted)
+            throw new InvalidOperationException($"The database user '{user.Name}' is a superuser or bypasses row-level security, so the " +
+                "district scope would not hold: connect as a role of the database's own that is neither (the AppHost makes one).");
+    }
 }
 
-internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+internal sealed class DatabaseHealthCheck(ScopedDataSources dataSources) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var command = dataSource.CreateCommand("SELECT 1");
+            await using var command = dataSources.System.CreateCommand("SELECT 1");
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }

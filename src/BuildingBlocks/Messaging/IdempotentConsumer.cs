@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -8,7 +9,7 @@ namespace Platform.BuildingBlocks.Messaging;
 /// A consumer that applies each message id once: the inbox row and the consumer's changes (and any events it
 /// writes to the outbox) commit together or not at all.
 /// </summary>
-public abstract class IdempotentConsumer<TMessage>(NpgsqlDataSource dataSource, ILogger logger) : IConsumer<TMessage>
+public abstract class IdempotentConsumer<TMessage>(Database dataSource, ILogger logger) : IConsumer<TMessage>
     where TMessage : class
 {
     public async Task Consume(ConsumeContext<TMessage> context)

@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -12,7 +13,7 @@ namespace Platform.BuildingBlocks.Messaging;
 /// share the work; each is published with MessageId = row id and marked sent only after the broker confirms.
 /// A crash between the two republishes the row, which the consumers' inbox then ignores.
 /// </summary>
-public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
+public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>Rows claimed and published at once; their confirms are awaited together (docs/benchmarks.md, event throughput).</summary>
     public const int BatchSize = 500;
@@ -49,7 +50,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILog
     private async Task DispatchWhileListeningAsync(CancellationToken stoppingToken)
     {
         using var wake = new SemaphoreSlim(0, 1);
-        await using var listener = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var listener = await dataSources.System.OpenConnectionAsync(stoppingToken);
         listener.Notification += (_, _) =>
         {
             if (wake.CurrentCount == 0)
@@ -86,7 +87,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IBus bus, ILog
     /// <returns>How many rows were claimed, sent or not.</returns>
     private async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var batch = (await connection.QueryAsync<Pending>(new CommandDefinition("""
             SELECT id, message_type AS MessageType, payload::text AS Payload, attempts

@@ -62,7 +62,7 @@ public static class SchoolDirectory
         (await connection.QueryAsync<Row>(new CommandDefinition(
             $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken: cancellationToken))).Select(ToSchool).SingleOrDefault();
 
-    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await AllAsync(connection, scope.Prefix, cancellationToken));
@@ -93,7 +93,7 @@ public static class SchoolDirectory
 }
 
 /// <summary>Enters a newly registered school in the directory.</summary>
-public sealed class SchoolRegisteredConsumer(NpgsqlDataSource dataSource, ILogger<SchoolRegisteredConsumer> logger)
+public sealed class SchoolRegisteredConsumer(Database dataSource, ILogger<SchoolRegisteredConsumer> logger)
     : IdempotentConsumer<SchoolRegistered>(dataSource, logger)
 {
     protected override Task ApplyAsync(SchoolRegistered m, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
@@ -102,7 +102,7 @@ public sealed class SchoolRegisteredConsumer(NpgsqlDataSource dataSource, ILogge
 }
 
 /// <summary>Brings a school of the directory up to date.</summary>
-public sealed class SchoolUpdatedConsumer(NpgsqlDataSource dataSource, ILogger<SchoolUpdatedConsumer> logger)
+public sealed class SchoolUpdatedConsumer(Database dataSource, ILogger<SchoolUpdatedConsumer> logger)
     : IdempotentConsumer<SchoolUpdated>(dataSource, logger)
 {
     protected override Task ApplyAsync(SchoolUpdated m, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>

@@ -1,39 +1,29 @@
-using Dapper;
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
-using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Security;
 
-/// <summary>A request body or query object that names the district it is about.</summary>
-public interface IInDistrict
+/// <summary>A query object whose omitted district can be filled in with the caller's own.</summary>
+public interface IDistrictFilter
 {
     string? DistrictCode { get; }
-}
 
-/// <summary>A query object whose omitted district can be filled in with the caller's own.</summary>
-public interface IDistrictFilter : IInDistrict
-{
     IDistrictFilter For(string districtCode);
 }
 
 /// <summary>
-/// Finds the district of the record an endpoint's route "id" names, e.g. "SELECT district_code FROM schools WHERE id = @id",
-/// so that a record outside the caller's scope answers 404 before the handler runs.
-/// </summary>
-public sealed record DistrictOfRecord(string Sql);
-
-/// <summary>
-/// The district scope applied to every endpoint of a service's API, before its handler runs:
+/// The district scope applied to every endpoint of a service's API, before its handler runs. The database holds the
+/// scope itself (row-level security, <see cref="Data.ScopedDataSources"/>): a record of another district is not found
+/// and cannot be written. This filter adds what the database cannot know:
 /// <list type="bullet">
-/// <item>a district named in the route or query (districtCode, areaCode, or the code of /districts/{code}) or in a
-/// request object (<see cref="IInDistrict"/>) must be in scope, else 404, as if it did not exist;</item>
-/// <item>a record named by the route's id must be in a district in scope (<see cref="DistrictOfRecord"/>), else 404;</item>
+/// <item>a district named in the route or query (districtCode, areaCode, or the code of /districts/{code}) or by any
+/// request object (a property districtCode, areaCode or districtCodes) must be in scope, else 404, as if it did not
+/// exist;</item>
 /// <item>a list asked for without a district, by a user of one district, is that district's list.</item>
 /// </list>
-/// Queries that list across districts filter by <see cref="DistrictScope.Prefix"/> themselves.
 /// </summary>
-public sealed class ScopeFilter(NpgsqlDataSource dataSource) : IEndpointFilter
+public sealed class ScopeFilter : IEndpointFilter
 {
     private static readonly string[] DistrictNames = ["districtCode", "areaCode", "code"];
 
@@ -47,22 +37,30 @@ public sealed class ScopeFilter(NpgsqlDataSource dataSource) : IEndpointFilter
             if ((http.Request.RouteValues.TryGetValue(name, out var value) ? value as string : http.Request.Query[name].FirstOrDefault()) is { Length: > 0 } code
                 && !scope.Covers(code))
                 return TypedResults.NotFound();
-        if (context.Arguments.OfType<IInDistrict>().Any(request => request.DistrictCode is { Length: > 0 } code && !scope.Covers(code)))
+        if (context.Arguments.Any(argument => DistrictsNamedBy(argument).Any(code => code is { Length: > 0 } && !scope.Covers(code))))
             return TypedResults.NotFound();
-
-        if (http.GetEndpoint()?.Metadata.GetMetadata<DistrictOfRecord>() is { } record
-            && http.Request.RouteValues.TryGetValue("id", out var routeId) && Guid.TryParse(routeId as string, out var id))
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(http.RequestAborted);
-            var district = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(record.Sql, new { id }, cancellationToken: http.RequestAborted));
-            if (district is not null && !scope.Covers(district))
-                return TypedResults.NotFound();
-        }
 
         if (scope.IsSingleDistrict)
             ApplyDistrict(context, scope.Code);
         return await next(context);
     }
+    /// <summary>The district codes a request object names, by the properties every request names them with.</summary>
+    private static IEnumerable<string> DistrictsNamedBy(object? argument) =>
+        argument is null ? [] : DistrictProperties.GetOrAdd(argument.GetType(), FindDistrictProperties)
+            .SelectMany(property => property.GetValue(argument) switch
+            {
+                string code => [code],
+                IEnumerable<string?> codes => codes.OfType<string>(),
+                _ => [],
+            });
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> DistrictProperties = new();
+
+    private static PropertyInfo[] FindDistrictProperties(Type type) => type.IsPrimitive || type == typeof(string)
+        ? []
+        : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name is "DistrictCode" or "AreaCode" or "DistrictCodes" && p.GetIndexParameters().Length == 0)
+            .ToArray();
 
     /// <summary>Fills an omitted district (a districtCode argument, or a query object's) with the user's own.</summary>
     private static void ApplyDistrict(EndpointFilterInvocationContext context, string district)

@@ -91,8 +91,4 @@ public static class SecurityExtensions
     /// <summary>Lets readers call a POST that only computes.</summary>
     public static TBuilder ComputesOnly<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new ComputesOnly());
-
-    /// <summary>Answers 404 for a record (named by the route's id) in a district outside the caller's scope.</summary>
-    public static TBuilder DistrictOf<TBuilder>(this TBuilder builder, string sql) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new DistrictOfRecord(sql));
 }

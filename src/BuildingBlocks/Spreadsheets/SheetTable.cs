@@ -23,12 +23,12 @@ public sealed record SheetTable<TRow>(
 {
     public void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/", async ([AsParameters] TableFilter filter, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        group.MapGet("/", async ([AsParameters] TableFilter filter, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await List(connection, filter, cancellationToken));
         });
-        group.MapGet("/export", async ([AsParameters] TableFilter filter, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        group.MapGet("/export", async ([AsParameters] TableFilter filter, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             var rows = await List(connection, filter, cancellationToken);

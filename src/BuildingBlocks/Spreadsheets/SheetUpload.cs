@@ -37,13 +37,13 @@ public sealed record SheetUpload<TRecord, TPreview>(
 
     /// <summary>POST {group}/import with a multipart "file" and ?dryRun=true|false.</summary>
     public RouteHandlerBuilder MapImport(IEndpointRouteBuilder group) =>
-        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
                 RunAsync(file, dryRun ?? false, scope, dataSource, cancellationToken))
             .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
 
     public async Task<Results<Ok<ImportReport<TPreview>>, ProblemHttpResult>> RunAsync(
-        IFormFile file, bool dryRun, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        IFormFile file, bool dryRun, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         IReadOnlyList<SheetRow> sheet;
         try

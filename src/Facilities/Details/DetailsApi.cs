@@ -26,8 +26,8 @@ public static class DetailsApi
 
     public static IEndpointRouteBuilder MapDetailsApi(this IEndpointRouteBuilder app)
     {
-        var details = app.MapGroup("/projects/{id:guid}/details").WithTags("Projects").DistrictOf(Projects.ProjectQueries.DistrictOfProject);
-        details.MapGet("/", async Task<Results<Ok<ProjectDetails>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        var details = app.MapGroup("/projects/{id:guid}/details").WithTags("Projects");
+        details.MapGet("/", async Task<Results<Ok<ProjectDetails>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await FindAsync(connection, id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
@@ -38,7 +38,7 @@ public static class DetailsApi
 
     /// <summary>Sets the details; the funding sources may not add up to more than the budget.</summary>
     private static async Task<Results<Ok<ProjectDetails>, NotFound, ValidationProblem>> PutAsync(
-        Guid id, DetailsRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, DetailsRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.OneOf("type", request.Type, Types);

@@ -53,8 +53,6 @@ public static class ProjectQueries
             $"SELECT {Columns} FROM projects WHERE id = @id" + (lockFor is null ? "" : " FOR UPDATE"),
             new { id }, lockFor, cancellationToken: cancellationToken)), cancellationToken)).SingleOrDefault();
 
-    public const string DistrictOfProject = "SELECT district_code FROM projects WHERE id = @id::uuid";
-
     /// <summary>The projects in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix), newest first.</summary>
     public static async Task<IReadOnlyList<Project>> ListAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
         await WithOtherStagesAsync(connection, await connection.QueryAsync<Project>(new CommandDefinition(

@@ -40,7 +40,7 @@ public static class ProjectsApi
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/projects").WithTags("Projects").DistrictOf(ProjectQueries.DistrictOfProject);
+        var projects = app.MapGroup("/projects").WithTags("Projects");
         projects.MapPost("/", CreateAsync);
         projects.MapGet("/{id:guid}", GetAsync);
         projects.MapGet("/", ListAsync);
@@ -51,7 +51,7 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Created<Project>, ValidationProblem>> CreateAsync(
-        CreateProjectRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CreateProjectRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 200);
@@ -111,20 +111,20 @@ public static class ProjectsApi
         return TypedResults.Created($"/projects/{project.Id}", project);
     }
 
-    private static async Task<Results<Ok<Project>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Project>, NotFound>> GetAsync(Guid id, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return await ProjectQueries.FindAsync(connection, id, cancellationToken) is { } project ? TypedResults.Ok(project) : TypedResults.NotFound();
     }
 
-    private static async Task<Ok<IReadOnlyList<Project>>> ListAsync(DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<Project>>> ListAsync(DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await ProjectQueries.ListAsync(connection, scope.Prefix, cancellationToken));
     }
 
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
-        Guid id, ScheduleRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ScheduleRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.PlannedInUse is not { Year: >= 2000 and <= 2100 })
@@ -137,7 +137,7 @@ public static class ProjectsApi
     }
 
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAsync(
-        Guid id, CancelRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, CancelRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var reason = validation.Text("reason", request.Reason, 500);
@@ -198,7 +198,7 @@ public static class ProjectsApi
     /// the project's zone, serving the project's stage (a planned school may be registered in Planning first).
     /// </summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChooseSchoolAsync(
-        Guid id, SchoolChoice request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, SchoolChoice request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         KnownSchool? school = null;
@@ -224,7 +224,7 @@ public static class ProjectsApi
 
     /// <summary>Takes a step in its own transaction: 404 for an unknown project, otherwise as <see cref="TakeAsync"/>.</summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, ProjectStep step, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ProjectStep step, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

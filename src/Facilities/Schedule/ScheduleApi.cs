@@ -49,8 +49,8 @@ public static class ScheduleApi
 
     public static IEndpointRouteBuilder MapScheduleApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Schedule").DistrictOf(Projects.ProjectQueries.DistrictOfProject);
-        projects.MapGet("/schedule", async Task<Results<Ok<ScheduleView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Schedule");
+        projects.MapGet("/schedule", async Task<Results<Ok<ScheduleView>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, null, id, Today(), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
@@ -58,11 +58,11 @@ public static class ScheduleApi
         projects.MapPut("/plan", PlanAsync);
         projects.MapPost("/estimates", EstimateAsync);
         projects.MapPut("/earned-value", EarnedValueAsync);
-        app.MapGet("/portfolio", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        app.MapGet("/portfolio", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
             TypedResults.Ok(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
-        app.MapGet("/portfolio/export", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        app.MapGet("/portfolio/export", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
             ArrivingSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
-        app.MapGet("/portfolio/projects/export", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        app.MapGet("/portfolio/projects/export", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
             ProjectsSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
         return app;
     }
@@ -87,7 +87,7 @@ public static class ScheduleApi
 
     /// <summary>Sets the milestone plan: the first plan of a gate is its baseline, kept; later plans change only the planned date.</summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PlanAsync(
-        Guid id, PlanRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, PlanRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Text("actor", request.Actor, 100);
@@ -127,7 +127,7 @@ public static class ScheduleApi
     }
 
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> EstimateAsync(
-        Guid id, EstimateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, EstimateRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (!Enum.TryParse<EstimateKind>(request.Kind, ignoreCase: true, out var kind))
@@ -145,7 +145,7 @@ public static class ScheduleApi
     }
 
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> EarnedValueAsync(
-        Guid id, EarnedValueRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, EarnedValueRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         foreach (var (field, value) in new[] { ("plannedValue", request.PlannedValue), ("earnedValue", request.EarnedValue), ("actualCost", request.ActualCost) })
@@ -160,7 +160,7 @@ public static class ScheduleApi
     }
 
     /// <summary>Places arriving per year by district, stage and status, planned and forecast; and each project's schedule, for a Gantt view.</summary>
-    private static async Task<PortfolioView> PortfolioAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<PortfolioView> PortfolioAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var ids = await connection.QueryAsync<Guid>(new CommandDefinition("""
@@ -185,7 +185,7 @@ public static class ScheduleApi
     /// opening moved to another school year, the planned in-use date follows the forecast and the slippage is published.
     /// </summary>
     private static Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task> change, CancellationToken cancellationToken) =>
+        Database dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task> change, CancellationToken cancellationToken) =>
         ChangeAsync(dataSource, id, async (transaction, project, problems) =>
         {
             await change(transaction, project, problems);
@@ -194,7 +194,7 @@ public static class ScheduleApi
 
     /// <summary>As above, for a change that may also be refused as a conflict (409) with the project's status.</summary>
     internal static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        NpgsqlDataSource dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task<ProblemHttpResult?>> change, CancellationToken cancellationToken,
+        Database dataSource, Guid id, Func<NpgsqlTransaction, ProjectRow, Validation, Task<ProblemHttpResult?>> change, CancellationToken cancellationToken,
         string[]? statuses = null)
     {
         statuses ??= ["proposed", "approved"];

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
 using Platform.Contracts;
@@ -13,7 +14,7 @@ namespace Platform.Facilities.Shortfalls;
 /// announcement with a larger gap (another year, or a newer forecast) enlarges it. The facility manager then chooses
 /// the school (PUT /projects/{id}/school) before approval.
 /// </summary>
-public sealed class PlaceShortfallDetectedConsumer(NpgsqlDataSource dataSource, ILogger<PlaceShortfallDetectedConsumer> logger)
+public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<PlaceShortfallDetectedConsumer> logger)
     : IdempotentConsumer<PlaceShortfallDetected>(dataSource, logger)
 {
     protected override async Task ApplyAsync(PlaceShortfallDetected message, NpgsqlTransaction transaction, CancellationToken cancellationToken)

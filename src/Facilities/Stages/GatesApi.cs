@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
@@ -26,7 +27,7 @@ public static class GatesApi
 {
     public static IEndpointRouteBuilder MapGatesApi(this IEndpointRouteBuilder app)
     {
-        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Stage gates").DistrictOf(ProjectQueries.DistrictOfProject);
+        var projects = app.MapGroup("/projects/{id:guid}").WithTags("Stage gates");
         projects.MapPost("/gates", PassAsync);
         projects.MapPost("/approve", ApproveAsync);
         projects.MapPost("/commission", CommissionAsync);
@@ -35,7 +36,7 @@ public static class GatesApi
 
     /// <summary>Records a gate passed (or waived), with the stage-gate rules checked.</summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PassAsync(
-        Guid id, GateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, GateRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Text("gate", request.Gate, 40);
@@ -55,7 +56,7 @@ public static class GatesApi
     /// developer path has no 立项 gate (the developer builds under its 配套 obligation), so there approval is the status alone.
     /// </summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        Guid id, ApproveRequest? request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ApproveRequest? request, ClaimsPrincipal user, Database dataSource, CancellationToken cancellationToken)
     {
         var actor = ActorOf(request?.Actor, user);
         return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
@@ -78,7 +79,7 @@ public static class GatesApi
     /// recorded are waived with the reason given, each recorded; without a reason they are named and nothing changes.
     /// </summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> CommissionAsync(
-        Guid id, CommissionRequest request, ClaimsPrincipal user, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, CommissionRequest request, ClaimsPrincipal user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.InUseFrom is null)

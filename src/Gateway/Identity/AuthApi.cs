@@ -40,7 +40,7 @@ public static class AuthApi
     public static string Hash(string password) => Hasher.HashPassword(new object(), password);
 
     private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, NpgsqlDataSource dataSource, TokenIssuer issuer, CancellationToken cancellationToken)
+        SignInRequest request, Database dataSource, TokenIssuer issuer, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var userName = validation.Text("userName", request.UserName, 50);
@@ -72,7 +72,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
-        RefreshRequest request, NpgsqlDataSource dataSource, TokenIssuer issuer, CancellationToken cancellationToken)
+        RefreshRequest request, Database dataSource, TokenIssuer issuer, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var token = validation.Text("refreshToken", request.RefreshToken, 200);
@@ -92,7 +92,7 @@ public static class AuthApi
         return TypedResults.Ok(await IssueAsync(connection, issuer, user, cancellationToken));
     }
 
-    private static async Task<NoContent> SignOutAsync(RefreshRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<NoContent> SignOutAsync(RefreshRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         if (request.RefreshToken is { Length: > 0 and <= 200 } token)
         {

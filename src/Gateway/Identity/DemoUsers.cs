@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Data;
 using Npgsql;
 using Platform.BuildingBlocks.Security;
 
@@ -7,7 +8,7 @@ namespace Platform.Gateway.Identity;
 /// With Auth:DemoPassword set (the AppHost run and the tests set it), a user for each role is created at start-up,
 /// unless one of that name exists: the accounts README.md lists. Never set it on a real deployment.
 /// </summary>
-public sealed class DemoUsers(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<DemoUsers> logger) : IHostedService
+public sealed class DemoUsers(ScopedDataSources dataSources, IConfiguration configuration, ILogger<DemoUsers> logger) : IHostedService
 {
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string[] Roles, string District)> All =
     [
@@ -25,7 +26,7 @@ public sealed class DemoUsers(NpgsqlDataSource dataSource, IConfiguration config
         if (configuration["Auth:DemoPassword"] is not { Length: >= UsersApi.MinPasswordLength } password)
             return;
         var hash = AuthApi.Hash(password);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         foreach (var (userName, displayName, roles, district) in All)
             await UserAccounts.InsertAsync(connection, Guid.CreateVersion7(), userName, displayName, roles, district, hash, cancellationToken);
         logger.LogInformation("Demo users are ready: {Users}", string.Join(", ", All.Select(user => user.UserName)));

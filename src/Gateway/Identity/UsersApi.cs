@@ -25,7 +25,7 @@ public static partial class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(AccessRequirement.AdminPolicy);
-        users.MapGet("/", async (DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        users.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await UserAccounts.ListAsync(connection, scope.Prefix, cancellationToken));
@@ -37,7 +37,7 @@ public static partial class UsersApi
     }
 
     private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        NewUserRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        NewUserRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var userName = validation.Text("userName", request.UserName, 50);
@@ -57,7 +57,7 @@ public static partial class UsersApi
     }
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, UserChangeRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, UserChangeRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var displayName = validation.Text("displayName", request.DisplayName, 100);
@@ -76,7 +76,7 @@ public static partial class UsersApi
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetPasswordAsync(
-        Guid id, PasswordRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, PasswordRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var password = Password(validation, request.Password);
@@ -93,7 +93,7 @@ public static partial class UsersApi
     /// Runs <paramref name="update"/> on a user in the admin's scope and revokes the user's refresh tokens, so that the
     /// account starts afresh at the next sign-in. Null when there is no such user in scope.
     /// </summary>
-    private static async Task<UserView?> UpdateAsync(Guid id, DistrictScope scope, NpgsqlDataSource dataSource, CommandDefinition update, CancellationToken cancellationToken)
+    private static async Task<UserView?> UpdateAsync(Guid id, DistrictScope scope, Database dataSource, CommandDefinition update, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (await UserAccounts.FindAsync(connection, id, cancellationToken) is not { } user || !scope.Covers(user.DistrictCode))

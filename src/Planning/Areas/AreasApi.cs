@@ -43,20 +43,20 @@ public static class AreasApi
         (await connection.QueryAsync<District>(new CommandDefinition(
             "SELECT code, name, city_code AS CityCode FROM districts ORDER BY code", cancellationToken: cancellationToken))).ToList();
 
-    private static async Task<Ok<IReadOnlyList<District>>> ListDistrictsAsync(DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<District>>> ListDistrictsAsync(DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok((await DistrictsAsync(connection, cancellationToken)).Where(district => scope.Covers(district.Code)).ToList() as IReadOnlyList<District>);
     }
 
-    private static Task<Results<Ok<List<Street>>, NotFound>> ListStreetsAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<List<Street>>, NotFound>> ListStreetsAsync(string code, Database dataSource, CancellationToken cancellationToken) =>
         ListAsync<Street>(dataSource, code, "SELECT id, district_code AS DistrictCode, name FROM streets WHERE district_code = @code ORDER BY name", cancellationToken);
 
-    private static Task<Results<Ok<List<Zone>>, NotFound>> ListZonesAsync(string code, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<List<Zone>>, NotFound>> ListZonesAsync(string code, Database dataSource, CancellationToken cancellationToken) =>
         ListAsync<Zone>(dataSource, code, "SELECT id, district_code AS DistrictCode, name, kind FROM zones WHERE district_code = @code ORDER BY name", cancellationToken);
 
     /// <summary>The streets or zones of a district; 404 for an unknown district.</summary>
-    private static async Task<Results<Ok<List<T>>, NotFound>> ListAsync<T>(NpgsqlDataSource dataSource, string code, string sql, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<T>>, NotFound>> ListAsync<T>(Database dataSource, string code, string sql, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (!await DistrictExistsAsync(connection, code, cancellationToken))
@@ -65,7 +65,7 @@ public static class AreasApi
     }
 
     private static async Task<Results<Created<Street>, NotFound, ValidationProblem, ProblemHttpResult>> AddStreetAsync(
-        string code, StreetRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string code, StreetRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 100);
@@ -77,7 +77,7 @@ public static class AreasApi
     }
 
     private static async Task<Results<Created<Zone>, NotFound, ValidationProblem, ProblemHttpResult>> AddZoneAsync(
-        string code, ZoneRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string code, ZoneRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 100);
@@ -92,7 +92,7 @@ public static class AreasApi
 
     /// <summary>Adds a street or zone to a district: 404 for an unknown district, 409 when the name is taken.</summary>
     private static async Task<Results<Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> InsertAsync<T>(
-        NpgsqlDataSource dataSource, string districtCode, T area, string location, string sql, CancellationToken cancellationToken)
+        Database dataSource, string districtCode, T area, string location, string sql, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (!await DistrictExistsAsync(connection, districtCode, cancellationToken))

@@ -37,14 +37,14 @@ public static class EnrolmentApi
     }
 
     private static async Task<Ok<IReadOnlyList<EnrolmentView>>> ListAsync(
-        string? districtCode, Guid? schoolId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string? districtCode, Guid? schoolId, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await EnrolmentQueries.ListAsync(connection, districtCode, schoolId, cancellationToken));
     }
 
     /// <summary>Enrolment as .xlsx, in the columns the import reads, so it can be edited and imported again.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);

@@ -26,7 +26,7 @@ public sealed record ForecastRequest(
     double? MigrationFactor, double? BirthGrowth, int? BaseYear, string? Level,
     Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null,
     HousingSettings? Housing = null, string? Variant = null, DemandMove[]? DemandMoves = null, string? FacilityProjects = null,
-    Dictionary<int, int>? BirthSeries = null) : IInDistrict;
+    Dictionary<int, int>? BirthSeries = null);
 
 /// <param name="Names">The name of every unit in the rows (zone, school or district), by its id or code.</param>
 /// <param name="VariantErrors">For the low and high variants: the relative error applied, by years ahead.</param>
@@ -52,7 +52,7 @@ public static class ForecastPipeline
     };
 
     public static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> ForecastAsync(
-        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        ForecastRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var settings = Settings(request, validation, "");
@@ -68,7 +68,7 @@ public static class ForecastPipeline
     }
 
     public static async Task<(CapacityResult? Result, ProblemHttpResult? Problem)> CapacityAsync(
-        ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        ForecastRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         // The levers are checked, on their own and against the registry, before the forecast runs: an input error is
         // reported as such rather than as missing data.
@@ -182,6 +182,9 @@ public static class ForecastPipeline
         };
         foreach (var (field, problem) in settings.Problems())
             validation.Add(prefix + string.Join('.', field.Split('.').Select(part => char.ToLowerInvariant(part[0]) + part[1..])), problem);
+        // A base year outside the registry's span would make the engine project from nothing, or for ever.
+        if (request.BaseYear is { } baseYear && (baseYear < 1990 || baseYear > DateTime.UtcNow.Year))
+            validation.Add($"{prefix}baseYear", $"must be a school year with enrolment, between 1990 and {DateTime.UtcNow.Year}.");
         if (request.BirthGrowth is < -0.5 or > 0.5)
             validation.Add($"{prefix}birthGrowth", "must be between -0.5 and 0.5 (a yearly change of births after the last registered year).");
         if (request.BirthSeries?.Any(b => b.Key is < 1950 or > 2100 || b.Value is < 0 or > 2_000_000) == true)

@@ -9,7 +9,7 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
-public sealed record BackTestRequest(string? DistrictCode, int? HoldoutYears, ForecastRequest[]? Candidates) : IInDistrict;
+public sealed record BackTestRequest(string? DistrictCode, int? HoldoutYears, ForecastRequest[]? Candidates);
 
 /// <summary>Accuracy at one level; the measures are null when nothing at that level could be compared.</summary>
 public sealed record AccuracyView(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent)
@@ -59,23 +59,23 @@ public static class ForecastsApi
     {
         // Every call here computes and stores nothing, so whoever may read Planning may ask.
         var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts").ComputesOnly();
-        forecasts.MapPost("/", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        forecasts.MapPost("/", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken)));
-        forecasts.MapPost("/export", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        forecasts.MapPost("/export", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Xlsx(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken), ForecastSheet));
-        forecasts.MapPost("/capacity", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        forecasts.MapPost("/capacity", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Json(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken)));
-        forecasts.MapPost("/capacity/export", async (ForecastRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        forecasts.MapPost("/capacity/export", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Xlsx(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken), CapacitySheet));
-        forecasts.MapPost("/backtest", async (BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        forecasts.MapPost("/backtest", async (BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Json(await BackTestAsync(request, dataSource, cancellationToken)));
-        forecasts.MapPost("/backtest/export", async (BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        forecasts.MapPost("/backtest/export", async (BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Xlsx(await BackTestAsync(request, dataSource, cancellationToken), BackTestSheet));
         return app;
     }
 
     private static async Task<(IReadOnlyList<BackTestView>? Views, ProblemHttpResult? Problem)> BackTestAsync(
-        BackTestRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        BackTestRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);

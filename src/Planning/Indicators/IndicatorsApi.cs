@@ -25,31 +25,31 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var indicators = app.MapGroup("/indicators").WithTags("Indicators");
-        indicators.MapGet("/", async (NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        indicators.MapGet("/", async (Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await IndicatorQueries.IndicatorsAsync(connection, cancellationToken));
         });
-        indicators.MapGet("/values", async (string areaCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        indicators.MapGet("/values", async (string areaCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await IndicatorQueries.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
         });
         indicators.MapPost("/observations", ObserveAsync);
 
-        var plans = app.MapGroup("/plans").WithTags("Indicators").DistrictOf("SELECT area_code FROM plans WHERE id = @id");
-        plans.MapGet("/", async (DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        var plans = app.MapGroup("/plans").WithTags("Indicators");
+        plans.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await IndicatorQueries.PlansAsync(connection, null, cancellationToken)).Where(plan => scope.Covers(plan.AreaCode)).ToList());
         });
-        plans.MapGet("/{id}/progress", async Task<Results<Ok<PlanProgress>, NotFound>> (string id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        plans.MapGet("/{id}/progress", async Task<Results<Ok<PlanProgress>, NotFound>> (string id, Database dataSource, CancellationToken cancellationToken) =>
             await ProgressAsync(dataSource, id, cancellationToken) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound());
         plans.MapGet("/{id}/progress/export", ExportAsync);
         return app;
     }
 
-    private static async Task<PlanProgress?> ProgressAsync(NpgsqlDataSource dataSource, string id, CancellationToken cancellationToken)
+    private static async Task<PlanProgress?> ProgressAsync(Database dataSource, string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if ((await IndicatorQueries.PlansAsync(connection, id, cancellationToken)).SingleOrDefault() is not { } plan)
@@ -70,7 +70,7 @@ public static class IndicatorsApi
         }).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(string id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(string id, Database dataSource, CancellationToken cancellationToken)
     {
         if (await ProgressAsync(dataSource, id, cancellationToken) is not { } progress)
             return TypedResults.NotFound();
@@ -85,7 +85,7 @@ public static class IndicatorsApi
 
     /// <summary>Enters (or corrects) a value Planning cannot compute, e.g. 学生体质健康优良率 from the health survey.</summary>
     private static async Task<Results<Ok<AreaValue>, ValidationProblem>> ObserveAsync(
-        ObservationRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        ObservationRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var area = validation.Text("areaCode", request.AreaCode, 6);

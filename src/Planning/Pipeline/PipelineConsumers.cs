@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 using Platform.Planning.Schools;
@@ -11,7 +12,7 @@ namespace Platform.Planning.Pipeline;
 /// Keeps the facility pipeline from Facilities' project events: each carries the project's whole state, and the
 /// newest version wins, so late or repeated events change nothing.
 /// </summary>
-public abstract class PipelineConsumer<TEvent>(NpgsqlDataSource dataSource, ILogger logger) : IdempotentConsumer<TEvent>(dataSource, logger)
+public abstract class PipelineConsumer<TEvent>(Database dataSource, ILogger logger) : IdempotentConsumer<TEvent>(dataSource, logger)
     where TEvent : class, IFacilityProjectEvent
 {
     protected override async Task ApplyAsync(TEvent message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -43,14 +44,14 @@ public abstract class PipelineConsumer<TEvent>(NpgsqlDataSource dataSource, ILog
     }
 }
 
-public sealed class FacilityProjectProposedConsumer(NpgsqlDataSource dataSource, ILogger<FacilityProjectProposedConsumer> logger)
+public sealed class FacilityProjectProposedConsumer(Database dataSource, ILogger<FacilityProjectProposedConsumer> logger)
     : PipelineConsumer<FacilityProjectProposed>(dataSource, logger);
 
-public sealed class FacilityProjectApprovedConsumer(NpgsqlDataSource dataSource, ILogger<FacilityProjectApprovedConsumer> logger)
+public sealed class FacilityProjectApprovedConsumer(Database dataSource, ILogger<FacilityProjectApprovedConsumer> logger)
     : PipelineConsumer<FacilityProjectApproved>(dataSource, logger);
 
-public sealed class FacilityProjectScheduleChangedConsumer(NpgsqlDataSource dataSource, ILogger<FacilityProjectScheduleChangedConsumer> logger)
+public sealed class FacilityProjectScheduleChangedConsumer(Database dataSource, ILogger<FacilityProjectScheduleChangedConsumer> logger)
     : PipelineConsumer<FacilityProjectScheduleChanged>(dataSource, logger);
 
-public sealed class FacilityProjectCancelledConsumer(NpgsqlDataSource dataSource, ILogger<FacilityProjectCancelledConsumer> logger)
+public sealed class FacilityProjectCancelledConsumer(Database dataSource, ILogger<FacilityProjectCancelledConsumer> logger)
     : PipelineConsumer<FacilityProjectCancelled>(dataSource, logger);

@@ -20,7 +20,7 @@ public static class SampleDataApi
     public static IEndpointRouteBuilder MapSampleDataApi(this IEndpointRouteBuilder app)
     {
         var sample = app.MapGroup("/sample-data").WithTags("Sample data");
-        sample.MapGet("/", async (DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        sample.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<SampleDistrict>(new CommandDefinition(
@@ -28,7 +28,7 @@ public static class SampleDataApi
                 new { scope.Prefix }, cancellationToken: cancellationToken))).ToList());
         });
         sample.MapPut("/", MarkAsync);
-        sample.MapDelete("/{districtCode}", async Task<Results<NoContent, NotFound>> (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        sample.MapDelete("/{districtCode}", async Task<Results<NoContent, NotFound>> (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             var removed = await connection.ExecuteAsync(new CommandDefinition(
@@ -39,7 +39,7 @@ public static class SampleDataApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> MarkAsync(
-        SampleDataRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        SampleDataRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var note = validation.Text("note", request.Note, 500);

@@ -14,7 +14,7 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Scenarios;
 
-public sealed record ScenarioRequest(string? DistrictCode, string? Name, ForecastRequest? Levers) : IInDistrict;
+public sealed record ScenarioRequest(string? DistrictCode, string? Name, ForecastRequest? Levers);
 
 public sealed record CloneRequest(string? Name);
 
@@ -44,23 +44,23 @@ public static class ScenariosApi
 
     public static IEndpointRouteBuilder MapScenariosApi(this IEndpointRouteBuilder app)
     {
-        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios").DistrictOf("SELECT district_code FROM scenarios WHERE id = @id::uuid");
+        var scenarios = app.MapGroup("/scenarios").WithTags("Scenarios");
         scenarios.MapPost("/", CreateAsync);
         scenarios.MapGet("/", ListAsync);
         scenarios.MapGet("/{id:guid}", GetAsync);
         scenarios.MapPut("/{id:guid}", UpdateAsync);
         scenarios.MapPost("/{id:guid}/clone", CloneAsync);
         scenarios.MapPost("/{id:guid}/capacity", CapacityAsync).ComputesOnly();
-        scenarios.MapPost("/compare", async (CompareRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        scenarios.MapPost("/compare", async (CompareRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Json(await CompareAsync(request, scope, dataSource, cancellationToken))).ComputesOnly();
-        scenarios.MapPost("/compare/export", async (CompareRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        scenarios.MapPost("/compare/export", async (CompareRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
             Answer.Xlsx(await CompareAsync(request, scope, dataSource, cancellationToken), ComparisonSheet)).ComputesOnly();
         scenarios.MapPost("/{id:guid}/adopt", AdoptAsync);
         return app;
     }
 
     private static async Task<Results<Created<Scenario>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        ScenarioRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        ScenarioRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var scenario = Validate(request, validation, Guid.CreateVersion7(), clonedFrom: null);
@@ -72,7 +72,7 @@ public static class ScenariosApi
     }
 
     private static async Task<Results<Created<Scenario>, NotFound, ValidationProblem, ProblemHttpResult>> CloneAsync(
-        Guid id, CloneRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, CloneRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 100);
@@ -88,7 +88,7 @@ public static class ScenariosApi
     }
 
     private static async Task<Results<Ok<Scenario>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        Guid id, ScenarioRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ScenarioRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var existing = await FindAsync(dataSource, id, cancellationToken);
@@ -111,10 +111,10 @@ public static class ScenariosApi
         return TypedResults.Ok(scenario);
     }
 
-    private static async Task<Results<Ok<Scenario>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<Scenario>, NotFound>> GetAsync(Guid id, Database dataSource, CancellationToken cancellationToken) =>
         await FindAsync(dataSource, id, cancellationToken) is { } scenario ? TypedResults.Ok(scenario) : TypedResults.NotFound();
 
-    private static async Task<Ok<List<Scenario>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<List<Scenario>>> ListAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition("""
@@ -126,7 +126,7 @@ public static class ScenariosApi
 
     /// <summary>The scenario's capacity analysis: its forecast against the places its levers leave.</summary>
     private static async Task<Results<Ok<CapacityResult>, NotFound, ValidationProblem, ProblemHttpResult>> CapacityAsync(
-        Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, Database dataSource, CancellationToken cancellationToken)
     {
         var scenario = await FindAsync(dataSource, id, cancellationToken);
         if (scenario is null)
@@ -142,7 +142,7 @@ public static class ScenariosApi
     /// PlaceDemandForecastPublished and a PlaceShortfallDetected for each shortfall that is new or changed by a class.
     /// </summary>
     private static async Task<Results<Ok<AdoptionResult>, NotFound, ValidationProblem, ProblemHttpResult>> AdoptAsync(
-        Guid id, NpgsqlDataSource dataSource, IConfiguration configuration, CancellationToken cancellationToken)
+        Guid id, Database dataSource, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var scenario = await FindAsync(dataSource, id, cancellationToken);
         if (scenario is null)
@@ -186,7 +186,7 @@ public static class ScenariosApi
 
     /// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>
     private static async Task<(IReadOnlyList<ScenarioComparison>? Comparisons, ProblemHttpResult? Problem)> CompareAsync(
-        CompareRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        CompareRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.ScenarioIds is not { Length: >= 2 and <= 6 })
@@ -228,7 +228,7 @@ public static class ScenariosApi
     }
 
     /// <returns>null when saved; otherwise why not (the name is taken, or the district is unknown).</returns>
-    private static async Task<ProblemHttpResult?> InsertAsync(NpgsqlDataSource dataSource, Scenario scenario, CancellationToken cancellationToken)
+    private static async Task<ProblemHttpResult?> InsertAsync(Database dataSource, Scenario scenario, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         try
@@ -250,7 +250,7 @@ public static class ScenariosApi
         return null;
     }
 
-    private static async Task<Scenario?> FindAsync(NpgsqlDataSource dataSource, Guid id, CancellationToken cancellationToken)
+    private static async Task<Scenario?> FindAsync(Database dataSource, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(

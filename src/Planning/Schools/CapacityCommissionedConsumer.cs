@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 using static Platform.Planning.Schools.SchoolQueries;
@@ -10,7 +11,7 @@ namespace Platform.Planning.Schools;
 /// capacity is announced (SchoolUpdated) in the same transaction. A school the project built that the registry did not
 /// have is registered first (SchoolRegistered).
 /// </summary>
-public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, ILogger<CapacityCommissionedConsumer> logger)
+public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<CapacityCommissionedConsumer> logger)
     : IdempotentConsumer<CapacityCommissioned>(dataSource, logger)
 {
     protected override async Task ApplyAsync(CapacityCommissioned message, NpgsqlTransaction transaction, CancellationToken cancellationToken)

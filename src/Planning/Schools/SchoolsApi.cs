@@ -14,7 +14,7 @@ public static class SchoolsApi
 {
     public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
     {
-        var schools = app.MapGroup("/schools").WithTags("Schools").DistrictOf("SELECT district_code FROM schools WHERE id = @id::uuid");
+        var schools = app.MapGroup("/schools").WithTags("Schools");
         schools.MapPost("/", RegisterAsync);
         schools.MapPut("/{id:guid}", UpdateAsync);
         schools.MapGet("/{id:guid}", GetAsync);
@@ -24,7 +24,7 @@ public static class SchoolsApi
     }
 
     private static async Task<Results<Created<SchoolView>, ValidationProblem>> RegisterAsync(
-        SchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        SchoolRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var validation = new Validation();
@@ -42,7 +42,7 @@ public static class SchoolsApi
     }
 
     private static async Task<Results<Ok<SchoolView>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, SchoolRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, SchoolRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var validation = new Validation();
@@ -59,21 +59,21 @@ public static class SchoolsApi
         return TypedResults.Ok(school);
     }
 
-    private static async Task<Results<Ok<SchoolView>, NotFound>> GetAsync(Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SchoolView>, NotFound>> GetAsync(Guid id, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return await SchoolQueries.FindAsync(connection, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<IReadOnlyList<SchoolView>>> ListAsync(
-        string? districtCode, Guid? zoneId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string? districtCode, Guid? zoneId, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await SchoolQueries.ListAsync(connection, districtCode, zoneId, cancellationToken));
     }
 
     /// <summary>The registry as .xlsx: one row per school and stage, with its classes, norm and places.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var schools = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);

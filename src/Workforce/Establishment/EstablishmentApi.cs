@@ -32,13 +32,13 @@ public static class EstablishmentApi
     public static IEndpointRouteBuilder MapEstablishmentApi(this IEndpointRouteBuilder app)
     {
         var establishment = app.MapGroup("/establishment").WithTags("Establishment");
-        establishment.MapGet("/", async (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        establishment.MapGet("/", async (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
             TypedResults.Ok(await DistrictAsync(dataSource, districtCode, cancellationToken)));
-        establishment.MapGet("/export", async (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        establishment.MapGet("/export", async (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
             Sheet.File(await DistrictAsync(dataSource, districtCode, cancellationToken)));
         establishment.MapGet("/forecast", ForecastAsync);
         establishment.MapPut("/ratios/{districtCode}", PutRatiosAsync);
-        app.MapGet("/staffing/requirements", async (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        app.MapGet("/staffing/requirements", async (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<StaffingRequirementView>(new CommandDefinition("""
@@ -50,7 +50,7 @@ public static class EstablishmentApi
         return app;
     }
 
-    private static async Task<DistrictEstablishment> DistrictAsync(NpgsqlDataSource dataSource, string districtCode, CancellationToken cancellationToken)
+    private static async Task<DistrictEstablishment> DistrictAsync(Database dataSource, string districtCode, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var schools = await EstablishmentData.SchoolsAsync(connection, districtCode, cancellationToken);
@@ -58,7 +58,7 @@ public static class EstablishmentApi
             EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required))), schools);
     }
 
-    private static async Task<Ok<ForecastEstablishment>> ForecastAsync(string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<ForecastEstablishment>> ForecastAsync(string districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         // One snapshot: a publication arriving between two reads would pair the new demand with no scenario name.
@@ -81,7 +81,7 @@ public static class EstablishmentApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> PutRatiosAsync(
-        string districtCode, Dictionary<string, double> ratios, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string districtCode, Dictionary<string, double> ratios, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         foreach (var (stage, ratio) in ratios)

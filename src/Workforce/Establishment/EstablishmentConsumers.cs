@@ -1,12 +1,13 @@
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 
 namespace Platform.Workforce.Establishment;
 
 /// <summary>Keeps each school's enrolment by stage and year from Planning; the newest totals win whatever order they arrive in.</summary>
-public sealed class EnrolmentRecordedConsumer(NpgsqlDataSource dataSource, ILogger<EnrolmentRecordedConsumer> logger)
+public sealed class EnrolmentRecordedConsumer(Database dataSource, ILogger<EnrolmentRecordedConsumer> logger)
     : IdempotentConsumer<EnrolmentRecorded>(dataSource, logger)
 {
     protected override Task ApplyAsync(EnrolmentRecorded message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
@@ -23,7 +24,7 @@ public sealed class EnrolmentRecordedConsumer(NpgsqlDataSource dataSource, ILogg
 }
 
 /// <summary>Records classes Facilities put into use, once per project.</summary>
-public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, ILogger<CapacityCommissionedConsumer> logger)
+public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<CapacityCommissionedConsumer> logger)
     : IdempotentConsumer<CapacityCommissioned>(dataSource, logger)
 {
     protected override Task ApplyAsync(CapacityCommissioned message, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
@@ -35,7 +36,7 @@ public sealed class CapacityCommissionedConsumer(NpgsqlDataSource dataSource, IL
 }
 
 /// <summary>Keeps the district's official forecast: a newer publication replaces the demand of the one before.</summary>
-public sealed class PlaceDemandForecastPublishedConsumer(NpgsqlDataSource dataSource, ILogger<PlaceDemandForecastPublishedConsumer> logger)
+public sealed class PlaceDemandForecastPublishedConsumer(Database dataSource, ILogger<PlaceDemandForecastPublishedConsumer> logger)
     : IdempotentConsumer<PlaceDemandForecastPublished>(dataSource, logger)
 {
     protected override async Task ApplyAsync(PlaceDemandForecastPublished message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ public sealed class PlaceDemandForecastPublishedConsumer(NpgsqlDataSource dataSo
 /// schools' enrolment requires) cover the teachers the new places need, otherwise a risk with the teachers missing.
 /// Each project, milestone and stage is answered once.
 /// </summary>
-public sealed class StaffingRequirementRaisedConsumer(NpgsqlDataSource dataSource, ILogger<StaffingRequirementRaisedConsumer> logger)
+public sealed class StaffingRequirementRaisedConsumer(Database dataSource, ILogger<StaffingRequirementRaisedConsumer> logger)
     : IdempotentConsumer<StaffingRequirementRaised>(dataSource, logger)
 {
     protected override async Task ApplyAsync(StaffingRequirementRaised message, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rotation;
 
-public sealed record GenerateRequest(string? DistrictCode, int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor) : IInDistrict;
+public sealed record GenerateRequest(string? DistrictCode, int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor);
 
 public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId, string? Actor);
 
@@ -64,21 +64,21 @@ public static class RotationApi
 
     public static IEndpointRouteBuilder MapRotationApi(this IEndpointRouteBuilder app)
     {
-        var plans = app.MapGroup("/rotation/plans").WithTags("Rotation").DistrictOf("SELECT district_code FROM rotation_plans WHERE id = @id::uuid");
+        var plans = app.MapGroup("/rotation/plans").WithTags("Rotation");
         plans.MapPost("/", GenerateAsync);
-        plans.MapGet("/", async (string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        plans.MapGet("/", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<(Guid Id, int Year, string Status)>(new CommandDefinition(
                 "SELECT id, year, status FROM rotation_plans WHERE @districtCode::text IS NULL OR district_code = @districtCode ORDER BY year DESC, created_at DESC",
                 new { districtCode }, cancellationToken: cancellationToken))).Select(p => new { p.Id, p.Year, p.Status }).ToList());
         });
-        plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        plans.MapGet("/{id:guid}", async Task<Results<Ok<PlanView>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
         });
-        plans.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        plans.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } plan ? PlanSheet.File(plan) : TypedResults.NotFound();
@@ -98,7 +98,7 @@ public static class RotationApi
             a.Manual ? "是" : "否", a.Outcome switch { "returned" => "返回", "stayed" => "留任", _ => null }]));
 
     private static async Task<Results<Created<PlanView>, ValidationProblem>> GenerateAsync(
-        GenerateRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        GenerateRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
@@ -140,7 +140,7 @@ public static class RotationApi
 
     /// <summary>Adds a teacher to a draft plan, or moves them to another school; the answer carries the quota check as it now stands.</summary>
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid id, EditRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, EditRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -176,7 +176,7 @@ public static class RotationApi
     }
 
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
-        Guid id, Guid teacherId, string? actor, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, Guid teacherId, string? actor, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var by = validation.Text("actor", actor, 100);
@@ -193,7 +193,7 @@ public static class RotationApi
 
     /// <summary>Extends a teacher's term while the plan is in effect (up to six school years in all).</summary>
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ExtendAsync(
-        Guid id, Guid teacherId, ExtendRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, Guid teacherId, ExtendRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -215,7 +215,7 @@ public static class RotationApi
     /// from the reference date) or complete (each teacher returns home, or stays where <c>outcomes</c> says "stayed").
     /// </summary>
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> StepAsync(
-        Guid id, string step, StepRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, string step, StepRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -296,7 +296,7 @@ public static class RotationApi
     /// teacher eligible or not, with the reasons. A plan judges the same way with its own policy.
     /// </summary>
     private static async Task<Results<Ok<List<SchoolEligibility>>, ValidationProblem>> EligibleAsync(
-        string? districtCode, int? year, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string? districtCode, int? year, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", districtCode, 6);
@@ -312,7 +312,7 @@ public static class RotationApi
                 RotationPlanner.FullYears(t.AtSchoolSince, on), RotationPlanner.Ineligibility(t, new RotationPolicy(), on, byId))).ToList())).ToList());
     }
 
-    private static async Task<Ok<List<RotationReport>>> ReportAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<List<RotationReport>>> ReportAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await connection.QueryAsync<(int Year, int Persons, int PersonTimes, int Backbone)>(new CommandDefinition("""

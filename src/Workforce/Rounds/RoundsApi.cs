@@ -8,7 +8,7 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rounds;
 
-public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo, string? Actor) : IInDistrict;
+public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo, string? Actor);
 
 public sealed record PostsRequest(Guid? SchoolId, Dictionary<string, int>? Posts, string? Actor);
 
@@ -49,9 +49,9 @@ public static class RoundsApi
 
     public static IEndpointRouteBuilder MapRoundsApi(this IEndpointRouteBuilder app)
     {
-        var rounds = app.MapGroup("/rounds").WithTags("Appointment rounds").DistrictOf("SELECT district_code FROM rounds WHERE id = @id::uuid");
+        var rounds = app.MapGroup("/rounds").WithTags("Appointment rounds");
         rounds.MapPost("/", OpenAsync);
-        rounds.MapGet("/", async (string? districtCode, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        rounds.MapGet("/", async (string? districtCode, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok((await connection.QueryAsync<RoundLine>(new CommandDefinition("""
@@ -60,12 +60,12 @@ public static class RoundsApi
                 ORDER BY term_from DESC, created_at DESC
                 """, new { scope.Prefix, districtCode }, cancellationToken: cancellationToken))).ToList());
         });
-        rounds.MapGet("/{id:guid}", async Task<Results<Ok<RoundView>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        rounds.MapGet("/{id:guid}", async Task<Results<Ok<RoundView>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await ViewAsync(connection, id, cancellationToken) is { } round ? TypedResults.Ok(round) : TypedResults.NotFound();
         });
-        rounds.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        rounds.MapGet("/{id:guid}/export", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             if (await ViewAsync(connection, id, cancellationToken) is not { } round)
@@ -98,7 +98,7 @@ public static class RoundsApi
             c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
             OutcomeNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", "")]));
 
-    private static async Task<Results<Created<RoundView>, ValidationProblem>> OpenAsync(OpenRoundRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RoundView>, ValidationProblem>> OpenAsync(OpenRoundRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
@@ -129,7 +129,7 @@ public static class RoundsApi
 
     /// <summary>A school's posts per subject for the round: each at most the posts approved for the school in that subject.</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPostsAsync(
-        Guid id, PostsRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, PostsRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -163,7 +163,7 @@ public static class RoundsApi
     /// be unplaced, and the school must have an open post in their subject.
     /// </summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> ChooseAsync(
-        Guid id, ChoiceRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ChoiceRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -205,7 +205,7 @@ public static class RoundsApi
 
     /// <summary>An unplaced teacher asks for schools, in order, for 跨校竞聘 (and 组织调剂 follows the same order).</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> PreferAsync(
-        Guid id, PreferenceRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, PreferenceRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -239,7 +239,7 @@ public static class RoundsApi
 
     /// <summary>组织调剂 by hand: the district places an unplaced teacher in a school with an open post in their subject.</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> PlaceAsync(
-        Guid id, PlacementRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, PlacementRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -264,7 +264,7 @@ public static class RoundsApi
 
     /// <summary>组织调剂 automatically: longest-serving first, by each teacher's preferences, else where most posts in their subject are open.</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> AutoPlaceAsync(
-        Guid id, ActorRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ActorRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -290,7 +290,7 @@ public static class RoundsApi
 
     /// <summary>A teacher left without a post goes to 待岗培训 (training) or 转岗 (reassignment).</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> UnplacedAsync(
-        Guid id, UnplacedRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, UnplacedRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);
@@ -315,7 +315,7 @@ public static class RoundsApi
     /// appointments and moves teachers placed in another school there from the start of the term.
     /// </summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> AdvanceAsync(
-        Guid id, ActorRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ActorRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var actor = validation.Text("actor", request.Actor, 100);

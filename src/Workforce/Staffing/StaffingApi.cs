@@ -24,7 +24,7 @@ public static class StaffingApi
 {
     public static IEndpointRouteBuilder MapStaffingApi(this IEndpointRouteBuilder app)
     {
-        var schools = app.MapGroup("/schools/{id:guid}").WithTags("Staffing").DistrictOf("SELECT district_code FROM known_schools WHERE id = @id::uuid");
+        var schools = app.MapGroup("/schools/{id:guid}").WithTags("Staffing");
         schools.MapPut("/profile", PutProfileAsync);
         schools.MapPut("/posts", PutPostsAsync);
         app.MapGet("/staffing", ListAsync).WithTags("Staffing");
@@ -32,7 +32,7 @@ public static class StaffingApi
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> PutProfileAsync(
-        Guid id, ProfileRequest request, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, ProfileRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Number("strength", request.Strength, 1, 5);
@@ -51,7 +51,7 @@ public static class StaffingApi
 
     /// <summary>Sets the approved posts of the subjects given (0 removes a subject's posts).</summary>
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> PutPostsAsync(
-        Guid id, Dictionary<string, int> posts, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        Guid id, Dictionary<string, int> posts, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         foreach (var (subject, approved) in posts)
@@ -77,7 +77,7 @@ public static class StaffingApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<SchoolStaffing>>> ListAsync(string? districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<List<SchoolStaffing>>> ListAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await connection.QueryAsync<(Guid Id, string Name, int? Strength, string? GroupName, string? Subject, int Approved, int Actual)>(new CommandDefinition("""

@@ -55,16 +55,26 @@ public static class TeacherQueries
             WHERE p.teacher_id = @teacherId ORDER BY p.from_date
             """, new { teacherId }, cancellationToken: cancellationToken))).ToList();
 
-    /// <summary>The stored records of the staff numbers in <paramref name="records"/>, for the preview.</summary>
+    /// <summary>
+    /// A teacher's identity: their staff number within their district. Another district's teacher with the same number
+    /// is another person, and is neither matched nor seen (the district scope hides it).
+    /// </summary>
+    public static string IdentityOf(string districtCode, string staffNumber) => $"{districtCode}/{staffNumber}";
+
+    /// <summary>The stored records of the teachers in <paramref name="records"/>, by identity, for the preview.</summary>
     public static async Task<Dictionary<string, TeacherRecord>> ExistingAsync(
         NpgsqlConnection connection, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<TeacherView>(new CommandDefinition(
-            $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.staff_number = ANY(@numbers)",
-            new { numbers = records.Select(r => r.StaffNumber).ToArray() }, cancellationToken: cancellationToken)))
-        .ToDictionary(t => t.StaffNumber, t => t.ToRecord());
+        (await connection.QueryAsync<TeacherView>(new CommandDefinition($"""
+            SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
+            WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
+            """, Identities(records), cancellationToken: cancellationToken)))
+        .ToDictionary(t => IdentityOf(t.DistrictCode, t.StaffNumber), t => t.ToRecord());
+
+    private static object Identities(IReadOnlyList<TeacherRecord> records) =>
+        new { districts = records.Select(r => r.DistrictCode).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray() };
 
     /// <summary>
-    /// Inserts or updates each teacher by staff number. A teacher whose school or arrival date changed ends the
+    /// Inserts or updates each teacher by identity (district and staff number). A teacher whose school or arrival date changed ends the
     /// current posting the day before the new one starts; a new posting records the current school.
     /// </summary>
     public static async Task UpsertAsync(NpgsqlTransaction transaction, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken)
@@ -80,8 +90,8 @@ public static class TeacherQueries
                         @hiredOns, @roles, @exemptions)
                 AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone, establishment,
                       hired_on, role, exemption)
-            ON CONFLICT (staff_number) DO UPDATE SET name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date,
-                district_code = excluded.district_code, school_id = excluded.school_id, at_school_since = excluded.at_school_since,
+            ON CONFLICT (district_code, staff_number) DO UPDATE SET name = excluded.name, gender = excluded.gender,
+                birth_date = excluded.birth_date, school_id = excluded.school_id, at_school_since = excluded.at_school_since,
                 subjects = excluded.subjects, title = excluded.title, backbone = excluded.backbone, establishment = excluded.establishment,
                 hired_on = excluded.hired_on, role = excluded.role, exemption = excluded.exemption, updated_at = now()
             """, new
@@ -98,12 +108,14 @@ public static class TeacherQueries
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE teacher_postings p SET to_date = greatest(t.at_school_since - 1, p.from_date)
             FROM teachers t
-            WHERE t.id = p.teacher_id AND p.to_date IS NULL AND t.staff_number = ANY(@numbers)
+            WHERE t.id = p.teacher_id AND p.to_date IS NULL
+              AND (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
               AND (p.school_id <> t.school_id OR p.from_date <> t.at_school_since);
             INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
             SELECT t.id, t.school_id, t.at_school_since, 'import' FROM teachers t
-            WHERE t.staff_number = ANY(@numbers) AND NOT EXISTS (SELECT 1 FROM teacher_postings p WHERE p.teacher_id = t.id AND p.to_date IS NULL)
+            WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
+              AND NOT EXISTS (SELECT 1 FROM teacher_postings p WHERE p.teacher_id = t.id AND p.to_date IS NULL)
             ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
-            """, new { numbers = records.Select(r => r.StaffNumber).ToArray() }, transaction, cancellationToken: cancellationToken));
+            """, Identities(records), transaction, cancellationToken: cancellationToken));
     }
 }

@@ -26,8 +26,9 @@ public static class TeachersApi
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherQueries.ExistingAsync(connection, records, cancellationToken);
+            var comparable = existing.ToDictionary(e => e.Key, e => Comparable(e.Value));
             return records.Select(r => new TeacherPreview(r.StaffNumber, r.Name, r.SchoolId,
-                IPreviewRow.ChangeOf(existing.ToDictionary(e => e.Key, e => Comparable(e.Value)), r.StaffNumber, Comparable(r)))).ToList();
+                IPreviewRow.ChangeOf(comparable, TeacherQueries.IdentityOf(r.DistrictCode, r.StaffNumber), Comparable(r)))).ToList();
         },
         Write: TeacherQueries.UpsertAsync);
 
@@ -41,9 +42,9 @@ public static class TeachersApi
 
     public static IEndpointRouteBuilder MapTeachersApi(this IEndpointRouteBuilder app)
     {
-        var teachers = app.MapGroup("/teachers").WithTags("Teachers").DistrictOf("SELECT district_code FROM teachers WHERE id = @id::uuid");
+        var teachers = app.MapGroup("/teachers").WithTags("Teachers");
         Table.Map(teachers);
-        teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (Guid id, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await TeacherQueries.FindAsync(connection, id, cancellationToken) is { } teacher
@@ -60,7 +61,7 @@ public static class TeachersApi
     /// so a field is checked exactly as its column would be; each problem is named by its field.
     /// </summary>
     private static async Task<Results<Ok<TeacherDetail>, ValidationProblem>> SaveAsync(
-        TeacherRequest request, DistrictScope scope, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        TeacherRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(), request.AtSchoolSince,
             request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone, request.Establishment, request.HiredOn,

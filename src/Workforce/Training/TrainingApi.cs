@@ -33,7 +33,8 @@ public static class TrainingApi
         {
             var teachers = (await connection.QueryAsync<(string StaffNumber, Guid Id)>(new CommandDefinition(
                 "SELECT staff_number, id FROM teachers WHERE starts_with(district_code, @Prefix)", new { scope.Prefix }, cancellationToken: cancellationToken)))
-                .ToDictionary(t => t.StaffNumber, t => t.Id);
+                // Staff numbers are unique within a district: for a city-wide user, one two districts share names no one.
+                .GroupBy(t => t.StaffNumber).Where(number => number.Count() == 1).ToDictionary(number => number.Key, number => number.Single().Id);
             return TrainingImport.Read(import, teachers, DateOnly.FromDateTime(DateTime.UtcNow));
         },
         Preview: async (connection, records, cancellationToken) =>
@@ -64,19 +65,19 @@ public static class TrainingApi
     {
         var training = app.MapGroup("/training").WithTags("Training");
         Upload.MapImport(training);
-        training.MapGet("/rules/{districtCode}", async (string districtCode, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        training.MapGet("/rules/{districtCode}", async (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await RulesAsync(connection, districtCode, cancellationToken));
         });
         training.MapPut("/rules/{districtCode}", PutRulesAsync);
-        training.MapGet("/status", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        training.MapGet("/status", async ([AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
             TypedResults.Ok(await StatusAsync(dataSource, query, cancellationToken)));
-        training.MapGet("/status/export", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        training.MapGet("/status/export", async ([AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
             StatusSheet.File(await StatusAsync(dataSource, query, cancellationToken)));
-        training.MapGet("/alerts", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        training.MapGet("/alerts", async ([AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
             TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken)).Where(t => t.CannotFinish).ToList()));
-        training.MapGet("/schools", async ([AsParameters] StatusQuery query, NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        training.MapGet("/schools", async ([AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
             TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken))
                 .GroupBy(t => (t.SchoolId, t.SchoolName))
                 .Select(g => new SchoolTraining(g.Key.SchoolId, g.Key.SchoolName, g.Count(), g.Count(t => t.Status == TrainingStatus.Done),
@@ -87,10 +88,10 @@ public static class TrainingApi
     }
 
     /// <param name="MaxHoursPerMonth">The most hours a teacher can still do in a month, which decides who can no longer finish (40 unless given, 1 to 200).</param>
-    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, double? MaxHoursPerMonth) : IInDistrict;
+    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, double? MaxHoursPerMonth);
 
     /// <summary>Each teacher of the district (or school) against the district's rules on the day asked (today when not given).</summary>
-    private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(NpgsqlDataSource dataSource, StatusQuery query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(Database dataSource, StatusQuery query, CancellationToken cancellationToken)
     {
         var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
         var on = query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
@@ -125,7 +126,7 @@ public static class TrainingApi
 
     /// <summary>Replaces a district's rules, e.g. the national cycle plus 东丽's 96 hours a year.</summary>
     private static async Task<Results<Ok<IReadOnlyList<TrainingRule>>, ValidationProblem>> PutRulesAsync(
-        string districtCode, TrainingRule[] rules, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+        string districtCode, TrainingRule[] rules, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))

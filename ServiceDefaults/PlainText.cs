@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Text a request may carry: no control characters but tab and line breaks. PostgreSQL cannot store a NUL in text,
+/// and no field of the suite has a use for the others, so they are refused where the request is read, naming the
+/// field, before any handler or database sees them.
+/// </summary>
+public static class PlainText
+{
+    public static bool IsPlain(string? text) => text is null || !text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));
+
+    /// <summary>Refuses a JSON string with a control character, so the body's field is named as a bad value.</summary>
+    public sealed class JsonConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetString() is var text && IsPlain(text) ? text : throw new JsonException("The text has a control character.");
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>Answers 400 naming the query parameter or the path that carries a control character.</summary>
+    public static async Task RefuseInUrlAsync(HttpContext context, Func<Task> next)
+    {
+        var field = !IsPlain(context.Request.Path.Value) ? "path"
+            : context.Request.Query.FirstOrDefault(pair => !IsPlain(pair.Key) || pair.Value.Any(value => !IsPlain(value))).Key;
+        if (field is null)
+        {
+            await next();
+            return;
+        }
+        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = ["must be text without control characters."] },
+            title: "The request could not be read.").ExecuteAsync(context);
+    }
+}
