@@ -18,6 +18,9 @@ public static class Extensions
     public static void AddWebServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // Pages load scripts, styles and images from here only (the other security headers: ServiceDefaults).
+        builder.Services.Configure<SecurityHeadersOptions>(headers => headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
         // Chinese text goes out as text, not as &#x…; entities.
         builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddCascadingAuthenticationState();
@@ -72,13 +75,6 @@ public static class Extensions
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             options.SupportedCultures = options.SupportedUICultures = Cultures;
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
-        });
-        app.Use((context, next) =>
-        {
-            // Pages are the user's own data: never cached, never framed, scripts only from here.
-            context.Response.Headers.CacheControl = "no-store";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-            return next(context);
         });
         app.UseAuthentication();
         app.UseAuthorization();
