@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,9 @@ public static class Extensions
             builder.Logging.ClearProviders().AddJsonConsole();
 
         builder.ConfigureOpenTelemetry();
+        // Answers do not name the server software; X-Frame-Options comes once, from SecurityHeaders.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
         builder.Services.AddProblemDetails();
@@ -41,6 +46,7 @@ public static class Extensions
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationIdMiddleware>();
@@ -54,7 +60,8 @@ public static class Extensions
         });
 
         // /health: ready to serve (every check, including the database and the broker); /alive: the process runs.
-        // Readiness is yes or no: MassTransit reports a lost broker as Degraded, which must not answer 200.
+        // Readiness is yes or no: MassTransit reports a lost broker as Degraded, which must not answer 200. Both
+        // are open and say only that (HealthReportWriter); which check failed, and why, goes to the log.
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = HealthReportWriter.WriteAsync,

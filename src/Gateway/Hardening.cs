@@ -8,7 +8,7 @@ namespace Platform.Gateway;
 /// What the gateway adds for every request: rate limits per client address (a token bucket: Gateway:RateLimit:Burst
 /// requests at once, refilled at Gateway:RateLimit:PerSecond) and per signed-in user (UserBurst, UserPerSecond),
 /// CORS only for the origins in Gateway:AllowedOrigins (none by default: the UI is served behind the gateway, from
-/// the same origin), and security headers.
+/// the same origin). The security headers are ServiceDefaults', as for every host.
 /// </summary>
 public static class Hardening
 {
@@ -57,17 +57,6 @@ public static class Hardening
 
     public static void UseGatewayHardening(this WebApplication app)
     {
-        app.Use((context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            // The API answers data, never pages: nothing in it may load or frame anything. The UI sets its own policy.
-            if (context.Request.Path.StartsWithSegments("/api"))
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-            return next(context);
-        });
         app.UseCors();
         // Who is calling, before the rate limiter counts per user; each service checks the token again itself.
         app.UseAuthentication();

@@ -8,8 +8,9 @@ builder.AddGatewayServices();
 builder.AddGatewayHardening();
 
 var app = builder.Build();
-app.UseGatewayHardening();
+// The defaults first, so that the security headers and the correlation id are on every answer, a 429 included.
 app.MapDefaultEndpoints();
+app.UseGatewayHardening();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.MapAuthApi();
 app.MapUsersApi();

@@ -18,6 +18,9 @@ public static class Extensions
     public static void AddWebServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // Pages load scripts, styles and images from here only (the other security headers: ServiceDefaults).
+        builder.Services.Configure<SecurityHeadersOptions>(headers => headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
         // Chinese text goes out as text, not as &#x…; entities.
         builder.Services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddCascadingAuthenticationState();
@@ -34,15 +37,31 @@ public static class Extensions
             cookie.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<Session>().RefreshAsync(context);
         });
         builder.Services.AddAuthorization();
+        // Each service (and the gateway, for sign-in) at the fixed address the AppHost gives. Redirects are not
+        // followed and no proxy is used: a user's token reaches that address and nothing else.
         foreach (var service in ServiceApi.Services.Append(Session.Gateway))
-            builder.Services.AddHttpClient(service, http => http.BaseAddress = new Uri(builder.Configuration[$"services:{service}:http:0"]
-                ?? throw new InvalidOperationException($"services:{service}:http:0 is not set: the AppHost sets it.")));
+            builder.Services
+                .AddHttpClient(service, http => http.BaseAddress = ServiceAddress(builder.Configuration, service))
+                .ConfigurePrimaryHttpMessageHandler(() =>
+                    new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         builder.Services.AddScoped<Session>();
         builder.Services.AddScoped<ServiceApi>();
+        builder.Services.AddScoped<ServiceFiles>();
         builder.Services.AddSingleton<Texts>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddScoped<ImportClient>();
+    }
+
+    private static Uri ServiceAddress(IConfiguration configuration, string service)
+    {
+        var key = $"services:{service}:http:0";
+        var value = configuration[key]
+            ?? throw new InvalidOperationException($"{key} is not set: the AppHost sets it.");
+        return Uri.TryCreate(value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
+            && address.UserInfo.Length == 0 && address.Query.Length == 0 && address.Fragment.Length == 0
+            ? address
+            : throw new InvalidOperationException($"{key} must be an http(s) address, no user, query or fragment: '{value}'.");
     }
 
     /// <summary>Chinese unless the user chose English (a cookie set by /lang/{culture}); then who the user is.</summary>
@@ -56,13 +75,6 @@ public static class Extensions
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             options.SupportedCultures = options.SupportedUICultures = Cultures;
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
-        });
-        app.Use((context, next) =>
-        {
-            // Pages are the user's own data: never cached, never framed, scripts only from here.
-            context.Response.Headers.CacheControl = "no-store";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
-            return next(context);
         });
         app.UseAuthentication();
         app.UseAuthorization();

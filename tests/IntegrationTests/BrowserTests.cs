@@ -520,6 +520,24 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync(name);
     }
 
+    [Fact]
+    public async Task Sign_out_posted_by_another_site_is_refused_and_the_button_signs_out()
+    {
+        var page = await SignInAsync("viewer");
+        var otherSite = await page.Context.NewPageAsync();
+        await otherSite.SetContentAsync($"<form method=\"post\" action=\"{Gateway}/sign-out\"></form>");
+        var posted = await otherSite.RunAndWaitForResponseAsync(
+            () => otherSite.EvaluateAsync("document.forms[0].submit()"), $"{Gateway}/sign-out");
+        Assert.Equal(400, posted.Status);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".user")).ToContainTextAsync("市教委查阅"); // still signed in
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        await page.GotoAsync($"{Gateway}/planning");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+    }
+
     private async Task<IPage> SignInAsync(string userName)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });

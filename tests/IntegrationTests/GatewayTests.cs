@@ -9,29 +9,6 @@ public class GatewayTests(SuiteFixture suite)
 {
     public static TheoryData<string> Services => new() { "planning", "workforce", "facilities" };
 
-    [Fact]
-    public async Task The_gateway_health_reports_each_cluster()
-    {
-        // A fault test before this one may have restarted the broker: the services come back within seconds.
-        var answer = await Eventually.Until(() => suite.Gateway.GetAsync("/health"), response => response.IsSuccessStatusCode, "the suite to be healthy", TimeSpan.FromSeconds(60));
-        var health = await answer.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        var clusters = health.GetProperty("checks").GetProperty("clusters").GetProperty("data");
-        foreach (var service in Services)
-            Assert.Equal("Healthy", clusters.GetProperty(service).GetString());
-    }
-
-    [Theory]
-    [MemberData(nameof(Services))]
-    public async Task Each_service_health_reaches_through_the_gateway_with_database_and_broker(string service)
-    {
-        var health = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/{service}/health");
-        Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        var checks = health.GetProperty("checks");
-        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
-        Assert.Equal("Healthy", checks.GetProperty("masstransit-bus").GetProperty("status").GetString());
-    }
-
     [Theory]
     [MemberData(nameof(Services))]
     public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)

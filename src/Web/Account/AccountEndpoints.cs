@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 
 namespace Platform.Web.Account;
@@ -6,8 +7,12 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/sign-out", async (HttpContext context, Session session) =>
+        // Only the layout's own form signs out: a post from another site lacks its antiforgery token.
+        app.MapPost("/sign-out", async (HttpContext context, Session session, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    title: "The sign-out form has expired; reload the page.");
             await session.SignOutAsync(context);
             return Results.LocalRedirect("/sign-in");
         });
@@ -19,7 +24,7 @@ public static class AccountEndpoints
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrl.OrHome(returnUrl));
         });
     }
 }

@@ -8,38 +8,47 @@ public static class FileEndpoints
 {
     public static void MapExportEndpoints(this WebApplication app)
     {
-        var files = app.MapGroup("").RequireAuthorization();
-        files.MapGet("/files/{service}/{**path}", async (string service, string path, HttpContext context, ServiceApi api) =>
+        var signedIn = app.MapGroup("").RequireAuthorization();
+        var files = signedIn.MapGroup("/files");
+        // A fixed table of the downloads the pages link to, each to one route of one service. Route values are
+        // typed and only named query values go on, encoded: nothing in the request chooses the host or the path.
+        files.MapGet("/planning/plans/{id}/progress/export", (PlanId id, ServiceFiles export) =>
+            export.GetAsync("planning", $"/plans/{id}/progress/export"));
+        files.MapGet("/workforce/establishment/export", (DistrictCode districtCode, ServiceFiles export) =>
+            export.GetAsync("workforce", "/establishment/export" + Query(("districtCode", districtCode))));
+        files.MapGet("/workforce/training/status/export",
+            (DistrictCode districtCode, Guid? schoolId, ServiceFiles export) => export.GetAsync("workforce",
+                "/training/status/export" + Query(("districtCode", districtCode), ("schoolId", schoolId))));
+        files.MapGet("/workforce/rotation/plans/{id:guid}/export", (Guid id, ServiceFiles export) =>
+            export.GetAsync("workforce", $"/rotation/plans/{id}/export"));
+        files.MapGet("/workforce/rounds/{id:guid}/export", (Guid id, ServiceFiles export) =>
+            export.GetAsync("workforce", $"/rounds/{id}/export"));
+        files.MapGet("/facilities/portfolio/export", (DistrictCode districtCode, ServiceFiles export) =>
+            export.GetAsync("facilities", "/portfolio/export" + Query(("districtCode", districtCode))));
+        files.MapGet("/facilities/portfolio/projects/export", (DistrictCode districtCode, ServiceFiles export) =>
+            export.GetAsync("facilities", "/portfolio/projects/export" + Query(("districtCode", districtCode))));
+        files.MapGet("/capacity", (DistrictCode districtCode, int? horizon, ServiceFiles export) =>
+            export.PostToPlanningAsync("/forecasts/capacity/export",
+                new { districtCode = districtCode.Value, horizon = horizon ?? 5 }));
+        files.MapGet("/compare", (Guid[] ids, ServiceFiles export) =>
+            export.PostToPlanningAsync("/scenarios/compare/export", new { scenarioIds = ids }));
+        files.MapGet("/backtest", (DistrictCode districtCode, int? holdoutYears, ServiceFiles export) =>
+            export.PostToPlanningAsync("/forecasts/backtest/export",
+                new { districtCode = districtCode.Value, holdoutYears = holdoutYears ?? 3 }));
+        signedIn.MapGet("/live/capacity", async (DistrictCode districtCode, string stage, int? horizon, ServiceApi api,
+            CancellationToken cancellationToken) =>
         {
-            if (!ServiceApi.Services.Contains(service) || !path.EndsWith("export", StringComparison.Ordinal))
-                return Results.NotFound();
-            return await FileAsync(await api.SendAsync(service, new HttpRequestMessage(HttpMethod.Get, $"/{path}{context.Request.QueryString}"), context.RequestAborted));
-        });
-        // Planning's computed exports are POSTs with the request as body.
-        files.MapGet("/files/capacity", (string districtCode, int? horizon, HttpContext context, ServiceApi api) =>
-            PlanningFileAsync(api, "/forecasts/capacity/export", new { districtCode, horizon = horizon ?? 5 }, context.RequestAborted));
-        files.MapGet("/files/compare", (Guid[] ids, HttpContext context, ServiceApi api) =>
-            PlanningFileAsync(api, "/scenarios/compare/export", new { scenarioIds = ids }, context.RequestAborted));
-        files.MapGet("/files/backtest", (string districtCode, int? holdoutYears, HttpContext context, ServiceApi api) =>
-            PlanningFileAsync(api, "/forecasts/backtest/export", new { districtCode, holdoutYears = holdoutYears ?? 3 }, context.RequestAborted));
-        files.MapGet("/live/capacity", async (string districtCode, string stage, int? horizon, ServiceApi api, CancellationToken cancellationToken) =>
-        {
-            var answer = await api.PostAsync<Planning.CapacityAnswer>("planning", "/forecasts/capacity", new { districtCode, horizon = horizon ?? 5 }, cancellationToken);
-            return answer.Value is { } capacity ? Results.Ok(Planning.CapacityView.TrendOf(capacity, stage)) : Results.StatusCode(answer.Status);
+            var request = new { districtCode = districtCode.Value, horizon = horizon ?? 5 };
+            var answer = await api.PostAsync<Planning.CapacityAnswer>("planning", "/forecasts/capacity", request,
+                cancellationToken);
+            return answer.Value is { } capacity
+                ? Results.Ok(Planning.CapacityView.TrendOf(capacity, stage))
+                : Results.StatusCode(answer.Status);
         });
     }
 
-    private static async Task<IResult> PlanningFileAsync(ServiceApi api, string path, object request, CancellationToken cancellationToken) =>
-        await FileAsync(await api.SendAsync("planning", new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(request) }, cancellationToken));
-
-    private static async Task<IResult> FileAsync(HttpResponseMessage response)
-    {
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-                return Results.StatusCode((int)response.StatusCode);
-            var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName ?? "export.xlsx";
-            return Results.File(await response.Content.ReadAsByteArrayAsync(), response.Content.Headers.ContentType?.ToString(), name.Trim('"'));
-        }
-    }
+    /// <summary>The values given as an encoded query ("?districtCode=120106"); those not given are left out.</summary>
+    private static string Query(params (string Name, object? Value)[] values) => QueryString.Create(values
+        .Where(value => value.Value is not null)
+        .Select(value => KeyValuePair.Create(value.Name, value.Value!.ToString()))).ToUriComponent();
 }

@@ -10,7 +10,8 @@ public sealed record ApiAnswer<T>(T? Value, int Status, string? Problem) where T
 
 /// <summary>
 /// Calls the services straight, as the signed-in user: each request carries the user's access token, and each
-/// service checks it, the user's role and district scope as it would for any client.
+/// service checks it, the user's role and district scope as it would for any client. The token goes to a service's
+/// own base address only (ServicePath): a path that could lead elsewhere is refused with an ArgumentException.
 /// </summary>
 public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor accessor)
 {
@@ -37,8 +38,12 @@ public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor acc
     {
         if (!Services.Contains(service))
             throw new ArgumentOutOfRangeException(nameof(service), service, "not a service of the suite");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await accessor.HttpContext!.GetTokenAsync("access_token"));
-        return await http.CreateClient(service).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var client = http.CreateClient(service);
+        // The token goes only to the service's own address: the path is checked and resolved before it is added.
+        request.RequestUri = ServicePath.Resolve(client.BaseAddress!, request.RequestUri?.OriginalString);
+        var token = await accessor.HttpContext!.GetTokenAsync("access_token");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private async Task<ApiAnswer<T>> ReadAsync<T>(string service, HttpRequestMessage request, CancellationToken cancellationToken) where T : class

@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+
+namespace Platform.Web.Api;
+
+/// <summary>A service's xlsx export handed on as a download, or the service's status when it refused.</summary>
+public sealed class ServiceFiles(ServiceApi api, IHttpContextAccessor accessor)
+{
+    private CancellationToken Aborted => accessor.HttpContext!.RequestAborted;
+
+    public async Task<IResult> GetAsync(string service, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        return await FileAsync(await api.SendAsync(service, request, Aborted));
+    }
+
+    /// <summary>Planning's computed exports are POSTs with the request as body.</summary>
+    public async Task<IResult> PostToPlanningAsync(string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        return await FileAsync(await api.SendAsync("planning", request, Aborted));
+    }
+
+    private static async Task<IResult> FileAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+                return Results.StatusCode((int)response.StatusCode);
+            var disposition = response.Content.Headers.ContentDisposition;
+            var name = disposition?.FileNameStar ?? disposition?.FileName ?? "export.xlsx";
+            var content = await response.Content.ReadAsByteArrayAsync();
+            return Results.File(content, response.Content.Headers.ContentType?.ToString(), name.Trim('"'));
+        }
+    }
+}
