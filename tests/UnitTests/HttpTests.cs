@@ -49,10 +49,17 @@ public class JsonFieldErrorsTests
     private sealed record Request(string? Name, int? Classes, Guid? SchoolId, DateOnly? InUseFrom);
 
     [Fact]
+    public void Names_a_text_field_that_carries_a_nul_character()
+    {
+        var errors = JsonFieldErrors.Find("""{"name": "学区\u0000", "classes": 4}""", typeof(Request));
+        Assert.Equal(["name"], errors.Keys);
+    }
+
+    [Fact]
     public void Names_every_field_of_the_wrong_type()
     {
         var errors = JsonFieldErrors.Find("""{"name": 5, "classes": "many", "schoolId": "x", "inUseFrom": "next year"}""", typeof(Request));
-        Assert.Equal(["must be text."], errors["name"]);
+        Assert.Equal(["must be text without control characters."], errors["name"]);
         Assert.Equal(["must be a whole number."], errors["classes"]);
         Assert.Equal(["must be an id (UUID)."], errors["schoolId"]);
         Assert.Equal(["must be a date (yyyy-MM-dd)."], errors["inUseFrom"]);
