@@ -33,7 +33,7 @@ public sealed record SheetUpload<TRecord, TPreview>(
     where TPreview : IPreviewRow
 {
     /// <summary>Uploads above this size are refused with 413 before they are read.</summary>
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxBytes = SheetReader.MaxFileBytes;
 
     /// <summary>POST {group}/import with a multipart "file" and ?dryRun=true|false.</summary>
     public RouteHandlerBuilder MapImport(IEndpointRouteBuilder group) =>

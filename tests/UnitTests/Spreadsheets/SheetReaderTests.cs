@@ -40,9 +40,9 @@ public class SheetReaderTests
     }
 
     [Theory]
-    [InlineData("old.xls", ".xlsx or .csv")]
-    [InlineData("data.json", ".csv or .xlsx")]
-    [InlineData("broken.xlsx", "not a readable .xlsx")]
+    [InlineData("old.xls", ".xlsx 或 .csv")]
+    [InlineData("data.json", ".csv 或 .xlsx")]
+    [InlineData("broken.xlsx", "不是有效的 xlsx 工作簿")]
     public void Explains_files_it_cannot_read(string fileName, string hint)
     {
         var error = Assert.Throws<SheetFormatException>(() => SheetReader.Read(new MemoryStream("not a workbook"u8.ToArray()), fileName));
