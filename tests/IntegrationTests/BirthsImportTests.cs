@@ -106,7 +106,7 @@ public class BirthsImportTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("file", problem.GetProperty("field").GetString());
-        Assert.Contains(".csv or .xlsx", problem.GetProperty("detail").GetString());
+        Assert.Contains(".csv 或 .xlsx", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
