@@ -75,7 +75,8 @@ public static class JsonFieldErrors
         var t when t == typeof(DateOnly) => "a date (yyyy-MM-dd)",
         var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
         var t when t == typeof(string) => "text without control characters",
-        var t when t.IsArray || (t.IsGenericType && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))) => "a list",
+        var t when t.IsArray || (t.IsGenericType && t.GetInterfaces()
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))) => "a list",
         _ => "an object of the expected shape",
     };
 }

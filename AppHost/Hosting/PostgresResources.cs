@@ -47,11 +47,13 @@ public sealed class PostgresServerResource : Resource
         {
             string[] initdb = ["-D", DataDirectory, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"];
             await RunOrFailAsync(AsPostgresUser(Path.Combine(BinDirectory, "initdb")).File,
-                [.. AsPostgresUser(Path.Combine(BinDirectory, "initdb")).Prefix, .. initdb, .. options.Ephemeral ? ["--no-sync"] : Array.Empty<string>()],
+                [.. AsPostgresUser(Path.Combine(BinDirectory, "initdb")).Prefix, .. initdb,
+                 .. options.Ephemeral ? ["--no-sync"] : Array.Empty<string>()],
                 cancellationToken);
         }
 
-        string[] settings = ["-D", DataDirectory, "-p", Port.ToString(), "-k", Directory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"];
+        string[] settings = ["-D", DataDirectory, "-p", Port.ToString(), "-k", Directory,
+            "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300"];
         if (options.Ephemeral)
             settings = [.. settings, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
         var (file, prefix) = AsPostgresUser(Path.Combine(BinDirectory, "postgres"));
@@ -190,6 +192,7 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<PostgresServerResource> AddPostgres(this IDistributedApplicationBuilder builder, string name) =>
         builder.AddResource(new PostgresServerResource(name, builder.PortFor(name, 15432), builder.Options));
 
-    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name) =>
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(
+        this IResourceBuilder<PostgresServerResource> server, string name) =>
         server.ApplicationBuilder.AddResource(new PostgresDatabaseResource(name, server.Resource));
 }

@@ -10,7 +10,8 @@ using Platform.BuildingBlocks.Security;
 namespace Platform.BuildingBlocks.Data;
 
 /// <summary>A change the audit trail recorded: who, when, what (table, operation, row) and the row before and after.</summary>
-public sealed record AuditEntry(long Id, DateTime At, string Actor, string TableName, string Operation, string? RowKey, string? Before, string? After);
+public sealed record AuditEntry(
+    long Id, DateTime At, string Actor, string TableName, string Operation, string? RowKey, string? Before, string? After);
 
 /// <summary>What an admin asks the audit trail for; every part is optional.</summary>
 public sealed record AuditQuery(string? Table, string? Actor, string? RowKey, DateTime? From, DateTime? To, int? Limit);
