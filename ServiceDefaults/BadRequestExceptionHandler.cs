@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,10 +8,10 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// Turns request-binding failures into RFC 7807 answers. A body that is not JSON, or whose values have the wrong
-/// types, gets a validation problem naming each bad field; other binding failures keep ASP.NET Core's message and
-/// status (e.g. 413 for a body over the size limit).
+/// types, gets a validation problem naming each bad field, as does a query or route value that does not bind; other
+/// binding failures keep ASP.NET Core's message and status (e.g. 413 for a body over the size limit).
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,8 +24,18 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
               {
                   Title = "The request body could not be read.", Status = badRequest.StatusCode,
               }
-            : new ProblemDetails { Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode };
+            : ParameterName().Match(badRequest.Message) is { Success: true } parameter
+                ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                  {
+                      [JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups[1].Value)] =
+                          [badRequest.Message.StartsWith("Required", StringComparison.Ordinal) ? "is required." : "is not a valid value."],
+                  }) { Title = "The request could not be read.", Status = badRequest.StatusCode }
+                : new ProblemDetails { Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode };
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The parameter in ASP.NET Core's binding messages: Failed to bind parameter "int? year" from "1e400".</summary>
+    [GeneratedRegex("""parameter "(?:[^"]* )?(\w+)" """)]
+    private static partial Regex ParameterName();
 }

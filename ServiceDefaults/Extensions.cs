@@ -30,12 +30,13 @@ public static class Extensions
         builder.Services.Configure<AntiforgeryOptions>(antiforgery => antiforgery.SuppressXFrameOptionsHeader = true);
 
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = FieldNames.Customize);
         // Enums travel as names ("shortfall", "weightedMean"), which a reader and a client can both understand.
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             json.SerializerOptions.Converters.Add(new PlainText.JsonConverter());
+            json.SerializerOptions.Converters.Add(new DateRange.JsonConverter());
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so BadRequestExceptionHandler can name the field in a ProblemDetails answer.

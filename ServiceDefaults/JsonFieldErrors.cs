@@ -12,7 +12,7 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class JsonFieldErrors
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new PlainText.JsonConverter() } };
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new PlainText.JsonConverter(), new DateRange.JsonConverter() } };
 
     public static Dictionary<string, string[]> Find(string body, Type? requestType)
     {
@@ -27,31 +27,53 @@ public static class JsonFieldErrors
         }
         using (document)
         {
+            if (requestType is not null && document.RootElement.ValueKind == JsonValueKind.Array && ElementType(requestType) is { } elementType)
+            {
+                // A list body (a district's training rules): each element's fields, by index.
+                var listErrors = new Dictionary<string, string[]>();
+                var index = 0;
+                foreach (var element in document.RootElement.EnumerateArray())
+                    CheckProperties(element, elementType, $"[{index++}].", listErrors);
+                return listErrors.Count > 0 ? listErrors : new() { ["$"] = ["The body does not match the expected shape."] };
+            }
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return new() { ["$"] = ["The body must be a JSON object."] };
             if (requestType is null)
                 return new() { ["$"] = ["The body does not match the expected shape."] };
 
             var errors = new Dictionary<string, string[]>();
-            foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-                var value = document.RootElement.EnumerateObject()
-                    .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
-                if (value.ValueKind == JsonValueKind.Undefined)
-                    continue;
-                try
-                {
-                    value.Deserialize(property.PropertyType, Web);
-                }
-                catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-                {
-                    errors[name] = [$"must be {Describe(property.PropertyType)}."];
-                }
-            }
+            CheckProperties(document.RootElement, requestType, "", errors);
             return errors.Count > 0 ? errors : new() { ["$"] = ["The body does not match the expected shape."] };
         }
     }
+
+    private static void CheckProperties(JsonElement body, Type type, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors[prefix.TrimEnd('.')] = ["must be an object."];
+            return;
+        }
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var value = body.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (value.ValueKind == JsonValueKind.Undefined)
+                continue;
+            try
+            {
+                value.Deserialize(property.PropertyType, Web);
+            }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            {
+                errors[prefix + name] = [$"must be {Describe(property.PropertyType)}."];
+            }
+        }
+    }
+
+    private static Type? ElementType(Type type) => type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0] is { } element && element != typeof(char) && !element.IsGenericType ? element : null;
 
     /// <summary>Reads the request body again (buffered by MapDefaultEndpoints) and finds the fields that do not bind.</summary>
     public static async Task<Dictionary<string, string[]>> FindAsync(HttpContext context)
@@ -72,7 +94,7 @@ public static class JsonFieldErrors
         var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => "a number",
         var t when t == typeof(bool) => "true or false",
         var t when t == typeof(Guid) => "an id (UUID)",
-        var t when t == typeof(DateOnly) => "a date (yyyy-MM-dd)",
+        var t when t == typeof(DateOnly) => DateRange.Described,
         var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
         var t when t == typeof(string) => "text without control characters",
         var t when t.IsArray || (t.IsGenericType && t.GetInterfaces()

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
@@ -19,6 +20,7 @@ public static class Extensions
         });
         // Facility managers change projects; planners, who count their places, and viewers read them.
         builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Facilities, Roles.Planner, Roles.Viewer, Roles.Admin], Writers: [Roles.Facilities]));
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
+        builder.Services.AddValidation();
     }
 }

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
@@ -22,6 +23,7 @@ public static class Extensions
         // Planners change Planning's data; everyone else who plans with it reads it.
         builder.AddPlatformSecurity(new ServiceAccess(
             Readers: [Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer, Roles.Admin], Writers: [Roles.Planner]));
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
+        builder.Services.AddValidation();
     }
 }

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
@@ -22,6 +23,7 @@ public static class Extensions
         });
         // Teachers' records are personal: HR officers change them; viewers and admins read them.
         builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Hr, Roles.Viewer, Roles.Admin], Writers: [Roles.Hr]));
-        builder.Services.AddOpenApi();
+        builder.Services.AddPlatformOpenApi();
+        builder.Services.AddValidation();
     }
 }

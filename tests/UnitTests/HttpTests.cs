@@ -62,7 +62,7 @@ public class JsonFieldErrorsTests
         Assert.Equal(["must be text without control characters."], errors["name"]);
         Assert.Equal(["must be a whole number."], errors["classes"]);
         Assert.Equal(["must be an id (UUID)."], errors["schoolId"]);
-        Assert.Equal(["must be a date (yyyy-MM-dd)."], errors["inUseFrom"]);
+        Assert.Equal([$"must be {DateRange.Described}."], errors["inUseFrom"]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ public sealed record AuditEntry(
     long Id, DateTime At, string Actor, string TableName, string Operation, string? RowKey, string? Before, string? After);
 
 /// <summary>What an admin asks the audit trail for; every part is optional.</summary>
-public sealed record AuditQuery(string? Table, string? Actor, string? RowKey, DateTime? From, DateTime? To, int? Limit);
+public sealed record AuditQuery(string? Table, string? Actor, string? RowKey, DateTime? From, DateTime? To, [property: Bounds(1, 1000)] int? Limit);
 
 /// <summary>
 /// Who changed what. The audit trigger (migration platform/0002) records every change to an audited table under

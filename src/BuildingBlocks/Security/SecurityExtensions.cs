@@ -57,6 +57,8 @@ public static class SecurityExtensions
     /// <summary>JWT bearer authentication and the admin policy, for the gateway and every service.</summary>
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
+        // The request types of the endpoints mapped here (the audit trail's); each service adds its own.
+        builder.Services.AddValidation();
         var settings = AuthSettings.From(builder.Configuration);
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
         {

@@ -8,7 +8,9 @@ using Platform.BuildingBlocks.Security;
 namespace Platform.Facilities.Details;
 
 public sealed record DetailsRequest(
-    string? Type, decimal? FloorArea, decimal? LandArea, decimal? Budget, Dictionary<string, decimal>? Funding, string? ResponsibleUnit, string? Contractor);
+    string? Type, [property: Bounds(0, 10_000_000)] decimal? FloorArea, [property: Bounds(0, 10_000_000)] decimal? LandArea,
+    [property: Bounds(0, 1e11)] decimal? Budget, [property: Bounds(0, 1e11)] Dictionary<string, decimal>? Funding,
+    string? ResponsibleUnit, string? Contractor);
 
 public sealed record ProjectDetails(
     Guid ProjectId, string Type, string TypeName, decimal? FloorArea, decimal? LandArea, decimal? Budget, IReadOnlyDictionary<string, decimal> Funding,

@@ -13,13 +13,14 @@ namespace Platform.Facilities.Projects;
 /// <param name="OtherStages">Stages beyond the main one, for a nine- or twelve-year school; places default to classes × the stage's norm.</param>
 /// <param name="NewSchool">Instead of <paramref name="SchoolId"/>: a school the registry does not have yet, registered in Planning when the project is put into use.</param>
 public sealed record CreateProjectRequest(
-    Guid? SchoolId, string? Name, string? Stage, int? ClassesAdded, int? PlacesAdded, DateOnly? PlannedInUse = null, OtherStageRequest[]? OtherStages = null,
+    Guid? SchoolId, string? Name, string? Stage,
+    [property: Bounds(1, 200)] int? ClassesAdded, [property: Bounds(1, 20_000)] int? PlacesAdded, DateOnly? PlannedInUse = null, IReadOnlyList<OtherStageRequest>? OtherStages = null,
     NewSchoolRequest? NewSchool = null);
 
 /// <param name="Ownership">public (default), private or inclusive_private.</param>
 public sealed record NewSchoolRequest(string? Name, Guid? ZoneId, string? Ownership);
 
-public sealed record OtherStageRequest(string? Stage, int? Classes, int? Places);
+public sealed record OtherStageRequest(string? Stage, [property: Bounds(1, 200)] int? Classes, [property: Bounds(1, 20_000)] int? Places);
 
 public sealed record ScheduleRequest(DateOnly? PlannedInUse);
 
@@ -84,7 +85,7 @@ public static class ProjectsApi
         // Places default to the new classes at the stage's class-size norm.
         var places = request.PlacesAdded is null ? classes * (norm ?? 0) : validation.Number("placesAdded", request.PlacesAdded, 1, 20_000);
         var others = new List<StagePlaces>();
-        for (var i = 0; i < (request.OtherStages?.Length ?? 0); i++)
+        for (var i = 0; i < (request.OtherStages?.Count ?? 0); i++)
         {
             var other = request.OtherStages![i];
             var otherNorm = school?.Stages.FirstOrDefault(s => s.Stage == other.Stage)?.ClassSizeNorm;

@@ -15,9 +15,11 @@ namespace Platform.Facilities.Schedule;
 
 public sealed record PlanRequest(string? Path, Dictionary<string, DateOnly>? Milestones, string? Actor);
 
-public sealed record EstimateRequest(string? Kind, decimal? Amount, DateOnly? Date);
+/// <summary>Money is in 元, up to 1e11 (a hundred billion): beyond any school project, well within numeric(18,2).</summary>
+public sealed record EstimateRequest(string? Kind, [property: Bounds(0, 1e11)] decimal? Amount, DateOnly? Date);
 
-public sealed record EarnedValueRequest(decimal? PlannedValue, decimal? EarnedValue, decimal? ActualCost);
+public sealed record EarnedValueRequest(
+    [property: Bounds(0, 1e11)] decimal? PlannedValue, [property: Bounds(0, 1e11)] decimal? EarnedValue, [property: Bounds(0, 1e11)] decimal? ActualCost);
 
 public sealed record MilestoneView(
     string Gate, string ChineseName, DateOnly? Baseline, DateOnly? Planned, DateOnly? Actual, DateOnly? Forecast,

@@ -149,7 +149,7 @@ public static class ForecastEngine
         if (settings.Housing is not { } housing)
             return demand;
         foreach (var development in input.Housing)
-            foreach (var (stage, yield) in housing.Yields)
+            foreach (var (stage, yield) in housing.Yields())
                 for (var year = baseYear + 1; year <= lastYear; year++)
                 {
                     var pupils = development.Dwellings * yield * housing.Factor(year - development.CompletionYear);

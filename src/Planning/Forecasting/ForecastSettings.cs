@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 namespace Platform.Planning.Forecasting;
 
 /// <summary>How the last n yearly ratios are summarised into the one ratio that is projected.</summary>
@@ -65,11 +66,13 @@ public sealed record ForecastSettings
 /// dwelling houses: yield = residents per dwelling × places per 1,000 / 1,000.
 /// </summary>
 public sealed record HousingSettings(
-    IReadOnlyDictionary<string, double>? YieldPerDwelling, IReadOnlyList<double> Maturation,
-    IReadOnlyDictionary<string, double>? PlacesPerThousandResidents = null, double? ResidentsPerDwelling = null)
+    [property: Bounds(0, 5)] IReadOnlyDictionary<string, double>? YieldPerDwelling,
+    [property: Bounds(0, 2)] IReadOnlyList<double> Maturation,
+    [property: Bounds(0, 500)] IReadOnlyDictionary<string, double>? PlacesPerThousandResidents = null,
+    [property: Bounds(0, 10)] double? ResidentsPerDwelling = null)
 {
     /// <summary>Pupils per dwelling by stage, as given or derived from 千人学位.</summary>
-    public IReadOnlyDictionary<string, double> Yields =>
+    public IReadOnlyDictionary<string, double> Yields() =>
         YieldPerDwelling ?? PlacesPerThousandResidents!.ToDictionary(p => p.Key, p => ResidentsPerDwelling!.Value * p.Value / 1000);
 
     public double Factor(int yearsSinceCompletion) =>

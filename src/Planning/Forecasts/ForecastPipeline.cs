@@ -10,10 +10,11 @@ using Platform.Planning.Schools;
 namespace Platform.Planning.Forecasts;
 
 /// <summary>A school opened or closed from a school year on, in a scenario.</summary>
-public sealed record SchoolChange(Guid? SchoolId, string? Change, int? Year);
+public sealed record SchoolChange(Guid? SchoolId, string? Change, [property: Bounds(1900, 2100)] int? Year);
 
 /// <summary>A share of a zone's demand in a stage sent to a school in another zone, from a school year on.</summary>
-public sealed record DemandMove(Guid? FromZoneId, Guid? ToSchoolId, string? Stage, double? Share, int? FromYear);
+public sealed record DemandMove(
+    Guid? FromZoneId, Guid? ToSchoolId, string? Stage, [property: Bounds(0, 1)] double? Share, [property: Bounds(1900, 2100)] int? FromYear);
 
 /// <summary>
 /// A forecast for a district and its levers: the method and its settings, births after the last registered year
@@ -22,11 +23,19 @@ public sealed record DemandMove(Guid? FromZoneId, Guid? ToSchoolId, string? Stag
 /// count (approved only, or proposed too). A scenario is a named, saved one.
 /// </summary>
 public sealed record ForecastRequest(
-    string? DistrictCode, string? Method, int? RatioYears, double? Alpha, int? EntryRatioYears, int? Horizon,
-    double? MigrationFactor, double? BirthGrowth, int? BaseYear, string? Level,
-    Dictionary<string, int>? ClassSizeNorms = null, SchoolChange[]? SchoolChanges = null,
-    HousingSettings? Housing = null, string? Variant = null, DemandMove[]? DemandMoves = null, string? FacilityProjects = null,
-    Dictionary<int, int>? BirthSeries = null);
+    string? DistrictCode, string? Method,
+    [property: Bounds(3, 6)] int? RatioYears,
+    [property: Bounds(0, 1)] double? Alpha,
+    [property: Bounds(3, 5)] int? EntryRatioYears,
+    [property: Bounds(1, 15)] int? Horizon,
+    [property: Bounds(0.5, 2)] double? MigrationFactor,
+    [property: Bounds(-0.5, 0.5)] double? BirthGrowth,
+    [property: Bounds(1990, 2100)] int? BaseYear,
+    string? Level,
+    [property: Bounds(10, 80)] Dictionary<string, int>? ClassSizeNorms = null,
+    IReadOnlyList<SchoolChange>? SchoolChanges = null,
+    HousingSettings? Housing = null, string? Variant = null, IReadOnlyList<DemandMove>? DemandMoves = null, string? FacilityProjects = null,
+    [property: Bounds(0, 2_000_000)] Dictionary<int, int>? BirthSeries = null);
 
 /// <param name="Names">The name of every unit in the rows (zone, school or district), by its id or code.</param>
 /// <param name="VariantErrors">For the low and high variants: the relative error applied, by years ahead.</param>
@@ -138,12 +147,12 @@ public static class ForecastPipeline
             """, new { district }, cancellationToken: cancellationToken))).ToList();
 
     /// <summary>The demand moves of a request resolved to zones: each from a zone of the district to a school there that serves the stage.</summary>
-    private static List<ZoneDemandMove> Moves(DemandMove[] requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)
+    private static List<ZoneDemandMove> Moves(IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)
     {
         var zones = units.Where(u => u.Kind == "zone").Select(u => u.Id).ToHashSet();
         var schools = input.Schools.ToDictionary(s => s.SchoolId);
         var moves = new List<ZoneDemandMove>();
-        for (var i = 0; i < requested.Length; i++)
+        for (var i = 0; i < requested.Count; i++)
         {
             var move = requested[i];
             var from = move.FromZoneId!.Value.ToString();
@@ -185,14 +194,12 @@ public static class ForecastPipeline
         // A base year outside the registry's span would make the engine project from nothing, or for ever.
         if (request.BaseYear is { } baseYear && (baseYear < 1990 || baseYear > DateTime.UtcNow.Year))
             validation.Add($"{prefix}baseYear", $"must be a school year with enrolment, between 1990 and {DateTime.UtcNow.Year}.");
-        if (request.BirthGrowth is < -0.5 or > 0.5)
-            validation.Add($"{prefix}birthGrowth", "must be between -0.5 and 0.5 (a yearly change of births after the last registered year).");
-        if (request.BirthSeries?.Any(b => b.Key is < 1950 or > 2100 || b.Value is < 0 or > 2_000_000) == true)
+        if (request.BirthSeries?.Keys.Any(year => year is < 1950 or > 2100) == true)
             validation.Add($"{prefix}birthSeries", "maps years (1950-2100) to births (0 to 2,000,000).");
         foreach (var (stage, norm) in request.ClassSizeNorms ?? [])
             if (!Stage.All.ContainsKey(stage) || norm is < 10 or > 80)
                 validation.Add($"{prefix}classSizeNorms", $"each stage ({string.Join(", ", Stage.All.Keys)}) takes a norm between 10 and 80.");
-        for (var i = 0; i < (request.SchoolChanges?.Length ?? 0); i++)
+        for (var i = 0; i < (request.SchoolChanges?.Count ?? 0); i++)
         {
             var change = request.SchoolChanges![i];
             if (change.SchoolId is null)
@@ -201,7 +208,7 @@ public static class ForecastPipeline
                 validation.Add($"{prefix}schoolChanges[{i}].change", "must be open or close.");
             validation.Number($"{prefix}schoolChanges[{i}].year", change.Year, 1900, 2100);
         }
-        for (var i = 0; i < (request.DemandMoves?.Length ?? 0); i++)
+        for (var i = 0; i < (request.DemandMoves?.Count ?? 0); i++)
         {
             var move = request.DemandMoves![i];
             if (move.FromZoneId is null)

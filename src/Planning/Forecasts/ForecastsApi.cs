@@ -9,7 +9,7 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
-public sealed record BackTestRequest(string? DistrictCode, int? HoldoutYears, ForecastRequest[]? Candidates);
+public sealed record BackTestRequest(string? DistrictCode, [property: Bounds(1, 10)] int? HoldoutYears, IReadOnlyList<ForecastRequest>? Candidates);
 
 /// <summary>Accuracy at one level; the measures are null when nothing at that level could be compared.</summary>
 public sealed record AccuracyView(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent)
@@ -80,7 +80,7 @@ public static class ForecastsApi
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         var holdout = validation.Number("holdoutYears", request.HoldoutYears, 1, 10);
-        var candidates = (request.Candidates is { Length: > 0 } given
+        var candidates = (request.Candidates is { Count: > 0 } given
                 ? given.Select((candidate, i) => ForecastPipeline.Settings(candidate, validation, $"candidates[{i}]."))
                 : Enum.GetValues<RatioMethod>().Select(method => (ForecastSettings?)new ForecastSettings { Method = method }))
             .ToList();

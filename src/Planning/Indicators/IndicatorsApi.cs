@@ -15,7 +15,9 @@ public sealed record TargetProgress(
 
 public sealed record PlanProgress(Plan Plan, IReadOnlyList<TargetProgress> Targets);
 
-public sealed record ObservationRequest(string? AreaCode, string? IndicatorCode, string? Stage, int? Year, double? Value, string? Source);
+public sealed record ObservationRequest(
+    string? AreaCode, string? IndicatorCode, string? Stage,
+    [property: Bounds(1949, 2100)] int? Year, [property: Bounds(-1e9, 1e9)] double? Value, string? Source);
 
 /// <summary>Plan indicators: the dictionary, the plans and their targets, values by area, and progress against each target.</summary>
 public static class IndicatorsApi

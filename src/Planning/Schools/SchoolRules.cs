@@ -3,10 +3,11 @@ using Platform.BuildingBlocks.Http;
 
 namespace Platform.Planning.Schools;
 
-public sealed record StageRequest(string? Stage, int? ClassSizeNorm, int[]? ClassesPerGrade);
+public sealed record StageRequest(string? Stage, [property: Bounds(10, 80)] int? ClassSizeNorm, [property: Bounds(0, 100)] int[]? ClassesPerGrade);
 
 public sealed record SchoolRequest(
-    string? Name, string? DistrictCode, Guid? ZoneId, Guid? StreetId, string? Ownership, string? Status, int? OpeningYear, StageRequest[]? Stages);
+    string? Name, string? DistrictCode, Guid? ZoneId, Guid? StreetId, string? Ownership, string? Status,
+    [property: Bounds(1900, 2100)] int? OpeningYear, IReadOnlyList<StageRequest>? Stages);
 
 public sealed record StageDraft(string Stage, int ClassSizeNorm, IReadOnlyList<int> ClassesPerGrade);
 
@@ -24,16 +25,14 @@ public static class SchoolRules
             validation.Add("zoneId", "is required.");
         var ownership = validation.OneOf("ownership", request.Ownership, SchoolOwnerships.ChineseNames) is null ? null : request.Ownership;
         var status = validation.OneOf("status", request.Status, SchoolStatus.All) is null ? null : request.Status;
-        if (request.OpeningYear is not null)
-            validation.Number("openingYear", request.OpeningYear, 1900, 2100);
-        else if (status == SchoolStatus.Planned)
+        if (request.OpeningYear is null && status == SchoolStatus.Planned)
             validation.Add("openingYear", "is required for a planned school.");
 
         var stages = new List<StageDraft>();
-        if (request.Stages is not { Length: > 0 and <= 4 })
+        if (request.Stages is not { Count: > 0 and <= 4 })
             validation.Add("stages", "must list the 1 to 4 stages the school serves.");
         else
-            for (var i = 0; i < request.Stages.Length; i++)
+            for (var i = 0; i < request.Stages.Count; i++)
                 if (ValidateStage(request.Stages[i], $"stages[{i}]", validation) is { } stage)
                 {
                     if (stages.Any(s => s.Stage == stage.Stage))
@@ -53,15 +52,13 @@ public static class SchoolRules
     {
         if (validation.OneOf($"{field}.stage", request?.Stage, Stage.All) is not { } stage)
             return null;
-        var norm = request!.ClassSizeNorm is null ? stage.DefaultClassSizeNorm : validation.Number($"{field}.classSizeNorm", request.ClassSizeNorm, 10, 80);
+        var norm = request!.ClassSizeNorm ?? stage.DefaultClassSizeNorm;
         var classes = request.ClassesPerGrade;
         if (classes is null || classes.Length != stage.Grades.Count)
         {
             validation.Add($"{field}.classesPerGrade", $"must give the classes of each of the stage's {stage.Grades.Count} grades, lowest grade first.");
             return null;
         }
-        if (classes.Any(c => c is < 0 or > 100))
-            validation.Add($"{field}.classesPerGrade", "each grade must have between 0 and 100 classes.");
         return new StageDraft(stage.Code, norm, classes);
     }
 }

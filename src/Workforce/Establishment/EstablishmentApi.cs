@@ -81,7 +81,7 @@ public static class EstablishmentApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> PutRatiosAsync(
-        string districtCode, Dictionary<string, double> ratios, Database dataSource, CancellationToken cancellationToken)
+        string districtCode, [Bounds(0, 100)] Dictionary<string, double> ratios, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         foreach (var (stage, ratio) in ratios)

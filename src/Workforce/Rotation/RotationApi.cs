@@ -10,13 +10,13 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rotation;
 
-public sealed record GenerateRequest(string? DistrictCode, int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor);
+public sealed record GenerateRequest(string? DistrictCode, [property: Bounds(2000, 2100)] int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor);
 
 public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId, string? Actor);
 
 public sealed record StepRequest(string? Actor, string? Note, Dictionary<Guid, string>? Outcomes = null);
 
-public sealed record ExtendRequest(int? Years, string? Actor);
+public sealed record ExtendRequest([property: Bounds(1, 3)] int? Years, string? Actor);
 
 public sealed record AssignmentView(Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
     string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
@@ -296,7 +296,7 @@ public static class RotationApi
     /// teacher eligible or not, with the reasons. A plan judges the same way with its own policy.
     /// </summary>
     private static async Task<Results<Ok<List<SchoolEligibility>>, ValidationProblem>> EligibleAsync(
-        string? districtCode, int? year, Database dataSource, CancellationToken cancellationToken)
+        string? districtCode, [Bounds(2000, 2100)] int? year, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", districtCode, 6);

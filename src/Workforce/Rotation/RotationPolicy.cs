@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 namespace Platform.Workforce.Rotation;
 
 public enum Gender { Male, Female }
@@ -21,17 +22,17 @@ public enum RotationScope { District, Zone, Group }
 /// </summary>
 public sealed record RotationPolicy
 {
-    public int MaleMaxAge { get; init; } = 50;
-    public int FemaleMaxAge { get; init; } = 45;
-    public int MinYearsAtSchool { get; init; } = 6;
-    public int PrincipalMaleMaxAge { get; init; } = 55;
-    public int PrincipalFemaleMaxAge { get; init; } = 50;
-    public int PrincipalMinYears { get; init; } = 10;
-    public double QuotaShare { get; init; } = 0.10;
-    public double BackboneShare { get; init; } = 0.20;
+    [Bounds(25, 70)] public int MaleMaxAge { get; init; } = 50;
+    [Bounds(25, 70)] public int FemaleMaxAge { get; init; } = 45;
+    [Bounds(1, 20)] public int MinYearsAtSchool { get; init; } = 6;
+    [Bounds(25, 70)] public int PrincipalMaleMaxAge { get; init; } = 55;
+    [Bounds(25, 70)] public int PrincipalFemaleMaxAge { get; init; } = 50;
+    [Bounds(1, 20)] public int PrincipalMinYears { get; init; } = 10;
+    [Bounds(0, 1)] public double QuotaShare { get; init; } = 0.10;
+    [Bounds(0, 1)] public double BackboneShare { get; init; } = 0.20;
     public IReadOnlyList<Direction> Directions { get; init; } = [Direction.StrongToWeak, Direction.OverToUnderStaffed];
     public RotationScope Scope { get; init; } = RotationScope.District;
-    public int TermYears { get; init; } = 3;
+    [Bounds(1, 3)] public int TermYears { get; init; } = 3;
 
     /// <summary>
     /// Off (the default), a school receives at most its subject gaps plus the teachers it sends, so exchanges balance;

@@ -10,7 +10,7 @@ namespace Platform.Workforce.Rounds;
 
 public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo, string? Actor);
 
-public sealed record PostsRequest(Guid? SchoolId, Dictionary<string, int>? Posts, string? Actor);
+public sealed record PostsRequest(Guid? SchoolId, [property: Bounds(0, 500)] Dictionary<string, int>? Posts, string? Actor);
 
 public sealed record ChoiceRequest(Guid? SchoolId, Guid[]? TeacherIds, string? Actor);
 

@@ -8,7 +8,7 @@ using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Staffing;
 
-public sealed record ProfileRequest(int? Strength, string? GroupName);
+public sealed record ProfileRequest([property: Bounds(1, 5)] int? Strength, string? GroupName);
 
 /// <summary>A school's staffing in one subject: posts approved (核定) against 在编 teachers whose main subject it is.</summary>
 public sealed record SubjectStaffing(string Subject, int Approved, int Actual, int Balance);
@@ -51,15 +51,13 @@ public static class StaffingApi
 
     /// <summary>Sets the approved posts of the subjects given (0 removes a subject's posts).</summary>
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> PutPostsAsync(
-        Guid id, Dictionary<string, int> posts, Database dataSource, CancellationToken cancellationToken)
+        Guid id, [Bounds(0, 500)] Dictionary<string, int> posts, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         foreach (var (subject, approved) in posts)
         {
             if (!TeacherCodes.Subjects.TryGetValue(subject, out var canonical) || canonical != subject)
                 validation.Add(subject, $"is not a subject (known: {string.Join("、", TeacherCodes.Subjects.Values.Distinct())}).");
-            if (approved is < 0 or > 500)
-                validation.Add(subject, "must be between 0 and 500 posts.");
         }
         if (posts.Count is 0 or > 30)
             validation.Add("posts", "must give 1 to 30 subjects.");

@@ -88,14 +88,14 @@ public static class TrainingApi
     }
 
     /// <param name="MaxHoursPerMonth">The most hours a teacher can still do in a month, which decides who can no longer finish (40 unless given, 1 to 200).</param>
-    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, double? MaxHoursPerMonth);
+    public sealed record StatusQuery(string DistrictCode, Guid? SchoolId, DateOnly? AsOf, [property: Bounds(1, 200)] double? MaxHoursPerMonth);
 
     /// <summary>Each teacher of the district (or school) against the district's rules on the day asked (today when not given).</summary>
     private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(Database dataSource, StatusQuery query, CancellationToken cancellationToken)
     {
         var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
         var on = query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var maxHoursPerMonth = Math.Clamp(query.MaxHoursPerMonth ?? 40, 1, 200);
+        var maxHoursPerMonth = query.MaxHoursPerMonth ?? 40;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rules = await RulesAsync(connection, districtCode, cancellationToken);
         var teachers = await connection.QueryAsync<TeacherRow>(new CommandDefinition("""
@@ -126,14 +126,14 @@ public static class TrainingApi
 
     /// <summary>Replaces a district's rules, e.g. the national cycle plus 东丽's 96 hours a year.</summary>
     private static async Task<Results<Ok<IReadOnlyList<TrainingRule>>, ValidationProblem>> PutRulesAsync(
-        string districtCode, TrainingRule[] rules, Database dataSource, CancellationToken cancellationToken)
+        string districtCode, IReadOnlyList<TrainingRule> rules, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))
             validation.Add("districtCode", "must be a six-digit district code.");
-        if (rules.Length is 0 or > 5)
+        if (rules.Count is 0 or > 5)
             validation.Add("rules", "must list 1 to 5 rules.");
-        for (var i = 0; i < rules.Length; i++)
+        for (var i = 0; i < rules.Count; i++)
             foreach (var (field, problem) in rules[i].Problems())
                 validation.Add($"[{i}].{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
         if (!validation.IsValid)
@@ -143,7 +143,7 @@ public static class TrainingApi
         await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM training_rules WHERE district_code = @districtCode;
             INSERT INTO training_rules (district_code, position, rule) SELECT @districtCode, p, r::jsonb FROM unnest(@positions, @rules) AS x (p, r);
-            """, new { districtCode, positions = Enumerable.Range(0, rules.Length).ToArray(), rules = rules.Select(r => JsonSerializer.Serialize(r, Json)).ToArray() },
+            """, new { districtCode, positions = Enumerable.Range(0, rules.Count).ToArray(), rules = rules.Select(r => JsonSerializer.Serialize(r, Json)).ToArray() },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<TrainingRule>>(rules);

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 namespace Platform.Workforce.Training;
 
 public enum RuleKind { Cycle, Annual }
@@ -8,20 +9,22 @@ public enum RuleKind { Cycle, Annual }
 /// after hiring needs <see cref="NewTeacherHours"/> in that year instead). Annual: <see cref="Hours"/> per calendar
 /// year (东丽: 96).
 /// </summary>
-public sealed record TrainingRule(RuleKind Kind, double Hours, int Years = 1, int FirstCycleStart = 2021, double? NewTeacherHours = null)
+public sealed record TrainingRule(
+    RuleKind Kind, [property: Bounds(0, 2000)] double Hours, [property: Bounds(1, 10)] int Years = 1,
+    [property: Bounds(1990, 2100)] int FirstCycleStart = 2021, [property: Bounds(0, 1000)] double? NewTeacherHours = null)
 {
     public static readonly TrainingRule NationalCycle = new(RuleKind.Cycle, 360, 5, 2021, 120);
 
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>();
-        if (Hours is <= 0 or > 2000 || double.IsNaN(Hours))
+        if (!(Hours is > 0 and <= 2000))
             problems[nameof(Hours)] = "must be above 0 and at most 2,000 hours.";
         if (Kind == RuleKind.Cycle && Years is < 1 or > 10)
             problems[nameof(Years)] = "must be a cycle of 1 to 10 years.";
         if (FirstCycleStart is < 1990 or > 2100)
             problems[nameof(FirstCycleStart)] = "must be a year between 1990 and 2100.";
-        if (NewTeacherHours is <= 0 or > 1000)
+        if (NewTeacherHours is { } newTeacherHours && !(newTeacherHours is > 0 and <= 1000))
             problems[nameof(NewTeacherHours)] = "must be above 0 and at most 1,000 hours.";
         return problems;
     }

@@ -105,7 +105,7 @@ public class ForecastEngineTests
     {
         // 千人学位: 80 primary places per 1,000 residents, 2.8 residents a dwelling → 0.224 pupils a dwelling.
         var housing = new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }, ResidentsPerDwelling: 2.8);
-        Assert.Equal(0.224, housing.Yields["primary"], precision: 12);
+        Assert.Equal(0.224, housing.Yields()["primary"], precision: 12);
         var input = Input(2021, DistrictBirths, Primary) with { Housing = [new HousingDevelopment("Z1", 1000, 2022)] };
         var forecast = ForecastEngine.Run(input, new ForecastSettings { Horizon = 1, Housing = housing });
         Assert.Equal(224, forecast.Demand(Level.Zone).Single().FromHousing, precision: 9);
