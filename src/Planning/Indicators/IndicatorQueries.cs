@@ -3,7 +3,17 @@ using Npgsql;
 
 namespace Platform.Planning.Indicators;
 
-public sealed record Indicator(string Code, string Name, string English, string Unit, string Better, string[] Aliases, string? Formula);
+/// <summary>An indicator of the plans. (Init properties: Dapper binds text[] only to them, not to a constructor.)</summary>
+public sealed record Indicator
+{
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string English { get; init; } = "";
+    public string Unit { get; init; } = "";
+    public string Better { get; init; } = "";
+    public string[] Aliases { get; init; } = [];
+    public string? Formula { get; init; }
+}
 
 public sealed record Plan(string Id, string AreaCode, string AreaName, string Title, int BaselineYear, int TargetYear, string DocumentStatus, string Source);
 

@@ -44,7 +44,9 @@ public sealed record Field(string In, IReadOnlyList<string> Segments, IReadOnlyL
 }
 
 /// <summary>One operation of a service's OpenAPI document, with who may call it ("x-access") and what it carries.</summary>
-public sealed record Operation(string Service, string Method, string Path, string? Access, string? BodyType, IReadOnlyList<Field> Fields)
+/// <param name="BodyName">The body's schema in the document's components, if it has one.</param>
+public sealed record Operation(
+    string Service, string Method, string Path, string? Access, string? BodyType, string? BodyName, IReadOnlyList<Field> Fields)
 {
     public override string ToString() => $"{Method} {Service}{Path}";
     public IEnumerable<Field> BodyFields => Fields.Where(f => f.In == "body");
@@ -75,8 +77,9 @@ public static class ServiceDocuments
                 var bodyType = content?.Select(c => c.Key).FirstOrDefault();
                 if (content?["application/json"]?["schema"] is { } body)
                     Leaves(Resolve(body, schemas), schemas, [], [], fields, 0);
+                var bodyName = content?["application/json"]?["schema"] is { } named ? ReferenceOf(named) : null;
                 operations.Add(new Operation(service, method.ToUpperInvariant(), path,
-                    operation["x-access"]?.GetValue<string>(), bodyType, fields));
+                    operation["x-access"]?.GetValue<string>(), bodyType, bodyName, fields));
             }
         }
         return operations;
@@ -106,6 +109,10 @@ public static class ServiceDocuments
         else
             found.Add(new Field("body", segments, containers, schema));
     }
+
+    private static string? ReferenceOf(JsonNode schema) =>
+        (schema["$ref"] ?? (schema["oneOf"] as JsonArray)?.Select(c => c?["$ref"]).FirstOrDefault(r => r is not null))
+            ?.GetValue<string>().Split('/')[^1];
 
     private static JsonObject Resolve(JsonNode? schema, JsonObject schemas) =>
         schema?["$ref"]?.GetValue<string>() is { } reference
