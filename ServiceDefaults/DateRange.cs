@@ -15,6 +15,11 @@ public static class DateRange
 
     public static string Described => $"a date from {First:yyyy-MM-dd} to {Last:yyyy-MM-dd} (yyyy-MM-dd)";
 
+    /// <summary>Whether a text is a date, or a date and time, outside the range.</summary>
+    public static bool IsOutside(string? text) =>
+        text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        && (date < First || date > Last);
+
     public sealed class JsonConverter : JsonConverter<DateOnly>
     {
         public override DateOnly Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -22,17 +22,24 @@ public static class PlainText
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
-    /// <summary>Answers 400 naming the query parameter or the path that carries a control character.</summary>
+    /// <summary>
+    /// Answers 400 naming the query parameter or the path that carries a control character, or the query parameter
+    /// that carries a date outside <see cref="DateRange"/> (bodies are held to both by their JSON converters).
+    /// </summary>
     public static async Task RefuseInUrlAsync(HttpContext context, Func<Task> next)
     {
-        var field = !IsPlain(context.Request.Path.Value) ? "path"
-            : context.Request.Query.FirstOrDefault(pair => !IsPlain(pair.Key) || pair.Value.Any(value => !IsPlain(value))).Key;
+        var query = context.Request.Query;
+        var (field, problem) = !IsPlain(context.Request.Path.Value) ? ("path", "must be text without control characters.")
+            : query.FirstOrDefault(pair => !IsPlain(pair.Key) || pair.Value.Any(value => !IsPlain(value))).Key is { } text
+                ? (text, "must be text without control characters.")
+            : query.FirstOrDefault(pair => pair.Value.Any(DateRange.IsOutside)).Key is { } date ? (date, $"must be {DateRange.Described}.")
+            : (null, null);
         if (field is null)
         {
             await next();
             return;
         }
-        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = ["must be text without control characters."] },
+        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem!] },
             title: "The request could not be read.").ExecuteAsync(context);
     }
 }

@@ -75,6 +75,9 @@ public class HostileInputGeneratedTests(SuiteFixture suite, ITestOutputHelper ou
             foreach (var value in new[] { Over(field), "1e400" })
                 yield return (new HttpRequestMessage(new HttpMethod(operation.Method),
                     $"{path}?{field.Name}={value}{Requests.RequiredQuery(operation, field)}"), field, value);
+        foreach (var field in operation.Parameters("query").Where(f => f.Format is "date" or "date-time"))
+            yield return (new HttpRequestMessage(new HttpMethod(operation.Method),
+                $"{path}?{field.Name}=9999-12-31{Requests.RequiredQuery(operation, field)}"), field, "9999-12-31");
         if (operation.BodyType == "application/json")
             foreach (var field in operation.BodyFields)
                 foreach (var value in Values(field))

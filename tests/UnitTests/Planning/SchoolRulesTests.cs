@@ -42,7 +42,6 @@ public class SchoolRulesTests
 
     [Theory]
     [InlineData(new[] { 1, 1, 1, 1, 1 }, "stages[0].classesPerGrade")] // a primary stage has 6 grades
-    [InlineData(new[] { 1, 1, 1, 1, 1, 101 }, "stages[0].classesPerGrade")]
     public void Classes_are_given_for_each_grade_of_the_stage(int[] classes, string field) =>
         Assert.Contains(field, Validate(Request(new StageRequest("primary", null, classes))).Errors.Keys);
 

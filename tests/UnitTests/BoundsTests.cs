@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Platform.BuildingBlocks.Http;
+
+namespace Platform.UnitTests;
+
+public class BoundsTests
+{
+    private static readonly BoundsAttribute Hours = new(0, 1000);
+
+    [Theory]
+    [InlineData(0.0, true)]
+    [InlineData(1000.0, true)]
+    [InlineData(1000.5, false)]
+    [InlineData(-0.1, false)]
+    [InlineData(double.NaN, false)]
+    [InlineData(double.PositiveInfinity, false)]
+    public void A_number_is_within_bounds_only_between_them_and_never_NaN(double value, bool valid) =>
+        Assert.Equal(valid, Hours.IsValid(value));
+
+    [Fact]
+    public void Money_beyond_the_bound_is_refused_even_at_decimals_limit() =>
+        Assert.False(new BoundsAttribute(0, 1e11).IsValid(79_000_000_000_000_000_000_000_000_000m));
+
+    [Fact]
+    public void Every_number_of_a_list_or_map_is_held_to_the_bounds()
+    {
+        Assert.True(Hours.IsValid(new[] { 1, 2, 1000 }));
+        Assert.False(Hours.IsValid(new[] { 1, 2, 1001 }));
+        Assert.True(Hours.IsValid(new Dictionary<string, double> { ["数学"] = 3 }));
+        Assert.False(Hours.IsValid(new Dictionary<string, double> { ["数学"] = double.NaN }));
+        Assert.True(Hours.IsValid(null));
+    }
+
+    [Fact]
+    public void The_message_gives_the_range() =>
+        Assert.Equal("must be between 0 and 1000.", Hours.FormatErrorMessage("hours"));
+
+    [Theory]
+    [InlineData("9999-12-31", true)]
+    [InlineData("0001-01-01T00:00:00", true)]
+    [InlineData("1899-12-31", true)]
+    [InlineData("1900-01-01", false)]
+    [InlineData("2100-12-31", false)]
+    [InlineData("2026-09-01T08:00:00Z", false)]
+    [InlineData("not a date", false)]
+    public void A_date_outside_1900_to_2100_is_outside_the_range(string text, bool outside) =>
+        Assert.Equal(outside, DateRange.IsOutside(text));
+}
