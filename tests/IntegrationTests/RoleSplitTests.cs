@@ -41,7 +41,7 @@ public class RoleSplitTests(SuiteFixture suite)
             new { displayName = "改角色", active = true, roles = new[] { "hr" } })).StatusCode);
         // An administrator's password is theirs alone: resetting it would let the system administrator become them.
         var (auditorId, _) = await suite.NewUserAsync("120000", Roles.Auditor);
-        Assert.Equal(HttpStatusCode.Forbidden, (await sysadmin.PutAsJsonAsync($"/api/admin/users/{auditorId}/password", new { password = "接管审计员-口令-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await sysadmin.PutAsJsonAsync($"/api/admin/users/{auditorId}/password", new { password = "接管审计员账户的口令-2026" })).StatusCode);
         await AssertRefusedBusinessDataAndAuditAsync(sysadmin, audit: false);
     }
 

@@ -42,7 +42,7 @@ public sealed class RevocationPoller(IRevocationSource source, RevokedSessions s
             {
                 // Logged once per outage: the gateway is down, or not up yet while the suite starts.
                 if (!failing)
-                    logger.LogWarning(e, "Cannot read revoked sessions; retrying every {Interval}", Interval);
+                    logger.LogWarning("Cannot read revoked sessions ({Error}); retrying every {Interval}", e.Message, Interval);
                 failing = true;
             }
         }

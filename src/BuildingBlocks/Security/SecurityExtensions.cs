@@ -101,7 +101,10 @@ public static class SecurityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RevokedSessions>();
         services.TryAddSingleton<IRevocationSource, GatewayRevocationFeed>();
-        services.AddHttpClient(GatewayRevocationFeed.Client, http => http.Timeout = TimeSpan.FromSeconds(5));
+        // The poller asks again every second: no retries of its own, and no log line for every request.
+        services.AddHttpClient(GatewayRevocationFeed.Client, http => http.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
+            .RemoveAllLoggers();
         services.AddHostedService<RevocationPoller>();
         return services;
     }
