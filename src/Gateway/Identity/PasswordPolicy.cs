@@ -39,7 +39,7 @@ public static class PasswordPolicy
             problems.Add("不能是连续的数字、字母或键盘序列（例如 1234567890、abcdefghij、qwertyuiop）。");
         if (userName is { Length: >= 3 } && visible.Contains(userName.ToLowerInvariant(), StringComparison.Ordinal))
             problems.Add("不能包含用户名。");
-        if (Common.Contains(visible) || Common.Contains(visible.Trim(DigitsAndSymbols)))
+        if (new[] { visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols) }.Any(Common.Contains))
             problems.Add("是常见密码，或由常见密码加数字、符号组成，容易被猜中。");
         return problems;
     }
