@@ -19,7 +19,8 @@ public static class Accounts
     {
         var userName = $"t{Guid.NewGuid():N}"[..16];
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
-        var created = await sysadmin.PostAsJsonAsync("/api/admin/users", new { userName, displayName = "测试用户", password = Password, districtCode = district });
+        var created = await sysadmin.PostAsJsonAsync("/api/admin/users",
+            new { userName, displayName = "测试用户", password = Password, districtCode = district });
         await SuiteApi.EnsureAsync(created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         if (roles.Length > 0)
@@ -38,6 +39,15 @@ public static class Accounts
         var response = await gateway.TrySignInAsync(userName, password);
         await SuiteApi.EnsureAsync(response);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A client of the gateway carrying the access token of <paramref name="userName"/>, just signed in.</summary>
+    public static async Task<HttpClient> SignedInAsync(this SuiteFixture suite, string userName, string password = Password)
+    {
+        var client = suite.ClientFor("gateway", null);
+        var token = (await client.SignInAsync(userName, password)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>

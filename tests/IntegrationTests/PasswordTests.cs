@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -31,13 +30,14 @@ public partial class PasswordTests(SuiteFixture suite)
         var (id, userName) = await suite.NewUserAsync("120106", Roles.Viewer);
         password = password.Replace("{user}", userName);
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
-        using var user = suite.ClientFor("gateway", null);
-        user.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await user.SignInAsync(userName)).GetProperty("accessToken").GetString());
+        using var user = await suite.SignedInAsync(userName);
 
         var created = await sysadmin.PostAsJsonAsync("/api/admin/users",
-            new { userName = $"w{Guid.NewGuid():N}"[..16], displayName = "弱口令", password = password.Replace(userName, "wuser"), districtCode = "120106" });
+            new { userName = $"w{Guid.NewGuid():N}"[..16], displayName = "弱口令", password = password.Replace(userName, "wuser"),
+                  districtCode = "120106" });
         var reset = await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password });
-        var changed = await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = Accounts.Password, newPassword = password });
+        var changed = await user.PostAsJsonAsync("/api/auth/password",
+            new { currentPassword = Accounts.Password, newPassword = password });
 
         if (!password.Contains(userName)) // a user name is only someone's own when it is theirs
             await AssertRefusedAsync(created, "password", why);
@@ -50,19 +50,20 @@ public partial class PasswordTests(SuiteFixture suite)
     public async Task Users_change_their_own_password_knowing_the_current_one()
     {
         var (_, userName) = await suite.NewUserAsync("120106", Roles.Viewer);
-        using var gateway = suite.ClientFor("gateway", null);
-        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await gateway.SignInAsync(userName)).GetProperty("accessToken").GetString());
+        using var gateway = await suite.SignedInAsync(userName);
 
-        var wrongCurrent = await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not-my-password", newPassword = "新的口令-Hongqiao-7" });
+        const string next = "新的口令-Hongqiao-7";
+        var wrongCurrent = await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not-my-password", newPassword = next });
         await AssertRefusedAsync(wrongCurrent, "currentPassword", "a wrong current password");
-        var same = await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = Accounts.Password, newPassword = Accounts.Password });
+        var same = await gateway.PostAsJsonAsync("/api/auth/password",
+            new { currentPassword = Accounts.Password, newPassword = Accounts.Password });
         await AssertRefusedAsync(same, "newPassword", "the same password again");
         Assert.Equal(HttpStatusCode.NoContent,
-            (await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = Accounts.Password, newPassword = "新的口令-Hongqiao-7" })).StatusCode);
+            (await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = Accounts.Password, newPassword = next })).StatusCode);
 
         gateway.DefaultRequestHeaders.Authorization = null;
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.TrySignInAsync(userName, Accounts.Password)).StatusCode);
-        await gateway.SignInAsync(userName, "新的口令-Hongqiao-7");
+        await gateway.SignInAsync(userName, next);
     }
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string field, string why)

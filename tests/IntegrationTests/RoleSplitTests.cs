@@ -28,34 +28,39 @@ public class RoleSplitTests(SuiteFixture suite)
     public async Task The_system_administrator_manages_accounts_but_grants_no_role()
     {
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
-        var withRoles = await sysadmin.PostAsJsonAsync("/api/admin/users",
-            new { userName = $"r{Guid.NewGuid():N}"[..16], displayName = "带角色", password = Accounts.Password, roles = new[] { "planner" }, districtCode = "120106" });
+        var withRoles = await sysadmin.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName = $"r{Guid.NewGuid():N}"[..16], displayName = "带角色", password = Accounts.Password, roles = new[] { "planner" }, districtCode = "120106",
+        });
         Assert.Equal(HttpStatusCode.BadRequest, withRoles.StatusCode);
         Assert.True((await withRoles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("roles", out _));
         var (id, _) = await suite.NewUserAsync("120106");
         Assert.Empty((await sysadmin.GetFromJsonAsync<List<JsonElement>>("/api/admin/users"))!
             .Single(u => u.GetProperty("id").GetGuid() == id).GetProperty("roles").EnumerateArray());
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles = new[] { "hr" }, districtCode = "120106" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles = new[] { "hr" }, districtCode = "120106" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}",
             new { displayName = "改角色", active = true, roles = new[] { "hr" } })).StatusCode);
         // An administrator's password is theirs alone: resetting it would let the system administrator become them.
         var (auditorId, _) = await suite.NewUserAsync("120000", Roles.Auditor);
-        Assert.Equal(HttpStatusCode.Forbidden, (await sysadmin.PutAsJsonAsync($"/api/admin/users/{auditorId}/password", new { password = "接管审计员账户的口令-2026" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await sysadmin.PutAsJsonAsync($"/api/admin/users/{auditorId}/password", new { password = "接管审计员账户的口令-2026" })).StatusCode);
         await AssertRefusedBusinessDataAndAuditAsync(sysadmin, audit: false);
     }
 
     [Fact]
     public async Task The_security_administrator_grants_roles_to_others_but_never_to_themselves()
     {
-        using var gateway = suite.ClientFor("gateway", null);
         var (selfId, selfName) = await suite.NewUserAsync("120000", Roles.SecurityAdmin);
-        using var secadmin = suite.ClientFor("gateway", (await gateway.SignInAsync(selfName)).GetProperty("accessToken").GetString());
+        using var secadmin = await suite.SignedInAsync(selfName);
         var (id, _) = await suite.NewUserAsync("120106");
 
-        var granted = await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles = new[] { "planner", "viewer" }, districtCode = "120106" });
+        var granted = await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles",
+            new { roles = new[] { "planner", "viewer" }, districtCode = "120106" });
         await SuiteApi.EnsureAsync(granted);
-        Assert.Equal(["planner", "viewer"], (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var roles = (await granted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("roles");
+        Assert.Equal(["planner", "viewer"], roles.EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await secadmin.PutAsJsonAsync($"/api/admin/users/{selfId}/roles",
             new { roles = new[] { "secadmin" }, districtCode = "120000" })).StatusCode);
         // An administrator role is held alone, so no account gathers two powers.
@@ -64,10 +69,12 @@ public class RoleSplitTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.BadRequest, (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles",
             new { roles = new[] { "secadmin", "sysadmin" }, districtCode = "120106" })).StatusCode);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await secadmin.PostAsJsonAsync("/api/admin/users",
-            new { userName = $"s{Guid.NewGuid():N}"[..16], displayName = "安全员建的", password = Accounts.Password, districtCode = "120106" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = "安全员设的-口令-1" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "改名", active = false })).StatusCode);
+        var user = new { userName = $"s{Guid.NewGuid():N}"[..16], displayName = "安全员建的", password = Accounts.Password, districtCode = "120106" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await secadmin.PostAsJsonAsync("/api/admin/users", user)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = "安全员设的-口令-1" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}", new { displayName = "改名", active = false })).StatusCode);
         await AssertRefusedBusinessDataAndAuditAsync(secadmin, audit: false);
     }
 
@@ -88,7 +95,8 @@ public class RoleSplitTests(SuiteFixture suite)
     {
         foreach (var path in new[] { "/api/planning/schools", "/api/workforce/teachers", "/api/facilities/projects" })
             Assert.Equal((path, HttpStatusCode.Forbidden), (path, (await admin.GetAsync(path)).StatusCode));
-        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = "管理员学区", kind = "area" })).StatusCode);
+        var zone = new { name = "管理员学区", kind = "area" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsJsonAsync("/api/planning/districts/120106/zones", zone)).StatusCode);
         Assert.Equal(audit ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await admin.GetAsync("/api/planning/admin/audit")).StatusCode);
     }
 }

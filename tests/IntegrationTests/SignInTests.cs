@@ -112,7 +112,8 @@ public class SignInTests(SuiteFixture suite)
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out") { Content = form };
             request.Headers.Add("Origin", "https://evil.example");
             // No endpoint takes it: refused by content type before any handler runs.
-            Assert.Contains((await gateway.SendAsync(request)).StatusCode, new[] { HttpStatusCode.UnsupportedMediaType, HttpStatusCode.MethodNotAllowed });
+            Assert.Contains((await gateway.SendAsync(request)).StatusCode,
+                new[] { HttpStatusCode.UnsupportedMediaType, HttpStatusCode.MethodNotAllowed });
         }
         // A script of another origin would need CORS to send JSON: the gateway allows no other origin.
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/auth/sign-out");

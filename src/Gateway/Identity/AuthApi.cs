@@ -111,7 +111,9 @@ public static class AuthApi
         Database dataSource, Sessions sessions, RevokedSessions revoked, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var user = Guid.TryParse(http.User.FindFirst("sub")?.Value, out var id) ? await UserAccounts.FindAccountAsync(connection, id, cancellationToken) : null;
+        var user = Guid.TryParse(http.User.FindFirst("sub")?.Value, out var id)
+            ? await UserAccounts.FindAccountAsync(connection, id, cancellationToken)
+            : null;
         var validation = new Validation();
         var current = Secret(validation, "currentPassword", request.CurrentPassword);
         var next = PasswordPolicy.Check(validation, "newPassword", request.NewPassword, user?.UserName ?? http.User.Identity?.Name);

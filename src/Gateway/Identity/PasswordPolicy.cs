@@ -39,12 +39,13 @@ public static class PasswordPolicy
             problems.Add("不能是连续的数字、字母或键盘序列（例如 1234567890、abcdefghij、qwertyuiop）。");
         if (userName is { Length: >= 3 } && visible.Contains(userName.ToLowerInvariant(), StringComparison.Ordinal))
             problems.Add("不能包含用户名。");
-        if (new[] { visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols) }.Any(Common.Contains))
+        var bare = new[] { visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols) };
+        if (bare.Any(Common.Contains))
             problems.Add("是常见密码，或由常见密码加数字、符号组成，容易被猜中。");
         return problems;
     }
 
-    /// <summary>Adds each problem of a new password to <paramref name="validation"/> under <paramref name="field"/>; passwords are never trimmed.</summary>
+    /// <summary>Adds each problem of a new password to <paramref name="validation"/> under <paramref name="field"/>; never trims it.</summary>
     public static string Check(Validation validation, string field, string? password, string? userName)
     {
         foreach (var problem in string.IsNullOrEmpty(password) ? ["必须填写。"] : Problems(password, userName))

@@ -12,7 +12,8 @@ public static class RefreshTokens
     public static Task AddAsync(NpgsqlConnection connection, string hash, Guid userId, Guid sessionId, TimeSpan lifetime,
         CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at) VALUES (@hash, @userId, @sessionId, clock_timestamp() + @lifetime)
+            INSERT INTO refresh_tokens (token_hash, user_id, session_id, expires_at)
+            VALUES (@hash, @userId, @sessionId, clock_timestamp() + @lifetime)
             """, new { hash, userId, sessionId, lifetime }, cancellationToken: cancellationToken));
 
     /// <summary>

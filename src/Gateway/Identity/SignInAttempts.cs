@@ -23,7 +23,8 @@ public static class SignInAttempts
         var rows = (await connection.QueryAsync<(string Address, int Failures, DateTime? LockedUntil, bool Trusted)>(new CommandDefinition("""
             SELECT address, failures, locked_until, trusted FROM sign_in_attempts
             WHERE user_name = @userName AND address IN (@Account, @address) ORDER BY address FOR UPDATE
-            """, key, transaction, cancellationToken: cancellationToken))).ToDictionary(row => row.Address, row => new AttemptCount(row.Failures, row.LockedUntil, row.Trusted));
+            """, key, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => row.Address, row => new AttemptCount(row.Failures, row.LockedUntil, row.Trusted));
         var decision = SignInThrottle.Attempt(rows[address], rows[Account], DateTime.UtcNow);
         await WriteAsync(connection, transaction, userName, address, decision.Address, cancellationToken);
         await WriteAsync(connection, transaction, userName, Account, decision.Account, cancellationToken);

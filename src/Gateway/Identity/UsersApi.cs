@@ -62,7 +62,8 @@ public static partial class UsersApi
     }
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(Guid id, UserChangeRequest request,
-        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var displayName = validation.Text("displayName", request.DisplayName, 100);
@@ -75,17 +76,20 @@ public static partial class UsersApi
         if (!validation.IsValid)
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked, _ => null,
-            (connection, transaction) => UserAccounts.SetStandingAsync(connection, transaction, id, displayName, request.Active!.Value, cancellationToken),
+            (connection, transaction) =>
+                UserAccounts.SetStandingAsync(connection, transaction, id, displayName, request.Active!.Value, cancellationToken),
             cancellationToken);
         return Answer(outcome);
     }
 
     /// <summary>Passwords of administrators are theirs alone: resetting one would let a system administrator become them.</summary>
-    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(Guid id, PasswordRequest request,
-        DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(Guid id,
+        PasswordRequest request, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        CancellationToken cancellationToken)
     {
-        await using var lookup = await dataSource.OpenAuditedAsync(cancellationToken);
-        var target = await UserAccounts.FindAsync(lookup, id, cancellationToken);
+        UserView? target;
+        await using (var lookup = await dataSource.OpenAuditedAsync(cancellationToken))
+            target = await UserAccounts.FindAsync(lookup, id, cancellationToken);
         var validation = new Validation();
         var password = PasswordPolicy.Check(validation, "password", request.Password, target?.UserName);
         if (!validation.IsValid)
@@ -101,7 +105,8 @@ public static partial class UsersApi
     }
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> GrantAsync(Guid id, GrantRequest request,
-        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var roles = Grant(validation, request.Roles);

@@ -34,14 +34,18 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
         if (!response.IsSuccessStatusCode)
             return await ProblemText.ReadAsync(response, context.RequestAborted);
         var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.RequestAborted))!;
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn), Store(new AuthenticationProperties(), signedIn));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn),
+            Store(new AuthenticationProperties(), signedIn));
         return null;
     }
 
     /// <returns>null when changed (every session of the user has then ended, this one too), otherwise the gateway's problems by field.</returns>
     public async Task<Dictionary<string, string[]>?> ChangePasswordAsync(HttpContext context, string currentPassword, string newPassword)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password") { Content = JsonContent.Create(new { currentPassword, newPassword }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password")
+        {
+            Content = JsonContent.Create(new { currentPassword, newPassword }),
+        };
         request.Headers.Authorization = new("Bearer", await context.GetTokenAsync("access_token"));
         if (context.Connection.RemoteIpAddress is { } address)
             request.Headers.Add("X-Forwarded-For", address.ToString());
