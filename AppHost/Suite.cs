@@ -65,5 +65,9 @@ public static class Suite
             .WithReference(workforce).WaitFor(workforce)
             .WithReference(facilities).WaitFor(facilities);
         gateway.WithReference(web).WaitFor(web);
+        // Every service reads the sessions that ended from the gateway's feed (docs/security.md, "Sessions"); they do
+        // not wait for it, and refuse tokens naming a session until they have read it once.
+        foreach (var service in new[] { planning, workforce, facilities })
+            service.WithReference(gateway);
     }
 }

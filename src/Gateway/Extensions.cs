@@ -1,6 +1,7 @@
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 using Platform.Gateway.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.Gateway;
 
@@ -17,6 +18,8 @@ public static class Extensions
         builder.AddPlatformDatabase("gatewaydb", typeof(Extensions));
         builder.AddPlatformAuthentication();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<Sessions>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IRevocationSource, DatabaseRevocations>());
         builder.Services.AddHostedService<DemoUsers>();
     }
 }

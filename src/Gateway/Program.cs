@@ -6,9 +6,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
 builder.AddGatewayHardening();
+builder.AddGatewayHttps();
 
 var app = builder.Build();
-// The defaults first, so that the security headers and the correlation id are on every answer, a 429 included.
+// The client's own address and scheme first, for HSTS, the rate limits and the sign-in throttle.
+app.UseGatewayHttps();
+// Then the defaults, so that the security headers and the correlation id are on every answer, a 429 included.
 app.MapDefaultEndpoints();
 app.UseGatewayHardening();
 app.UseMiddleware<RequestSizeLimitMiddleware>();

@@ -22,7 +22,7 @@ public static class Extensions
         });
         // Planners change Planning's data; everyone else who plans with it reads it.
         builder.AddPlatformSecurity(new ServiceAccess(
-            Readers: [Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer, Roles.Admin], Writers: [Roles.Planner]));
+            Readers: [Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer], Writers: [Roles.Planner]));
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddValidation();
     }

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Platform.BuildingBlocks.Security;
 using Platform.Web.Account;
 using Platform.Web.Api;
 using Platform.Web.Imports;
@@ -45,6 +46,7 @@ public static class Extensions
                 .ConfigurePrimaryHttpMessageHandler(() =>
                     new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         builder.Services.AddScoped<Session>();
+        builder.Services.AddSessionRevocation();
         builder.Services.AddScoped<ServiceApi>();
         builder.Services.AddScoped<ServiceFiles>();
         builder.Services.AddSingleton<Texts>();

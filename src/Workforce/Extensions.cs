@@ -22,7 +22,7 @@ public static class Extensions
             bus.AddConsumer<CapacityCommissionedConsumer>();
         });
         // Teachers' records are personal: HR officers change them; viewers and admins read them.
-        builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Hr, Roles.Viewer, Roles.Admin], Writers: [Roles.Hr]));
+        builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Hr, Roles.Viewer], Writers: [Roles.Hr]));
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddValidation();
     }

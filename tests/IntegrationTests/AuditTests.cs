@@ -27,7 +27,7 @@ public class AuditTests(SuiteFixture suite)
         var id = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
         await SuiteApi.EnsureAsync(await gateway.PutAsJsonAsync($"/api/planning/schools/{id}", School("审计测试小学（更名）")));
 
-        var trail = await TrailAsync("planning", $"table=schools&rowKey={id}", suite.TokenFor("120000", Roles.Admin));
+        var trail = await TrailAsync("planning", $"table=schools&rowKey={id}", suite.TokenFor("120000", Roles.Auditor));
         Assert.Equal(["update", "insert"], trail.Select(e => e.GetProperty("operation").GetString()));
         Assert.All(trail, e => Assert.Equal("test-planner-120106", e.GetProperty("actor").GetString()));
         var update = trail[0];
@@ -46,11 +46,11 @@ public class AuditTests(SuiteFixture suite)
         await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places > school.Places, "the commissioning to reach Planning");
 
         // Planning applied the event: its row is the system's; the project itself was changed by the test's user.
-        var planningTrail = await TrailAsync("planning", "table=capacity_additions&actor=system", suite.TokenFor("120000", Roles.Admin));
+        var planningTrail = await TrailAsync("planning", "table=capacity_additions&actor=system", suite.TokenFor("120000", Roles.Auditor));
         Assert.Contains(planningTrail, e => Row(e, "after").GetProperty("project_id").GetGuid() == project.Id);
-        var projectTrail = await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120106", Roles.Admin));
+        var projectTrail = await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120106", Roles.Auditor));
         Assert.Equal(["update", "update", "insert"], projectTrail.Select(e => e.GetProperty("operation").GetString())); // created, approved (立项 waived), commissioned
-        Assert.Empty(await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120103", Roles.Admin)));
+        Assert.Empty(await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120103", Roles.Auditor)));
 
         using var notAdmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities, Roles.Viewer));
         Assert.Equal(HttpStatusCode.Forbidden, (await notAdmin.GetAsync("/api/facilities/admin/audit")).StatusCode);
@@ -59,16 +59,17 @@ public class AuditTests(SuiteFixture suite)
     [Fact]
     public async Task An_account_change_is_recorded_without_its_password()
     {
-        using var admin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Admin));
+        using var admin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
+        using var auditor = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Auditor));
         var created = await admin.PostAsJsonAsync("/api/admin/users", new
         {
-            userName = $"audit.{Guid.NewGuid():N}"[..20], displayName = "审计账号", password = "a-long-enough-password", roles = new[] { "viewer" }, districtCode = "120106",
+            userName = $"audit.{Guid.NewGuid():N}"[..20], displayName = "审计账号", password = "a-long-enough-password", districtCode = "120106",
         });
         await SuiteApi.EnsureAsync(created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        var entry = Assert.Single(await admin.GetFromJsonAsync<List<JsonElement>>($"/api/admin/audit?table=users&rowKey={id}") ?? []);
-        Assert.Equal("test-admin-120000", entry.GetProperty("actor").GetString());
+        var entry = Assert.Single(await auditor.GetFromJsonAsync<List<JsonElement>>($"/api/admin/audit?table=users&rowKey={id}") ?? []);
+        Assert.Equal("test-sysadmin-120000", entry.GetProperty("actor").GetString());
         Assert.False(Row(entry, "after").TryGetProperty("password_hash", out _));
     }
 

@@ -110,7 +110,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByLabel("用户名").FillAsync("planner");
         await page.GetByLabel("密码").FillAsync("wrong-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
 
         // Keyboard only: the fields and the button are reached with Tab, and Enter signs in.
         await page.GetByLabel("用户名").FocusAsync();

@@ -15,17 +15,17 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private const string Hongqiao = "120106", Hexi = "120103", City = "120000";
 
-    /// <summary>The users of the matrix: each role of 红桥, the city-wide viewer and admin, and a 河西 HR officer (河西 is no other test's).</summary>
+    /// <summary>The users of the matrix: each role of 红桥, the city-wide viewer and auditor, and a 河西 HR officer (河西 is no other test's).</summary>
     private static readonly (string Role, string District)[] Users =
     [
-        (Roles.Planner, Hongqiao), (Roles.Hr, Hongqiao), (Roles.Facilities, Hongqiao), (Roles.Viewer, City), (Roles.Admin, City), (Roles.Hr, Hexi),
+        (Roles.Planner, Hongqiao), (Roles.Hr, Hongqiao), (Roles.Facilities, Hongqiao), (Roles.Viewer, City), (Roles.Auditor, City), (Roles.Hr, Hexi),
     ];
 
     private static readonly Dictionary<string, (string[] Readers, string[] Writers)> Access = new()
     {
-        ["planning"] = ([Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer, Roles.Admin], [Roles.Planner]),
-        ["workforce"] = ([Roles.Hr, Roles.Viewer, Roles.Admin], [Roles.Hr]),
-        ["facilities"] = ([Roles.Facilities, Roles.Planner, Roles.Viewer, Roles.Admin], [Roles.Facilities]),
+        ["planning"] = ([Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer], [Roles.Planner]),
+        ["workforce"] = ([Roles.Hr, Roles.Viewer], [Roles.Hr]),
+        ["facilities"] = ([Roles.Facilities, Roles.Planner, Roles.Viewer], [Roles.Facilities]),
     };
 
     /// <summary>A school, a teacher and a project in one district.</summary>
@@ -142,7 +142,7 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
         var parts = valid.Split('.');
         var tamperedPayload = JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["iss"] = "platform", ["aud"] = "platform-api", ["name"] = "intruder", ["district"] = City, ["role"] = Roles.Admin,
+            ["iss"] = "platform", ["aud"] = "platform-api", ["name"] = "intruder", ["district"] = City, ["role"] = Roles.SystemAdmin,
             ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
         });
         var foreignKey = new AuthSettings("platform", "platform-api", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), null, true);
@@ -151,7 +151,7 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
             ["none"] = null,
             ["expired"] = AccessTokens.Create(suite.Auth, Guid.NewGuid(), "late", "过期", [Roles.Viewer], City, TimeSpan.FromHours(1), now: DateTime.UtcNow.AddHours(-3)),
             ["tampered"] = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(tamperedPayload)}.{parts[2]}",
-            ["foreign key"] = AccessTokens.Create(foreignKey, Guid.NewGuid(), "forger", "伪造", [Roles.Admin], City, TimeSpan.FromHours(1)),
+            ["foreign key"] = AccessTokens.Create(foreignKey, Guid.NewGuid(), "forger", "伪造", [Roles.SystemAdmin], City, TimeSpan.FromHours(1)),
             ["wrong audience"] = AccessTokens.Create(suite.Auth, Guid.NewGuid(), "other", "他用", [Roles.Viewer], City, TimeSpan.FromHours(1), audience: "another-api"),
             ["garbage"] = "not.a.token",
         };
@@ -187,14 +187,16 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Only_a_city_wide_admin_sees_parked_messages()
+    public async Task Only_a_city_wide_system_administrator_sees_parked_messages()
     {
         foreach (var service in new[] { "planning", "workforce", "facilities" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.Planner, Roles.Hr, Roles.Facilities))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.Admin))).StatusCode);
+            foreach (var other in new[] { Roles.SecurityAdmin, Roles.Auditor })
+                Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, other))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.SystemAdmin))).StatusCode);
             // They hold every district's data: a district's admin may not read them.
-            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(Hongqiao, Roles.Admin))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(Hongqiao, Roles.SystemAdmin))).StatusCode);
         }
     }
 

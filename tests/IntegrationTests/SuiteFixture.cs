@@ -54,8 +54,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             await App.StopAsync();
             throw;
         }
-        // The tests act as a city-wide user of every service; the security tests use narrower users of their own.
-        Gateway = ClientFor("gateway", TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities, Roles.Admin));
+        // The tests act as a city-wide user of every service and its system administrator (parked messages); the security tests use narrower users of their own.
+        Gateway = ClientFor("gateway", TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities, Roles.SystemAdmin));
     }
 
     public async Task DisposeAsync()

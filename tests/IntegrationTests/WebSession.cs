@@ -12,17 +12,19 @@ namespace Platform.IntegrationTests;
 public sealed partial class WebSession : IDisposable
 {
     private WebSession(Uri gateway) => Client = new HttpClient(
-        new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
     {
         BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30),
     };
 
     public HttpClient Client { get; }
 
+    public CookieContainer Cookies { get; } = new();
+
     public static WebSession Anonymous(SuiteFixture suite) => new(suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint);
 
-    /// <summary>Signs a demo user in as the sign-in page's form does.</summary>
-    public static async Task<WebSession> SignInAsync(SuiteFixture suite, string userName)
+    /// <summary>Signs a user (by default a demo user) in as the sign-in page's form does.</summary>
+    public static async Task<WebSession> SignInAsync(SuiteFixture suite, string userName, string password = Suite.DemoPassword)
     {
         var session = Anonymous(suite);
         var form = new Dictionary<string, string>
@@ -30,7 +32,7 @@ public sealed partial class WebSession : IDisposable
             ["_handler"] = "sign-in",
             ["__RequestVerificationToken"] = await session.FormTokenAsync("/sign-in"),
             ["Form.UserName"] = userName,
-            ["Form.Password"] = Suite.DemoPassword,
+            ["Form.Password"] = password,
         };
         using var signedIn = await session.Client.PostAsync("/sign-in", new FormUrlEncodedContent(form));
         Assert.True((int)signedIn.StatusCode is >= 300 and < 400, $"{userName} could not sign in: {(int)signedIn.StatusCode}");

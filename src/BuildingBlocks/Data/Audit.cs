@@ -81,7 +81,7 @@ public static class Audit
                 """, new { query.Table, query.Actor, query.RowKey, query.From, query.To, scope.Prefix, CityWide = scope.Prefix.Length <= 4,
                     Limit = Math.Clamp(query.Limit ?? 200, 1, MostShown) }, cancellationToken: cancellationToken));
             return TypedResults.Ok(entries.ToList());
-        }).WithTags("Operations").RequireAuthorization(AccessRequirement.AdminPolicy);
+        }).WithTags("Operations").RequireAuthorization(AccessRequirement.AuditorPolicy);
         return app;
     }
 }

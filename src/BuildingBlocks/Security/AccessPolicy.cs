@@ -16,8 +16,15 @@ public sealed class ComputesOnly;
 public sealed class AccessRequirement(ServiceAccess access) : AuthorizationHandler<AccessRequirement>, IAuthorizationRequirement
 {
     public const string Policy = "access";
-    public const string AdminPolicy = "admin";
-    /// <summary>An admin of the whole city (or more): parked messages carry every district's data.</summary>
+    /// <summary>系统管理员: creates users (without roles), renames, deactivates them and resets their passwords.</summary>
+    public const string SystemAdminPolicy = "sysadmin";
+    /// <summary>安全管理员: grants roles and district scopes, never to themselves.</summary>
+    public const string SecurityAdminPolicy = "secadmin";
+    /// <summary>Either of the two: who may list the users of their scope.</summary>
+    public const string UserListPolicy = "user-list";
+    /// <summary>审计管理员: reads the audit trails, nothing else.</summary>
+    public const string AuditorPolicy = "auditor";
+    /// <summary>A system administrator of the whole city (or more): parked messages carry every district's data.</summary>
     public const string OperatorPolicy = "operator";
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccessRequirement requirement)

@@ -4,13 +4,13 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Platform.BuildingBlocks.Security;
 
-/// <summary>The access tokens of the suite's own issuer: who (sub, name), their roles and their district scope.</summary>
+/// <summary>The access tokens of the suite's own issuer: who (sub, name), their roles, their district scope and session (sid).</summary>
 public static class AccessTokens
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
     public static string Create(AuthSettings settings, Guid userId, string userName, string displayName, IEnumerable<string> roles,
-        string districtCode, TimeSpan lifetime, string? audience = null, DateTime? now = null)
+        string districtCode, TimeSpan lifetime, string? audience = null, DateTime? now = null, Guid? sessionId = null)
     {
         var claims = new List<Claim>
         {
@@ -21,6 +21,8 @@ public static class AccessTokens
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(roles.Select(role => new Claim("role", role)));
+        if (sessionId is { } sid)
+            claims.Add(new Claim(RevokedSessions.ClaimType, sid.ToString()));
         var issuedAt = now ?? DateTime.UtcNow;
         return Handler.CreateToken(new SecurityTokenDescriptor
         {

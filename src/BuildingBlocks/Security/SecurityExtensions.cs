@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using Platform.BuildingBlocks.Data;
@@ -68,13 +69,46 @@ public static class SecurityExtensions
             {
                 jwt.Authority = settings.Authority;
                 jwt.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                return; // the provider ends its own sessions
             }
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    if (context.HttpContext.RequestServices.GetRequiredService<RevokedSessions>().Refuses(context.Principal!))
+                        context.Fail("The session has ended: sign in again.");
+                    return Task.CompletedTask;
+                },
+            };
         });
+        if (settings.Authority is null)
+            builder.Services.AddSessionRevocation();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AccessRequirement.AdminPolicy, policy => policy.RequireRole(Roles.Admin).RequireClaim(DistrictScope.ClaimType))
-            .AddPolicy(AccessRequirement.OperatorPolicy, policy => policy.RequireRole(Roles.Admin)
+            .AddPolicy(AccessRequirement.SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin).RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.SecurityAdminPolicy, policy => policy.RequireRole(Roles.SecurityAdmin).RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.UserListPolicy, policy => policy.RequireRole(Roles.SystemAdmin, Roles.SecurityAdmin)
+                .RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.AuditorPolicy, policy => policy.RequireRole(Roles.Auditor).RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.OperatorPolicy, policy => policy.RequireRole(Roles.SystemAdmin)
                 .RequireAssertion(context => DistrictScope.Of(context.User) is { IsSingleDistrict: false }));
         return builder;
+    }
+
+    /// <summary>
+    /// The ended sessions of the suite's own issuer, read from the gateway (<see cref="GatewayRevocationFeed"/>) every
+    /// second unless the host registered another <see cref="IRevocationSource"/> (the gateway reads its database).
+    /// </summary>
+    public static IServiceCollection AddSessionRevocation(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RevokedSessions>();
+        services.TryAddSingleton<IRevocationSource, GatewayRevocationFeed>();
+        // The poller asks again every second: no retries of its own, and no log line for every request.
+        services.AddHttpClient(GatewayRevocationFeed.Client, http => http.Timeout = TimeSpan.FromSeconds(5))
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
+            .RemoveAllLoggers();
+        services.AddHostedService<RevocationPoller>();
+        return services;
     }
 
     /// <summary>

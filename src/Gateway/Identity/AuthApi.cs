@@ -1,9 +1,9 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Gateway.Identity;
 
@@ -11,20 +11,19 @@ public sealed record SignInRequest(string? UserName, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>A bearer access token for every API call, and the refresh token that buys the next one.</summary>
-public sealed record SignedIn(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, UserView User);
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>A bearer access token for every API call, the refresh token that buys the next one, and their session.</summary>
+public sealed record SignedIn(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, Guid SessionId, UserView User);
 
 /// <summary>
-/// Sign-in with a user name and password, refresh (each refresh token works once and is replaced), and sign-out.
-/// Five wrong passwords in a row lock the account for 15 minutes.
+/// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses), refresh (each refresh
+/// token works once and is replaced), sign-out, users changing their own password, and the feed of ended sessions
+/// every host reads (docs/security.md, "Sign-in").
 /// </summary>
 public static class AuthApi
 {
-    private const int FailuresBeforeLock = 5;
-    private static readonly TimeSpan LockTime = TimeSpan.FromMinutes(15);
-    private static readonly PasswordHasher<object> Hasher = new();
-    // Verified against when the user does not exist, so that an unknown name costs as long as a wrong password.
-    private static readonly string DecoyHash = Hasher.HashPassword(new object(), Guid.NewGuid().ToString());
+    private const int MaxPasswordLength = PasswordPolicy.MaxLength;
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -32,43 +31,44 @@ public static class AuthApi
         auth.MapPost("/sign-in", SignInAsync);
         auth.MapPost("/refresh", RefreshAsync);
         auth.MapPost("/sign-out", SignOutAsync);
+        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
+        // Lists only ids of sessions that have ended, which open nothing: every host reads it, before anyone signs in.
+        auth.MapGet("/revocations", async (DateTimeOffset? since, Database dataSource, Sessions sessions, CancellationToken cancellationToken) =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            return TypedResults.Ok(await sessions.RevokedSinceAsync(connection, since?.UtcDateTime, cancellationToken));
+        });
         auth.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.User.Claims.GroupBy(c => c.Type)
             .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(c => c.Value).ToArray()))).RequireAuthorization();
         return app;
     }
 
-    public static string Hash(string password) => Hasher.HashPassword(new object(), password);
-
+    /// <summary>
+    /// One answer for every refusal: unknown user, wrong password, locked, inactive. Each costs one password
+    /// verification (against a decoy hash when there is nothing to check), so neither the answer nor its time tells them apart.
+    /// </summary>
     private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest request, Database dataSource, TokenIssuer issuer, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext http, Database dataSource, TokenIssuer issuer, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var userName = validation.Text("userName", request.UserName, 50);
-        var password = validation.Text("password", request.Password, 200);
+        var password = Secret(validation, "password", request.Password);
         if (!validation.IsValid)
             return validation.Problem();
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var user = await UserAccounts.FindByNameAsync(connection, userName!, cancellationToken);
-        var verdict = Hasher.VerifyHashedPassword(new object(), user?.PasswordHash ?? DecoyHash, password!);
-        if (user is null || !user.Active)
+        var user = await UserAccounts.FindByNameAsync(connection, userName, cancellationToken);
+        var checkable = await SignInAttempts.BeginAsync(connection, userName, Address(http), cancellationToken);
+        var account = checkable && user is { Active: true } ? user : null;
+        var verdict = Passwords.Verify(account?.PasswordHash, password);
+        if (account is null || verdict == PasswordVerificationResult.Failed)
             return Refused();
-        if (user.LockedUntil > DateTime.UtcNow)
-            return Refused($"Too many wrong passwords: the account is locked until {user.LockedUntil:HH:mm} UTC.");
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-                    locked_until = CASE WHEN failed_sign_ins + 1 >= @FailuresBeforeLock THEN clock_timestamp() + @LockTime END
-                WHERE id = @Id
-                """, new { user.Id, FailuresBeforeLock, LockTime }, cancellationToken: cancellationToken));
+        await SignInAttempts.SucceededAsync(connection, userName, Address(http), cancellationToken);
+        if (await Sessions.StartAsync(connection, account.Id, account.PasswordHash, cancellationToken) is not { } sessionId)
             return Refused();
-        }
-        var rehash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? Hash(password!) : null;
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET failed_sign_ins = 0, locked_until = NULL, password_hash = coalesce(@rehash, password_hash) WHERE id = @Id",
-            new { user.Id, rehash }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(await IssueAsync(connection, issuer, user, cancellationToken));
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+            await UserAccounts.RehashAsync(connection, account.Id, account.PasswordHash, Passwords.Hash(password), cancellationToken);
+        return TypedResults.Ok(await IssueAsync(connection, issuer, account, sessionId, cancellationToken));
     }
 
     private static async Task<Results<Ok<SignedIn>, ValidationProblem, ProblemHttpResult>> RefreshAsync(
@@ -80,39 +80,87 @@ public static class AuthApi
             return validation.Problem();
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        // Taken once: the UPDATE revokes it, so a second use (a stolen copy) finds nothing.
-        var userId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
-            UPDATE refresh_tokens SET revoked_at = clock_timestamp()
-            WHERE token_hash = @hash AND revoked_at IS NULL AND expires_at > clock_timestamp()
-            RETURNING user_id
-            """, new { hash = TokenIssuer.HashOf(token!) }, cancellationToken: cancellationToken));
-        var user = userId is null ? null : await UserAccounts.FindAccountAsync(connection, userId.Value, cancellationToken);
+        var owner = await RefreshTokens.TakeAsync(connection, TokenIssuer.HashOf(token), cancellationToken);
+        var user = owner is null ? null : await UserAccounts.FindAccountAsync(connection, owner.UserId, cancellationToken);
         if (user is not { Active: true })
-            return TypedResults.Problem(title: "The refresh token is not valid.", detail: "Sign in again.", statusCode: StatusCodes.Status401Unauthorized);
-        return TypedResults.Ok(await IssueAsync(connection, issuer, user, cancellationToken));
+            return TypedResults.Problem(title: "刷新令牌无效。", detail: "请重新登录。", statusCode: StatusCodes.Status401Unauthorized);
+        return TypedResults.Ok(await IssueAsync(connection, issuer, user, owner!.SessionId, cancellationToken));
     }
 
-    private static async Task<NoContent> SignOutAsync(RefreshRequest request, Database dataSource, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the session of the refresh token in the body and of the bearer token, if any. JSON bodies only: another
+    /// site's form cannot post one (415), and a script of another origin is stopped by CORS before it could.
+    /// </summary>
+    private static async Task<NoContent> SignOutAsync(RefreshRequest request, HttpContext http, Database dataSource, Sessions sessions,
+        RevokedSessions revoked, CancellationToken cancellationToken)
     {
-        if (request.RefreshToken is { Length: > 0 and <= 200 } token)
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE refresh_tokens SET revoked_at = clock_timestamp() WHERE token_hash = @hash AND revoked_at IS NULL",
-                new { hash = TokenIssuer.HashOf(token) }, cancellationToken: cancellationToken));
-        }
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var ended = new List<Guid>();
+        if (request.RefreshToken is { Length: > 0 and <= 200 } token
+            && await RefreshTokens.SessionOfAsync(connection, TokenIssuer.HashOf(token), cancellationToken) is { } fromRefresh)
+            ended.Add(fromRefresh);
+        if (Guid.TryParse(http.User.FindFirst(RevokedSessions.ClaimType)?.Value, out var fromBearer))
+            ended.Add(fromBearer);
+        foreach (var sid in ended.Distinct())
+            revoked.Add(await sessions.RevokeAsync(connection, sid, cancellationToken));
         return TypedResults.NoContent();
     }
 
-    private static async Task<SignedIn> IssueAsync(NpgsqlConnection connection, TokenIssuer issuer, UserAccount user, CancellationToken cancellationToken)
+    /// <summary>A user's own new password: the current one must be right (counted like a sign-in); every session ends.</summary>
+    private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(PasswordChangeRequest request, HttpContext http,
+        Database dataSource, Sessions sessions, RevokedSessions revoked, CancellationToken cancellationToken)
     {
-        var (refreshToken, hash) = TokenIssuer.RefreshToken();
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO refresh_tokens (token_hash, user_id, expires_at) VALUES (@hash, @Id, clock_timestamp() + @lifetime)",
-            new { hash, user.Id, lifetime = issuer.RefreshTokenLifetime }, cancellationToken: cancellationToken));
-        return new SignedIn(issuer.AccessToken(user), "Bearer", (int)issuer.AccessTokenLifetime.TotalSeconds, refreshToken, user.View with { LockedUntil = null });
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var user = Guid.TryParse(http.User.FindFirst("sub")?.Value, out var id)
+            ? await UserAccounts.FindAccountAsync(connection, id, cancellationToken)
+            : null;
+        var validation = new Validation();
+        var current = Secret(validation, "currentPassword", request.CurrentPassword);
+        var next = PasswordPolicy.Check(validation, "newPassword", request.NewPassword, user?.UserName ?? http.User.Identity?.Name);
+        if (validation.IsValid && next == current)
+            validation.Add("newPassword", "不能与当前密码相同。");
+        if (!validation.IsValid)
+            return validation.Problem();
+
+        var userName = user?.UserName ?? http.User.Identity?.Name ?? "";
+        var checkable = await SignInAttempts.BeginAsync(connection, userName, Address(http), cancellationToken);
+        var account = checkable && user is { Active: true } ? user : null;
+        if (account is null || Passwords.Verify(account.PasswordHash, current) == PasswordVerificationResult.Failed)
+        {
+            validation.Add("currentPassword", "当前密码不正确，或错误次数过多已暂时锁定。");
+            return validation.Problem();
+        }
+        await SignInAttempts.SucceededAsync(connection, userName, Address(http), cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await UserAccounts.SetPasswordAsync(connection, transaction, account.Id, Passwords.Hash(next), cancellationToken);
+        var ended = await sessions.RevokeAllAsync(connection, transaction, account.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        revoked.Add(ended);
+        return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult Refused(string detail = "The user name or the password is wrong.") =>
-        TypedResults.Problem(title: "Sign-in refused.", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static async Task<SignedIn> IssueAsync(NpgsqlConnection connection, TokenIssuer issuer, UserAccount user, Guid sessionId,
+        CancellationToken cancellationToken)
+    {
+        var (refreshToken, hash) = TokenIssuer.RefreshToken();
+        await RefreshTokens.AddAsync(connection, hash, user.Id, sessionId, issuer.RefreshTokenLifetime, cancellationToken);
+        return new SignedIn(issuer.AccessToken(user, sessionId), "Bearer", (int)issuer.AccessTokenLifetime.TotalSeconds, refreshToken,
+            sessionId, user.View with { LockedUntil = null });
+    }
+
+    /// <summary>A password as typed: required, never trimmed.</summary>
+    private static string Secret(Validation validation, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+            validation.Add(field, "is required.");
+        else if (value.Length > MaxPasswordLength)
+            validation.Add(field, $"must be at most {MaxPasswordLength} characters.");
+        return value ?? "";
+    }
+
+    /// <summary>The client's address; behind a trusted proxy (the web UI, a TLS terminator) the one it forwarded.</summary>
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static ProblemHttpResult Refused() => TypedResults.Problem(title: "登录失败。",
+        detail: "用户名或密码不正确，或该账户暂时不能登录。请稍后再试，或联系系统管理员。", statusCode: StatusCodes.Status401Unauthorized);
 }

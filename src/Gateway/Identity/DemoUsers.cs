@@ -12,7 +12,9 @@ public sealed class DemoUsers(ScopedDataSources dataSources, IConfiguration conf
 {
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string[] Roles, string District)> All =
     [
-        ("admin", "系统管理员", [Roles.Admin], "120000"),
+        ("admin", "系统管理员", [Roles.SystemAdmin], "120000"),
+        ("secadmin", "安全管理员", [Roles.SecurityAdmin], "120000"),
+        ("auditor", "审计管理员", [Roles.Auditor], "120000"),
         ("bureau", "市教委综合处", [Roles.Planner, Roles.Hr, Roles.Facilities], "120000"),
         ("viewer", "市教委查阅", [Roles.Viewer], "120000"),
         ("planner", "红桥区学位规划员", [Roles.Planner], "120106"),
@@ -23,9 +25,9 @@ public sealed class DemoUsers(ScopedDataSources dataSources, IConfiguration conf
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration["Auth:DemoPassword"] is not { Length: >= UsersApi.MinPasswordLength } password)
+        if (configuration["Auth:DemoPassword"] is not { Length: > 0 } password)
             return;
-        var hash = AuthApi.Hash(password);
+        var hash = Passwords.Hash(password);
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         foreach (var (userName, displayName, roles, district) in All)
             await UserAccounts.InsertAsync(connection, Guid.CreateVersion7(), userName, displayName, roles, district, hash, cancellationToken);

@@ -16,8 +16,8 @@ public sealed class TokenIssuer(IConfiguration configuration)
     public TimeSpan AccessTokenLifetime { get; } = TimeSpan.FromMinutes(configuration.GetValue("Auth:AccessTokenMinutes", 15));
     public TimeSpan RefreshTokenLifetime { get; } = TimeSpan.FromHours(configuration.GetValue("Auth:RefreshTokenHours", 12));
 
-    public string AccessToken(UserAccount user) =>
-        AccessTokens.Create(settings, user.Id, user.UserName, user.DisplayName, user.Roles, user.DistrictCode, AccessTokenLifetime);
+    public string AccessToken(UserAccount user, Guid sessionId) => AccessTokens.Create(settings, user.Id, user.UserName, user.DisplayName,
+        user.Roles, user.DistrictCode, AccessTokenLifetime, sessionId: sessionId);
 
     /// <summary>A new refresh token and the hash under which it is stored.</summary>
     public static (string Token, string Hash) RefreshToken()

@@ -32,7 +32,11 @@ public sealed record UserAccount
 
 public static class UserAccounts
 {
-    private const string ViewColumns = "id, user_name AS UserName, display_name AS DisplayName, roles, district_code AS DistrictCode, active, locked_until AS LockedUntil";
+    // Locked: the latest lock on the user name, from any address (sign_in_attempts).
+    private const string ViewColumns = """
+        id, user_name AS UserName, display_name AS DisplayName, roles, district_code AS DistrictCode, active,
+        (SELECT max(locked_until) FROM sign_in_attempts a WHERE a.user_name = users.user_name AND locked_until > clock_timestamp()) AS LockedUntil
+        """;
     private const string AccountColumns = ViewColumns + ", password_hash AS PasswordHash";
 
     public static async Task<IReadOnlyList<UserView>> ListAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
@@ -53,6 +57,28 @@ public static class UserAccounts
         connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition($"""
             SELECT {AccountColumns} FROM users WHERE id = @id
             """, new { id }, cancellationToken: cancellationToken));
+
+    public static Task RehashAsync(NpgsqlConnection connection, Guid id, string oldHash, string newHash, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("UPDATE users SET password_hash = @newHash WHERE id = @id AND password_hash = @oldHash",
+            new { id, oldHash, newHash }, cancellationToken: cancellationToken));
+
+    public static Task SetPasswordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string hash,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET password_hash = @hash, updated_at = clock_timestamp() WHERE id = @id",
+            new { id, hash }, transaction, cancellationToken: cancellationToken));
+
+    public static Task SetStandingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string displayName, bool active,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET display_name = @displayName, active = @active, updated_at = clock_timestamp() WHERE id = @id",
+            new { id, displayName, active }, transaction, cancellationToken: cancellationToken));
+
+    public static Task SetGrantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string[] roles, string districtCode,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET roles = @roles, district_code = @districtCode, updated_at = clock_timestamp() WHERE id = @id",
+            new { id, roles, districtCode }, transaction, cancellationToken: cancellationToken));
 
     /// <returns>false when the user name is taken.</returns>
     public static async Task<bool> InsertAsync(NpgsqlConnection connection, Guid id, string userName, string displayName, string[] roles,

@@ -1,5 +1,5 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -10,29 +10,32 @@ namespace Platform.Gateway.Identity;
 
 public sealed record NewUserRequest(string? UserName, string? DisplayName, string? Password, string[]? Roles, string? DistrictCode);
 
-public sealed record UserChangeRequest(string? DisplayName, string[]? Roles, string? DistrictCode, bool? Active);
+public sealed record UserChangeRequest(string? DisplayName, bool? Active, string[]? Roles, string? DistrictCode);
+
+public sealed record GrantRequest(string[]? Roles, string? DistrictCode);
 
 public sealed record PasswordRequest(string? Password);
 
 /// <summary>
-/// User accounts, for admins: list, create, change roles, district or standing, and set a new password. An admin
-/// manages only users inside the admin's own district scope, and can grant no wider scope than that.
+/// User accounts, split between the administrators (三权分立, docs/security.md "Roles"): the system administrator
+/// creates users without roles, renames, deactivates and resets passwords; the security administrator grants roles
+/// and district scopes, never their own. Either manages only users inside their own district scope, grants no wider
+/// scope than that, and every change ends the user's sessions.
 /// </summary>
 public static partial class UsersApi
 {
-    public const int MinPasswordLength = 10;
-
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users").WithTags("Users").RequireAuthorization(AccessRequirement.AdminPolicy);
+        var users = app.MapGroup("/api/admin/users").WithTags("Users");
         users.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await UserAccounts.ListAsync(connection, scope.Prefix, cancellationToken));
-        });
-        users.MapPost("/", CreateAsync);
-        users.MapPut("/{id:guid}", ChangeAsync);
-        users.MapPut("/{id:guid}/password", SetPasswordAsync);
+        }).RequireAuthorization(AccessRequirement.UserListPolicy);
+        users.MapPost("/", CreateAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy);
+        users.MapPut("/{id:guid}", ChangeAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy);
+        users.MapPut("/{id:guid}/password", SetPasswordAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy);
+        users.MapPut("/{id:guid}/roles", GrantAsync).RequireAuthorization(AccessRequirement.SecurityAdminPolicy);
         return app;
     }
 
@@ -41,95 +44,135 @@ public static partial class UsersApi
     {
         var validation = new Validation();
         var userName = validation.Text("userName", request.UserName, 50);
-        if (userName is not null && !UserName().IsMatch(userName))
+        if (userName.Length > 0 && !UserName().IsMatch(userName))
             validation.Add("userName", "may hold only lower-case letters, digits, '.', '_' and '-', starting with a letter.");
         var displayName = validation.Text("displayName", request.DisplayName, 100);
-        var password = Password(validation, request.Password);
-        var (roles, district) = Grant(validation, scope, request.Roles, request.DistrictCode);
+        var password = PasswordPolicy.Check(validation, "password", request.Password, userName);
+        if (request.Roles is { Length: > 0 })
+            validation.Add("roles", "系统管理员创建的用户没有角色：角色由安全管理员授予（PUT /api/admin/users/{id}/roles）。");
+        var district = District(validation, scope, request.DistrictCode);
         if (!validation.IsValid)
             return validation.Problem();
 
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        if (!await UserAccounts.InsertAsync(connection, id, userName!, displayName!, roles!, district!, AuthApi.Hash(password!), cancellationToken))
+        if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, Passwords.Hash(password), cancellationToken))
             return TypedResults.Problem(title: "The user name is taken.", detail: $"There is a user '{userName}' already.", statusCode: StatusCodes.Status409Conflict);
         return TypedResults.Created($"/api/admin/users/{id}", (await UserAccounts.FindAsync(connection, id, cancellationToken))!);
     }
 
-    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> ChangeAsync(
-        Guid id, UserChangeRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(Guid id, UserChangeRequest request,
+        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var displayName = validation.Text("displayName", request.DisplayName, 100);
-        var (roles, district) = Grant(validation, scope, request.Roles, request.DistrictCode);
         if (request.Active is null)
             validation.Add("active", "is required: true, or false to stop the user signing in.");
+        else if (request.Active == false && id == CallerId(caller))
+            validation.Add("active", "不能停用自己的账户。");
+        if (request.Roles is not null || request.DistrictCode is not null)
+            validation.Add("roles", "角色和辖区由安全管理员修改（PUT /api/admin/users/{id}/roles）。");
         if (!validation.IsValid)
             return validation.Problem();
-
-        return await UpdateAsync(id, scope, dataSource, new CommandDefinition("""
-            UPDATE users SET display_name = @displayName, roles = @roles, district_code = @district, active = @Active, updated_at = clock_timestamp()
-            WHERE id = @id
-            """, new { id, displayName, roles, district, request.Active }, cancellationToken: cancellationToken), cancellationToken) is { } changed
-            ? TypedResults.Ok(changed)
-            : TypedResults.NotFound();
+        var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked, _ => null,
+            (connection, transaction) =>
+                UserAccounts.SetStandingAsync(connection, transaction, id, displayName, request.Active!.Value, cancellationToken),
+            cancellationToken);
+        return Answer(outcome);
     }
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetPasswordAsync(
-        Guid id, PasswordRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    /// <summary>Passwords of administrators are theirs alone: resetting one would let a system administrator become them.</summary>
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(Guid id,
+        PasswordRequest request, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        CancellationToken cancellationToken)
+    {
+        UserView? target;
+        await using (var lookup = await dataSource.OpenAuditedAsync(cancellationToken))
+            target = await UserAccounts.FindAsync(lookup, id, cancellationToken);
+        var validation = new Validation();
+        var password = PasswordPolicy.Check(validation, "password", request.Password, target?.UserName);
+        if (!validation.IsValid)
+            return validation.Problem();
+        var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
+            user => user.Roles.Any(Roles.Administrators.Contains) ? "管理员账户的密码只能由本人修改（POST /api/auth/password）。" : null,
+            async (connection, transaction) =>
+            {
+                await UserAccounts.SetPasswordAsync(connection, transaction, id, Passwords.Hash(password), cancellationToken);
+                await SignInAttempts.ClearAsync(connection, target!.UserName, cancellationToken);
+            }, cancellationToken);
+        return Answer(outcome);
+    }
+
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> GrantAsync(Guid id, GrantRequest request,
+        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var password = Password(validation, request.Password);
+        var roles = Grant(validation, request.Roles);
+        var district = District(validation, scope, request.DistrictCode);
         if (!validation.IsValid)
             return validation.Problem();
-        return await UpdateAsync(id, scope, dataSource, new CommandDefinition(
-            "UPDATE users SET password_hash = @hash, failed_sign_ins = 0, locked_until = NULL, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, hash = AuthApi.Hash(password!) }, cancellationToken: cancellationToken), cancellationToken) is null
-            ? TypedResults.NotFound()
-            : TypedResults.NoContent();
+        var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
+            user => user.Id == CallerId(caller) ? "不能修改自己的角色和辖区。" : null,
+            (connection, transaction) => UserAccounts.SetGrantAsync(connection, transaction, id, roles, district, cancellationToken),
+            cancellationToken);
+        return Answer(outcome);
     }
 
+    private sealed record Outcome(UserView? User, string? Refusal);
+
     /// <summary>
-    /// Runs <paramref name="update"/> on a user in the admin's scope and revokes the user's refresh tokens, so that the
-    /// account starts afresh at the next sign-in. Null when there is no such user in scope.
+    /// Runs <paramref name="update"/> on a user in the caller's scope, unless <paramref name="refuse"/> says why not, and
+    /// ends the user's sessions in the same transaction. No user when there is no such user in scope.
     /// </summary>
-    private static async Task<UserView?> UpdateAsync(Guid id, DistrictScope scope, Database dataSource, CommandDefinition update, CancellationToken cancellationToken)
+    private static async Task<Outcome> UpdateAsync(Guid id, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        Func<UserView, string?> refuse, Func<NpgsqlConnection, NpgsqlTransaction, Task> update, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (await UserAccounts.FindAsync(connection, id, cancellationToken) is not { } user || !scope.Covers(user.DistrictCode))
-            return null;
+            return new Outcome(null, null);
+        if (refuse(user) is { } refusal)
+            return new Outcome(user, refusal);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(update);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE refresh_tokens SET revoked_at = clock_timestamp() WHERE user_id = @id AND revoked_at IS NULL",
-            new { id }, transaction, cancellationToken: cancellationToken));
+        await update(connection, transaction);
+        var ended = await sessions.RevokeAllAsync(connection, transaction, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await UserAccounts.FindAsync(connection, id, cancellationToken);
+        revoked.Add(ended);
+        return new Outcome(await UserAccounts.FindAsync(connection, id, cancellationToken), null);
     }
 
-    private static string? Password(Validation validation, string? password)
+    private static Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult> Answer(Outcome outcome) => outcome switch
     {
-        var checkedPassword = validation.Text("password", password, 200);
-        if (checkedPassword is { Length: < MinPasswordLength })
-            validation.Add("password", $"must be at least {MinPasswordLength} characters long.");
-        return checkedPassword;
-    }
+        { User: null } => TypedResults.NotFound(),
+        { Refusal: { } refusal } => TypedResults.Problem(title: "不允许此操作。", detail: refusal, statusCode: StatusCodes.Status403Forbidden),
+        _ => TypedResults.Ok(outcome.User),
+    };
 
-    /// <summary>Known roles, at least one, and a district inside the admin's own scope.</summary>
-    private static (string[]? Roles, string? District) Grant(Validation validation, DistrictScope scope, string[]? roles, string? district)
+    private static Guid? CallerId(ClaimsPrincipal caller) => Guid.TryParse(caller.FindFirst("sub")?.Value, out var id) ? id : null;
+
+    /// <summary>Known roles, none at all allowed, and an administrator role only alone.</summary>
+    private static string[] Grant(Validation validation, string[]? roles)
     {
-        if (roles is not { Length: > 0 })
-            validation.Add("roles", $"is required: one or more of {string.Join(", ", Roles.All)}.");
+        if (roles is null)
+            validation.Add("roles", $"is required: none, or some of {string.Join(", ", Roles.All)}.");
         else if (roles.FirstOrDefault(role => !Roles.All.Contains(role)) is { } unknown)
             validation.Add("roles", $"'{unknown}' is not a role; roles are {string.Join(", ", Roles.All)}.");
+        else if (Roles.Grantable(roles.Distinct().ToArray()) is { } why)
+            validation.Add("roles", why);
+        return roles?.Distinct().ToArray() ?? [];
+    }
+
+    /// <summary>A district inside the caller's own scope, and no wider than it.</summary>
+    private static string District(Validation validation, DistrictScope scope, string? district)
+    {
         if (!DistrictScope.IsCode(district))
             validation.Add("districtCode", "is required: a six-digit code, e.g. 120106 for 红桥区 or 120000 for the whole city.");
         else if (!scope.Covers(district) || new DistrictScope(district!).Prefix.Length < scope.Prefix.Length)
             validation.Add("districtCode", $"is outside your own scope ({scope.Code}).");
-        return (roles?.Distinct().ToArray(), district);
+        return district ?? "";
     }
 
     [GeneratedRegex("^[a-z][a-z0-9._-]{2,49}$")]
     private static partial Regex UserName();
 }
-

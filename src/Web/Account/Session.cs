@@ -3,19 +3,22 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Web.Account;
 
 /// <summary>What the gateway answers to a sign-in or a refresh.</summary>
-public sealed record SignedIn(string AccessToken, int ExpiresIn, string RefreshToken, SignedInUser User);
+public sealed record SignedIn(string AccessToken, int ExpiresIn, string RefreshToken, Guid SessionId, SignedInUser User);
 
 public sealed record SignedInUser(Guid Id, string UserName, string DisplayName, string[] Roles, string DistrictCode);
 
 /// <summary>
 /// The user's session: signing in at the gateway keeps its access and refresh tokens in the encrypted session cookie;
-/// a token about to expire is refreshed as a request arrives; signing out revokes the refresh token.
+/// a token about to expire is refreshed as a request arrives; signing out ends the gateway's session. A session the
+/// gateway ended (sign-out elsewhere, a new password, deactivation) ends here at the next request
+/// (<see cref="RevokedSessions"/>, about a second).
 /// </summary>
-public sealed class Session(IHttpClientFactory http)
+public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
 {
     public const string Gateway = "gateway";
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
@@ -23,12 +26,36 @@ public sealed class Session(IHttpClientFactory http)
     /// <returns>null when signed in, otherwise why not, in the gateway's words.</returns>
     public async Task<string?> SignInAsync(HttpContext context, string userName, string password)
     {
-        using var response = await http.CreateClient(Gateway).PostAsJsonAsync("/api/auth/sign-in", new { userName, password }, context.RequestAborted);
+        // The gateway counts failures per user and address: it trusts this forwarded address from the UI only.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in") { Content = JsonContent.Create(new { userName, password }) };
+        if (context.Connection.RemoteIpAddress is { } address)
+            request.Headers.Add("X-Forwarded-For", address.ToString());
+        using var response = await http.CreateClient(Gateway).SendAsync(request, context.RequestAborted);
         if (!response.IsSuccessStatusCode)
             return await ProblemText.ReadAsync(response, context.RequestAborted);
         var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.RequestAborted))!;
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn.User), Store(new AuthenticationProperties(), signedIn));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn),
+            Store(new AuthenticationProperties(), signedIn));
         return null;
+    }
+
+    /// <returns>null when changed (every session of the user has then ended, this one too), otherwise the gateway's problems by field.</returns>
+    public async Task<Dictionary<string, string[]>?> ChangePasswordAsync(HttpContext context, string currentPassword, string newPassword)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password")
+        {
+            Content = JsonContent.Create(new { currentPassword, newPassword }),
+        };
+        request.Headers.Authorization = new("Bearer", await context.GetTokenAsync("access_token"));
+        if (context.Connection.RemoteIpAddress is { } address)
+            request.Headers.Add("X-Forwarded-For", address.ToString());
+        using var response = await http.CreateClient(Gateway).SendAsync(request, context.RequestAborted);
+        if (response.IsSuccessStatusCode)
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return null;
+        }
+        return await ProblemText.ErrorsAsync(response, context.RequestAborted);
     }
 
     public async Task SignOutAsync(HttpContext context)
@@ -44,6 +71,12 @@ public sealed class Session(IHttpClientFactory http)
     /// </summary>
     public async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
+        if (revoked.Refuses(context.Principal!))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
         var expiresAt = DateTimeOffset.TryParse(context.Properties.GetTokenValue("expires_at"), out var at) ? at : DateTimeOffset.MinValue;
         if (expiresAt - DateTimeOffset.UtcNow > RefreshAhead)
             return;
@@ -53,7 +86,7 @@ public sealed class Session(IHttpClientFactory http)
         if (response is { IsSuccessStatusCode: true })
         {
             var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.HttpContext.RequestAborted))!;
-            context.ReplacePrincipal(Principal(signedIn.User));
+            context.ReplacePrincipal(Principal(signedIn));
             Store(context.Properties, signedIn);
             context.ShouldRenew = true;
         }
@@ -64,10 +97,11 @@ public sealed class Session(IHttpClientFactory http)
         }
     }
 
-    private static ClaimsPrincipal Principal(SignedInUser user) => new(new ClaimsIdentity(
+    private static ClaimsPrincipal Principal(SignedIn signedIn) => new(new ClaimsIdentity(
         [
-            new Claim("name", user.UserName), new Claim("display_name", user.DisplayName), new Claim("district", user.DistrictCode),
-            .. user.Roles.Select(role => new Claim("role", role)),
+            new Claim("name", signedIn.User.UserName), new Claim("display_name", signedIn.User.DisplayName),
+            new Claim("district", signedIn.User.DistrictCode), new Claim(RevokedSessions.ClaimType, signedIn.SessionId.ToString()),
+            .. signedIn.User.Roles.Select(role => new Claim("role", role)),
         ], CookieAuthenticationDefaults.AuthenticationScheme, "name", "role"));
 
     private static AuthenticationProperties Store(AuthenticationProperties properties, SignedIn signedIn)
@@ -85,6 +119,22 @@ public sealed class Session(IHttpClientFactory http)
 /// <summary>The words of an RFC 7807 answer, for showing the user.</summary>
 public static class ProblemText
 {
+    /// <summary>A validation problem's messages by field; a problem without fields under "", in its own words.</summary>
+    public static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+                return errors.EnumerateObject().ToDictionary(field => field.Name,
+                    field => field.Value.EnumerateArray().Select(message => message.GetString() ?? "").ToArray());
+        }
+        catch (JsonException)
+        {
+        }
+        return new() { [""] = [$"{(int)response.StatusCode} {response.ReasonPhrase}"] };
+    }
+
     public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try

@@ -18,16 +18,19 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
 {
     private const string Hexi = "120103", Hongqiao = "120106", City = "120000";
 
-    /// <summary>The users: each business role of 河西, and the city-wide viewer and admin.</summary>
+    /// <summary>The users: each business role of 河西, the city-wide viewer and the three city-wide administrators.</summary>
     private static readonly (string Role, string District)[] Users =
-        [(Roles.Planner, Hexi), (Roles.Hr, Hexi), (Roles.Facilities, Hexi), (Roles.Viewer, City), (Roles.Admin, City)];
+    [
+        (Roles.Planner, Hexi), (Roles.Hr, Hexi), (Roles.Facilities, Hexi), (Roles.Viewer, City),
+        (Roles.SystemAdmin, City), (Roles.SecurityAdmin, City), (Roles.Auditor, City),
+    ];
 
     /// <summary>Who may read and who may change each service's data (docs/security.md, "Roles").</summary>
     private static readonly Dictionary<string, (string[] Readers, string[] Writers)> Access = new()
     {
-        ["planning"] = ([Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer, Roles.Admin], [Roles.Planner]),
-        ["workforce"] = ([Roles.Hr, Roles.Viewer, Roles.Admin], [Roles.Hr]),
-        ["facilities"] = ([Roles.Facilities, Roles.Planner, Roles.Viewer, Roles.Admin], [Roles.Facilities]),
+        ["planning"] = ([Roles.Planner, Roles.Facilities, Roles.Hr, Roles.Viewer], [Roles.Planner]),
+        ["workforce"] = ([Roles.Hr, Roles.Viewer], [Roles.Hr]),
+        ["facilities"] = ([Roles.Facilities, Roles.Planner, Roles.Viewer], [Roles.Facilities]),
     };
 
     /// <summary>The roles each access class of the documents admits; a class not here cannot be classified.</summary>
@@ -35,7 +38,8 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
     {
         "read" => Access[operation.Service].Readers,
         "write" => Access[operation.Service].Writers,
-        AccessRequirement.AdminPolicy or AccessRequirement.OperatorPolicy => [Roles.Admin],
+        AccessRequirement.AuditorPolicy => [Roles.Auditor],
+        AccessRequirement.OperatorPolicy => [Roles.SystemAdmin],
         _ => null,
     };
 

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+
+namespace Platform.BuildingBlocks.Security;
+
+/// <summary>A session that has ended; its access tokens are refused until <see cref="Until"/>, when the last has expired.</summary>
+public sealed record RevokedSession(Guid Sid, DateTime Until);
+
+/// <summary>The sessions that ended since <see cref="Since"/>, as the gateway's clock saw it when asked (<see cref="At"/>).</summary>
+public sealed record RevocationPage(DateTime At, IReadOnlyList<RevokedSession> Sessions);
+
+/// <summary>
+/// The ended sessions whose access tokens could still be presented, kept in memory by every host (docs/security.md,
+/// "Sessions"). A token of the suite's issuer names its session (sid); until the list has been loaded once, such
+/// tokens are refused, so a host that starts while the gateway is away does not take revoked tokens.
+/// </summary>
+public sealed class RevokedSessions(TimeProvider clock)
+{
+    public const string ClaimType = "sid";
+
+    private readonly ConcurrentDictionary<Guid, DateTime> revoked = new();
+
+    public bool IsLoaded { get; private set; }
+
+    public void Add(IEnumerable<RevokedSession> sessions)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var session in sessions)
+            revoked[session.Sid] = session.Until;
+        foreach (var (sid, until) in revoked)
+            if (until <= now)
+                revoked.TryRemove(sid, out _);
+    }
+
+    public void MarkLoaded() => IsLoaded = true;
+
+    /// <summary>Whether a user's token or session must be refused: its session ended, or is not yet known not to have.</summary>
+    public bool Refuses(ClaimsPrincipal user) =>
+        user.FindFirst(ClaimType)?.Value is { } value && (!IsLoaded || !Guid.TryParse(value, out var sid) || revoked.ContainsKey(sid));
+}

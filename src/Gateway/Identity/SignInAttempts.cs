@@ -1,0 +1,58 @@
+using Dapper;
+using Npgsql;
+
+namespace Platform.Gateway.Identity;
+
+/// <summary>The counts <see cref="SignInThrottle"/> decides on, kept in sign_in_attempts (address '' = the account).</summary>
+public static class SignInAttempts
+{
+    private const string Account = "";
+
+    /// <summary>
+    /// Counts an attempt before its password is checked; false when the limits refuse it unchecked. Both rows are
+    /// held (FOR UPDATE, the account's first) until the count is written, so concurrent attempts take turns.
+    /// </summary>
+    public static async Task<bool> BeginAsync(NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var key = new { userName = Key(userName), address, Account };
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO sign_in_attempts (user_name, address) VALUES (@userName, @Account), (@userName, @address)
+            ON CONFLICT (user_name, address) DO NOTHING
+            """, key, transaction, cancellationToken: cancellationToken));
+        var rows = (await connection.QueryAsync<(string Address, int Failures, DateTime? LockedUntil, bool Trusted)>(new CommandDefinition("""
+            SELECT address, failures, locked_until, trusted FROM sign_in_attempts
+            WHERE user_name = @userName AND address IN (@Account, @address) ORDER BY address FOR UPDATE
+            """, key, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => row.Address, row => new AttemptCount(row.Failures, row.LockedUntil, row.Trusted));
+        var decision = SignInThrottle.Attempt(rows[address], rows[Account], DateTime.UtcNow);
+        await WriteAsync(connection, transaction, userName, address, decision.Address, cancellationToken);
+        await WriteAsync(connection, transaction, userName, Account, decision.Account, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return decision.Check;
+    }
+
+    public static async Task SucceededAsync(NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
+    {
+        var (fromAddress, account) = SignInThrottle.Succeeded();
+        await WriteAsync(connection, null, userName, address, fromAddress, cancellationToken);
+        await WriteAsync(connection, null, userName, Account, account, cancellationToken);
+    }
+
+    /// <summary>Lifts every lock of a user, as a new password set by an administrator does.</summary>
+    public static Task ClearAsync(NpgsqlConnection connection, string userName, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sign_in_attempts SET failures = 0, locked_until = NULL, updated_at = clock_timestamp() WHERE user_name = @userName",
+            new { userName = Key(userName) }, cancellationToken: cancellationToken));
+
+    private static Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string userName, string address,
+        AttemptCount count, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE sign_in_attempts SET failures = @Failures, locked_until = @LockedUntil, trusted = @Trusted, updated_at = clock_timestamp()
+            WHERE user_name = @userName AND address = @address
+            """, new { userName = Key(userName), address, count.Failures, count.LockedUntil, count.Trusted }, transaction,
+            cancellationToken: cancellationToken));
+
+    // Names differing only in case are one name, so that changing case buys no further guesses.
+    private static string Key(string userName) => userName.ToLowerInvariant();
+}
