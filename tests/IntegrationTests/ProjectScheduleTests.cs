@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -47,8 +48,16 @@ public class ProjectScheduleTests(SuiteFixture suite)
         Assert.Equal(["date", "documentReference"], errors);
         var approved = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(-200), documentReference = "红发改〔2025〕88号" });
         Assert.Equal("approved", approved.GetProperty("status").GetString()); // passing 立项 approves the project
-        var waived = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "site", date = Day(-190), waiverReason = "原址改扩建，无需新选址" });
+        // The waiver is the section head's: the milestone names the token's user, whatever the body says.
+        using var head = suite.ClientFor("gateway", suite.TokenAs("hq.jijian", "红桥区基建科科长", "120106", Roles.Facilities));
+        var waiving = await head.PostAsJsonAsync($"/api/facilities/projects/{project}/gates",
+            new { gate = "site", date = Day(-190), waiverReason = "原址改扩建，无需新选址", actor = ForgedActor.Name });
+        await SuiteApi.EnsureAsync(waiving);
+        var waived = await waiving.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("site", waived.GetProperty("currentGate").GetString());
+        var site = waived.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("gate").GetString() == "site");
+        Assert.Equal(("hq.jijian", "红桥区基建科科长"), (site.GetProperty("userName").GetString(), site.GetProperty("displayName").GetString()));
+        await ForgedActor.AssertNotRecordedAsync(suite, "facilitiesdb", "project_passages", waived.GetRawText());
 
         // The plan: its 投入使用 sets the planned in-use date, which Planning's pipeline learns.
         var planned = await OkAsync(HttpMethod.Put, project, "plan", new

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -82,7 +83,8 @@ public class RotationTests(SuiteFixture suite)
         // The workflow: approving a draft is refused; submit, approve and start move the teachers.
         Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { })).StatusCode);
         // Without its backbone teacher the strong school breaks its quota: the draft is flagged, and approval names the school.
-        await SuiteApi.EnsureAsync(await suite.Gateway.DeleteAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD10"]}"));
+        await SuiteApi.EnsureAsync(await suite.Gateway.DeleteAsync(
+            $"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD10"]}?actor={Uri.EscapeDataString(ForgedActor.Name)}"));
         var broken = await StepAsync(planId, "submit", new { });
         Assert.False(broken.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("met").GetBoolean());
         var refused = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { });
@@ -93,7 +95,13 @@ public class RotationTests(SuiteFixture suite)
         await StepAsync(planId, "return", new { note = "骨干教师名额未满足" });
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD10"], toSchoolId = weak }));
         await StepAsync(planId, "submit", new { });
-        await StepAsync(planId, "approve", new { });
+        // The bureau's head approves; a name in the body changes nothing: the history names the token's user.
+        using var head = suite.ClientFor("gateway", suite.TokenAs("hd.head", "河东区教育局局长", District, Roles.Hr));
+        var approved = await head.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = ForgedActor.Name });
+        await SuiteApi.EnsureAsync(approved);
+        var approval = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray().Last();
+        Assert.Equal(("approve", "hd.head", "河东区教育局局长"),
+            (approval.GetProperty("action").GetString(), approval.GetProperty("userName").GetString(), approval.GetProperty("displayName").GetString()));
         await StepAsync(planId, "start", new { });
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
         Assert.Equal(weak, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
@@ -109,6 +117,8 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(weakest, stayed.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "submit", "approve", "start", "extend", "complete"],
             completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal("test-planner-hr-facilities-admin-120000", completed.GetProperty("events")[2].GetProperty("userName").GetString()); // unassign
+        await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "rotation_plan_events", completed.GetRawText());
 
         var report = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/report?districtCode={District}"))!;
         var year = report.Single(r => r.GetProperty("year").GetInt32() == 2026);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -79,8 +80,12 @@ public class RoundTests(SuiteFixture suite)
         await PostAsync(round, "placements/auto", new { });
         var unsettled = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { });
         Assert.Equal(HttpStatusCode.BadRequest, unsettled.StatusCode);
-        await PostAsync(round, "unplaced", new { teacherId = ids["RA6"], outcome = "training" });
-        var closed = await PostAsync(round, "advance", new { });
+        await PostAsync(round, "unplaced", new { teacherId = ids["RA6"], outcome = "training", actor = ForgedActor.Name });
+        // The district's head closes the round: the history names the token's user, whatever a body says.
+        using var head = suite.ClientFor("gateway", suite.TokenAs("nh.head", "宁河区教育局局长", District, Roles.Hr));
+        var closing = await head.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { actor = ForgedActor.Name });
+        await SuiteApi.EnsureAsync(closing);
+        var closed = await closing.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal("closed", closed.GetProperty("stage").GetString());
         var placed = closed.GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("teacherId").GetGuid());
@@ -90,6 +95,9 @@ public class RoundTests(SuiteFixture suite)
         Assert.Equal(["open", "set_posts", "set_posts", "advance_to_internal", "choose", "choose", "advance_to_cross_school", "prefer", "prefer", "choose",
             "advance_to_placement", "place_automatically", "unplaced", "advance_to_closed"],
             closed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal([("test-planner-hr-facilities-admin-120000", "测试用户"), ("nh.head", "宁河区教育局局长")], closed.GetProperty("events").EnumerateArray()
+            .TakeLast(2).Select(e => (e.GetProperty("userName").GetString(), e.GetProperty("displayName").GetString())));
+        await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "round_events", closed.GetRawText());
 
         // Teachers placed in another school move there from the start of the term.
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{ids["RA4"]}");
