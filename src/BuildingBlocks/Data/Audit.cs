@@ -72,8 +72,8 @@ public static class Audit
         context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? context.User.FindFirst("sub")?.Value : null;
 
     /// <summary>
-    /// The client's address: the peer's, which a service takes from the X-Forwarded-For of the gateway (and only of
-    /// the gateway: <see cref="Security.SecurityExtensions.MapPlatformApi"/>). An IPv4 address is shown as such.
+    /// The client's address: the peer's, which a service takes from the X-Forwarded-For of a known proxy only, the
+    /// gateway or the UI (<see cref="Security.SecurityExtensions.MapPlatformApi"/>). An IPv4 address is shown as such.
     /// </summary>
     internal static IPAddress? SourceOf(HttpContext context) =>
         context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
