@@ -95,7 +95,7 @@ public class AuditTests(SuiteFixture suite)
         var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = $"审计地址学区{Guid.NewGuid():N}"[..12], kind = "area" });
         await SuiteApi.EnsureAsync(zone);
         var zoneId = (await zone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var entry = Assert.Single(await TrailAsync("planning", $"table=zones&rowKey={zoneId}", suite.TokenFor("120000", Roles.Admin)));
+        var entry = Assert.Single(await TrailAsync("planning", $"table=zones&rowKey={zoneId}", Auditor));
         Assert.Equal("127.0.0.1", entry.GetProperty("sourceAddress").GetString());
     }
 
@@ -138,11 +138,14 @@ public class AuditTests(SuiteFixture suite)
             Assert.Contains("append-only", (await Assert.ThrowsAsync<PostgresException>(() => superuser.ExecuteAsync(statement))).MessageText);
     }
 
+    /// <summary>Who reads the whole trail: a city-wide admin.</summary>
+    private string Auditor => suite.TokenFor("120000", Roles.Admin);
+
     /// <summary>The newest refusal that <paramref name="matches"/>, once recorded (after the answer is sent): method, path and status.</summary>
     private async Task<(string?, string?, int)> RefusalAsync(string service, string? actor, Func<JsonElement, bool> matches)
     {
         var query = actor is null ? "operation=refused" : $"operation=refused&actor={actor}";
-        var entry = await Eventually.Until(async () => (await TrailAsync(service, query, suite.TokenFor("120000", Roles.Admin))).FirstOrDefault(matches),
+        var entry = await Eventually.Until(async () => (await TrailAsync(service, query, Auditor)).FirstOrDefault(matches),
             e => e.ValueKind == JsonValueKind.Object, $"a refusal in {service}'s audit trail");
         return (entry.GetProperty("method").GetString(), entry.GetProperty("path").GetString(), entry.GetProperty("status").GetInt32());
     }

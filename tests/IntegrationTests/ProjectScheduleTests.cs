@@ -112,7 +112,7 @@ public class ProjectScheduleTests(SuiteFixture suite)
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         var passed = approved.GetProperty("milestones").EnumerateArray().Where(m => m.GetProperty("actual").ValueKind == JsonValueKind.String).ToList();
         Assert.Equal([("proposed", Day(-100)), ("approved", Day(-100))], passed.Select(m => (m.GetProperty("gate").GetString(), m.GetProperty("actual").GetString())));
-        Assert.Equal(("红发改〔2026〕5号", "测试用户", "test-planner-hr-facilities-admin-120000"),
+        Assert.Equal(("红发改〔2026〕5号", "测试用户", suite.GatewayUserName),
             (passed[1].GetProperty("documentReference").GetString(), passed[1].GetProperty("displayName").GetString(), passed[1].GetProperty("userName").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Post, project, "approve", new { documentReference = "again" })).StatusCode);
 

@@ -117,7 +117,7 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(weakest, stayed.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "submit", "approve", "start", "extend", "complete"],
             completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal("test-planner-hr-facilities-admin-120000", completed.GetProperty("events")[2].GetProperty("userName").GetString()); // unassign
+        Assert.Equal(suite.GatewayUserName, completed.GetProperty("events")[2].GetProperty("userName").GetString()); // unassign
         await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "rotation_plan_events", completed.GetRawText());
 
         var report = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/report?districtCode={District}"))!;

@@ -95,7 +95,7 @@ public class RoundTests(SuiteFixture suite)
         Assert.Equal(["open", "set_posts", "set_posts", "advance_to_internal", "choose", "choose", "advance_to_cross_school", "prefer", "prefer", "choose",
             "advance_to_placement", "place_automatically", "unplaced", "advance_to_closed"],
             closed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal([("test-planner-hr-facilities-admin-120000", "测试用户"), ("nh.head", "宁河区教育局局长")], closed.GetProperty("events").EnumerateArray()
+        Assert.Equal([(suite.GatewayUserName, "测试用户"), ("nh.head", "宁河区教育局局长")], closed.GetProperty("events").EnumerateArray()
             .TakeLast(2).Select(e => (e.GetProperty("userName").GetString(), e.GetProperty("displayName").GetString())));
         await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "round_events", closed.GetRawText());
 
