@@ -13,7 +13,8 @@ public sealed record WorkflowEvent(DateTime At, string Action, string? UserName,
 /// <summary>The history table of a workflow (rotation_plan_events by plan_id, round_events by round_id).</summary>
 internal sealed class WorkflowEvents(string table, string recordColumn)
 {
-    public Task RecordAsync(NpgsqlTransaction transaction, Guid id, string action, SignedInUser user, string? detail, CancellationToken cancellationToken) =>
+    public Task RecordAsync(
+        NpgsqlTransaction transaction, Guid id, string action, SignedInUser user, string? detail, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO {table} ({recordColumn}, action, user_name, display_name, detail) VALUES (@id, @action, @UserName, @DisplayName, @detail)
             """, new { id, action, user.UserName, user.DisplayName, detail }, transaction, cancellationToken: cancellationToken));

@@ -92,7 +92,8 @@ public class AuditTests(SuiteFixture suite)
     {
         using var gateway = suite.ClientFor("gateway", suite.TokenFor("120106", Roles.Planner));
         gateway.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.66"); // the gateway must not believe it
-        var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = $"审计地址学区{Guid.NewGuid():N}"[..12], kind = "area" });
+        var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones",
+            new { name = $"审计地址学区{Guid.NewGuid():N}"[..12], kind = "area" });
         await SuiteApi.EnsureAsync(zone);
         var zoneId = (await zone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var entry = Assert.Single(await TrailAsync("planning", $"table=zones&rowKey={zoneId}", Auditor));
@@ -117,20 +118,25 @@ public class AuditTests(SuiteFixture suite)
         using var anonymous = suite.ClientFor("facilities", null);
         anonymous.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.23");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/projects?token=s3cr3t")).StatusCode);
-        Assert.Equal(("GET", "/projects", 401), await RefusalAsync("facilities", null, e => e.GetProperty("sourceAddress").GetString() == "198.51.100.23"));
+        Assert.Equal(("GET", "/projects", 401),
+            await RefusalAsync("facilities", null, e => e.GetProperty("sourceAddress").GetString() == "198.51.100.23"));
     }
 
     [Fact]
     public async Task The_services_own_database_user_cannot_change_or_remove_an_entry_and_no_one_can()
     {
         await using var service = new NpgsqlConnection(suite.ServiceConnectionString("workforcedb"));
-        await service.ExecuteAsync("INSERT INTO audit.trail (actor, operation, method, path, status) VALUES ('test', 'refused', 'GET', '/test', 403)");
+        await service.ExecuteAsync(
+            "INSERT INTO audit.trail (actor, operation, method, path, status) VALUES ('test', 'refused', 'GET', '/test', 403)");
         foreach (var statement in new[]
                  {
                      "UPDATE audit.trail SET actor = 'someone else'", "DELETE FROM audit.trail", "TRUNCATE audit.trail",
                      "ALTER TABLE audit.trail DISABLE TRIGGER append_only", "DROP TABLE audit.trail", "DROP SCHEMA audit CASCADE",
                  })
-            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, (await Assert.ThrowsAsync<PostgresException>(() => service.ExecuteAsync(statement))).SqlState);
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => service.ExecuteAsync(statement));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
 
         // Not even the superuser, unless it drops the triggers first.
         await using var superuser = new NpgsqlConnection(suite.ConnectionString("workforcedb"));

@@ -18,6 +18,7 @@ public static class ForgedActor
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             $"SELECT count(*)::int FROM {historyTable} WHERE concat_ws(' ', display_name, user_name) LIKE '%' || @Name || '%'", new { Name }));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
-            "SELECT count(*)::int FROM audit.trail WHERE concat_ws(' ', actor, before::text, after::text, path) LIKE '%' || @Name || '%'", new { Name }));
+            "SELECT count(*)::int FROM audit.trail WHERE concat_ws(' ', actor, before::text, after::text, path) LIKE '%' || @Name || '%'",
+            new { Name }));
     }
 }

@@ -56,7 +56,8 @@ public class ProjectScheduleTests(SuiteFixture suite)
         var waived = await waiving.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("site", waived.GetProperty("currentGate").GetString());
         var site = waived.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("gate").GetString() == "site");
-        Assert.Equal(("hq.jijian", "红桥区基建科科长"), (site.GetProperty("userName").GetString(), site.GetProperty("displayName").GetString()));
+        Assert.Equal(("hq.jijian", "红桥区基建科科长"),
+            (site.GetProperty("userName").GetString(), site.GetProperty("displayName").GetString()));
         await ForgedActor.AssertNotRecordedAsync(suite, "facilitiesdb", "project_passages", waived.GetRawText());
 
         // The plan: its 投入使用 sets the planned in-use date, which Planning's pipeline learns.

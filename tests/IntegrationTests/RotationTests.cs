@@ -101,7 +101,8 @@ public class RotationTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(approved);
         var approval = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray().Last();
         Assert.Equal(("approve", "hd.head", "河东区教育局局长"),
-            (approval.GetProperty("action").GetString(), approval.GetProperty("userName").GetString(), approval.GetProperty("displayName").GetString()));
+            (approval.GetProperty("action").GetString(), approval.GetProperty("userName").GetString(),
+                approval.GetProperty("displayName").GetString()));
         await StepAsync(planId, "start", new { });
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
         Assert.Equal(weak, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());

@@ -49,7 +49,8 @@ public static class Audit
                 // Session-wide, as a change may span several transactions; the pool resets both when the connection is returned.
                 await connection.ExecuteAsync(new CommandDefinition(
                     "SELECT set_config('app.actor', @Actor, false), set_config('app.source', @Source, false)",
-                    new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" }, cancellationToken: cancellationToken));
+                    new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" },
+                    cancellationToken: cancellationToken));
                 return connection;
             }
             catch (NpgsqlException e) when (attempt < 3 && (e.IsTransient || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown }))
@@ -79,8 +80,9 @@ public static class Audit
         context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
 
     /// <summary>
-    /// GET /admin/audit (the gateway's: /api/admin/audit): the newest entries first, filtered by table, actor, row key, operation and time; an admin sees
-    /// the changes of rows in districts of their scope, and a city-wide admin also those of rows without a district and refused requests.
+    /// GET /admin/audit (the gateway's: /api/admin/audit): the newest entries first, filtered by table, actor, row key,
+    /// operation and time; an admin sees the changes of rows in districts of their scope, and a city-wide admin also
+    /// those of rows without a district and refused requests.
     /// </summary>
     public static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app, string path = "/admin/audit")
     {

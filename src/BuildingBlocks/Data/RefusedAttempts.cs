@@ -31,7 +31,8 @@ public sealed class RefusedAttempts(RefusalLimiter limiter, ScopedDataSources da
         switch (limiter.Admit(caller))
         {
             case RefusalAdmission.DropAndWarn:
-                logger.LogWarning("Refused requests of {Caller} are over the audit trail's limit: the rest of this minute's are not recorded.", caller);
+                logger.LogWarning("Refused requests of {Caller} are over the audit trail's limit: the rest of this minute's are not recorded.",
+                    caller);
                 return;
             case RefusalAdmission.Drop:
                 return;
@@ -62,7 +63,8 @@ public static class RefusedAttemptsExtensions
         return app.Use((context, next) =>
         {
             var endpoint = context.GetEndpoint();
-            context.Response.OnCompleted(() => answeredElsewhere?.Invoke(context) == true ? Task.CompletedTask : refused.RecordAsync(context, endpoint));
+            context.Response.OnCompleted(() =>
+                answeredElsewhere?.Invoke(context) == true ? Task.CompletedTask : refused.RecordAsync(context, endpoint));
             return next(context);
         });
     }

@@ -42,7 +42,8 @@ public static class ScheduleApi
         public DeliveryPath DeliveryPath => Enum.Parse<DeliveryPath>(Path, ignoreCase: true);
     }
 
-    private sealed record PassageRow(string Gate, DateOnly Date, string? UserName, string DisplayName, string? DocumentReference, string? WaiverReason);
+    private sealed record PassageRow(
+        string Gate, DateOnly Date, string? UserName, string DisplayName, string? DocumentReference, string? WaiverReason);
 
     /// <summary>A project as stored: its row, its milestone plan (with actual dates) and the gates it passed.</summary>
     private sealed record Loaded(ProjectRow Project, IReadOnlyList<Milestone> Milestones, IReadOnlyList<Passage> Passages);
@@ -248,7 +249,8 @@ public static class ScheduleApi
 
     internal static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PassageRow>(new CommandDefinition("""
-            SELECT gate, date, user_name AS UserName, display_name AS DisplayName, document_reference AS DocumentReference, waiver_reason AS WaiverReason
+            SELECT gate, date, user_name AS UserName, display_name AS DisplayName, document_reference AS DocumentReference,
+                   waiver_reason AS WaiverReason
             FROM project_passages WHERE project_id = @id ORDER BY date, recorded_at
             """, new { id }, transaction, cancellationToken: cancellationToken)))
         .Select(p => new Passage(p.Gate, p.Date, new SignedInUser(p.UserName, p.DisplayName), p.DocumentReference, p.WaiverReason)).ToList();

@@ -121,8 +121,10 @@ public static class GatesApi
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO project_passages (project_id, gate, date, user_name, display_name, document_reference, waiver_reason)
                 VALUES (@id, @Gate, @Date, @UserName, @DisplayName, @DocumentReference, @WaiverReason)
-                """, new { id = project.Id, passage.Gate, passage.Date, passage.By.UserName, passage.By.DisplayName, passage.DocumentReference, passage.WaiverReason },
-                transaction, cancellationToken: cancellationToken));
+                """, new
+            {
+                id = project.Id, passage.Gate, passage.Date, passage.By.UserName, passage.By.DisplayName, passage.DocumentReference, passage.WaiverReason,
+            }, transaction, cancellationToken: cancellationToken));
             recorded.Add(passage);
             var step = passage.Gate switch
             {

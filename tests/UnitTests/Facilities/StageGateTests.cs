@@ -9,7 +9,8 @@ public class StageGateTests
 
     private static readonly SignedInUser Officer = new("facilities", "基建科 李");
 
-    private static Passage Pass(string gate, string date, string? doc = "发改投资〔2026〕1号") => new(gate, DateOnly.Parse(date), Officer, doc);
+    private static Passage Pass(string gate, string date, string? doc = "发改投资〔2026〕1号") =>
+        new(gate, DateOnly.Parse(date), Officer, doc);
 
     [Fact]
     public void Gates_are_passed_in_order_with_who_when_and_the_document()
