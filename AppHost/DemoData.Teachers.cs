@@ -80,7 +80,7 @@ public static partial class DemoData
         await SendAsync(gateway, HttpMethod.Put, "/api/workforce/training/rules/120110",
             new object[] { new { kind = "cycle", hours = 360, years = 5, firstCycleStart = 2021, newTeacherHours = 120 }, new { kind = "annual", hours = 96 } }, cancellationToken);
         foreach (var district in schools.Select(s => s.DistrictCode).Distinct())
-            await PostAsync(gateway, "/api/workforce/rotation/plans", new { districtCode = district, year = SchoolYearStart.Year, actor = "演示数据" }, cancellationToken);
+            await PostAsync(gateway, "/api/workforce/rotation/plans", new { districtCode = district, year = SchoolYearStart.Year }, cancellationToken);
         return count;
     }
 

@@ -264,13 +264,13 @@ public static partial class DemoData
             var spacing = project.Path == "developer" ? 150 : 80;
             var plan = gates.Select((gate, i) => (Gate: gate, Date: inUse.AddDays(-spacing * (gates.Length - 1 - i)))).ToList();
             await SendAsync(gateway, HttpMethod.Put, $"/api/facilities/projects/{id}/plan",
-                new { path = project.Path, actor = "演示数据", milestones = plan.ToDictionary(p => p.Gate, p => p.Date.ToString("yyyy-MM-dd")) }, cancellationToken);
+                new { path = project.Path, milestones = plan.ToDictionary(p => p.Gate, p => p.Date.ToString("yyyy-MM-dd")) }, cancellationToken);
             if (project.Path == "developer")
                 await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/approve", null, cancellationToken);
             var last = project.PassUpTo is { } upTo ? Array.IndexOf(gates, upTo) : gates.Length - 1;
             foreach (var (gate, date) in plan.Take(last + 1).Where(p => p.Date <= today))
                 await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/gates",
-                    new { gate, date, actor = "演示数据", documentReference = $"教基〔{date.Year}〕{Array.IndexOf(gates, gate) + 1}号" }, cancellationToken);
+                    new { gate, date, documentReference = $"教基〔{date.Year}〕{Array.IndexOf(gates, gate) + 1}号" }, cancellationToken);
         }
     }
 

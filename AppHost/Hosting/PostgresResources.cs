@@ -115,7 +115,8 @@ public sealed class PostgresServerResource : Resource
 
 /// <summary>
 /// A database in a PostgreSQL cluster, created when missing, and owned by a login role of the same name that is no
-/// superuser: the service connects as that role, so the row-level security its migrations set up applies to it.
+/// superuser: the service connects as that role, so the row-level security its migrations set up applies to it. Its
+/// audit trail is provisioned apart (<see cref="AuditStore"/>), under a role the service's cannot act as.
 /// </summary>
 public sealed class PostgresDatabaseResource : Resource, IResourceWithConnectionString
 {
@@ -170,6 +171,7 @@ public sealed class PostgresDatabaseResource : Resource, IResourceWithConnection
                   LOOP EXECUTE item.sql; END LOOP;
                 END $$
                 """, cancellationToken);
+            await AuditStore.ProvisionAsync(database, Name, cancellationToken);
         }
         State = ResourceState.Running;
     }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.BuildingBlocks.Data;
+using Yarp.ReverseProxy.Model;
 
 namespace Platform.Gateway;
 
@@ -58,6 +59,8 @@ public static class Hardening
     public static void UseGatewayHardening(this WebApplication app)
     {
         app.UseCors();
+        // The gateway records what it refuses itself; what it passes on, the service that answers records.
+        app.UseRefusedAttempts(context => context.Features.Get<IReverseProxyFeature>() is not null);
         // Who is calling, before the rate limiter counts per user; each service checks the token again itself.
         app.UseAuthentication();
         app.UseAuthorization();

@@ -2,30 +2,31 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.Workforce;
 
 /// <summary>
 /// A change to a workflow record (a rotation plan, an appointment round) in one transaction: 404 for an unknown record,
 /// 409 unless it is in a state the change belongs to. The change returns the detail to record, or leaves problems,
-/// which undo it; otherwise the step is recorded with who, when and what, and the answer is the record as it now stands.
+/// which undo it; otherwise the step is recorded with who (the signed-in user), when and what, and the answer is the record as it now stands.
 /// </summary>
 public sealed record AuditedChange<TRecord, TView>(
     Func<NpgsqlTransaction, Guid, CancellationToken, Task<TRecord?>> FindForUpdate,
     Func<TRecord, string> StateOf,
-    Func<NpgsqlTransaction, Guid, string, string, string?, CancellationToken, Task> Record,
+    Func<NpgsqlTransaction, Guid, string, SignedInUser, string?, CancellationToken, Task> Record,
     Func<NpgsqlConnection, Guid, CancellationToken, Task<TView?>> View)
     where TRecord : class
     where TView : class
 {
     public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Database dataSource, Guid id, string state, string action, string actor,
+        Database dataSource, Guid id, string state, string action, SignedInUser user,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
-        RunAsync(dataSource, id, [state], _ => action, actor, change, cancellationToken);
+        RunAsync(dataSource, id, [state], _ => action, user, change, cancellationToken);
 
     /// <summary>A change that belongs to several states, recorded under an action named from the state it found.</summary>
     public async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Database dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, string actor,
+        Database dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, SignedInUser user,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
@@ -40,7 +41,7 @@ public sealed record AuditedChange<TRecord, TView>(
         var detail = await change(transaction, record, problems);
         if (!problems.IsValid)
             return problems.Problem();
-        await Record(transaction, id, actionFrom(state), actor, detail, cancellationToken);
+        await Record(transaction, id, actionFrom(state), user, detail, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await View(connection, id, cancellationToken))!);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.AppHost.Hosting;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
@@ -90,8 +91,11 @@ public class BuildingBlocksTests(SuiteFixture suite)
         await using (var admin = new NpgsqlConnection(suite.Postgres.ConnectionStringFor("postgres")))
             await admin.ExecuteAsync($"CREATE DATABASE {name}");
         var dataSource = NpgsqlDataSource.Create(suite.Postgres.ConnectionStringFor(name));
-        if (withPlatformTables)
-            await MigrationRunner.ApplyAsync(dataSource, MigrationCatalog.Embedded(typeof(Outbox).Assembly, "Platform.BuildingBlocks.Migrations", "platform"), CancellationToken.None);
+        if (!withPlatformTables)
+            return dataSource;
+        await using (var admin = await dataSource.OpenConnectionAsync())
+            await AuditStore.ProvisionAsync(admin, "postgres", CancellationToken.None); // as the AppHost provisions each database
+        await MigrationRunner.ApplyAsync(dataSource, MigrationCatalog.Embedded(typeof(Outbox).Assembly, "Platform.BuildingBlocks.Migrations", "platform"), CancellationToken.None);
         return dataSource;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -38,22 +39,31 @@ public class ProjectScheduleTests(SuiteFixture suite)
         var opening = new DateOnly(Today.Year + 2, 9, 1);
 
         // Gates in order, with documents; a skip, a future date and a missing document are refused; a waiver is recorded.
-        await OkAsync(HttpMethod.Post, project, "gates", new { gate = "proposed", date = Day(-300), actor = "基建科 李", documentReference = "红教〔2025〕12号" });
-        var skipped = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "feasibility", date = Day(-100), actor = "基建科 李", documentReference = "x" });
+        await OkAsync(HttpMethod.Post, project, "gates", new { gate = "proposed", date = Day(-300), documentReference = "红教〔2025〕12号" });
+        var skipped = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "feasibility", date = Day(-100), documentReference = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
         Assert.Contains("立项 comes first", await skipped.Content.ReadAsStringAsync());
-        var future = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(1), actor = "基建科 李" });
+        var future = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(1) });
         var errors = (await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["date", "documentReference"], errors);
-        var approved = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(-200), actor = "基建科 李", documentReference = "红发改〔2025〕88号" });
+        var approved = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(-200), documentReference = "红发改〔2025〕88号" });
         Assert.Equal("approved", approved.GetProperty("status").GetString()); // passing 立项 approves the project
-        var waived = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "site", date = Day(-190), actor = "基建科 李", waiverReason = "原址改扩建，无需新选址" });
+        // The waiver is the section head's: the milestone names the token's user, whatever the body says.
+        using var head = suite.ClientFor("gateway", suite.TokenAs("hq.jijian", "红桥区基建科科长", "120106", Roles.Facilities));
+        var waiving = await head.PostAsJsonAsync($"/api/facilities/projects/{project}/gates",
+            new { gate = "site", date = Day(-190), waiverReason = "原址改扩建，无需新选址", actor = ForgedActor.Name });
+        await SuiteApi.EnsureAsync(waiving);
+        var waived = await waiving.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("site", waived.GetProperty("currentGate").GetString());
+        var site = waived.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("gate").GetString() == "site");
+        Assert.Equal(("hq.jijian", "红桥区基建科科长"),
+            (site.GetProperty("userName").GetString(), site.GetProperty("displayName").GetString()));
+        await ForgedActor.AssertNotRecordedAsync(suite, "facilitiesdb", "project_passages", waived.GetRawText());
 
         // The plan: its 投入使用 sets the planned in-use date, which Planning's pipeline learns.
         var planned = await OkAsync(HttpMethod.Put, project, "plan", new
         {
-            path = "government", actor = "基建科 李",
+            path = "government",
             milestones = new Dictionary<string, string> { ["proposed"] = Day(-300), ["approved"] = Day(-200), ["in_use"] = opening.ToString("yyyy-MM-dd") },
         });
         Assert.Equal((opening.Year, opening.Year, false), (planned.GetProperty("plannedOpeningYear").GetInt32(), planned.GetProperty("forecastOpeningYear").GetInt32(),
@@ -63,7 +73,7 @@ public class ProjectScheduleTests(SuiteFixture suite)
         // 主体封顶 planned 30 days ago and not passed: the opening slips a school year; the baseline stays.
         var slipped = await OkAsync(HttpMethod.Put, project, "plan", new
         {
-            actor = "基建科 李", milestones = new Dictionary<string, string> { ["topping_out"] = Day(-30), ["in_use"] = opening.ToString("yyyy-MM-dd") },
+            milestones = new Dictionary<string, string> { ["topping_out"] = Day(-30), ["in_use"] = opening.ToString("yyyy-MM-dd") },
         });
         Assert.Equal((opening.Year, opening.Year + 1, true), (slipped.GetProperty("baselineOpeningYear").GetInt32(), slipped.GetProperty("forecastOpeningYear").GetInt32(),
             slipped.GetProperty("slips").GetBoolean()));
@@ -86,7 +96,7 @@ public class ProjectScheduleTests(SuiteFixture suite)
 
         // Once in use, the plan is closed.
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project));
-        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Put, project, "plan", new { actor = "x", milestones = new Dictionary<string, string> { ["in_use"] = Day(10) } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Put, project, "plan", new { milestones = new Dictionary<string, string> { ["in_use"] = Day(10) } })).StatusCode);
     }
 
     [Fact]
@@ -103,7 +113,8 @@ public class ProjectScheduleTests(SuiteFixture suite)
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         var passed = approved.GetProperty("milestones").EnumerateArray().Where(m => m.GetProperty("actual").ValueKind == JsonValueKind.String).ToList();
         Assert.Equal([("proposed", Day(-100)), ("approved", Day(-100))], passed.Select(m => (m.GetProperty("gate").GetString(), m.GetProperty("actual").GetString())));
-        Assert.Equal(("红发改〔2026〕5号", false), (passed[1].GetProperty("documentReference").GetString(), string.IsNullOrEmpty(passed[1].GetProperty("actor").GetString())));
+        Assert.Equal(("红发改〔2026〕5号", "测试用户", suite.GatewayUserName),
+            (passed[1].GetProperty("documentReference").GetString(), passed[1].GetProperty("displayName").GetString(), passed[1].GetProperty("userName").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await SendAsync(HttpMethod.Post, project, "approve", new { documentReference = "again" })).StatusCode);
 
         // 投入使用 with gates never recorded: refused, naming them, unless they are waived with a reason; never in the future.
@@ -154,12 +165,12 @@ public class ProjectScheduleTests(SuiteFixture suite)
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区配套幼儿园测试");
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
         var project = (await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 2)).Id;
-        await OkAsync(HttpMethod.Put, project, "plan", new { path = "developer", actor = "基建科 李", milestones = new Dictionary<string, string> { ["in_use"] = Day(0) } });
+        await OkAsync(HttpMethod.Put, project, "plan", new { path = "developer", milestones = new Dictionary<string, string> { ["in_use"] = Day(0) } });
 
         string[] gates = ["obligation", "construction_start", "completion", "joint_acceptance", "handover", "operator", "fit_out"];
         for (var i = 0; i < gates.Length; i++)
-            await OkAsync(HttpMethod.Post, project, "gates", new { gate = gates[i], date = Day(-400 + 50 * i), actor = "基建科 李", documentReference = $"配套-{i}" });
-        var inUse = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "in_use", date = Day(0), actor = "基建科 李", documentReference = "开园批复" });
+            await OkAsync(HttpMethod.Post, project, "gates", new { gate = gates[i], date = Day(-400 + 50 * i), documentReference = $"配套-{i}" });
+        var inUse = await OkAsync(HttpMethod.Post, project, "gates", new { gate = "in_use", date = Day(0), documentReference = "开园批复" });
 
         Assert.Equal("commissioned", inUse.GetProperty("status").GetString());
         var grown = await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places > school.Places, "Planning to add the places");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -54,7 +55,7 @@ public class RotationTests(SuiteFixture suite)
         var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/eligible?districtCode={District}&year=2026"))!;
         Assert.Equal(10, eligible.Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("eligible").GetInt32());
 
-        var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2026, actor = "人事科 王" });
+        var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2026 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
         var planId = plan.GetProperty("id").GetGuid();
@@ -72,35 +73,43 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(["not_in_establishment"], reasons[teachers["HD12"].ToString()]);
 
         // A manual edit: one more teacher, to the weakest school; the quota check follows. An ineligible one is refused.
-        var edited = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD01"], toSchoolId = weakest, actor = "人事科 王" });
+        var edited = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD01"], toSchoolId = weakest });
         await SuiteApi.EnsureAsync(edited);
         Assert.Equal(2, (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("district").GetProperty("rotated").GetInt32());
-        var ineligible = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD11"], toSchoolId = weakest, actor = "人事科 王" });
+        var ineligible = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD11"], toSchoolId = weakest });
         Assert.Equal(HttpStatusCode.BadRequest, ineligible.StatusCode);
         Assert.Contains("未满 6 年", await ineligible.Content.ReadAsStringAsync());
 
         // The workflow: approving a draft is refused; submit, approve and start move the teachers.
-        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = "局长" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { })).StatusCode);
         // Without its backbone teacher the strong school breaks its quota: the draft is flagged, and approval names the school.
-        await SuiteApi.EnsureAsync(await suite.Gateway.DeleteAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD10"]}?actor=人事科王"));
-        var broken = await StepAsync(planId, "submit", new { actor = "人事科 王" });
+        await SuiteApi.EnsureAsync(await suite.Gateway.DeleteAsync(
+            $"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD10"]}?actor={Uri.EscapeDataString(ForgedActor.Name)}"));
+        var broken = await StepAsync(planId, "submit", new { });
         Assert.False(broken.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("met").GetBoolean());
-        var refused = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = "局长" });
+        var refused = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([$"schools.{strong}", "district"], refusal.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Contains("河东轮岗强校：骨干教师 0 人", refusal.GetProperty("errors").GetProperty($"schools.{strong}")[0].GetString());
-        await StepAsync(planId, "return", new { actor = "局长", note = "骨干教师名额未满足" });
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD10"], toSchoolId = weak, actor = "人事科 王" }));
-        await StepAsync(planId, "submit", new { actor = "人事科 王" });
-        await StepAsync(planId, "approve", new { actor = "局长" });
-        await StepAsync(planId, "start", new { actor = "人事科 王" });
+        await StepAsync(planId, "return", new { note = "骨干教师名额未满足" });
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD10"], toSchoolId = weak }));
+        await StepAsync(planId, "submit", new { });
+        // The bureau's head approves; a name in the body changes nothing: the history names the token's user.
+        using var head = suite.ClientFor("gateway", suite.TokenAs("hd.head", "河东区教育局局长", District, Roles.Hr));
+        var approved = await head.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { actor = ForgedActor.Name });
+        await SuiteApi.EnsureAsync(approved);
+        var approval = (await approved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("events").EnumerateArray().Last();
+        Assert.Equal(("approve", "hd.head", "河东区教育局局长"),
+            (approval.GetProperty("action").GetString(), approval.GetProperty("userName").GetString(),
+                approval.GetProperty("displayName").GetString()));
+        await StepAsync(planId, "start", new { });
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
         Assert.Equal(weak, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal("rotation", moved.GetProperty("postings").EnumerateArray().Last().GetProperty("origin").GetString());
 
-        await StepAsync(planId, "assignments/" + teachers["HD01"] + "/extend", new { years = 1, actor = "人事科 王" });
-        var completed = await StepAsync(planId, "complete", new { actor = "人事科 王", outcomes = new Dictionary<Guid, string> { [teachers["HD01"]] = "stayed" } });
+        await StepAsync(planId, "assignments/" + teachers["HD01"] + "/extend", new { years = 1 });
+        var completed = await StepAsync(planId, "complete", new { outcomes = new Dictionary<Guid, string> { [teachers["HD01"]] = "stayed" } });
         Assert.Equal("completed", completed.GetProperty("status").GetString());
         var back = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
         Assert.Equal(strong, back.GetProperty("teacher").GetProperty("schoolId").GetGuid());
@@ -109,6 +118,8 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(weakest, stayed.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "submit", "approve", "start", "extend", "complete"],
             completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(suite.GatewayUserName, completed.GetProperty("events")[2].GetProperty("userName").GetString()); // unassign
+        await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "rotation_plan_events", completed.GetRawText());
 
         var report = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/report?districtCode={District}"))!;
         var year = report.Single(r => r.GetProperty("year").GetInt32() == 2026);
@@ -126,12 +137,12 @@ public class RotationTests(SuiteFixture suite)
     public async Task A_policy_out_of_range_and_an_empty_district_are_refused()
     {
         var bad = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
-            new { districtCode = "120119", year = 2026, actor = "x", policy = new { quotaShare = 2.0, termYears = 9 } });
+            new { districtCode = "120119", year = 2026, policy = new { quotaShare = 2.0, termYears = 9 } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["policy.quotaShare", "policy.termYears"], fields);
 
-        var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026, actor = "x" });
+        var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026 });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("no teachers", await empty.Content.ReadAsStringAsync());
     }

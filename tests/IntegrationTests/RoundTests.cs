@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -47,40 +48,44 @@ public class RoundTests(SuiteFixture suite)
         var ids = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?districtCode={District}"))!
             .ToDictionary(t => t.GetProperty("staffNumber").GetString()!, t => t.GetProperty("id").GetGuid());
 
-        var opened = await suite.Gateway.PostAsJsonAsync("/api/workforce/rounds", new { districtCode = District, termFrom = "2026-09-01", termTo = "2029-08-31", actor = "人事科" });
+        var opened = await suite.Gateway.PostAsJsonAsync("/api/workforce/rounds", new { districtCode = District, termFrom = "2026-09-01", termTo = "2029-08-31" });
         Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         var round = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // Posts within the approved ones: 4 数学 posts at 甲 is one more than approved.
-        var tooMany = await suite.Gateway.PutAsJsonAsync($"/api/workforce/rounds/{round}/posts", new { schoolId = a, posts = new Dictionary<string, int> { ["数学"] = 4 }, actor = "人事科" });
+        var tooMany = await suite.Gateway.PutAsJsonAsync($"/api/workforce/rounds/{round}/posts", new { schoolId = a, posts = new Dictionary<string, int> { ["数学"] = 4 } });
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
-        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/rounds/{round}/posts", new { schoolId = a, posts = new Dictionary<string, int> { ["数学"] = 3, ["语文"] = 2 }, actor = "人事科" }));
-        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/rounds/{round}/posts", new { schoolId = b, posts = new Dictionary<string, int> { ["数学"] = 2 }, actor = "人事科" }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/rounds/{round}/posts", new { schoolId = a, posts = new Dictionary<string, int> { ["数学"] = 3, ["语文"] = 2 } }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/rounds/{round}/posts", new { schoolId = b, posts = new Dictionary<string, int> { ["数学"] = 2 } }));
 
         // 校内竞聘: each school chooses among its own; 甲 cannot take 乙's teacher.
-        await PostAsync(round, "advance", new { actor = "人事科" });
-        var notOwn = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/choices", new { schoolId = a, teacherIds = new[] { ids["RB1"] }, actor = "甲校" });
+        await PostAsync(round, "advance", new { });
+        var notOwn = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/choices", new { schoolId = a, teacherIds = new[] { ids["RB1"] } });
         Assert.Equal(HttpStatusCode.BadRequest, notOwn.StatusCode);
-        await PostAsync(round, "choices", new { schoolId = a, teacherIds = new[] { ids["RA1"], ids["RA2"], ids["RA3"], ids["RA5"] }, actor = "甲校" });
-        await PostAsync(round, "choices", new { schoolId = b, teacherIds = new[] { ids["RB1"] }, actor = "乙校" });
+        await PostAsync(round, "choices", new { schoolId = a, teacherIds = new[] { ids["RA1"], ids["RA2"], ids["RA3"], ids["RA5"] } });
+        await PostAsync(round, "choices", new { schoolId = b, teacherIds = new[] { ids["RB1"] } });
 
         // 跨校竞聘: RA4 asks for 乙, which chooses RA4; RA6 asks too but 乙 has no 数学 post left.
-        await PostAsync(round, "advance", new { actor = "人事科" });
-        await PostAsync(round, "preferences", new { teacherId = ids["RA4"], schoolIds = new[] { b }, actor = "RA4" });
-        var asked = await PostAsync(round, "preferences", new { teacherId = ids["RA6"], schoolIds = new[] { b, a }, actor = "RA6" });
+        await PostAsync(round, "advance", new { });
+        await PostAsync(round, "preferences", new { teacherId = ids["RA4"], schoolIds = new[] { b } });
+        var asked = await PostAsync(round, "preferences", new { teacherId = ids["RA6"], schoolIds = new[] { b, a } });
         Assert.Equal([b, a], asked.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("teacherId").GetGuid() == ids["RA6"])
             .GetProperty("preferences").EnumerateArray().Select(p => p.GetGuid()));
-        await PostAsync(round, "choices", new { schoolId = b, teacherIds = new[] { ids["RA4"] }, actor = "乙校" });
-        var full = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/choices", new { schoolId = b, teacherIds = new[] { ids["RA6"] }, actor = "乙校" });
+        await PostAsync(round, "choices", new { schoolId = b, teacherIds = new[] { ids["RA4"] } });
+        var full = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/choices", new { schoolId = b, teacherIds = new[] { ids["RA6"] } });
         Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
 
         // 组织调剂: RB2 (语文) goes to 甲's open 语文 post; RA6 has nowhere to go and is sent to 待岗培训. Closing needs everyone settled.
-        await PostAsync(round, "advance", new { actor = "人事科" });
-        await PostAsync(round, "placements/auto", new { actor = "人事科" });
-        var unsettled = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { actor = "人事科" });
+        await PostAsync(round, "advance", new { });
+        await PostAsync(round, "placements/auto", new { });
+        var unsettled = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { });
         Assert.Equal(HttpStatusCode.BadRequest, unsettled.StatusCode);
-        await PostAsync(round, "unplaced", new { teacherId = ids["RA6"], outcome = "training", actor = "人事科" });
-        var closed = await PostAsync(round, "advance", new { actor = "局长" });
+        await PostAsync(round, "unplaced", new { teacherId = ids["RA6"], outcome = "training", actor = ForgedActor.Name });
+        // The district's head closes the round: the history names the token's user, whatever a body says.
+        using var head = suite.ClientFor("gateway", suite.TokenAs("nh.head", "宁河区教育局局长", District, Roles.Hr));
+        var closing = await head.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { actor = ForgedActor.Name });
+        await SuiteApi.EnsureAsync(closing);
+        var closed = await closing.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal("closed", closed.GetProperty("stage").GetString());
         var placed = closed.GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("teacherId").GetGuid());
@@ -90,12 +95,15 @@ public class RoundTests(SuiteFixture suite)
         Assert.Equal(["open", "set_posts", "set_posts", "advance_to_internal", "choose", "choose", "advance_to_cross_school", "prefer", "prefer", "choose",
             "advance_to_placement", "place_automatically", "unplaced", "advance_to_closed"],
             closed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal([(suite.GatewayUserName, "测试用户"), ("nh.head", "宁河区教育局局长")], closed.GetProperty("events").EnumerateArray()
+            .TakeLast(2).Select(e => (e.GetProperty("userName").GetString(), e.GetProperty("displayName").GetString())));
+        await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "round_events", closed.GetRawText());
 
         // Teachers placed in another school move there from the start of the term.
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{ids["RA4"]}");
         Assert.Equal(b, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal(("2026-09-01", "appointment"), (moved.GetProperty("postings").EnumerateArray().Last().GetProperty("fromDate").GetString(),
             moved.GetProperty("postings").EnumerateArray().Last().GetProperty("origin").GetString()));
-        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { actor = "人事科" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance", new { })).StatusCode);
     }
 }

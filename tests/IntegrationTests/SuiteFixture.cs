@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Platform.AppHost;
 using Platform.AppHost.Hosting;
 using Platform.BuildingBlocks.Security;
@@ -22,12 +23,22 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The superuser's connection string of a database: tests look inside it past row-level security.</summary>
     public string ConnectionString(string database) => App.GetResource<PostgresDatabaseResource>(database).AdminConnectionString;
 
+    /// <summary>What the service itself connects with: the database's own role, as the AppHost provisions it.</summary>
+    public string ServiceConnectionString(string database) => App.GetResource<PostgresDatabaseResource>(database).ConnectionString;
+
     /// <summary>The issuer settings the suite runs with: the tests sign tokens of their own with its key.</summary>
     public AuthSettings Auth => new("platform", "platform-api", App.GetResource<ProjectResource>("gateway").Environment["Auth__SigningKey"], null, true);
 
     /// <summary>An access token of the suite's issuer for a user with these roles and this district scope.</summary>
     public string TokenFor(string district, params string[] roles) =>
         AccessTokens.Create(Auth, Guid.NewGuid(), $"test-{string.Join('-', roles)}-{district}", "测试用户", roles, district, TimeSpan.FromHours(2));
+
+    /// <summary>The user name <see cref="Gateway"/> acts as, as its token names it.</summary>
+    public string GatewayUserName => new JsonWebToken(Gateway.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("name").Value;
+
+    /// <summary>An access token for a user of this name and display name.</summary>
+    public string TokenAs(string userName, string displayName, string district, params string[] roles) =>
+        AccessTokens.Create(Auth, Guid.NewGuid(), userName, displayName, roles, district, TimeSpan.FromHours(2));
 
     /// <summary>A client of the gateway, or of a service called directly, carrying <paramref name="token"/>.</summary>
     public HttpClient ClientFor(string resource, string? token)

@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Http;
+using System.Net;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,22 +11,29 @@ using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Data;
 
-/// <summary>A change the audit trail recorded: who, when, what (table, operation, row) and the row before and after.</summary>
+/// <summary>
+/// An entry of the audit trail: who (null for a refused caller not signed in), when, from which address, and either a
+/// change (operation insert, update or delete; table, row, the row before and after) or a refused request (operation
+/// refused; method, path and status).
+/// </summary>
 public sealed record AuditEntry(
-    long Id, DateTime At, string Actor, string TableName, string Operation, string? RowKey, string? Before, string? After);
+    long Id, DateTime At, string? Actor, string? SourceAddress, string Operation, string? TableName, string? RowKey, string? Before, string? After,
+    string? Method, string? Path, int? Status);
 
-/// <summary>What an admin asks the audit trail for; every part is optional.</summary>
-public sealed record AuditQuery(string? Table, string? Actor, string? RowKey, DateTime? From, DateTime? To, [property: Bounds(1, 1000)] int? Limit);
+/// <summary>What an auditor asks the audit trail for; every part is optional. Operation "refused" lists refused requests.</summary>
+public sealed record AuditQuery(string? Table, string? Actor, string? RowKey, string? Operation, DateTime? From, DateTime? To, [property: Bounds(1, 1000)] int? Limit);
 
 /// <summary>
-/// Who changed what. The audit trigger (migration platform/0002) records every change to an audited table under
-/// app.actor: the signed-in user for connections opened with <see cref="OpenAuditedAsync"/> while a request runs,
-/// "system" for changes made by event consumers.
+/// Who changed what, from where. The audit trigger (migrations platform/0002 and 0004) records every change to an
+/// audited table under app.actor and app.source: the signed-in user and the client's address for connections opened
+/// with <see cref="OpenAuditedAsync"/> while a request runs; "system" and no address for changes made by event consumers.
 /// </summary>
 public static class Audit
 {
-    private const int MostShown = 1000;
-    private static readonly AsyncLocal<string?> CurrentActor = new();
+    private static readonly AsyncLocal<Caller?> CurrentCaller = new();
+
+    /// <summary>Who is calling (their user name, if signed in) and from where (the client's address).</summary>
+    private sealed record Caller(string? Actor, string? Source);
 
     /// <summary>
     /// Opens a connection whose changes the audit trail records under the signed-in user of the current request.
@@ -39,9 +47,11 @@ public static class Audit
             var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             try
             {
-                // Session-wide, as a change may span several transactions; the pool resets it when the connection is returned.
+                // Session-wide, as a change may span several transactions; the pool resets both when the connection is returned.
                 await connection.ExecuteAsync(new CommandDefinition(
-                    "SELECT set_config('app.actor', @actor, false)", new { actor = CurrentActor.Value ?? "" }, cancellationToken: cancellationToken));
+                    "SELECT set_config('app.actor', @Actor, false), set_config('app.source', @Source, false)",
+                    new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" },
+                    cancellationToken: cancellationToken));
                 return connection;
             }
             catch (NpgsqlException e) when (attempt < 3 && (e.IsTransient || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown }))
@@ -52,34 +62,35 @@ public static class Audit
         }
     }
 
-    /// <summary>Names the signed-in user (their "name" claim) as the actor of what the request changes.</summary>
+    /// <summary>Names the signed-in user (their "name" claim) and the client's address as the source of what the request changes.</summary>
     public static IApplicationBuilder UseAuditActor(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        CurrentActor.Value = context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? context.User.FindFirst("sub")?.Value : null;
+        CurrentCaller.Value = new Caller(ActorOf(context), SourceOf(context)?.ToString());
         return next(context);
     });
 
+    /// <summary>The signed-in user's name ("name", else "sub"); null when not signed in.</summary>
+    internal static string? ActorOf(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name ?? context.User.FindFirst("sub")?.Value : null;
+
     /// <summary>
-    /// GET /admin/audit (the gateway's: /api/admin/audit): the newest changes first, filtered by table, actor, row key and time; an admin sees the changes
-    /// of rows in districts of their scope, and a city-wide admin also those of rows without a district.
+    /// The client's address: the peer's, which a service takes from the X-Forwarded-For of a known proxy only, the
+    /// gateway or the UI (<see cref="Security.SecurityExtensions.MapPlatformApi"/>). An IPv4 address is shown as such.
+    /// </summary>
+    internal static IPAddress? SourceOf(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : context.Connection.RemoteIpAddress;
+
+    /// <summary>
+    /// GET /admin/audit (the gateway's: /api/admin/audit): the newest entries first, filtered by table, actor, row key,
+    /// operation and time; an admin sees the changes of rows in districts of their scope, and a city-wide admin also
+    /// those of rows without a district and refused requests.
     /// </summary>
     public static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app, string path = "/admin/audit")
     {
         app.MapGet(path, async ([AsParameters] AuditQuery query, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var entries = await connection.QueryAsync<AuditEntry>(new CommandDefinition("""
-                SELECT id, at, actor, table_name AS TableName, operation, row_key AS RowKey, before::text AS Before, after::text AS After
-                FROM audit_log
-                WHERE (@Table::text IS NULL OR table_name = @Table) AND (@Actor::text IS NULL OR actor = @Actor)
-                  AND (@RowKey::text IS NULL OR row_key = @RowKey)
-                  AND (@From::timestamptz IS NULL OR at >= @From) AND (@To::timestamptz IS NULL OR at < @To)
-                  AND CASE WHEN coalesce(after ->> 'district_code', before ->> 'district_code') IS NULL THEN @CityWide
-                           ELSE starts_with(coalesce(after ->> 'district_code', before ->> 'district_code'), @Prefix) END
-                ORDER BY id DESC
-                LIMIT @Limit
-                """, new { query.Table, query.Actor, query.RowKey, query.From, query.To, scope.Prefix, CityWide = scope.Prefix.Length <= 4,
-                    Limit = Math.Clamp(query.Limit ?? 200, 1, MostShown) }, cancellationToken: cancellationToken));
+            var entries = await AuditTrailQueries.ListAsync(connection, query, scope, cancellationToken);
             return TypedResults.Ok(entries.ToList());
         }).WithTags("Operations").RequireAuthorization(AccessRequirement.AuditorPolicy);
         return app;

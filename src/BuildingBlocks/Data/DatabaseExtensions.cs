@@ -12,7 +12,8 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's database from ConnectionStrings:{connectionName}: its connections by district scope
-    /// (<see cref="ScopedDataSources"/>; handlers and consumers take their <see cref="Database"/>), a readiness check, and the migrations (the platform's, shared modules', then the service's own from its
+    /// (<see cref="ScopedDataSources"/>; handlers and consumers take their <see cref="Database"/>), the recording of refused requests
+    /// (<see cref="RefusedAttempts"/>), a readiness check, and the migrations (the platform's, shared modules', then the service's own from its
     /// Migrations folder, beside <paramref name="rootNamespaceType"/>) applied before anything else starts. Call it before AddPlatformMessaging so consumers never run against an old schema.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformDatabase(
@@ -23,6 +24,8 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(new ScopedDataSources(connectionString));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddExceptionHandler<OutOfScopeExceptionHandler>();
+        builder.Services.AddSingleton(RefusedAttempts.LimiterFrom(builder.Configuration));
+        builder.Services.AddSingleton<RefusedAttempts>();
         builder.Services.AddScoped(services => new Database(services.GetRequiredService<ScopedDataSources>()
             .Current(services.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>())));
         SqlMapper.AddTypeHandler(new DateOnlyTypeHandler());
@@ -47,9 +50,22 @@ internal sealed class DatabaseMigrator(ScopedDataSources dataSources, IEnumerabl
         var migrations = sources.OrderBy(source => source.Order).SelectMany(source => source.Migrations).ToList();
         var applied = await MigrationRunner.ApplyAsync(dataSources.System, migrations, cancellationToken);
         logger.LogInformation("Database schema is current; applied {Count} migration(s): {Migrations}", applied.Count, applied);
+        await RefuseChangeableAuditTrailAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The service's own role must not be able to change the audit trail (AuditStore.sql makes it so).</summary>
+    private async Task RefuseChangeableAuditTrailAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
+        if (await connection.QuerySingleAsync<bool>(new CommandDefinition("""
+                SELECT pg_has_role(c.relowner, 'USAGE') OR has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE')
+                FROM pg_class c WHERE c.oid = 'audit.trail'::regclass
+                """, cancellationToken: cancellationToken)))
+            throw new InvalidOperationException("The service's database user can change the audit trail (audit.trail): provision it with " +
+                "AuditStore.sql as a superuser, owned by a role of its own, as the AppHost does (docs/security.md).");
+    }
 
     /// <summary>A superuser (or a role with BYPASSRLS) is not held by row-level security: the district scope would not apply.</summary>
     private async Task RefuseUnrestrictedUserAsync(CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,15 +115,30 @@ public static class SecurityExtensions
 
     /// <summary>
     /// The group every endpoint of the service's API is mapped in: the access policy and the district scope; and, for
-    /// admins, the audit trail of the changes users make through it.
+    /// admins, the audit trail of the changes users make through it and of the requests it refused. The client's
+    /// address comes from the gateway's X-Forwarded-For.
     /// </summary>
     public static RouteGroupBuilder MapPlatformApi(this WebApplication app)
     {
+        app.UseForwardedHeaders(FromGateway(app.Configuration));
+        app.UseRefusedAttempts();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAuditActor();
         app.MapAuditTrail();
         return app.MapGroup("").RequireAuthorization(AccessRequirement.Policy).AddEndpointFilter<ScopeFilter>();
+    }
+
+    /// <summary>
+    /// The client's address as the gateway (or the UI) forwards it: the last X-Forwarded-For entry, believed only from
+    /// a known proxy, loopback by default or the addresses in ForwardedHeaders:KnownProxies; anyone else's is ignored.
+    /// </summary>
+    private static ForwardedHeadersOptions FromGateway(IConfiguration configuration)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor, ForwardLimit = 1 };
+        foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        return options;
     }
 
     /// <summary>Lets readers call a POST that only computes.</summary>

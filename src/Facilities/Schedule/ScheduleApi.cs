@@ -13,7 +13,7 @@ using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
 
-public sealed record PlanRequest(string? Path, Dictionary<string, DateOnly>? Milestones, string? Actor);
+public sealed record PlanRequest(string? Path, Dictionary<string, DateOnly>? Milestones);
 
 /// <summary>Money is in 元, up to 1e11 (a hundred billion): beyond any school project, well within numeric(18,2).</summary>
 public sealed record EstimateRequest(string? Kind, [property: Bounds(0, 1e11)] decimal? Amount, DateOnly? Date);
@@ -23,7 +23,7 @@ public sealed record EarnedValueRequest(
 
 public sealed record MilestoneView(
     string Gate, string ChineseName, DateOnly? Baseline, DateOnly? Planned, DateOnly? Actual, DateOnly? Forecast,
-    string? Actor, string? DocumentReference, string? WaiverReason);
+    string? UserName, string? DisplayName, string? DocumentReference, string? WaiverReason);
 
 public sealed record ScheduleView(
     Guid ProjectId, string Name, string Status, string Path, string? CurrentGate, int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear,
@@ -44,7 +44,8 @@ public static class ScheduleApi
         public DeliveryPath DeliveryPath => Enum.Parse<DeliveryPath>(Path, ignoreCase: true);
     }
 
-    private sealed record PassageRow(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason);
+    private sealed record PassageRow(
+        string Gate, DateOnly Date, string? UserName, string DisplayName, string? DocumentReference, string? WaiverReason);
 
     /// <summary>A project as stored: its row, its milestone plan (with actual dates) and the gates it passed.</summary>
     private sealed record Loaded(ProjectRow Project, IReadOnlyList<Milestone> Milestones, IReadOnlyList<Passage> Passages);
@@ -92,7 +93,6 @@ public static class ScheduleApi
         Guid id, PlanRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Text("actor", request.Actor, 100);
         DeliveryPath? path = request.Path is null ? null : Enum.TryParse<DeliveryPath>(request.Path, ignoreCase: true, out var parsed) ? parsed : null;
         if (request.Path is not null && path is null)
             validation.Add("path", "must be government or developer.");
@@ -251,10 +251,11 @@ public static class ScheduleApi
 
     internal static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PassageRow>(new CommandDefinition("""
-            SELECT gate, date, actor, document_reference AS DocumentReference, waiver_reason AS WaiverReason
+            SELECT gate, date, user_name AS UserName, display_name AS DisplayName, document_reference AS DocumentReference,
+                   waiver_reason AS WaiverReason
             FROM project_passages WHERE project_id = @id ORDER BY date, recorded_at
             """, new { id }, transaction, cancellationToken: cancellationToken)))
-        .Select(p => new Passage(p.Gate, p.Date, p.Actor, p.DocumentReference, p.WaiverReason)).ToList();
+        .Select(p => new Passage(p.Gate, p.Date, new SignedInUser(p.UserName, p.DisplayName), p.DocumentReference, p.WaiverReason)).ToList();
 
     private static async Task<ScheduleView?> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, DateOnly today, CancellationToken cancellationToken) =>
         await LoadAsync(connection, transaction, id, cancellationToken) is { } loaded ? await ViewAsync(connection, transaction, loaded, today, cancellationToken) : null;
@@ -278,7 +279,8 @@ public static class ScheduleApi
             var milestone = byGate.GetValueOrDefault(g.Code);
             var passage = passages.GetValueOrDefault(g.Code);
             return new MilestoneView(g.Code, g.ChineseName, milestone?.Baseline, milestone?.Planned, passage?.Date,
-                forecast.Forecast.TryGetValue(g.Code, out var date) ? date : passage?.Date, passage?.Actor, passage?.DocumentReference, passage?.WaiverReason);
+                forecast.Forecast.TryGetValue(g.Code, out var date) ? date : passage?.Date,
+                passage?.By.UserName, passage?.By.DisplayName, passage?.DocumentReference, passage?.WaiverReason);
         }).ToList();
         var flags = forecast.Flags.Concat(ScheduleRules.EstimateOverrun(estimates) is { } overrun ? [overrun] : []).ToList();
         return new ScheduleView(project.Id, project.Name, project.Status, project.Path, StageGates.Current(path, passages.Values.OrderBy(p => StageGates.IndexOf(Paths.Gates[path], p.Gate)).ToList())?.Code,

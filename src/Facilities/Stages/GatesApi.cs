@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -11,17 +10,17 @@ using Platform.Facilities.Schedule;
 
 namespace Platform.Facilities.Stages;
 
-public sealed record GateRequest(string? Gate, DateOnly? Date, string? Actor, string? DocumentReference, string? WaiverReason);
+public sealed record GateRequest(string? Gate, DateOnly? Date, string? DocumentReference, string? WaiverReason);
 
 /// <param name="Date">The day of the 立项 approval; today when left out.</param>
-public sealed record ApproveRequest(DateOnly? Date, string? Actor, string? DocumentReference);
+public sealed record ApproveRequest(DateOnly? Date, string? DocumentReference);
 
 /// <param name="WaiverReason">Why the gates before 投入使用 that were never recorded are waived; needed only when there are such gates.</param>
-public sealed record CommissionRequest(DateOnly? InUseFrom, string? Actor, string? DocumentReference, string? WaiverReason);
+public sealed record CommissionRequest(DateOnly? InUseFrom, string? DocumentReference, string? WaiverReason);
 
 /// <summary>
 /// Passing stage gates: one at a time, or 立项 and 投入使用 in one request each. Every status change of a project is a
-/// gate passed with its date, actor and document, or a gate waived with its reason; none is skipped silently.
+/// gate passed with its date, the signed-in user and the document, or a gate waived with its reason; none is skipped silently.
 /// </summary>
 public static class GatesApi
 {
@@ -36,7 +35,7 @@ public static class GatesApi
 
     /// <summary>Records a gate passed (or waived), with the stage-gate rules checked.</summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PassAsync(
-        Guid id, GateRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, GateRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Text("gate", request.Gate, 40);
@@ -44,7 +43,7 @@ public static class GatesApi
             validation.Add("date", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-        var passage = new Passage(request.Gate!, request.Date!.Value, request.Actor?.Trim() ?? "", request.DocumentReference?.Trim(), request.WaiverReason);
+        var passage = new Passage(request.Gate!, request.Date!.Value, user, request.DocumentReference?.Trim(), request.WaiverReason);
         return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
             await RecordAsync(transaction, project, await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken), [passage], problems,
                 "date", cancellationToken), cancellationToken);
@@ -56,10 +55,8 @@ public static class GatesApi
     /// developer path has no 立项 gate (the developer builds under its 配套 obligation), so there approval is the status alone.
     /// </summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        Guid id, ApproveRequest? request, ClaimsPrincipal user, Database dataSource, CancellationToken cancellationToken)
-    {
-        var actor = ActorOf(request?.Actor, user);
-        return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+        Guid id, ApproveRequest? request, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
+        await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
         {
             if (project.DeliveryPath == DeliveryPath.Developer)
             {
@@ -68,25 +65,23 @@ public static class GatesApi
             }
             var passed = await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
             var date = request?.Date ?? ScheduleApi.Today();
-            List<Passage> passages = passed.Count == 0 ? [new Passage("proposed", Min(project.CreatedOn, date), actor, $"项目库入库 {project.CreatedOn:yyyy-MM-dd}")] : [];
-            passages.Add(new Passage("approved", date, actor, request?.DocumentReference?.Trim()));
+            List<Passage> passages = passed.Count == 0 ? [new Passage("proposed", Min(project.CreatedOn, date), user, $"项目库入库 {project.CreatedOn:yyyy-MM-dd}")] : [];
+            passages.Add(new Passage("approved", date, user, request?.DocumentReference?.Trim()));
             return await RecordAsync(transaction, project, passed, passages, problems, "date", cancellationToken);
         }, cancellationToken, statuses: ["proposed"]);
-    }
 
     /// <summary>
     /// 投入使用 in one request: passes the last gate on the day the places are in use. Gates before it that were never
     /// recorded are waived with the reason given, each recorded; without a reason they are named and nothing changes.
     /// </summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> CommissionAsync(
-        Guid id, CommissionRequest request, ClaimsPrincipal user, Database dataSource, CancellationToken cancellationToken)
+        Guid id, CommissionRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.InUseFrom is null)
             validation.Add("inUseFrom", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-        var actor = ActorOf(request.Actor, user);
         var inUseFrom = request.InUseFrom!.Value;
         return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
         {
@@ -98,8 +93,8 @@ public static class GatesApi
                     $"Record them first (POST /projects/{id}/gates), or give the reason they are waived.");
                 return null;
             }
-            var passages = open.Select(gate => new Passage(gate.Code, inUseFrom, actor, null, request.WaiverReason!.Trim()))
-                .Append(new Passage("in_use", inUseFrom, actor, request.DocumentReference?.Trim())).ToList();
+            var passages = open.Select(gate => new Passage(gate.Code, inUseFrom, user, null, request.WaiverReason!.Trim()))
+                .Append(new Passage("in_use", inUseFrom, user, request.DocumentReference?.Trim())).ToList();
             return await RecordAsync(transaction, project, passed, passages, problems, "inUseFrom", cancellationToken);
         }, cancellationToken);
     }
@@ -124,8 +119,12 @@ public static class GatesApi
             if (!problems.IsValid)
                 return null;
             await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO project_passages (project_id, gate, date, actor, document_reference, waiver_reason) VALUES (@id, @Gate, @Date, @Actor, @DocumentReference, @WaiverReason)
-                """, new { id = project.Id, passage.Gate, passage.Date, passage.Actor, passage.DocumentReference, passage.WaiverReason }, transaction, cancellationToken: cancellationToken));
+                INSERT INTO project_passages (project_id, gate, date, user_name, display_name, document_reference, waiver_reason)
+                VALUES (@id, @Gate, @Date, @UserName, @DisplayName, @DocumentReference, @WaiverReason)
+                """, new
+            {
+                id = project.Id, passage.Gate, passage.Date, passage.By.UserName, passage.By.DisplayName, passage.DocumentReference, passage.WaiverReason,
+            }, transaction, cancellationToken: cancellationToken));
             recorded.Add(passage);
             var step = passage.Gate switch
             {
@@ -148,10 +147,6 @@ public static class GatesApi
         }
         return null;
     }
-
-    /// <summary>Who passes a gate: the name given, or else the signed-in user's.</summary>
-    private static string ActorOf(string? given, ClaimsPrincipal user) =>
-        string.IsNullOrWhiteSpace(given) ? user.FindFirst("display_name")?.Value ?? user.Identity?.Name ?? "" : given.Trim();
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -1,3 +1,5 @@
+using Platform.BuildingBlocks.Security;
+
 namespace Platform.Facilities.Stages;
 
 /// <summary>How a project reaches its places: built by the government (incl. 改扩建, 迁建), or built by a developer and handed over (接收配套).</summary>
@@ -30,8 +32,8 @@ public static class Paths
     };
 }
 
-/// <summary>A gate passed: when, by whom, on which document; or waived, with the reason recorded.</summary>
-public sealed record Passage(string Gate, DateOnly Date, string Actor, string? DocumentReference, string? WaiverReason = null)
+/// <summary>A gate passed: when, by whom (the signed-in user), on which document; or waived, with the reason recorded.</summary>
+public sealed record Passage(string Gate, DateOnly Date, SignedInUser By, string? DocumentReference, string? WaiverReason = null)
 {
     public bool Waived => WaiverReason is not null;
 }
@@ -42,7 +44,7 @@ public static class StageGates
     /// <summary>
     /// Checks passing <paramref name="next"/> after the gates already passed: it must be the path's next gate; a gate is
     /// skipped only with a waiver for it recorded first; the date may not be in the future nor before the previous
-    /// gate's; a passage needs who did it and, unless waived, the document it rests on.
+    /// gate's; a passage needs, unless waived, the document it rests on.
     /// </summary>
     /// <returns>Each problem, by field; empty when the passage may be recorded.</returns>
     public static IReadOnlyDictionary<string, string> Check(DeliveryPath path, IReadOnlyList<Passage> passed, Passage next, DateOnly today)
@@ -66,8 +68,6 @@ public static class StageGates
             problems["date"] = $"{next.Date:yyyy-MM-dd} is in the future: record a gate once it is passed (plan it as a milestone instead).";
         else if (passed.Count > 0 && next.Date < passed[^1].Date)
             problems["date"] = $"{next.Date:yyyy-MM-dd} is before {gates[expected - 1].ChineseName} ({passed[^1].Date:yyyy-MM-dd}).";
-        if (string.IsNullOrWhiteSpace(next.Actor))
-            problems["actor"] = "is required: who passed the gate.";
         if (next.WaiverReason is null && string.IsNullOrWhiteSpace(next.DocumentReference))
             problems["documentReference"] = "is required: the approval, permit or record the gate rests on (a waived gate records its reason instead).";
         if (next.WaiverReason is { } reason && string.IsNullOrWhiteSpace(reason))

@@ -43,6 +43,9 @@ public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor acc
         request.RequestUri = ServicePath.Resolve(client.BaseAddress!, request.RequestUri?.OriginalString);
         var token = await accessor.HttpContext!.GetTokenAsync("access_token");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // The service's audit trail records the user's address (as the gateway forwarded it here), not this host's.
+        if (accessor.HttpContext!.Connection.RemoteIpAddress is { } address)
+            request.Headers.Add("X-Forwarded-For", address.ToString());
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 

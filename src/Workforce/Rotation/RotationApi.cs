@@ -10,23 +10,21 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rotation;
 
-public sealed record GenerateRequest(string? DistrictCode, [property: Bounds(2000, 2100)] int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy, string? Actor);
+public sealed record GenerateRequest(string? DistrictCode, [property: Bounds(2000, 2100)] int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy);
 
-public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId, string? Actor);
+public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId);
 
-public sealed record StepRequest(string? Actor, string? Note, Dictionary<Guid, string>? Outcomes = null);
+public sealed record StepRequest(string? Note, Dictionary<Guid, string>? Outcomes = null);
 
-public sealed record ExtendRequest([property: Bounds(1, 3)] int? Years, string? Actor);
+public sealed record ExtendRequest([property: Bounds(1, 3)] int? Years);
 
 public sealed record AssignmentView(Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
     string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
 
-public sealed record PlanEvent(DateTime At, string Action, string Actor, string? Detail);
-
 public sealed record PlanView(
     Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, RotationPolicy Policy,
     IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
-    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<PlanEvent> Events);
+    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events);
 
 public sealed record TeacherEligibility(string TeacherId, string Name, string Subject, BackboneLevel Backbone, int YearsAtSchool, IReadOnlyList<Reason> Ineligible)
 {
@@ -44,7 +42,7 @@ public sealed record RotationReport(int Year, int Persons, int PersonTimes, int 
 /// <summary>
 /// 交流轮岗 plans: generated from the district's teachers and schools, edited by hand with a live quota check, then
 /// submitted, approved (or returned), put in effect (teachers move) and completed (each returns or stays, or was
-/// extended before). Every step is recorded with who and when.
+/// extended before). Every step is recorded with when and who: the signed-in user.
 /// </summary>
 public static class RotationApi
 {
@@ -98,12 +96,11 @@ public static class RotationApi
             a.Manual ? "是" : "否", a.Outcome switch { "returned" => "返回", "stayed" => "留任", _ => null }]));
 
     private static async Task<Results<Created<PlanView>, ValidationProblem>> GenerateAsync(
-        GenerateRequest request, Database dataSource, CancellationToken cancellationToken)
+        GenerateRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         var year = validation.Number("year", request.Year, 2000, 2100);
-        var actor = validation.Text("actor", request.Actor, 100);
         var policy = request.Policy ?? new RotationPolicy();
         foreach (var (field, problem) in policy.Problems())
             validation.Add($"policy.{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
@@ -133,24 +130,23 @@ public static class RotationApi
         }, transaction, cancellationToken: cancellationToken));
         foreach (var assignment in result.Assignments)
             await InsertAssignmentAsync(transaction, id, assignment, manual: false, policy.TermYears, cancellationToken);
-        await RecordAsync(transaction, id, "generate", actor, $"{result.Assignments.Count} teachers", cancellationToken);
+        await Events.RecordAsync(transaction, id, "generate", user, $"{result.Assignments.Count} teachers", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/rotation/plans/{id}", (await ViewAsync(connection, id, cancellationToken))!);
     }
 
     /// <summary>Adds a teacher to a draft plan, or moves them to another school; the answer carries the quota check as it now stands.</summary>
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> AddAsync(
-        Guid id, EditRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, EditRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.TeacherId is null)
             validation.Add("teacherId", "is required.");
         if (request.ToSchoolId is null)
             validation.Add("toSchoolId", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "draft", "assign", actor, async (transaction, plan, problems) =>
+        return await Change.RunAsync(dataSource, id, "draft", "assign", user, async (transaction, plan, problems) =>
         {
             var connection = transaction.Connection!;
             var explanation = JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!.SingleOrDefault(t => t.TeacherId == request.TeacherId.ToString());
@@ -176,31 +172,24 @@ public static class RotationApi
     }
 
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
-        Guid id, Guid teacherId, string? actor, Database dataSource, CancellationToken cancellationToken)
-    {
-        var validation = new Validation();
-        var by = validation.Text("actor", actor, 100);
-        if (!validation.IsValid)
-            return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "draft", "unassign", by, async (transaction, _, problems) =>
+        Guid id, Guid teacherId, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
+        await Change.RunAsync(dataSource, id, "draft", "unassign", user, async (transaction, _, problems) =>
         {
             if (await transaction.Connection!.ExecuteAsync(new CommandDefinition("DELETE FROM rotation_assignments WHERE plan_id = @id AND teacher_id = @teacherId",
                     new { id, teacherId }, transaction, cancellationToken: cancellationToken)) == 0)
                 problems.Add("teacherId", "is not in this plan.");
             return teacherId.ToString();
         }, cancellationToken);
-    }
 
     /// <summary>Extends a teacher's term while the plan is in effect (up to six school years in all).</summary>
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ExtendAsync(
-        Guid id, Guid teacherId, ExtendRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, Guid teacherId, ExtendRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         var years = validation.Number("years", request.Years, 1, 3);
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "in_effect", "extend", actor, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "in_effect", "extend", user, async (transaction, _, problems) =>
         {
             if (await transaction.Connection!.ExecuteAsync(new CommandDefinition(
                     "UPDATE rotation_assignments SET term_years = term_years + @years WHERE plan_id = @id AND teacher_id = @teacherId AND term_years + @years <= 6",
@@ -215,10 +204,9 @@ public static class RotationApi
     /// from the reference date) or complete (each teacher returns home, or stays where <c>outcomes</c> says "stayed").
     /// </summary>
     private static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> StepAsync(
-        Guid id, string step, StepRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, string step, StepRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (!Steps.TryGetValue(step, out var move))
             return TypedResults.NotFound();
         if (step == "return")
@@ -227,7 +215,7 @@ public static class RotationApi
             validation.Add("outcomes", "each outcome must be returned or stayed.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, move.From, step, actor, async (transaction, plan, problems) =>
+        return await Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
         {
             var connection = transaction.Connection!;
             if (step == "approve")
@@ -264,9 +252,11 @@ public static class RotationApi
             problems.Add("district", $"全区交流 {plan.District.Rotated} 人（名额 {plan.District.Required} 人），骨干占比 {plan.District.BackboneShare:P0}（要求 {plan.District.RequiredBackboneShare:P0}）。");
     }
 
+    private static readonly WorkflowEvents Events = new("rotation_plan_events", "plan_id");
+
     private static readonly AuditedChange<PlanRow, PlanView> Change = new(
         (transaction, id, cancellationToken) => FindAsync(transaction.Connection!, id, transaction, cancellationToken),
-        plan => plan.Status, RecordAsync, ViewAsync);
+        plan => plan.Status, Events.RecordAsync, ViewAsync);
 
     /// <summary>
     /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts
@@ -338,8 +328,7 @@ public static class RotationApi
             JOIN known_schools f ON f.id = a.from_school_id JOIN known_schools h ON h.id = a.to_school_id
             WHERE a.plan_id = @id ORDER BY f.name, t.name
             """, new { id }, cancellationToken: cancellationToken))).ToList();
-        var events = (await connection.QueryAsync<PlanEvent>(new CommandDefinition(
-            "SELECT at, action, actor, detail FROM rotation_plan_events WHERE plan_id = @id ORDER BY at", new { id }, cancellationToken: cancellationToken))).ToList();
+        var events = await Events.ListAsync(connection, id, cancellationToken);
         var policy = JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;
         var (schools, district) = RotationPlanner.Check(JsonSerializer.Deserialize<Dictionary<string, int>>(plan.Eligible, Json)!,
             assignments.Select(a => new Assignment(a.TeacherId.ToString(), a.FromSchoolId.ToString(), a.ToSchoolId.ToString(), a.Subject, a.Backbone)).ToList(), policy);
@@ -360,9 +349,4 @@ public static class RotationApi
             VALUES (@planId, @teacher::uuid, @from::uuid, @to::uuid, @Subject, @Backbone, @manual, @termYears)
             """, new { planId, teacher = assignment.TeacherId, from = assignment.FromSchoolId, to = assignment.ToSchoolId, assignment.Subject, assignment.Backbone, manual, termYears },
             transaction, cancellationToken: cancellationToken));
-
-    private static Task RecordAsync(NpgsqlTransaction transaction, Guid planId, string action, string actor, string? detail, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO rotation_plan_events (plan_id, action, actor, detail) VALUES (@planId, @action, @actor, @detail)",
-            new { planId, action, actor, detail }, transaction, cancellationToken: cancellationToken));
 }

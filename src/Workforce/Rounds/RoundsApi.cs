@@ -8,19 +8,17 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Rounds;
 
-public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo, string? Actor);
+public sealed record OpenRoundRequest(string? DistrictCode, DateOnly? TermFrom, DateOnly? TermTo);
 
-public sealed record PostsRequest(Guid? SchoolId, [property: Bounds(0, 500)] Dictionary<string, int>? Posts, string? Actor);
+public sealed record PostsRequest(Guid? SchoolId, [property: Bounds(0, 500)] Dictionary<string, int>? Posts);
 
-public sealed record ChoiceRequest(Guid? SchoolId, Guid[]? TeacherIds, string? Actor);
+public sealed record ChoiceRequest(Guid? SchoolId, Guid[]? TeacherIds);
 
-public sealed record PreferenceRequest(Guid? TeacherId, Guid[]? SchoolIds, string? Actor);
+public sealed record PreferenceRequest(Guid? TeacherId, Guid[]? SchoolIds);
 
-public sealed record PlacementRequest(Guid? TeacherId, Guid? SchoolId, string? Actor);
+public sealed record PlacementRequest(Guid? TeacherId, Guid? SchoolId);
 
-public sealed record UnplacedRequest(Guid? TeacherId, string? Outcome, string? Actor);
-
-public sealed record ActorRequest(string? Actor);
+public sealed record UnplacedRequest(Guid? TeacherId, string? Outcome);
 
 public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject, int Posts, int Filled);
 
@@ -28,20 +26,18 @@ public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject,
 public sealed record RoundCandidate(Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn, string? UnplacedOutcome,
     Guid[] Preferences);
 
-public sealed record RoundEvent(DateTime At, string Action, string Actor, string? Detail);
-
 /// <summary>A round as the list of a district's rounds shows it.</summary>
 public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage);
 
 public sealed record RoundView(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage,
-    IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<RoundEvent> Events);
+    IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<WorkflowEvent> Events);
 
 /// <summary>
 /// 区管校聘 rounds. The district opens a round for a term; every 在编 teacher of the district is a candidate. Steps:
 /// posts per school and subject (within the approved posts), 校内竞聘 (schools choose their own teachers), 跨校竞聘
 /// (teachers ask for schools; schools choose among those who asked), 组织调剂 (the district places the rest, by hand or
 /// automatically), then whoever is left goes to 待岗培训 or 转岗, and closing turns the placements into appointments.
-/// Every step is recorded with who, when and what.
+/// Every step is recorded with what, when and who: the signed-in user.
 /// </summary>
 public static class RoundsApi
 {
@@ -98,11 +94,11 @@ public static class RoundsApi
             c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
             OutcomeNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", "")]));
 
-    private static async Task<Results<Created<RoundView>, ValidationProblem>> OpenAsync(OpenRoundRequest request, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<Created<RoundView>, ValidationProblem>> OpenAsync(
+        OpenRoundRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.TermFrom is null || request.TermTo is null || request.TermTo <= request.TermFrom || request.TermTo > request.TermFrom.Value.AddYears(6))
             validation.Add("termTo", "termFrom and termTo are required; a term ends after it starts and lasts at most six years.");
         if (!validation.IsValid)
@@ -122,24 +118,23 @@ public static class RoundsApi
             validation.Add("districtCode", "has no 在编 teachers: import them first (POST /teachers/import).");
             return validation.Problem();
         }
-        await RecordAsync(transaction, id, "open", actor, $"{candidates} candidates", cancellationToken);
+        await Events.RecordAsync(transaction, id, "open", user, $"{candidates} candidates", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/rounds/{id}", (await ViewAsync(connection, id, cancellationToken))!);
     }
 
     /// <summary>A school's posts per subject for the round: each at most the posts approved for the school in that subject.</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPostsAsync(
-        Guid id, PostsRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, PostsRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.SchoolId is null)
             validation.Add("schoolId", "is required.");
         if (request.Posts is not { Count: > 0 and <= 30 })
             validation.Add("posts", "must give 1 to 30 subjects.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "posts", "set_posts", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, "posts", "set_posts", user, async (transaction, round, problems) =>
         {
             var approved = (await transaction.Connection!.QueryAsync<(string Subject, int Approved)>(new CommandDefinition("""
                 SELECT p.subject, p.approved FROM school_posts p JOIN known_schools k ON k.id = p.school_id
@@ -163,17 +158,16 @@ public static class RoundsApi
     /// be unplaced, and the school must have an open post in their subject.
     /// </summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> ChooseAsync(
-        Guid id, ChoiceRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, ChoiceRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.SchoolId is null)
             validation.Add("schoolId", "is required.");
         if (request.TeacherIds is not { Length: > 0 and <= 500 })
             validation.Add("teacherIds", "must list 1 to 500 teachers.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, ["internal", "cross_school"], _ => "choose", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, ["internal", "cross_school"], _ => "choose", user, async (transaction, round, problems) =>
         {
             var (posts, filled) = await PostsAsync(transaction, id, cancellationToken);
             var candidates = await CandidatesAsync(transaction, id, request.TeacherIds!, cancellationToken);
@@ -205,17 +199,16 @@ public static class RoundsApi
 
     /// <summary>An unplaced teacher asks for schools, in order, for 跨校竞聘 (and 组织调剂 follows the same order).</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> PreferAsync(
-        Guid id, PreferenceRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, PreferenceRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.TeacherId is null)
             validation.Add("teacherId", "is required.");
         if (request.SchoolIds is not { Length: > 0 and <= 10 } || request.SchoolIds.Distinct().Count() != request.SchoolIds.Length)
             validation.Add("schoolIds", "must list 1 to 10 different schools, the first preferred.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "cross_school", "prefer", actor, async (transaction, round, problems) =>
+        return await Change.RunAsync(dataSource, id, "cross_school", "prefer", user, async (transaction, round, problems) =>
         {
             var candidate = (await CandidatesAsync(transaction, id, [request.TeacherId!.Value], cancellationToken)).GetValueOrDefault(request.TeacherId.Value);
             if (candidate is null)
@@ -239,15 +232,14 @@ public static class RoundsApi
 
     /// <summary>组织调剂 by hand: the district places an unplaced teacher in a school with an open post in their subject.</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> PlaceAsync(
-        Guid id, PlacementRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, PlacementRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.TeacherId is null || request.SchoolId is null)
             validation.Add("teacherId", "teacherId and schoolId are required.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "placement", "place", actor, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "placement", "place", user, async (transaction, _, problems) =>
         {
             var (posts, filled) = await PostsAsync(transaction, id, cancellationToken);
             var candidate = (await CandidatesAsync(transaction, id, [request.TeacherId!.Value], cancellationToken)).GetValueOrDefault(request.TeacherId.Value);
@@ -264,13 +256,8 @@ public static class RoundsApi
 
     /// <summary>组织调剂 automatically: longest-serving first, by each teacher's preferences, else where most posts in their subject are open.</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> AutoPlaceAsync(
-        Guid id, ActorRequest request, Database dataSource, CancellationToken cancellationToken)
-    {
-        var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
-        if (!validation.IsValid)
-            return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "placement", "place_automatically", actor, async (transaction, _, _) =>
+        Guid id, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
+        await Change.RunAsync(dataSource, id, "placement", "place_automatically", user, async (transaction, _, _) =>
         {
             var (posts, filled) = await PostsAsync(transaction, id, cancellationToken);
             var open = posts.ToDictionary(p => p.Key, p => p.Value - filled.GetValueOrDefault(p.Key));
@@ -286,21 +273,19 @@ public static class RoundsApi
             await PlaceAllAsync(transaction, id, placements.Select(p => (Guid.Parse(p.TeacherId), Guid.Parse(p.SchoolId))), "placement", cancellationToken);
             return $"{placements.Count} placed";
         }, cancellationToken);
-    }
 
     /// <summary>A teacher left without a post goes to 待岗培训 (training) or 转岗 (reassignment).</summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> UnplacedAsync(
-        Guid id, UnplacedRequest request, Database dataSource, CancellationToken cancellationToken)
+        Guid id, UnplacedRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
         if (request.TeacherId is null)
             validation.Add("teacherId", "is required.");
         if (request.Outcome is not ("training" or "reassignment"))
             validation.Add("outcome", "must be training (待岗培训) or reassignment (转岗).");
         if (!validation.IsValid)
             return validation.Problem();
-        return await Change.RunAsync(dataSource, id, "placement", "unplaced", actor, async (transaction, _, problems) =>
+        return await Change.RunAsync(dataSource, id, "placement", "unplaced", user, async (transaction, _, problems) =>
         {
             if (await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
                     UPDATE round_candidates SET unplaced_outcome = @Outcome WHERE round_id = @id AND teacher_id = @TeacherId AND placed_school_id IS NULL
@@ -315,13 +300,8 @@ public static class RoundsApi
     /// appointments and moves teachers placed in another school there from the start of the term.
     /// </summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> AdvanceAsync(
-        Guid id, ActorRequest request, Database dataSource, CancellationToken cancellationToken)
-    {
-        var validation = new Validation();
-        var actor = validation.Text("actor", request.Actor, 100);
-        if (!validation.IsValid)
-            return validation.Problem();
-        return await Change.RunAsync(dataSource, id, RoundRules.Stages[..^1], stage => $"advance_to_{RoundRules.After(stage)}", actor, async (transaction, round, problems) =>
+        Guid id, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
+        await Change.RunAsync(dataSource, id, RoundRules.Stages[..^1], stage => $"advance_to_{RoundRules.After(stage)}", user, async (transaction, round, problems) =>
         {
             var connection = transaction.Connection!;
             var next = RoundRules.After(round.Stage);
@@ -350,7 +330,6 @@ public static class RoundsApi
             await connection.ExecuteAsync(new CommandDefinition("UPDATE rounds SET stage = @next WHERE id = @id", new { id, next }, transaction, cancellationToken: cancellationToken));
             return next;
         }, cancellationToken);
-    }
 
     private static async Task<(Dictionary<(string, string), int> Posts, Dictionary<(string, string), int> Filled)> PostsAsync(
         NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)
@@ -406,19 +385,15 @@ public static class RoundsApi
             """, new { id }, cancellationToken: cancellationToken));
         var candidates = await QueryCandidatesAsync(connection, new CommandDefinition(
             CandidatesSql + " ORDER BY t.staff_number", new { id }, cancellationToken: cancellationToken));
-        var events = await connection.QueryAsync<RoundEvent>(new CommandDefinition(
-            "SELECT at, action, actor, detail FROM round_events WHERE round_id = @id ORDER BY at", new { id }, cancellationToken: cancellationToken));
-        return new RoundView(round.Id, round.DistrictCode, round.TermFrom, round.TermTo, round.Stage, posts.ToList(), candidates.ToList(), events.ToList());
+        var events = await Events.ListAsync(connection, id, cancellationToken);
+        return new RoundView(round.Id, round.DistrictCode, round.TermFrom, round.TermTo, round.Stage, posts.ToList(), candidates.ToList(), events);
     }
+
+    private static readonly WorkflowEvents Events = new("round_events", "round_id");
 
     private static readonly AuditedChange<RoundRow, RoundView> Change = new(
         (transaction, id, cancellationToken) => transaction.Connection!.QuerySingleOrDefaultAsync<RoundRow>(new CommandDefinition(
             "SELECT id, district_code AS DistrictCode, term_from AS TermFrom, term_to AS TermTo, stage FROM rounds WHERE id = @id FOR UPDATE",
             new { id }, transaction, cancellationToken: cancellationToken)),
-        round => round.Stage, RecordAsync, ViewAsync);
-
-    private static Task RecordAsync(NpgsqlTransaction transaction, Guid id, string action, string actor, string? detail, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO round_events (round_id, action, actor, detail) VALUES (@id, @action, @actor, @detail)",
-            new { id, action, actor, detail }, transaction, cancellationToken: cancellationToken));
+        round => round.Stage, Events.RecordAsync, ViewAsync);
 }

@@ -35,9 +35,9 @@ public sealed record MatrixRecords(string District, IReadOnlyDictionary<string, 
         var scenario = await IdOfAsync(await gateway.PostAsJsonAsync("/api/planning/scenarios",
             new { districtCode = district, name = $"授权矩阵方案{Guid.NewGuid():N}"[..14], levers = new { horizon = 3 } }));
         // 2031: a year and a term no other test plans for.
-        var rotationPlan = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = district, year = 2031, actor = "矩阵" }));
+        var rotationPlan = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = district, year = 2031 }));
         var round = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rounds",
-            new { districtCode = district, termFrom = "2031-09-01", termTo = "2034-08-31", actor = "矩阵" }));
+            new { districtCode = district, termFrom = "2031-09-01", termTo = "2034-08-31" }));
         return new MatrixRecords(district, new Dictionary<string, (string, string)>
         {
             ["district"] = (district, district), ["zone"] = (zone.ToString(), district), ["school"] = (school.ToString(), district),

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Security;
 using Platform.Facilities.Stages;
 
 namespace Platform.UnitTests.Facilities;
@@ -6,7 +7,10 @@ public class StageGateTests
 {
     private static readonly DateOnly Today = new(2026, 11, 22);
 
-    private static Passage Pass(string gate, string date, string? doc = "发改投资〔2026〕1号") => new(gate, DateOnly.Parse(date), "基建科 李", doc);
+    private static readonly SignedInUser Officer = new("facilities", "基建科 李");
+
+    private static Passage Pass(string gate, string date, string? doc = "发改投资〔2026〕1号") =>
+        new(gate, DateOnly.Parse(date), Officer, doc);
 
     [Fact]
     public void Gates_are_passed_in_order_with_who_when_and_the_document()
@@ -29,7 +33,7 @@ public class StageGateTests
     public void A_waiver_passes_a_gate_with_its_reason_instead_of_a_document()
     {
         IReadOnlyList<Passage> passed = [Pass("proposed", "2025-03-01"), Pass("approved", "2025-09-01"), Pass("site", "2025-10-01")];
-        var waiver = new Passage("feasibility", new DateOnly(2025, 10, 1), "基建科 李", null, WaiverReason: "改扩建项目可研与立项合并审批");
+        var waiver = new Passage("feasibility", new DateOnly(2025, 10, 1), Officer, null, WaiverReason: "改扩建项目可研与立项合并审批");
         Assert.Empty(StageGates.Check(DeliveryPath.Government, passed, waiver, Today));
         Assert.True(waiver.Waived);
         Assert.Equal(["documentReference"], StageGates.Check(DeliveryPath.Government, passed, Pass("feasibility", "2026-01-10", doc: null), Today).Keys);
