@@ -9,7 +9,7 @@ namespace Platform.Gateway;
 /// Kestrel__Endpoints__Https__Certificate__Path=/etc/platform/gateway.pfx and __Password (or __KeyPath for PEM).
 /// Then answers over https carry HSTS, every cookie leaving over https is Secure, and plain http is redirected to
 /// https, except health probes. Behind a TLS terminator the gateway trusts X-Forwarded-For and -Proto only from
-/// Gateway:KnownProxies (loopback by default), which is also where the web UI forwards the signing-in user's address.
+/// Gateway:KnownProxies (127.0.0.1 and ::1 by default), which is also where the web UI forwards the signing-in user's address.
 /// </summary>
 public static class GatewayHttps
 {
@@ -22,6 +22,11 @@ public static class GatewayHttps
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Loopback means this host's own address, not all of 127.0.0.0/8: a client there is a client.
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            options.KnownProxies.Add(System.Net.IPAddress.Loopback);
+            options.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
             foreach (var proxy in builder.Configuration.GetSection("Gateway:KnownProxies").Get<string[]>() ?? [])
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });

@@ -91,14 +91,16 @@ public class AuditTests(SuiteFixture suite)
     [Fact]
     public async Task A_change_records_the_clients_address_as_the_gateway_forwards_it_and_never_one_the_client_claims()
     {
-        using var gateway = suite.ClientFor("gateway", suite.TokenFor("120106", Roles.Planner));
+        // A client of its own address, not the host's (which is where the web UI, a known proxy, calls from).
+        using var gateway = suite.GatewayFrom("127.0.0.2");
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", suite.TokenFor("120106", Roles.Planner));
         gateway.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.66"); // the gateway must not believe it
         var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones",
             new { name = $"审计地址学区{Guid.NewGuid():N}"[..12], kind = "area" });
         await SuiteApi.EnsureAsync(zone);
         var zoneId = (await zone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var entry = Assert.Single(await TrailAsync("planning", $"table=zones&rowKey={zoneId}", Auditor));
-        Assert.Equal("127.0.0.1", entry.GetProperty("sourceAddress").GetString());
+        Assert.Equal("127.0.0.2", entry.GetProperty("sourceAddress").GetString());
     }
 
     [Fact]

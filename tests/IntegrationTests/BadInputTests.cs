@@ -34,12 +34,17 @@ public class BadInputTests(SuiteFixture suite)
         var problem = await PostAsync("/api/planning/schools", $$"""
             {"name": "x", "districtCode": "120106", "zoneId": "{{Guid.NewGuid()}}", "ownership": "state", "status": "planned",
              "stages": [{"stage": "university", "classesPerGrade": [1]},
-                        {"stage": "primary", "classSizeNorm": 500, "classesPerGrade": [1, 2, -1, 4, 5, 6]},
+                        {"stage": "primary", "classSizeNorm": 45, "classesPerGrade": [1, 2, 3, 4, 5]},
                         {"stage": "junior_secondary", "classesPerGrade": [1, 2]}]}
             """);
         Assert.Equal(
-            ["openingYear", "ownership", "stages[0].stage", "stages[1].classSizeNorm", "stages[1].classesPerGrade", "stages[2].classesPerGrade"],
+            ["openingYear", "ownership", "stages[0].stage", "stages[1].classesPerGrade", "stages[2].classesPerGrade"],
             problem.Errors.Order(StringComparer.Ordinal));
+        // Values out of their bounds are answered first, each named, before the rules are checked.
+        var bounds = await PostAsync("/api/planning/schools", """
+            {"stages": [{"stage": "primary", "classSizeNorm": 500, "classesPerGrade": [1, 2, -1, 4, 5, 6]}]}
+            """);
+        Assert.Equal(["stages[0].classSizeNorm", "stages[0].classesPerGrade"], bounds.Errors.Order(StringComparer.Ordinal));
     }
 
     [Fact]

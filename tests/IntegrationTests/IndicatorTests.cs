@@ -67,10 +67,13 @@ public class IndicatorTests(SuiteFixture suite)
         Assert.Equal((">", 60.0), (publicShare.GetProperty("target").GetProperty("targetComparator").GetString(), publicShare.GetProperty("target").GetProperty("targetValue").GetDouble()));
 
         var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/indicators/observations",
-            new { areaCode = "129999", indicatorCode = "happiness", stage = "college", year = 3000, value = -1.0, source = "" });
+            new { areaCode = "129999", indicatorCode = "happiness", stage = "college", year = 2027, value = -1.0, source = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["areaCode", "indicatorCode", "source", "stage", "value", "year"], fields);
+        Assert.Equal(["areaCode", "indicatorCode", "source", "stage", "value", "year"], fields); // 2027 is in the future
+        // A year out of its bounds is answered before the rules are checked.
+        var beyond = await suite.Gateway.PostAsJsonAsync("/api/planning/indicators/observations", new { areaCode = "120106", year = 3000 });
+        Assert.Equal(["year"], (await beyond.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.GetAsync("/api/planning/plans/nowhere-14/progress")).StatusCode);
     }
 

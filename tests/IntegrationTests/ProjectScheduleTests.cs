@@ -144,11 +144,14 @@ public class ProjectScheduleTests(SuiteFixture suite)
 
         var bad = await SendAsync(HttpMethod.Put, project, "details", new
         {
-            type = "palace", floorArea = -5, budget = 1000, funding = new Dictionary<string, decimal> { ["财政资金"] = 800, ["专项债"] = 300 },
+            type = "palace", budget = 1000, funding = new Dictionary<string, decimal> { ["财政资金"] = 800, ["专项债"] = 300 },
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["floorArea", "funding", "type"], fields);
+        Assert.Equal(["funding", "type"], fields);
+        // An area out of its bounds is answered before the rules are checked.
+        var negative = await SendAsync(HttpMethod.Put, project, "details", new { type = "palace", floorArea = -5 });
+        Assert.Equal(["floorArea"], (await negative.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
 
         var saved = await OkAsync(HttpMethod.Put, project, "details", new
         {

@@ -53,19 +53,23 @@ public class ScenarioTests(SuiteFixture suite)
         var again = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios", new { districtCode = District, name = "唯一方案" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios", new
-        {
-            districtCode = District, name = "坏方案",
-            levers = new { horizon = 40, birthGrowth = 3.0, classSizeNorms = new Dictionary<string, int> { ["primary"] = 5 }, schoolChanges = new[] { new { change = "move", year = 2024 } } },
-        });
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["levers.birthGrowth", "levers.classSizeNorms", "levers.horizon", "levers.schoolChanges[0].change", "levers.schoolChanges[0].schoolId"], errors);
+        // Values out of their bounds are answered first, before the rules are checked.
+        Assert.Equal(["levers.birthGrowth", "levers.classSizeNorms", "levers.horizon"], await BadLeversAsync(
+            new { horizon = 40, birthGrowth = 3.0, classSizeNorms = new Dictionary<string, int> { ["primary"] = 5 } }));
+        Assert.Equal(["levers.schoolChanges[0].change", "levers.schoolChanges[0].schoolId"], await BadLeversAsync(
+            new { schoolChanges = new[] { new { change = "move", year = 2024 } } }));
 
         var unknownSchool = await CreateAsync("未知学校方案", new { schoolChanges = new[] { new { schoolId = Guid.NewGuid(), change = "close", year = 2024 } } });
         var run = await suite.Gateway.PostAsync($"/api/planning/scenarios/{unknownSchool}/capacity", null);
         Assert.Equal(HttpStatusCode.BadRequest, run.StatusCode);
         Assert.Contains("schoolChanges", await run.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.PostAsync($"/api/planning/scenarios/{Guid.NewGuid()}/capacity", null)).StatusCode);
+    }
+
+    private async Task<IEnumerable<string>> BadLeversAsync(object levers)
+    {
+        var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios", new { districtCode = District, name = "坏方案", levers });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        return (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
     }
 }

@@ -69,7 +69,7 @@ public static partial class Requests
     public static bool Names(string named, Field field) =>
         field.Segments.Count == 0 || (named.Length > 0 && (field.Name + ".").StartsWith(named + ".", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Rows of the audit trails of all three services changed by this user.</summary>
+    /// <summary>Rows of the audit trails of all three services changed by this user (refused requests are not changes).</summary>
     public static async Task<long> ChangesByAsync(SuiteFixture suite, string userName)
     {
         long changes = 0;
@@ -77,7 +77,7 @@ public static partial class Requests
         {
             await using var connection = new NpgsqlConnection(suite.ConnectionString(database));
             changes += await connection.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM audit_log WHERE strpos(actor, @userName) > 0", new { userName });
+                "SELECT count(*) FROM audit.trail WHERE strpos(actor, @userName) > 0 AND operation <> 'refused'", new { userName });
         }
         return changes;
     }
