@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 using Platform.Gateway.Identity;
@@ -21,5 +22,7 @@ public static class Extensions
         builder.Services.AddSingleton<Sessions>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IRevocationSource, DatabaseRevocations>());
         builder.Services.AddHostedService<DemoUsers>();
+        builder.Services.AddPlatformOpenApi();
+        builder.Services.AddValidation();
     }
 }

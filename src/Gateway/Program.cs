@@ -15,6 +15,7 @@ app.UseGatewayHttps();
 app.MapDefaultEndpoints();
 app.UseGatewayHardening();
 app.UseMiddleware<RequestSizeLimitMiddleware>();
+app.MapOpenApi();
 app.MapAuthApi();
 app.MapUsersApi();
 app.MapAuditTrail("/api/admin/audit");

@@ -18,11 +18,12 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
 {
     private const string Hexi = "120103", Hongqiao = "120106", City = "120000";
 
-    /// <summary>The users: each business role of 河西, the city-wide viewer and the three city-wide administrators.</summary>
+    /// <summary>The users: each business role of 河西, the city-wide viewer, the three administrators of the city and
+    /// 河西's system and security administrators.</summary>
     private static readonly (string Role, string District)[] Users =
     [
         (Roles.Planner, Hexi), (Roles.Hr, Hexi), (Roles.Facilities, Hexi), (Roles.Viewer, City),
-        (Roles.SystemAdmin, City), (Roles.SecurityAdmin, City), (Roles.Auditor, City),
+        (Roles.SystemAdmin, City), (Roles.SecurityAdmin, City), (Roles.Auditor, City), (Roles.SystemAdmin, Hexi), (Roles.SecurityAdmin, Hexi),
     ];
 
     /// <summary>Who may read and who may change each service's data (docs/security.md, "Roles").</summary>
@@ -39,7 +40,11 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
         "read" => Access[operation.Service].Readers,
         "write" => Access[operation.Service].Writers,
         AccessRequirement.AuditorPolicy => [Roles.Auditor],
-        AccessRequirement.OperatorPolicy => [Roles.SystemAdmin],
+        AccessRequirement.OperatorPolicy or AccessRequirement.SystemAdminPolicy => [Roles.SystemAdmin],
+        AccessRequirement.SecurityAdminPolicy => [Roles.SecurityAdmin],
+        AccessRequirement.UserListPolicy => [Roles.SystemAdmin, Roles.SecurityAdmin],
+        // Sign-in, refresh and sign-out; one's own password and claims. Their own refusals (a wrong password) are answers.
+        "anonymous" or "signed-in" => [.. Roles.All],
         _ => null,
     };
 
@@ -65,8 +70,9 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
                 unclassified.Add($"{operation} (access {operation.Access}; unknown [{string.Join(", ", unknown)}]; body {operation.BodyName})");
                 continue;
             }
+            var entries = operation.Service == "gateway" ? ["gateway"] : new[] { "gateway", "direct" };
             foreach (var (role, district) in Users)
-            foreach (var entry in new[] { "gateway", "direct" })
+            foreach (var entry in entries)
             foreach (var (records, bodyRecords) in new[] { (own, own), (other, other), (own, other) })
             {
                 if (records == own && bodyRecords == other && !MatrixBodies.NamesRecords(body))
@@ -78,7 +84,7 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
                 var token = AccessTokens.Create(suite.Auth, Guid.NewGuid(), $"matrix-{(inScope ? "" : "refused-")}{run}-{role}", "矩阵用户",
                     [role], district, TimeSpan.FromHours(1));
                 using var client = suite.ClientFor(entry == "gateway" ? "gateway" : operation.Service, token);
-                using var request = call.Request(entry == "gateway" ? $"/api/{operation.Service}" : "");
+                using var request = call.Request(entry == "gateway" && operation.Service != "gateway" ? $"/api/{operation.Service}" : "");
                 using var response = await client.SendAsync(request);
                 calls++;
                 var status = (int)response.StatusCode;
@@ -88,7 +94,8 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
                 // A record out of scope is not found; a body naming one may be refused as a bad field instead, or, when
                 // the user's own record in the path is in a state that refuses the step, as a conflict of that record.
                 var mixed = records != bodyRecords;
-                var problem = !admitted.Contains(role) ? Expect(status == 403, "403")
+                var problem = operation.Access is "anonymous" or "signed-in" ? Expect(status < 500, "an answer")
+                    : !admitted.Contains(role) || (operation.Access == AccessRequirement.OperatorPolicy && district != City) ? Expect(status == 403, "403")
                     : !inScope && !call.BodyNamesOther(district) ? Expect(status == 404, "404")
                     : !inScope ? Expect(status is 400 or 404 || rowsRefused || (mixed && status is 409 or 422), "a refusal")
                     : Expect(status < 500 && status is not (401 or 403) && !(status == 404 && operation.Method == "GET"), "let in");
@@ -122,6 +129,7 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
         "queue" => operation.Service,
         "id" => operation.Path.Split('/')[1] switch
         {
+            "api" when operation.Path.StartsWith("/api/admin/users/") => Take(records, "user"),
             "schools" => Take(records, "school"),
             "scenarios" => Take(records, "scenario"),
             "plans" => Take(records, "plan"),

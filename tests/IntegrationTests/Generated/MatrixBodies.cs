@@ -51,6 +51,13 @@ public static class MatrixBodies
         ["GateRequest"] = """{"gate":"proposed","date":"2025-01-06","documentReference":"矩阵"}""",
         ["ApproveRequest"] = """{"date":"2026-03-02","documentReference":"矩阵"}""",
         ["CommissionRequest"] = """{"inUseFrom":"2026-09-01","documentReference":"矩阵","waiverReason":"矩阵"}""",
+        ["SignInRequest"] = """{"userName":"mx-nobody-{n}","password":"Wrong-Password-{n}"}""",
+        ["RefreshRequest"] = """{"refreshToken":"not-a-token-{n}"}""",
+        ["PasswordChangeRequest"] = """{"currentPassword":"Wrong-Password-{n}","newPassword":"Matrix-New-Password-{n}"}""",
+        ["NewUserRequest"] = """{"userName":"mx{n}","displayName":"矩阵用户","password":"Matrix-Password-{n}","districtCode":"{district}"}""",
+        ["UserChangeRequest"] = """{"displayName":"矩阵用户{n}","active":true}""",
+        ["PasswordRequest"] = """{"password":"Matrix-Password-{n}"}""",
+        ["GrantRequest"] = """{"roles":["viewer"],"districtCode":"{district}"}""",
         ["DetailsRequest"] = """{"type":"new_build","floorArea":12000,"budget":8000,"funding":{"区财政":8000}}""",
     };
 

@@ -38,12 +38,16 @@ public sealed record MatrixRecords(string District, IReadOnlyDictionary<string, 
         var rotationPlan = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = district, year = 2031 }));
         var round = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rounds",
             new { districtCode = district, termFrom = "2031-09-01", termTo = "2034-08-31" }));
+        var user = await IdOfAsync(await gateway.PostAsJsonAsync("/api/admin/users", new
+        {
+            userName = $"mx{Guid.NewGuid():N}"[..20], displayName = "矩阵用户", password = $"Matrix-{Guid.NewGuid():N}", districtCode = district,
+        }));
         return new MatrixRecords(district, new Dictionary<string, (string, string)>
         {
             ["district"] = (district, district), ["zone"] = (zone.ToString(), district), ["school"] = (school.ToString(), district),
             ["teacher"] = (teacher.ToString(), district), ["project"] = (project.Id.ToString(), district),
             ["scenario"] = (scenario.ToString(), district), ["rotationPlan"] = (rotationPlan.ToString(), district),
-            ["round"] = (round.ToString(), district), ["plan"] = (plan.Id, plan.Area),
+            ["round"] = (round.ToString(), district), ["plan"] = (plan.Id, plan.Area), ["user"] = (user.ToString(), district),
         });
     }
 

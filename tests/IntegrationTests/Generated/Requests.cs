@@ -11,7 +11,7 @@ namespace Platform.IntegrationTests.Generated;
 /// <summary>What the generated tests send and how they read the answers.</summary>
 public static partial class Requests
 {
-    public static readonly string[] Databases = ["planningdb", "workforcedb", "facilitiesdb"];
+    public static readonly string[] Databases = ["planningdb", "workforcedb", "facilitiesdb", "gatewaydb"];
 
     /// <summary>The operation's path with each parameter filled: ids, a district code, a workflow step, a queue.</summary>
     public static string PathOf(Operation operation, Func<string, string?>? value = null) =>
@@ -69,7 +69,7 @@ public static partial class Requests
     public static bool Names(string named, Field field) =>
         field.Segments.Count == 0 || (named.Length > 0 && (field.Name + ".").StartsWith(named + ".", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Rows of the audit trails of all three services changed by this user (refused requests are not changes).</summary>
+    /// <summary>Rows of the audit trails of the services and the gateway changed by this user (refused requests are not changes).</summary>
     public static async Task<long> ChangesByAsync(SuiteFixture suite, string userName)
     {
         long changes = 0;

@@ -56,7 +56,7 @@ public sealed record Operation(
 /// <summary>The services' own OpenAPI documents, read from each running service: the tests are generated from them.</summary>
 public static class ServiceDocuments
 {
-    public static readonly string[] Services = ["planning", "workforce", "facilities"];
+    public static readonly string[] Services = ["planning", "workforce", "facilities", "gateway"];
 
     public static async Task<IReadOnlyList<Operation>> ReadAsync(SuiteFixture suite)
     {
