@@ -32,12 +32,13 @@ public class TrainingTests(SuiteFixture suite)
 
         var bad = await suite.Gateway.PostAsync("/api/workforce/training/import", new MultipartFormDataContent
         {
-            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("工号,课程名称,培训级别,类别,学时,培训日期\nNK1,新任教师培训,区级,新任教师,30,2026-10-10\nNOBODY,课程,市级,全员,10,2026-03-01\nNK2,课程,省级,全员,-3,2026-03-01\n")), "file", "provider.csv" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("工号,课程名称,培训级别,类别,学时,培训日期\nNK1,新任教师培训,区级,新任教师,30,2026-10-10\nNOBODY,课程,市级,全员,10,2026-03-01\nNK2,课程,省级,全员,-3,2026-03-01\nNK3,课程,区级,全员,NaN,2026-03-01\n")),
+                "file", "provider.csv" },
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var rows = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").EnumerateArray()
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
-        Assert.Equal([(3, "工号"), (4, "培训级别"), (4, "学时")], rows);
+        Assert.Equal([(3, "工号"), (4, "培训级别"), (4, "学时"), (5, "学时")], rows);
 
         await suite.Gateway.ImportAsync("/api/workforce/training/import",
             "工号,课程名称,培训级别,类别,学时,培训日期,培训机构\n" +
