@@ -30,6 +30,14 @@ public sealed class Validation
         return trimmed ?? "";
     }
 
+    /// <summary>A number that must be given; its range is the request field's <see cref="BoundsAttribute"/>, checked before.</summary>
+    public int Required(string field, int? value)
+    {
+        if (value is null)
+            Add(field, "is required.");
+        return value ?? 0;
+    }
+
     public int Number(string field, int? value, int min, int max)
     {
         if (value is null)

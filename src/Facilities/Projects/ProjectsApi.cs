@@ -56,7 +56,7 @@ public static class ProjectsApi
     {
         var validation = new Validation();
         var name = validation.Text("name", request.Name, 200);
-        var classes = validation.Number("classesAdded", request.ClassesAdded, 1, 200);
+        var classes = validation.Required("classesAdded", request.ClassesAdded);
         if (request.SchoolId is null == request.NewSchool is null)
             validation.Add("schoolId", "is required, or else newSchool for a school the registry does not have yet (not both).");
         if (request.PlannedInUse is { Year: < 2000 or > 2100 })
@@ -83,7 +83,7 @@ public static class ProjectsApi
         else if (school is not null && norm is null && request.PlacesAdded is null)
             validation.Add("stage", "is not a stage of the school; give placesAdded for a new stage.");
         // Places default to the new classes at the stage's class-size norm.
-        var places = request.PlacesAdded is null ? classes * (norm ?? 0) : validation.Number("placesAdded", request.PlacesAdded, 1, 20_000);
+        var places = request.PlacesAdded is null ? classes * (norm ?? 0) : request.PlacesAdded.Value;
         var others = new List<StagePlaces>();
         for (var i = 0; i < (request.OtherStages?.Count ?? 0); i++)
         {
@@ -93,8 +93,8 @@ public static class ProjectsApi
                 validation.Add($"otherStages[{i}].stage", $"must be another stage ({string.Join(", ", SchoolStages.Codes)}), each once, not the main one.");
             else if (otherNorm is null && other.Places is null)
                 validation.Add($"otherStages[{i}].stage", "is not a stage of the school; give places for a new stage.");
-            var otherClasses = validation.Number($"otherStages[{i}].classes", other.Classes, 1, 200);
-            var otherPlaces = other.Places is null ? otherClasses * (otherNorm ?? 0) : validation.Number($"otherStages[{i}].places", other.Places, 1, 20_000);
+            var otherClasses = validation.Required($"otherStages[{i}].classes", other.Classes);
+            var otherPlaces = other.Places is null ? otherClasses * (otherNorm ?? 0) : other.Places.Value;
             if (validation.IsValid)
                 others.Add(new StagePlaces(other.Stage!, otherClasses, otherPlaces));
         }

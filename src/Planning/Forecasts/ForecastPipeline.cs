@@ -206,7 +206,7 @@ public static class ForecastPipeline
                 validation.Add($"{prefix}schoolChanges[{i}].schoolId", "is required.");
             if (change.Change is not ("open" or "close"))
                 validation.Add($"{prefix}schoolChanges[{i}].change", "must be open or close.");
-            validation.Number($"{prefix}schoolChanges[{i}].year", change.Year, 1900, 2100);
+            validation.Required($"{prefix}schoolChanges[{i}].year", change.Year);
         }
         for (var i = 0; i < (request.DemandMoves?.Count ?? 0); i++)
         {
@@ -218,7 +218,7 @@ public static class ForecastPipeline
             validation.OneOf($"{prefix}demandMoves[{i}].stage", move.Stage, Stage.All);
             if (move.Share is not (> 0 and <= 1))
                 validation.Add($"{prefix}demandMoves[{i}].share", "must be above 0 and at most 1 (the share of the zone's demand moved).");
-            validation.Number($"{prefix}demandMoves[{i}].fromYear", move.FromYear, 1900, 2100);
+            validation.Required($"{prefix}demandMoves[{i}].fromYear", move.FromYear);
         }
         if (request.Variant is not null)
             validation.OneOf($"{prefix}variant", request.Variant, VariantNames.ToDictionary(v => v.Key, v => v.Key));

@@ -79,7 +79,7 @@ public static class ForecastsApi
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
-        var holdout = validation.Number("holdoutYears", request.HoldoutYears, 1, 10);
+        var holdout = validation.Required("holdoutYears", request.HoldoutYears);
         var candidates = (request.Candidates is { Count: > 0 } given
                 ? given.Select((candidate, i) => ForecastPipeline.Settings(candidate, validation, $"candidates[{i}]."))
                 : Enum.GetValues<RatioMethod>().Select(method => (ForecastSettings?)new ForecastSettings { Method = method }))

@@ -100,7 +100,7 @@ public static class RotationApi
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
-        var year = validation.Number("year", request.Year, 2000, 2100);
+        var year = validation.Required("year", request.Year);
         var policy = request.Policy ?? new RotationPolicy();
         foreach (var (field, problem) in policy.Problems())
             validation.Add($"policy.{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
@@ -186,7 +186,7 @@ public static class RotationApi
         Guid id, Guid teacherId, ExtendRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        var years = validation.Number("years", request.Years, 1, 3);
+        var years = validation.Required("years", request.Years);
         if (!validation.IsValid)
             return validation.Problem();
         return await Change.RunAsync(dataSource, id, "in_effect", "extend", user, async (transaction, _, problems) =>
@@ -290,7 +290,7 @@ public static class RotationApi
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", districtCode, 6);
-        var planYear = validation.Number("year", year, 2000, 2100);
+        var planYear = validation.Required("year", year);
         if (!validation.IsValid)
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);

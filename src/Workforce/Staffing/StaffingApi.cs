@@ -35,7 +35,7 @@ public static class StaffingApi
         Guid id, ProfileRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.Number("strength", request.Strength, 1, 5);
+        validation.Required("strength", request.Strength);
         if (request.GroupName?.Length > 100)
             validation.Add("groupName", "must be at most 100 characters.");
         if (!validation.IsValid)
