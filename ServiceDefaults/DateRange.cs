@@ -15,10 +15,13 @@ public static class DateRange
 
     public static string Described => $"a date from {First:yyyy-MM-dd} to {Last:yyyy-MM-dd} (yyyy-MM-dd)";
 
-    /// <summary>Whether a text is a date, or a date and time, outside the range.</summary>
+    /// <summary>
+    /// Whether a text is a date, or a date and time, outside the range, in any form a query binds (2026-09-01,
+    /// 12/31/9999, 2026-09-01T08:00:00Z).
+    /// </summary>
     public static bool IsOutside(string? text) =>
-        text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-        && (date < First || date > Last);
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var moment)
+        && (DateOnly.FromDateTime(moment) < First || DateOnly.FromDateTime(moment) > Last);
 
     public sealed class JsonConverter : JsonConverter<DateOnly>
     {

@@ -20,6 +20,13 @@ public static class PlainText
             reader.GetString() is var text && IsPlain(text) ? text : throw new JsonException("The text has a control character.");
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+        /// <summary>A map's keys are text too (a funding source, a subject).</summary>
+        public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Read(ref reader, typeToConvert, options)!;
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
     }
 
     /// <summary>

@@ -42,7 +42,11 @@ public class BoundsTests
     [InlineData("1900-01-01", false)]
     [InlineData("2100-12-31", false)]
     [InlineData("2026-09-01T08:00:00Z", false)]
+    [InlineData("12/31/9999", true)]
+    [InlineData("01/01/0001", true)]
+    [InlineData("09/01/2026", false)]
     [InlineData("not a date", false)]
+    [InlineData("2030", false)]
     public void A_date_outside_1900_to_2100_is_outside_the_range(string text, bool outside) =>
         Assert.Equal(outside, DateRange.IsOutside(text));
 }

@@ -71,18 +71,24 @@ public class HostileInputGeneratedTests(SuiteFixture suite, ITestOutputHelper ou
     private static IEnumerable<(HttpRequestMessage Request, Field? Field, string What)> Hostile(Operation operation)
     {
         var path = Requests.PathOf(operation);
-        foreach (var field in operation.Parameters("query").Where(f => f.IsNumber && f.Maximum is not null))
-            foreach (var value in new[] { Over(field), "1e400" })
+        foreach (var field in operation.Parameters("query").Where(f => f.IsNumber && f.Maximum is not null && f.Minimum is not null))
+            foreach (var value in new[] { Over(field), Under(field), "1e400", "NaN" })
                 yield return (new HttpRequestMessage(new HttpMethod(operation.Method),
                     $"{path}?{field.Name}={value}{Requests.RequiredQuery(operation, field)}"), field, value);
         foreach (var field in operation.Parameters("query").Where(f => f.Format is "date" or "date-time"))
-            yield return (new HttpRequestMessage(new HttpMethod(operation.Method),
-                $"{path}?{field.Name}=9999-12-31{Requests.RequiredQuery(operation, field)}"), field, "9999-12-31");
+            foreach (var value in new[] { "9999-12-31", "12/31/9999", "01/01/0001" })
+                yield return (new HttpRequestMessage(new HttpMethod(operation.Method),
+                    $"{path}?{field.Name}={value}{Requests.RequiredQuery(operation, field)}"), field, value);
         if (operation.BodyType == "application/json")
             foreach (var field in operation.BodyFields)
                 foreach (var value in Values(field))
                     yield return (Requests.Json(operation, path, field.Body(JsonValue.Create("\u0001RAW\u0001"))
                         .ToJsonString().Replace("\"\\u0001RAW\\u0001\"", value)), field, value);
+        // A map's keys are text too: a NUL in one (a funding source, a subject) is refused like one in a value.
+        if (operation.BodyType == "application/json")
+            foreach (var field in operation.BodyFields.Where(f => f.Containers.Contains("map")))
+                yield return (Requests.Json(operation, path, field.Body(JsonValue.Create(1)).ToJsonString().Replace("\"2030\"", "\"20\\u000030\"")),
+                    field, "a NUL in a key");
         if (operation.BodyType == "multipart/form-data")
         {
             yield return (Requests.Upload(operation, path, Encoding.UTF8.GetBytes("区划代码,年份\n1201\u000006,2020\n"), "nul.csv"), null, "a NUL in a CSV cell");
