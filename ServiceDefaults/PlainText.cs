@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.Http;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Text a request may carry: no control characters but tab and line breaks. PostgreSQL cannot store a NUL in text,
-/// and no field of the suite has a use for the others, so they are refused where the request is read, naming the
-/// field, before any handler or database sees them.
+/// Text a request may carry: no control characters but tab and line breaks, and no overrides of the writing direction.
+/// PostgreSQL cannot store a NUL in text, and no field of the suite has a use for the others, so they are refused
+/// where the request is read, naming the field, before any handler or database sees them.
 /// </summary>
 public static class PlainText
 {
-    public static bool IsPlain(string? text) => text is null || !text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'));
+    public static bool IsPlain(string? text) => text is null || !text.Any(c => (c < ' ' && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c));
+
+    /// <summary>Overrides and isolates of the writing direction: they make a name display as another (U+202E).</summary>
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>Refuses a JSON string with a control character, so the body's field is named as a bad value.</summary>
     public sealed class JsonConverter : JsonConverter<string>

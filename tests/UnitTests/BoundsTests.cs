@@ -50,3 +50,25 @@ public class BoundsTests
     public void A_date_outside_1900_to_2100_is_outside_the_range(string text, bool outside) =>
         Assert.Equal(outside, DateRange.IsOutside(text));
 }
+
+public class PlainTextTests
+{
+    [Theory]
+    [InlineData("红桥区第一小学", true)]
+    [InlineData("行一\t行二\n", true)]
+    [InlineData("学\u0000校", false)]
+    [InlineData("\u202e\u200b", false)]
+    [InlineData("abc\u2067", false)]
+    public void Text_is_plain_without_control_characters_or_direction_overrides(string text, bool plain) =>
+        Assert.Equal(plain, PlainText.IsPlain(text));
+
+    [Theory]
+    [InlineData("\u200b\u200b\u200b")]
+    [InlineData(" \u00a0 ")]
+    public void Invisible_characters_alone_are_no_text(string text)
+    {
+        var validation = new Validation();
+        validation.Text("name", text, 50);
+        Assert.False(validation.IsValid);
+    }
+}

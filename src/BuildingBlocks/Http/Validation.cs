@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,8 @@ public sealed class Validation
     public string Text(string field, string? value, int maxLength)
     {
         var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        // Zero-width and other invisible characters alone are no text: a name nobody can see or tell apart.
+        if (string.IsNullOrEmpty(trimmed) || !trimmed.Any(IsVisible))
             Add(field, "is required.");
         else if (trimmed.Length > maxLength)
             Add(field, $"must be at most {maxLength} characters.");
@@ -37,6 +39,9 @@ public sealed class Validation
             Add(field, "is required.");
         return value ?? 0;
     }
+
+    private static bool IsVisible(char c) =>
+        !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control);
 
     public int Number(string field, int? value, int min, int max)
     {
