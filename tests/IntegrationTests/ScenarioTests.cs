@@ -59,10 +59,15 @@ public class ScenarioTests(SuiteFixture suite)
         Assert.Equal(["levers.schoolChanges[0].change", "levers.schoolChanges[0].schoolId"], await BadLeversAsync(
             new { schoolChanges = new[] { new { change = "move", year = 2024 } } }));
 
-        var unknownSchool = await CreateAsync("未知学校方案", new { schoolChanges = new[] { new { schoolId = Guid.NewGuid(), change = "close", year = 2024 } } });
-        var run = await suite.Gateway.PostAsync($"/api/planning/scenarios/{unknownSchool}/capacity", null);
-        Assert.Equal(HttpStatusCode.BadRequest, run.StatusCode);
-        Assert.Contains("schoolChanges", await run.Content.ReadAsStringAsync());
+        // A scenario naming a school or zone that is not its district's (unknown, or another district's) is not saved.
+        var elsewhere = await suite.Gateway.RegisterSchoolAsync("红桥区方案他区小学");
+        Assert.Equal(["levers.demandMoves[0].fromZoneId", "levers.demandMoves[0].toSchoolId", "levers.schoolChanges[0].schoolId",
+                "levers.schoolChanges[1].schoolId"],
+            await BadLeversAsync(new
+            {
+                schoolChanges = new[] { new { schoolId = Guid.NewGuid(), change = "close", year = 2024 }, new { schoolId = elsewhere.Id, change = "close", year = 2024 } },
+                demandMoves = new[] { new { fromZoneId = elsewhere.ZoneId, toSchoolId = elsewhere.Id, stage = "primary", share = 0.5, fromYear = 2024 } },
+            }));
         Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.PostAsync($"/api/planning/scenarios/{Guid.NewGuid()}/capacity", null)).StatusCode);
     }
 

@@ -64,7 +64,7 @@ public static class ScenariosApi
     {
         var validation = new Validation();
         var scenario = Validate(request, validation, Guid.CreateVersion7(), clonedFrom: null);
-        if (scenario is null)
+        if (scenario is null || !await LeversHoldAsync(dataSource, scenario, validation, cancellationToken))
             return validation.Problem();
         if (await InsertAsync(dataSource, scenario, cancellationToken) is { } problem)
             return problem;
@@ -95,7 +95,7 @@ public static class ScenariosApi
         if (existing is null)
             return TypedResults.NotFound();
         var scenario = Validate(request with { DistrictCode = existing.DistrictCode }, validation, id, existing.ClonedFrom);
-        if (scenario is null)
+        if (scenario is null || !await LeversHoldAsync(dataSource, scenario, validation, cancellationToken))
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         try
@@ -225,6 +225,13 @@ public static class ScenariosApi
         };
         ForecastPipeline.Settings(levers, validation, "levers.");
         return validation.IsValid ? new Scenario(id, district, name, clonedFrom, levers) : null;
+    }
+
+    private static async Task<bool> LeversHoldAsync(Database dataSource, Scenario scenario, Validation validation, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        await LeverRecords.CheckAsync(connection, scenario.DistrictCode, scenario.Levers, validation, cancellationToken);
+        return validation.IsValid;
     }
 
     /// <returns>null when saved; otherwise why not (the name is taken, or the district is unknown).</returns>

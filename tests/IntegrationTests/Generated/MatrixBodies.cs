@@ -18,7 +18,10 @@ public static class MatrixBodies
             """,
         ["ForecastRequest"] = """{"districtCode":"{district}","horizon":3}""",
         ["BackTestRequest"] = """{"districtCode":"{district}","holdoutYears":2}""",
-        ["ScenarioRequest"] = """{"districtCode":"{district}","name":"矩阵方案{n}","levers":{"horizon":3}}""",
+        ["ScenarioRequest"] = """
+            {"districtCode":"{district}","name":"矩阵方案{n}",
+             "levers":{"horizon":3,"schoolChanges":[{"schoolId":"{school}","change":"close","year":2030}]}}
+            """,
         ["CloneRequest"] = """{"name":"矩阵复制{n}"}""",
         ["CompareRequest"] = """{"scenarioIds":["{scenario}"]}""",
         ["ObservationRequest"] = """
