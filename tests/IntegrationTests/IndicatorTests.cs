@@ -67,7 +67,7 @@ public class IndicatorTests(SuiteFixture suite)
         Assert.Equal((">", 60.0), (publicShare.GetProperty("target").GetProperty("targetComparator").GetString(), publicShare.GetProperty("target").GetProperty("targetValue").GetDouble()));
 
         var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/indicators/observations",
-            new { areaCode = "129999", indicatorCode = "happiness", stage = "college", year = 2027, value = -1.0, source = "" });
+            new { areaCode = "129999", indicatorCode = "happiness", stage = "college", year = 2027, source = "" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["areaCode", "indicatorCode", "source", "stage", "value", "year"], fields); // 2027 is in the future

@@ -8,8 +8,8 @@ using Platform.BuildingBlocks.Security;
 namespace Platform.Facilities.Details;
 
 public sealed record DetailsRequest(
-    string? Type, [property: Bounds(0, 10_000_000)] decimal? FloorArea, [property: Bounds(0, 10_000_000)] decimal? LandArea,
-    [property: Bounds(0, 1e11)] decimal? Budget, [property: Bounds(0, 1e11)] Dictionary<string, decimal>? Funding,
+    string? Type, [property: Bounds(0, 9_999_999.99)] decimal? FloorArea, [property: Bounds(0, 9_999_999.99)] decimal? LandArea,
+    [property: Bounds(0, 9_999_999.99)] decimal? Budget, [property: Bounds(0, 9_999_999.99)] Dictionary<string, decimal>? Funding,
     string? ResponsibleUnit, string? Contractor);
 
 public sealed record ProjectDetails(
@@ -45,10 +45,10 @@ public static class DetailsApi
         var validation = new Validation();
         validation.OneOf("type", request.Type, Types);
         foreach (var (field, value) in new[] { ("floorArea", request.FloorArea), ("landArea", request.LandArea) })
-            if (value is not null and not (> 0 and < 10_000_000))
-                validation.Add(field, "must be above 0 and below 10,000,000 m².");
-        if (request.Budget is not null and not (> 0 and < 10_000_000))
-            validation.Add("budget", "must be above 0 and below 10,000,000 万元.");
+            if (value is <= 0)
+                validation.Add(field, "must be above 0 m².");
+        if (request.Budget is <= 0)
+            validation.Add("budget", "must be above 0 万元.");
         var funding = request.Funding ?? [];
         if (funding.Count > 10 || funding.Any(f => string.IsNullOrWhiteSpace(f.Key) || f.Key.Length > 50 || f.Value <= 0))
             validation.Add("funding", "lists at most 10 sources (财政资金, 专项债, …), each with an amount above 0 万元.");

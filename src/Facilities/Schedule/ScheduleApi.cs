@@ -15,11 +15,12 @@ namespace Platform.Facilities.Schedule;
 
 public sealed record PlanRequest(string? Path, Dictionary<string, DateOnly>? Milestones);
 
-/// <summary>Money is in 元, up to 1e11 (a hundred billion): beyond any school project, well within numeric(18,2).</summary>
-public sealed record EstimateRequest(string? Kind, [property: Bounds(0, 1e11)] decimal? Amount, DateOnly? Date);
+/// <summary>Money is in 万元, below 10,000,000 (a hundred billion 元): beyond any school project.</summary>
+public sealed record EstimateRequest(string? Kind, [property: Bounds(0, 9_999_999.99)] decimal? Amount, DateOnly? Date);
 
 public sealed record EarnedValueRequest(
-    [property: Bounds(0, 1e11)] decimal? PlannedValue, [property: Bounds(0, 1e11)] decimal? EarnedValue, [property: Bounds(0, 1e11)] decimal? ActualCost);
+    [property: Bounds(0, 9_999_999.99)] decimal? PlannedValue, [property: Bounds(0, 9_999_999.99)] decimal? EarnedValue,
+    [property: Bounds(0, 9_999_999.99)] decimal? ActualCost);
 
 public sealed record MilestoneView(
     string Gate, string ChineseName, DateOnly? Baseline, DateOnly? Planned, DateOnly? Actual, DateOnly? Forecast,
@@ -134,8 +135,8 @@ public static class ScheduleApi
         var validation = new Validation();
         if (!Enum.TryParse<EstimateKind>(request.Kind, ignoreCase: true, out var kind))
             validation.Add("kind", "must be feasibility (可研估算), design (概算) or final (决算).");
-        if (request.Amount is not (> 0 and < 10_000_000))
-            validation.Add("amount", "must be above 0 and below 10,000,000 万元.");
+        if (request.Amount is not > 0)
+            validation.Add("amount", "is required: 万元, above 0.");
         if (request.Date is null || request.Date > Today())
             validation.Add("date", "is required and may not be in the future.");
         if (!validation.IsValid)
@@ -151,8 +152,8 @@ public static class ScheduleApi
     {
         var validation = new Validation();
         foreach (var (field, value) in new[] { ("plannedValue", request.PlannedValue), ("earnedValue", request.EarnedValue), ("actualCost", request.ActualCost) })
-            if (value is not (>= 0 and < 10_000_000))
-                validation.Add(field, "is required: 万元, at least 0 and below 10,000,000.");
+            if (value is null)
+                validation.Add(field, "is required (万元).");
         if (!validation.IsValid)
             return validation.Problem();
         return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.Connection!.ExecuteAsync(new CommandDefinition("""

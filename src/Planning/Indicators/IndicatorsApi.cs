@@ -17,7 +17,7 @@ public sealed record PlanProgress(Plan Plan, IReadOnlyList<TargetProgress> Targe
 
 public sealed record ObservationRequest(
     string? AreaCode, string? IndicatorCode, string? Stage,
-    [property: Bounds(1949, 2100)] int? Year, [property: Bounds(-1e9, 1e9)] double? Value, string? Source);
+    [property: Bounds(1949, 2100)] int? Year, [property: Bounds(0, 1e9)] double? Value, string? Source);
 
 /// <summary>Plan indicators: the dictionary, the plans and their targets, values by area, and progress against each target.</summary>
 public static class IndicatorsApi
@@ -96,8 +96,8 @@ public static class IndicatorsApi
         if (!Stages.Contains(stage))
             validation.Add("stage", $"must be empty or one of: {string.Join(", ", Stages.Skip(1))}.");
         var year = validation.Number("year", request.Year, 1949, DateTime.UtcNow.Year);
-        if (request.Value is not { } value || double.IsNaN(value) || value < 0 || value > 1e9)
-            validation.Add("value", "is required: a number from 0 to 1,000,000,000.");
+        if (request.Value is null)
+            validation.Add("value", "is required.");
         var source = validation.Text("source", request.Source, 200);
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
