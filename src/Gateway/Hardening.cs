@@ -34,12 +34,12 @@ public static class Hardening
                 PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.FindFirst("sub")?.Value is { } user
                     ? Bucket(user, userPerSecond, userBurst)
                     : RateLimitPartition.GetNoLimiter("anonymous")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => signIn.PerAddress(context, Address(context))),
-                PartitionedRateLimiter.Create<HttpContext, string>(signIn.Hashing));
+                signIn.PerAddress,
+                signIn.Checks);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
-                var (problem, retryAfter) = SignInLimits.Applies(rejected.HttpContext) ? signIn.Refusal(rejected.Lease) : (new ProblemDetails
+                var (problem, retryAfter) = SignInLimits.Applies(rejected.HttpContext) ? signIn.Refusal(rejected) : (new ProblemDetails
                 {
                     Title = "Too many requests.",
                     Detail = $"An address may send {perSecond} requests a second (bursts of {burst}) and a user {userPerSecond} (bursts of {userBurst}); retry after a second.",
@@ -58,7 +58,8 @@ public static class Hardening
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("X-Correlation-Id")));
     }
 
-    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>The client's address, as forwarded by a trusted proxy (<see cref="GatewayHttps"/>).</summary>
+    internal static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

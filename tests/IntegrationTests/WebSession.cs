@@ -21,7 +21,7 @@ public sealed partial class WebSession : IDisposable
 
     public CookieContainer Cookies { get; } = new();
 
-    /// <summary>Where the UI sent the user once signed in.</summary>
+    /// <summary>Where the UI sent the user once signed in: a path and query.</summary>
     public string? Landing { get; private set; }
 
     public static WebSession Anonymous(SuiteFixture suite) => new(suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint);
@@ -39,7 +39,7 @@ public sealed partial class WebSession : IDisposable
         };
         using var signedIn = await session.Client.PostAsync("/sign-in", new FormUrlEncodedContent(form));
         Assert.True((int)signedIn.StatusCode is >= 300 and < 400, $"{userName} could not sign in: {(int)signedIn.StatusCode}");
-        session.Landing = signedIn.Headers.Location?.OriginalString;
+        session.Landing = signedIn.Headers.Location is { IsAbsoluteUri: true } location ? location.PathAndQuery : signedIn.Headers.Location?.OriginalString;
         return session;
     }
 
