@@ -39,7 +39,8 @@ public sealed partial class WebSession : IDisposable
         };
         using var signedIn = await session.Client.PostAsync("/sign-in", new FormUrlEncodedContent(form));
         Assert.True((int)signedIn.StatusCode is >= 300 and < 400, $"{userName} could not sign in: {(int)signedIn.StatusCode}");
-        session.Landing = signedIn.Headers.Location is { IsAbsoluteUri: true } location ? location.PathAndQuery : signedIn.Headers.Location?.OriginalString;
+        var location = signedIn.Headers.Location;
+        session.Landing = location is { IsAbsoluteUri: true } ? location.PathAndQuery : location?.OriginalString;
         return session;
     }
 

@@ -22,10 +22,10 @@ public sealed record SignedIn(string AccessToken, string TokenType, int ExpiresI
     bool MustChangePassword);
 
 /// <summary>
-/// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses per name, <see cref="SignInLimits"/>
-/// per address and in all), refresh (each refresh
-/// token works once and is replaced), sign-out, users changing their own password, and the feed of ended sessions
-/// every host reads (docs/security.md, "Sign-in").
+/// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses per name,
+/// <see cref="SignInLimits"/> per address and in all), refresh (each refresh token works once and is replaced),
+/// sign-out, users changing their own password, and the feed of ended sessions every host reads (docs/security.md,
+/// "Sign-in").
 /// </summary>
 public static class AuthApi
 {

@@ -8,7 +8,8 @@ namespace Platform.Gateway.Identity;
 /// What a new password must be (docs/security.md, "Passwords"): at least 12 visible characters once normalised
 /// (NFKC; spaces, zero-width and other invisible characters do not count) of which at least 6 differ, not a common
 /// password (nor one repeated) with or without digits or symbols added, not one character or a short run repeated, not
-/// a run of the alphabet, digits or keyboard, and not containing the user name. Applied when an administrator sets a password and when users change their own.
+/// a run of the alphabet, digits or keyboard, and not containing the user name. Applied when an administrator sets a
+/// password and when users change their own.
 /// </summary>
 public static class PasswordPolicy
 {
@@ -77,8 +78,8 @@ public static class PasswordPolicy
     private static bool IsCommonRepeated(string text)
     {
         var words = text.Split(DigitsAndSymbols, StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
-        return words is [var word] && Enumerable.Range(1, word.Length)
-            .Any(unit => word.Length % unit == 0 && Common.Contains(word[..unit]) && word == string.Concat(Enumerable.Repeat(word[..unit], word.Length / unit)));
+        return words is [var word] && Enumerable.Range(1, word.Length).Any(unit => word.Length % unit == 0 && Common.Contains(word[..unit])
+            && word == string.Concat(Enumerable.Repeat(word[..unit], word.Length / unit)));
     }
 
     private static IEnumerable<string> Elements(string text)

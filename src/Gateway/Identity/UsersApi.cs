@@ -57,7 +57,8 @@ public static partial class UsersApi
 
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, Passwords.Hash(password), temporary: true, cancellationToken))
+        var hash = Passwords.Hash(password);
+        if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, hash, temporary: true, cancellationToken))
             return TypedResults.Problem(title: "The user name is taken.", detail: $"There is a user '{userName}' already.", statusCode: StatusCodes.Status409Conflict);
         return TypedResults.Created($"/api/admin/users/{id}", (await UserAccounts.FindAsync(connection, id, cancellationToken))!);
     }

@@ -33,7 +33,8 @@ public sealed class Texts
             "The new password needs at least 12 visible characters; not a common password, not repeated or sequential characters, and not "
             + "containing your user name. Changing it signs out every session."),
         ["password.temporary"] = ("您的密码由管理员设置，是临时密码：请先修改密码。修改前您没有任何角色，修改后请用新密码重新登录。",
-            "Your password was set by an administrator and is temporary: change it first. Until then you hold no role; afterwards, sign in with the new password."),
+            "Your password was set by an administrator and is temporary: change it first. Until then you hold no role; "
+            + "afterwards, sign in with the new password."),
         ["password.current"] = ("当前密码", "Current password"),
         ["password.new"] = ("新密码", "New password"),
         ["password.confirm"] = ("再次输入新密码", "New password again"),
