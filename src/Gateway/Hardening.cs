@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Platform.BuildingBlocks.Data;
+using Platform.Gateway.Identity;
 using Yarp.ReverseProxy.Model;
 
 namespace Platform.Gateway;
@@ -9,7 +12,8 @@ namespace Platform.Gateway;
 /// What the gateway adds for every request: rate limits per client address (a token bucket: Gateway:RateLimit:Burst
 /// requests at once, refilled at Gateway:RateLimit:PerSecond) and per signed-in user (UserBurst, UserPerSecond),
 /// CORS only for the origins in Gateway:AllowedOrigins (none by default: the UI is served behind the gateway, from
-/// the same origin). The security headers are ServiceDefaults', as for every host.
+/// the same origin). The security headers are ServiceDefaults', as for every host. The endpoints that check a password
+/// are held to <see cref="SignInLimits"/> as well.
 /// </summary>
 public static class Hardening
 {
@@ -19,29 +23,33 @@ public static class Hardening
         var burst = builder.Configuration.GetValue("Gateway:RateLimit:Burst", 1000);
         var userPerSecond = builder.Configuration.GetValue("Gateway:RateLimit:UserPerSecond", 500);
         var userBurst = builder.Configuration.GetValue("Gateway:RateLimit:UserBurst", 1000);
+        var signIn = SignInLimits.From(builder.Configuration);
         builder.Services.AddRateLimiter(limiter =>
         {
-            // Both must allow a request: one bucket per client address, and one per signed-in user, so that a user
-            // cannot multiply their rate from several addresses, nor one address drown everyone behind it.
+            // All must allow a request: one bucket per client address, and one per signed-in user, so that a user
+            // cannot multiply their rate from several addresses, nor one address drown everyone behind it; then, for
+            // the endpoints that check a password, their own limits.
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    Bucket(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", perSecond, burst)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(Address(context), perSecond, burst)),
                 PartitionedRateLimiter.Create<HttpContext, string>(context => context.User.FindFirst("sub")?.Value is { } user
                     ? Bucket(user, userPerSecond, userBurst)
-                    : RateLimitPartition.GetNoLimiter("anonymous")));
+                    : RateLimitPartition.GetNoLimiter("anonymous")),
+                signIn.PerAddress,
+                signIn.Checks);
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
-                rejected.HttpContext.Response.Headers.RetryAfter = "1";
+                var (problem, retryAfter) = SignInLimits.Applies(rejected.HttpContext) ? signIn.Refusal(rejected) : (new ProblemDetails
+                {
+                    Title = "Too many requests.",
+                    Detail = $"An address may send {perSecond} requests a second (bursts of {burst}) and a user {userPerSecond} (bursts of {userBurst}); retry after a second.",
+                }, 1);
+                problem.Status = StatusCodes.Status429TooManyRequests;
+                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = rejected.HttpContext,
-                    ProblemDetails =
-                    {
-                        Title = "Too many requests.",
-                        Detail = $"An address may send {perSecond} requests a second (bursts of {burst}) and a user {userPerSecond} (bursts of {userBurst}); retry after a second.",
-                        Status = StatusCodes.Status429TooManyRequests,
-                    },
+                    ProblemDetails = problem,
                 });
             };
         });
@@ -49,6 +57,9 @@ public static class Hardening
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("X-Correlation-Id")));
     }
+
+    /// <summary>The client's address, as forwarded by a trusted proxy (<see cref="GatewayHttps"/>).</summary>
+    internal static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions

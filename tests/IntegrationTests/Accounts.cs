@@ -12,15 +12,23 @@ namespace Platform.IntegrationTests;
 /// <summary>Users of one test, made as the administrators make them, and clients that sign in from a chosen address.</summary>
 public static class Accounts
 {
+    /// <summary>The password of every user made by <see cref="NewUserAsync"/>, their own.</summary>
     public const string Password = "红桥-测试口令-2026";
 
-    /// <summary>A new user created by a system administrator and granted <paramref name="roles"/> by a security administrator.</summary>
-    public static async Task<(Guid Id, string UserName)> NewUserAsync(this SuiteFixture suite, string district, params string[] roles)
+    /// <summary>The temporary password the system administrator gives a new user.</summary>
+    public const string FirstPassword = "管理员给的-临时口令-2026";
+
+    /// <summary>
+    /// A new user created by a system administrator and granted <paramref name="roles"/> by a security administrator,
+    /// who has replaced the administrator's temporary password with their own (<see cref="Password"/>), unless
+    /// <paramref name="ownPassword"/> is false.
+    /// </summary>
+    public static async Task<(Guid Id, string UserName)> NewUserAsync(this SuiteFixture suite, string district, string[] roles, bool ownPassword)
     {
         var userName = $"t{Guid.NewGuid():N}"[..16];
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
         var created = await sysadmin.PostAsJsonAsync("/api/admin/users",
-            new { userName, displayName = "测试用户", password = Password, districtCode = district });
+            new { userName, displayName = "测试用户", password = FirstPassword, districtCode = district });
         await SuiteApi.EnsureAsync(created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         if (roles.Length > 0)
@@ -28,8 +36,19 @@ public static class Accounts
             using var secadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SecurityAdmin));
             await SuiteApi.EnsureAsync(await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles, districtCode = district }));
         }
+        if (ownPassword)
+        {
+            using var user = await suite.SignedInAsync(userName, FirstPassword);
+            await SuiteApi.EnsureAsync(await user.ChangePasswordAsync(FirstPassword, Password));
+        }
         return (id, userName);
     }
+
+    public static Task<(Guid Id, string UserName)> NewUserAsync(this SuiteFixture suite, string district, params string[] roles) =>
+        suite.NewUserAsync(district, roles, ownPassword: true);
+
+    public static Task<HttpResponseMessage> ChangePasswordAsync(this HttpClient gateway, string currentPassword, string newPassword) =>
+        gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword, newPassword });
 
     public static Task<HttpResponseMessage> TrySignInAsync(this HttpClient gateway, string userName, string password) =>
         gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password });

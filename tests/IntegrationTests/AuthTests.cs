@@ -69,7 +69,8 @@ public class AuthTests(SuiteFixture suite)
 
         using var gateway = suite.ClientFor("gateway", null);
         var signedIn = await SignInAsync(gateway, userName, "first-password-1");
-        Assert.Equal(["hr"], signedIn.GetProperty("user").GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Empty(signedIn.GetProperty("user").GetProperty("roles").EnumerateArray()); // the administrator's password: none until changed
+        Assert.True(signedIn.GetProperty("mustChangePassword").GetBoolean());
         for (var i = 0; i < 5; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = "wrong-password" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = "first-password-1" })).StatusCode);

@@ -49,6 +49,40 @@ public class RoleSplitTests(SuiteFixture suite)
         await AssertRefusedBusinessDataAndAuditAsync(sysadmin, audit: false);
     }
 
+    /// <summary>
+    /// A password the system administrator sets (a new account's, a reset) is temporary: signing in with it gives a
+    /// token without roles, so the administrator cannot use it to read business data as the user.
+    /// </summary>
+    [Fact]
+    public async Task A_password_the_system_administrator_sets_opens_nothing_until_the_user_sets_their_own()
+    {
+        var (newId, newUser) = await suite.NewUserAsync("120106", [Roles.Planner], ownPassword: false);
+        var (id, userName) = await suite.NewUserAsync("120106", Roles.Planner);
+        using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
+        const string reset = "管理员重置的-口令-Nankai";
+        await SuiteApi.EnsureAsync(await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = reset }));
+
+        foreach (var (user, password) in new[] { (newUser, Accounts.FirstPassword), (userName, reset) })
+        {
+            using var gateway = suite.ClientFor("gateway", null);
+            var signedIn = await gateway.SignInAsync(user, password);
+            Assert.True(signedIn.GetProperty("mustChangePassword").GetBoolean());
+            Assert.Empty(signedIn.GetProperty("user").GetProperty("roles").EnumerateArray());
+            gateway.DefaultRequestHeaders.Authorization = new("Bearer", signedIn.GetProperty("accessToken").GetString());
+            Assert.False((await gateway.GetFromJsonAsync<JsonElement>("/api/auth/me")).TryGetProperty("role", out _));
+            await AssertRefusedBusinessDataAndAuditAsync(gateway, audit: false);
+            Assert.Equal(HttpStatusCode.Forbidden, (await gateway.GetAsync("/api/admin/users")).StatusCode);
+
+            // The user's own password, and the next sign-in carries their roles.
+            Assert.Equal(HttpStatusCode.NoContent, (await gateway.ChangePasswordAsync(password, "用户自己的-新口令-Hongqiao")).StatusCode);
+            using var own = await suite.SignedInAsync(user, "用户自己的-新口令-Hongqiao");
+            Assert.Equal(HttpStatusCode.OK, (await own.GetAsync("/api/planning/schools?districtCode=120106")).StatusCode);
+        }
+        var users = await sysadmin.GetFromJsonAsync<List<JsonElement>>("/api/admin/users");
+        Assert.All(users!.Where(u => u.GetProperty("id").GetGuid() is var userId && (userId == id || userId == newId)),
+            u => Assert.False(u.GetProperty("mustChangePassword").GetBoolean()));
+    }
+
     [Fact]
     public async Task The_security_administrator_grants_roles_to_others_but_never_to_themselves()
     {

@@ -78,6 +78,19 @@ public class SessionTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task The_web_ui_sends_a_user_signed_in_with_an_administrators_password_to_change_it()
+    {
+        var (_, userName) = await suite.NewUserAsync("120106", [Roles.Viewer], ownPassword: false);
+        using var temporary = await WebSession.SignInAsync(suite, userName, Accounts.FirstPassword);
+        Assert.Equal("/account/password?temporary=true", temporary.Landing);
+        Assert.Contains("临时密码", await temporary.Client.GetStringAsync(temporary.Landing));
+
+        var (_, other) = await suite.NewUserAsync("120106", Roles.Viewer);
+        using var own = await WebSession.SignInAsync(suite, other, Accounts.Password);
+        Assert.Equal("/", own.Landing);
+    }
+
+    [Fact]
     public async Task A_copy_of_the_web_uis_cookie_stops_working_once_its_user_signs_out()
     {
         var (_, userName) = await suite.NewUserAsync("120106", Roles.Viewer);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
+using Npgsql;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
@@ -85,6 +87,68 @@ public class SignInTests(SuiteFixture suite)
         using (var stranger = suite.GatewayFrom("127.0.0.7"))
             Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.TrySignInAsync(userName, Accounts.Password)).StatusCode);
         await owner.SignInAsync(userName);
+    }
+
+    [Fact]
+    public async Task A_flood_of_sign_ins_gets_refusals_only_and_the_api_goes_on_answering()
+    {
+        // From this host, which the tests exempt from the per-address limit: the flood meets the limit on password checks at once.
+        using var flooder = suite.ClientFor("gateway", null);
+        var flood = Enumerable.Range(0, 200).Select(i => flooder.TrySignInAsync($"flood{Guid.NewGuid():N}"[..16], $"flood-guess-{i:D3}")).ToList();
+        using var during = await suite.Gateway.GetAsync("/api/planning/schools?districtCode=120106");
+        var answers = await Task.WhenAll(flood);
+
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.All(answers, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.Equal(HttpStatusCode.OK, (await suite.Gateway.GetAsync("/api/planning/schools?districtCode=120106")).StatusCode);
+        var (_, userName) = await suite.NewUserAsync("120106", Roles.Viewer);
+        await flooder.SignInAsync(userName);
+    }
+
+    [Fact]
+    public async Task One_address_trying_many_user_names_is_held_to_its_limit_while_another_signs_in()
+    {
+        var (_, userName) = await suite.NewUserAsync("120106", Roles.Viewer);
+        using var sprayer = suite.GatewayFrom("127.0.0.8");
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 12; i++)
+            answers.Add(await sprayer.TrySignInAsync($"spray{Guid.NewGuid():N}"[..16], "Spring-2026-口令"));
+
+        var statuses = answers.Select(answer => answer.StatusCode).ToList();
+        var firstRefused = statuses.IndexOf(HttpStatusCode.TooManyRequests);
+        Assert.InRange(firstRefused, 1, 10); // at most ten a minute, whatever the names
+        Assert.All(statuses[..firstRefused], status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.All(statuses[firstRefused..], status => Assert.Equal(HttpStatusCode.TooManyRequests, status));
+        var refused = answers[firstRefused];
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
+        Assert.Equal("登录尝试过于频繁。", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        // The right password from the same address waits too; another address is not held back.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await sprayer.TrySignInAsync(userName, Accounts.Password)).StatusCode);
+        using var other = suite.GatewayFrom("127.0.0.9");
+        await other.SignInAsync(userName);
+    }
+
+    [Fact]
+    public async Task Counts_that_went_quiet_are_removed_as_attempts_are_recorded_but_locks_and_trusted_addresses_stay()
+    {
+        var name = $"quiet{Guid.NewGuid():N}"[..16];
+        await using (var connection = new NpgsqlConnection(suite.ConnectionString("gatewaydb")))
+            await connection.ExecuteAsync("""
+                INSERT INTO sign_in_attempts (user_name, address, failures, locked_until, trusted, updated_at) VALUES
+                    (@name, '', 3, NULL, false, now() - interval '1 hour'),
+                    (@name, '203.0.113.7', 5, now() + interval '10 minutes', false, now() - interval '1 hour'),
+                    (@name, '203.0.113.8', 0, NULL, true, now() - interval '1 hour')
+                """, new { name });
+        using var gateway = suite.ClientFor("gateway", null);
+
+        // Each attempt removes up to a hundred quiet counts, so a few may be needed when others went quiet too.
+        var left = await Eventually.Until(async () =>
+            {
+                await gateway.TrySignInAsync($"nobody{Guid.NewGuid():N}"[..16], "not-a-password");
+                return (await suite.AttemptsAsync(name)).Keys.Order(StringComparer.Ordinal).ToList();
+            },
+            addresses => !addresses.Contains(""), "the quiet count removed");
+        Assert.Equal(["203.0.113.7", "203.0.113.8"], left);
     }
 
     [Fact]

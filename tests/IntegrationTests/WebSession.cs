@@ -21,6 +21,9 @@ public sealed partial class WebSession : IDisposable
 
     public CookieContainer Cookies { get; } = new();
 
+    /// <summary>Where the UI sent the user once signed in: a path and query.</summary>
+    public string? Landing { get; private set; }
+
     public static WebSession Anonymous(SuiteFixture suite) => new(suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint);
 
     /// <summary>Signs a user (by default a demo user) in as the sign-in page's form does.</summary>
@@ -36,6 +39,8 @@ public sealed partial class WebSession : IDisposable
         };
         using var signedIn = await session.Client.PostAsync("/sign-in", new FormUrlEncodedContent(form));
         Assert.True((int)signedIn.StatusCode is >= 300 and < 400, $"{userName} could not sign in: {(int)signedIn.StatusCode}");
+        var location = signedIn.Headers.Location;
+        session.Landing = location is { IsAbsoluteUri: true } ? location.PathAndQuery : location?.OriginalString;
         return session;
     }
 

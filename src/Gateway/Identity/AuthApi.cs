@@ -13,13 +13,19 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
 
-/// <summary>A bearer access token for every API call, the refresh token that buys the next one, and their session.</summary>
-public sealed record SignedIn(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, Guid SessionId, UserView User);
+/// <summary>
+/// A bearer access token for every API call, the refresh token that buys the next one, and their session. With
+/// <paramref name="MustChangePassword"/> the password was an administrator's: the token carries no role, and only
+/// <c>POST /api/auth/password</c> is of use.
+/// </summary>
+public sealed record SignedIn(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, Guid SessionId, UserView User,
+    bool MustChangePassword);
 
 /// <summary>
-/// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses), refresh (each refresh
-/// token works once and is replaced), sign-out, users changing their own password, and the feed of ended sessions
-/// every host reads (docs/security.md, "Sign-in").
+/// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses per name,
+/// <see cref="SignInLimits"/> per address and in all), refresh (each refresh token works once and is replaced),
+/// sign-out, users changing their own password, and the feed of ended sessions every host reads (docs/security.md,
+/// "Sign-in").
 /// </summary>
 public static class AuthApi
 {
@@ -28,10 +34,12 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/sign-in", SignInAsync);
+        auth.MapPost("/sign-in", SignInAsync).WithMetadata(SignInLimits.Metadata);
+        // Not held to SignInLimits: a refresh token cannot be guessed, costs no password check, and the web UI refreshes
+        // every user's from its own address.
         auth.MapPost("/refresh", RefreshAsync);
         auth.MapPost("/sign-out", SignOutAsync);
-        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
+        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(SignInLimits.Metadata);
         // Lists only ids of sessions that have ended, which open nothing: every host reads it, before anyone signs in.
         auth.MapGet("/revocations", async (DateTimeOffset? since, Database dataSource, Sessions sessions, CancellationToken cancellationToken) =>
         {
@@ -132,7 +140,7 @@ public static class AuthApi
         }
         await SignInAttempts.SucceededAsync(connection, userName, Address(http), cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await UserAccounts.SetPasswordAsync(connection, transaction, account.Id, Passwords.Hash(next), cancellationToken);
+        await UserAccounts.SetPasswordAsync(connection, transaction, account.Id, Passwords.Hash(next), temporary: false, cancellationToken);
         var ended = await sessions.RevokeAllAsync(connection, transaction, account.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         revoked.Add(ended);
@@ -145,7 +153,7 @@ public static class AuthApi
         var (refreshToken, hash) = TokenIssuer.RefreshToken();
         await RefreshTokens.AddAsync(connection, hash, user.Id, sessionId, issuer.RefreshTokenLifetime, cancellationToken);
         return new SignedIn(issuer.AccessToken(user, sessionId), "Bearer", (int)issuer.AccessTokenLifetime.TotalSeconds, refreshToken,
-            sessionId, user.View with { LockedUntil = null });
+            sessionId, user.View with { Roles = user.GrantedRoles, LockedUntil = null }, user.MustChangePassword);
     }
 
     /// <summary>A password as typed: required, never trimmed.</summary>

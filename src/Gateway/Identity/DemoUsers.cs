@@ -6,7 +6,8 @@ namespace Platform.Gateway.Identity;
 
 /// <summary>
 /// With Auth:DemoPassword set (the AppHost run and the tests set it), a user for each role is created at start-up,
-/// unless one of that name exists: the accounts README.md lists. Never set it on a real deployment.
+/// unless one of that name exists: the accounts README.md lists. Never set it on a real deployment. For the demo's
+/// sake their password is not temporary, and not checked by <see cref="PasswordPolicy"/> (which refuses it, as published).
 /// </summary>
 public sealed class DemoUsers(ScopedDataSources dataSources, IConfiguration configuration, ILogger<DemoUsers> logger) : IHostedService
 {
@@ -30,7 +31,8 @@ public sealed class DemoUsers(ScopedDataSources dataSources, IConfiguration conf
         var hash = Passwords.Hash(password);
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         foreach (var (userName, displayName, roles, district) in All)
-            await UserAccounts.InsertAsync(connection, Guid.CreateVersion7(), userName, displayName, roles, district, hash, cancellationToken);
+            await UserAccounts.InsertAsync(connection, Guid.CreateVersion7(), userName, displayName, roles, district, hash, temporary: false,
+                cancellationToken);
         logger.LogInformation("Demo users are ready: {Users}", string.Join(", ", All.Select(user => user.UserName)));
     }
 

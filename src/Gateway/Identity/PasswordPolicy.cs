@@ -6,13 +6,15 @@ namespace Platform.Gateway.Identity;
 
 /// <summary>
 /// What a new password must be (docs/security.md, "Passwords"): at least 12 visible characters once normalised
-/// (NFKC; spaces, zero-width and other invisible characters do not count), not a common password nor one with digits
-/// or symbols added, not one character or a short run repeated, not a run of the alphabet, digits or keyboard, and
-/// not containing the user name. Applied when an administrator sets a password and when users change their own.
+/// (NFKC; spaces, zero-width and other invisible characters do not count) of which at least 6 differ, not a common
+/// password (nor one repeated) with or without digits or symbols added, not one character or a short run repeated, not
+/// a run of the alphabet, digits or keyboard, and not containing the user name. Applied when an administrator sets a
+/// password and when users change their own.
 /// </summary>
 public static class PasswordPolicy
 {
     public const int MinVisible = 12;
+    public const int MinDistinct = 6;
     public const int MaxLength = 128;
 
     // Runs a password may not be a stretch of, read either way (1234567890 wraps round, as on the keyboard).
@@ -33,6 +35,8 @@ public static class PasswordPolicy
         var visible = Visible(password).ToLowerInvariant();
         if (new StringInfo(visible).LengthInTextElements < MinVisible)
             problems.Add($"至少需要 {MinVisible} 个可见字符（空格、零宽字符等不可见字符不计）。");
+        if (Elements(visible).Distinct().Count() < MinDistinct)
+            problems.Add($"至少需要 {MinDistinct} 个不同的字符（例如 aaaaaaaaaaab 只有 2 个）。");
         if (IsRepeated(visible))
             problems.Add("不能是同一个字符或同一小段字符的重复（例如 aaaaaaaaaaaa、abcabcabcabc）。");
         if (visible.Length > 0 && Runs.Any(run => run.Contains(visible) || Reversed(run).Contains(visible)))
@@ -40,7 +44,7 @@ public static class PasswordPolicy
         if (userName is { Length: >= 3 } && visible.Contains(userName.ToLowerInvariant(), StringComparison.Ordinal))
             problems.Add("不能包含用户名。");
         var bare = new[] { visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols) };
-        if (bare.Any(Common.Contains))
+        if (bare.Any(Common.Contains) || IsCommonRepeated(visible))
             problems.Add("是常见密码，或由常见密码加数字、符号组成，容易被猜中。");
         return problems;
     }
@@ -69,6 +73,21 @@ public static class PasswordPolicy
     // One character, or a run of up to four, repeated to the end (aaaa…, 1212…, abcabc…).
     private static bool IsRepeated(string text) =>
         Enumerable.Range(1, Math.Min(4, text.Length / 2)).Any(unit => Enumerable.Range(unit, text.Length - unit).All(i => text[i] == text[i - unit]));
+
+    // One common password, once or repeated, in every stretch between digits and symbols (passwordpassword1, admin#admin).
+    private static bool IsCommonRepeated(string text)
+    {
+        var words = text.Split(DigitsAndSymbols, StringSplitOptions.RemoveEmptyEntries).Distinct().ToArray();
+        return words is [var word] && Enumerable.Range(1, word.Length).Any(unit => word.Length % unit == 0 && Common.Contains(word[..unit])
+            && word == string.Concat(Enumerable.Repeat(word[..unit], word.Length / unit)));
+    }
+
+    private static IEnumerable<string> Elements(string text)
+    {
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+            yield return elements.GetTextElement();
+    }
 
     private static string Reversed(string text) => new(text.Reverse().ToArray());
 

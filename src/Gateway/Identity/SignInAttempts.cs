@@ -14,6 +14,7 @@ public static class SignInAttempts
     /// </summary>
     public static async Task<bool> BeginAsync(NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
     {
+        await RemoveStaleAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var key = new { userName = Key(userName), address, Account };
         await connection.ExecuteAsync(new CommandDefinition("""
@@ -31,6 +32,19 @@ public static class SignInAttempts
         await transaction.CommitAsync(cancellationToken);
         return decision.Check;
     }
+
+    /// <summary>
+    /// Bounds the table, which every made-up user name adds to: removes up to 100 counts that went quiet for the lock
+    /// time and hold no lock, skipping rows an attempt holds. A count of failures thus lapses after 15 quiet minutes, as
+    /// a lock does; trusted addresses, one per user and address signed in from, stay.
+    /// </summary>
+    private static Task RemoveStaleAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            DELETE FROM sign_in_attempts WHERE ctid IN (
+                SELECT ctid FROM sign_in_attempts
+                WHERE NOT trusted AND updated_at < clock_timestamp() - @Quiet AND (locked_until IS NULL OR locked_until < clock_timestamp())
+                LIMIT 100 FOR UPDATE SKIP LOCKED)
+            """, new { Quiet = SignInThrottle.LockTime }, cancellationToken: cancellationToken));
 
     public static async Task SucceededAsync(NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class TokenIssuer(IConfiguration configuration)
     public TimeSpan RefreshTokenLifetime { get; } = TimeSpan.FromHours(configuration.GetValue("Auth:RefreshTokenHours", 12));
 
     public string AccessToken(UserAccount user, Guid sessionId) => AccessTokens.Create(settings, user.Id, user.UserName, user.DisplayName,
-        user.Roles, user.DistrictCode, AccessTokenLifetime, sessionId: sessionId);
+        user.GrantedRoles, user.DistrictCode, AccessTokenLifetime, sessionId: sessionId);
 
     /// <summary>A new refresh token and the hash under which it is stored.</summary>
     public static (string Token, string Hash) RefreshToken()

@@ -13,6 +13,8 @@ public sealed record UserView
     public string DistrictCode { get; init; } = "";
     public bool Active { get; init; }
     public DateTime? LockedUntil { get; init; }
+    /// <summary>The password was set by an administrator: signing in with it grants no role until the user sets their own.</summary>
+    public bool MustChangePassword { get; init; }
 }
 
 /// <summary>What signing in needs of a user.</summary>
@@ -26,8 +28,16 @@ public sealed record UserAccount
     public string PasswordHash { get; init; } = "";
     public bool Active { get; init; }
     public DateTime? LockedUntil { get; init; }
+    public bool MustChangePassword { get; init; }
 
-    public UserView View => new() { Id = Id, UserName = UserName, DisplayName = DisplayName, Roles = Roles, DistrictCode = DistrictCode, Active = Active, LockedUntil = LockedUntil };
+    /// <summary>The roles its tokens carry: none while the password is an administrator's.</summary>
+    public string[] GrantedRoles => MustChangePassword ? [] : Roles;
+
+    public UserView View => new()
+    {
+        Id = Id, UserName = UserName, DisplayName = DisplayName, Roles = Roles, DistrictCode = DistrictCode, Active = Active,
+        LockedUntil = LockedUntil, MustChangePassword = MustChangePassword,
+    };
 }
 
 public static class UserAccounts
@@ -35,6 +45,7 @@ public static class UserAccounts
     // Locked: the latest lock on the user name, from any address (sign_in_attempts).
     private const string ViewColumns = """
         id, user_name AS UserName, display_name AS DisplayName, roles, district_code AS DistrictCode, active,
+        must_change_password AS MustChangePassword,
         (SELECT max(locked_until) FROM sign_in_attempts a WHERE a.user_name = users.user_name AND locked_until > clock_timestamp()) AS LockedUntil
         """;
     private const string AccountColumns = ViewColumns + ", password_hash AS PasswordHash";
@@ -62,11 +73,12 @@ public static class UserAccounts
         connection.ExecuteAsync(new CommandDefinition("UPDATE users SET password_hash = @newHash WHERE id = @id AND password_hash = @oldHash",
             new { id, oldHash, newHash }, cancellationToken: cancellationToken));
 
-    public static Task SetPasswordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string hash,
+    /// <param name="temporary">set by an administrator: the user must change it before their roles count.</param>
+    public static Task SetPasswordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string hash, bool temporary,
         CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET password_hash = @hash, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, hash }, transaction, cancellationToken: cancellationToken));
+            "UPDATE users SET password_hash = @hash, must_change_password = @temporary, updated_at = clock_timestamp() WHERE id = @id",
+            new { id, hash, temporary }, transaction, cancellationToken: cancellationToken));
 
     public static Task SetStandingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string displayName, bool active,
         CancellationToken cancellationToken) =>
@@ -80,12 +92,13 @@ public static class UserAccounts
             "UPDATE users SET roles = @roles, district_code = @districtCode, updated_at = clock_timestamp() WHERE id = @id",
             new { id, roles, districtCode }, transaction, cancellationToken: cancellationToken));
 
+    /// <param name="temporary">the password was set by an administrator (see <see cref="SetPasswordAsync"/>).</param>
     /// <returns>false when the user name is taken.</returns>
     public static async Task<bool> InsertAsync(NpgsqlConnection connection, Guid id, string userName, string displayName, string[] roles,
-        string districtCode, string passwordHash, CancellationToken cancellationToken) =>
+        string districtCode, string passwordHash, bool temporary, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO users (id, user_name, display_name, roles, district_code, password_hash)
-            VALUES (@id, @userName, @displayName, @roles, @districtCode, @passwordHash)
+            INSERT INTO users (id, user_name, display_name, roles, district_code, password_hash, must_change_password)
+            VALUES (@id, @userName, @displayName, @roles, @districtCode, @passwordHash, @temporary)
             ON CONFLICT (user_name) DO NOTHING
-            """, new { id, userName, displayName, roles, districtCode, passwordHash }, cancellationToken: cancellationToken)) == 1;
+            """, new { id, userName, displayName, roles, districtCode, passwordHash, temporary }, cancellationToken: cancellationToken)) == 1;
 }

@@ -18,7 +18,8 @@ public sealed record PasswordRequest(string? Password);
 
 /// <summary>
 /// User accounts, split between the administrators (三权分立, docs/security.md "Roles"): the system administrator
-/// creates users without roles, renames, deactivates and resets passwords; the security administrator grants roles
+/// creates users without roles, renames, deactivates and resets passwords (temporary ones: they sign in without roles
+/// until the user sets their own); the security administrator grants roles
 /// and district scopes, never their own. Either manages only users inside their own district scope, grants no wider
 /// scope than that, and every change ends the user's sessions.
 /// </summary>
@@ -56,7 +57,8 @@ public static partial class UsersApi
 
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, Passwords.Hash(password), cancellationToken))
+        var hash = Passwords.Hash(password);
+        if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, hash, temporary: true, cancellationToken))
             return TypedResults.Problem(title: "The user name is taken.", detail: $"There is a user '{userName}' already.", statusCode: StatusCodes.Status409Conflict);
         return TypedResults.Created($"/api/admin/users/{id}", (await UserAccounts.FindAsync(connection, id, cancellationToken))!);
     }
@@ -82,7 +84,10 @@ public static partial class UsersApi
         return Answer(outcome);
     }
 
-    /// <summary>Passwords of administrators are theirs alone: resetting one would let a system administrator become them.</summary>
+    /// <summary>
+    /// Passwords of administrators are theirs alone: resetting one would let a system administrator become them. The
+    /// new password is temporary: it signs in without roles until the user has set their own.
+    /// </summary>
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(Guid id,
         PasswordRequest request, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
         CancellationToken cancellationToken)
@@ -98,7 +103,7 @@ public static partial class UsersApi
             user => user.Roles.Any(Roles.Administrators.Contains) ? "管理员账户的密码只能由本人修改（POST /api/auth/password）。" : null,
             async (connection, transaction) =>
             {
-                await UserAccounts.SetPasswordAsync(connection, transaction, id, Passwords.Hash(password), cancellationToken);
+                await UserAccounts.SetPasswordAsync(connection, transaction, id, Passwords.Hash(password), temporary: true, cancellationToken);
                 await SignInAttempts.ClearAsync(connection, target!.UserName, cancellationToken);
             }, cancellationToken);
         return Answer(outcome);

@@ -7,8 +7,8 @@ using Platform.BuildingBlocks.Security;
 
 namespace Platform.Web.Account;
 
-/// <summary>What the gateway answers to a sign-in or a refresh.</summary>
-public sealed record SignedIn(string AccessToken, int ExpiresIn, string RefreshToken, Guid SessionId, SignedInUser User);
+/// <summary>What the gateway answers to a sign-in or a refresh; MustChangePassword: an administrator's password, signed in without roles.</summary>
+public sealed record SignedIn(string AccessToken, int ExpiresIn, string RefreshToken, Guid SessionId, SignedInUser User, bool MustChangePassword);
 
 public sealed record SignedInUser(Guid Id, string UserName, string DisplayName, string[] Roles, string DistrictCode);
 
@@ -23,8 +23,11 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
     public const string Gateway = "gateway";
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
 
-    /// <returns>null when signed in, otherwise why not, in the gateway's words.</returns>
-    public async Task<string?> SignInAsync(HttpContext context, string userName, string password)
+    /// <returns>
+    /// No problem when signed in, otherwise why not, in the gateway's words; MustChangePassword when the password was set
+    /// by an administrator, so that the user has no role until they have set their own.
+    /// </returns>
+    public async Task<(string? Problem, bool MustChangePassword)> SignInAsync(HttpContext context, string userName, string password)
     {
         // The gateway counts failures per user and address: it trusts this forwarded address from the UI only.
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in") { Content = JsonContent.Create(new { userName, password }) };
@@ -32,11 +35,11 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
             request.Headers.Add("X-Forwarded-For", address.ToString());
         using var response = await http.CreateClient(Gateway).SendAsync(request, context.RequestAborted);
         if (!response.IsSuccessStatusCode)
-            return await ProblemText.ReadAsync(response, context.RequestAborted);
+            return (await ProblemText.ReadAsync(response, context.RequestAborted), false);
         var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.RequestAborted))!;
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn),
             Store(new AuthenticationProperties(), signedIn));
-        return null;
+        return (null, signedIn.MustChangePassword);
     }
 
     /// <returns>null when changed (every session of the user has then ended, this one too), otherwise the gateway's problems by field.</returns>

@@ -29,9 +29,13 @@ public sealed class Texts
             "Your password was changed and every session signed out; sign in with the new password."),
         ["password.link"] = ("修改密码", "Change password"),
         ["password.title"] = ("修改密码", "Change your password"),
-        ["password.rules"] = ("新密码至少 12 个可见字符，不能是常见密码，不能是重复或连续的字符，也不能包含用户名。修改后所有会话都将退出。",
-            "The new password needs at least 12 visible characters; not a common password, not repeated or sequential characters, and not "
-            + "containing your user name. Changing it signs out every session."),
+        ["password.rules"] = ("新密码至少 12 个可见字符，其中至少 6 个不同，不能是常见密码（或其重复），不能是重复或连续的字符，也不能包含用户名。"
+            + "修改后所有会话都将退出。",
+            "The new password needs at least 12 visible characters, 6 of them different; not a common password (nor one repeated), not "
+            + "repeated or sequential characters, and not containing your user name. Changing it signs out every session."),
+        ["password.temporary"] = ("您的密码由管理员设置，是临时密码：请先修改密码。修改前您没有任何角色，修改后请用新密码重新登录。",
+            "Your password was set by an administrator and is temporary: change it first. Until then you hold no role; "
+            + "afterwards, sign in with the new password."),
         ["password.current"] = ("当前密码", "Current password"),
         ["password.new"] = ("新密码", "New password"),
         ["password.confirm"] = ("再次输入新密码", "New password again"),

@@ -40,6 +40,16 @@ public class PasswordPolicyTests
     public void Accepts_a_long_uncommon_password(string password) =>
         Assert.Empty(PasswordPolicy.Problems(password, "zhang.wei"));
 
+    [Theory]
+    [InlineData("aaaaaaaaaaab", "至少需要 6 个不同的字符")]
+    [InlineData("ababababcdcd1", "至少需要 6 个不同的字符")]
+    [InlineData("passwordpassword1", "常见密码")]
+    [InlineData("2026#admin#admin!", "常见密码")]
+    [InlineData("woainiwoainiwoaini", "常见密码")]
+    [InlineData("platform-demo", "常见密码")]
+    public void Refuses_few_distinct_characters_common_passwords_repeated_and_the_demo_password(string password, string problem) =>
+        Assert.Contains(PasswordPolicy.Problems(password, "zhang.wei"), found => found.Contains(problem));
+
     [Fact]
     public void Counts_only_visible_characters()
     {
