@@ -20,7 +20,12 @@ public sealed class RevokedSessions(TimeProvider clock)
 
     private readonly ConcurrentDictionary<Guid, DateTime> revoked = new();
 
-    public bool IsLoaded { get; private set; }
+    /// <summary>A request that comes while the list is read for the first time waits this long for it, not refused.</summary>
+    public static readonly TimeSpan FirstLoadWait = TimeSpan.FromSeconds(5);
+
+    private readonly TaskCompletionSource loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool IsLoaded => loaded.Task.IsCompleted;
 
     public void Add(IEnumerable<RevokedSession> sessions)
     {
@@ -32,7 +37,18 @@ public sealed class RevokedSessions(TimeProvider clock)
                 revoked.TryRemove(sid, out _);
     }
 
-    public void MarkLoaded() => IsLoaded = true;
+    public void MarkLoaded() => loaded.TrySetResult();
+
+    /// <summary>
+    /// <see cref="Refuses"/>, after waiting up to <see cref="FirstLoadWait"/> for the first read: a host that has just
+    /// started (or the gateway that has just come up) does not turn away the first requests of users signed in.
+    /// </summary>
+    public async Task<bool> RefusesAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!IsLoaded && user.FindFirst(ClaimType) is not null)
+            await Task.WhenAny(loaded.Task, Task.Delay(FirstLoadWait, cancellationToken));
+        return Refuses(user);
+    }
 
     /// <summary>Whether a user's token or session must be refused: its session ended, or is not yet known not to have.</summary>
     public bool Refuses(ClaimsPrincipal user) =>

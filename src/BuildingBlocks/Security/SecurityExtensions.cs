@@ -75,11 +75,11 @@ public static class SecurityExtensions
             }
             jwt.Events = new JwtBearerEvents
             {
-                OnTokenValidated = context =>
+                OnTokenValidated = async context =>
                 {
-                    if (context.HttpContext.RequestServices.GetRequiredService<RevokedSessions>().Refuses(context.Principal!))
+                    var revoked = context.HttpContext.RequestServices.GetRequiredService<RevokedSessions>();
+                    if (await revoked.RefusesAsync(context.Principal!, context.HttpContext.RequestAborted))
                         context.Fail("The session has ended: sign in again.");
-                    return Task.CompletedTask;
                 },
             };
         });

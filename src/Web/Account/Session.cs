@@ -74,7 +74,7 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
     /// </summary>
     public async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
-        if (revoked.Refuses(context.Principal!))
+        if (await revoked.RefusesAsync(context.Principal!, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -23,6 +23,24 @@ public class RevokedSessionsTests
     }
 
     [Fact]
+    public async Task A_request_during_the_first_read_waits_for_it_instead_of_being_refused()
+    {
+        var sessions = new RevokedSessions(TimeProvider.System);
+        var live = WithSession(Guid.NewGuid());
+        var asked = sessions.RefusesAsync(live, CancellationToken.None);
+        Assert.False(asked.IsCompleted);
+        sessions.MarkLoaded();
+        Assert.False(await asked);
+    }
+
+    [Fact]
+    public async Task A_request_that_stops_waiting_before_the_first_read_is_refused()
+    {
+        var sessions = new RevokedSessions(TimeProvider.System);
+        Assert.True(await sessions.RefusesAsync(WithSession(Guid.NewGuid()), new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void Forgets_a_session_once_its_last_token_has_expired()
     {
         var clock = new Clock { Now = DateTimeOffset.UtcNow };
