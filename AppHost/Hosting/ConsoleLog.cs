@@ -47,7 +47,7 @@ public static class ConsoleLog
             {
                 Console.WriteLine($"All {rows.Count} resources are running ({elapsed.TotalSeconds:0.0} s). Ctrl+C stops everything.");
                 if (projects.Any(p => p.Name == "web"))
-                    Console.WriteLine($"  Open the suite     {gateway.HttpEndpoint}  (sign in as planner, hr, facilities, bureau, viewer or admin; password platform-demo)");
+                    Console.WriteLine($"  Open the suite     {gateway.HttpEndpoint}  (sign in as planner, hr, facilities, bureau, viewer, admin, secadmin or auditor; password platform-demo)");
                 Console.WriteLine($"  Gateway health     {gateway.HttpEndpoint}health");
                 foreach (var service in projects.Where(p => p != gateway && p.Name != "web"))
                     Console.WriteLine($"  {service.Name,-18} {gateway.HttpEndpoint}api/{service.Name}/  (OpenAPI: {gateway.HttpEndpoint}api/{service.Name}/openapi/v1.json)");
