@@ -12,7 +12,10 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class JsonFieldErrors
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new PlainText.JsonConverter(), new DateRange.JsonConverter() } };
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new PlainText.JsonConverter(), new DateRange.JsonConverter() },
+    };
 
     public static Dictionary<string, string[]> Find(string body, Type? requestType)
     {

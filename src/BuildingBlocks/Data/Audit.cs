@@ -21,7 +21,8 @@ public sealed record AuditEntry(
     string? Method, string? Path, int? Status);
 
 /// <summary>What an auditor asks the audit trail for; every part is optional. Operation "refused" lists refused requests.</summary>
-public sealed record AuditQuery(string? Table, string? Actor, string? RowKey, string? Operation, DateTime? From, DateTime? To, [property: Bounds(1, 1000)] int? Limit);
+public sealed record AuditQuery(
+    string? Table, string? Actor, string? RowKey, string? Operation, DateTime? From, DateTime? To, [property: Bounds(1, 1000)] int? Limit);
 
 /// <summary>
 /// Who changed what, from where. The audit trigger (migrations platform/0002 and 0004) records every change to an

@@ -47,7 +47,8 @@ public sealed record SheetUpload<TRecord, TPreview>(
     {
         using var slot = await UploadSlots.TakeAsync(cancellationToken);
         if (slot is null)
-            return TypedResults.Problem(title: "正在读取其他上传的文件，请稍后再试。", detail: $"每个服务同时读取至多 {UploadSlots.AtOnce} 个文件。",
+            return TypedResults.Problem(
+                title: "正在读取其他上传的文件，请稍后再试。", detail: $"每个服务同时读取至多 {UploadSlots.AtOnce} 个文件。",
                 statusCode: StatusCodes.Status429TooManyRequests, extensions: new Dictionary<string, object?> { ["field"] = "file" });
         IReadOnlyList<SheetRow> sheet;
         try

@@ -14,7 +14,8 @@ namespace Platform.Facilities.Projects;
 /// <param name="NewSchool">Instead of <paramref name="SchoolId"/>: a school the registry does not have yet, registered in Planning when the project is put into use.</param>
 public sealed record CreateProjectRequest(
     Guid? SchoolId, string? Name, string? Stage,
-    [property: Bounds(1, 200)] int? ClassesAdded, [property: Bounds(1, 20_000)] int? PlacesAdded, DateOnly? PlannedInUse = null, IReadOnlyList<OtherStageRequest>? OtherStages = null,
+    [property: Bounds(1, 200)] int? ClassesAdded, [property: Bounds(1, 20_000)] int? PlacesAdded, DateOnly? PlannedInUse = null,
+    IReadOnlyList<OtherStageRequest>? OtherStages = null,
     NewSchoolRequest? NewSchool = null);
 
 /// <param name="Ownership">public (default), private or inclusive_private.</param>

@@ -64,7 +64,9 @@ public static class TrainingImport
         var text = row.Text("hours", 20);
         if (text is null)
             return null;
-        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours) || !(hours is > 0 and <= 500))
+        // Written so that NaN, which parses, is no number of hours.
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours)
+            || !(hours is > 0 and <= 500))
         {
             row.Fail("hours", text, "must be a number of hours above 0 and at most 500.");
             return null;
