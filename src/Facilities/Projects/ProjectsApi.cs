@@ -162,12 +162,10 @@ public static class ProjectsApi
         validation.OneOf("newSchool.ownership", ownership, SchoolOwnerships.ChineseNames);
         if (ownership == SchoolOwnerships.InclusivePrivate && stage != "kindergarten")
             validation.Add("newSchool.ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
-        var district = request.ZoneId is null ? null : await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT district_code FROM known_schools WHERE zone_id = @ZoneId LIMIT 1", request, cancellationToken: cancellationToken));
+        var district = request.ZoneId is { } zone ? await ProjectQueries.DistrictOfZoneAsync(connection, zone, cancellationToken) : null;
         if (district is null || !scope.Covers(district))
             validation.Add("newSchool.zoneId", "is required: a zone Facilities knows from its schools, in your districts.");
-        else if (name is not null && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                     "SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)", new { district, name }, cancellationToken: cancellationToken)))
+        else if (name is not null && await ProjectQueries.SchoolNameTakenAsync(connection, district, name, cancellationToken))
             validation.Add("newSchool.name", "is the name of a school the district has already.");
         return validation.IsValid ? new NewSchoolDetails(name!, district!, request.ZoneId!.Value, ownership) : null;
     }
