@@ -1,6 +1,16 @@
 using Platform.AppHost;
-using Platform.AppHost.Hosting;
+using Platform.AppHost.Resources;
 
-var builder = DistributedApplication.CreateBuilder(args);
-Suite.Define(builder);
-return await builder.Build().RunAsync(afterStart: args.Contains("--no-demo") ? null : DemoData.LoadAsync);
+// Switches (--reset, --no-demo) are the suite's; settings (Name=value) go to Aspire's configuration.
+var builder = DistributedApplication.CreateBuilder(args.Where(arg => !arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains('=')).ToArray());
+try
+{
+    Suite.Define(builder, new SuiteSettings(builder.Configuration, args, builder.AppHostDirectory));
+}
+catch (PrerequisiteMissingException missing)
+{
+    Console.Error.WriteLine(missing.Message);
+    return 1;
+}
+await builder.Build().RunAsync();
+return 0;

@@ -1,65 +1,49 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Platform.AppHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.AppHost.Resources;
 
 namespace Platform.AppHost;
 
-/// <summary>
-/// The suite's resources and how they depend on each other, written against an Aspire-shaped API so that moving to
-/// .NET Aspire means pointing this file at Aspire.Hosting and deleting the Hosting folder (docs/adr/0001).
-/// </summary>
+/// <summary>The suite's resources and how they depend on each other (README.md, "Resources").</summary>
 public static class Suite
 {
     /// <summary>The demo users' password (README.md), set only by this AppHost and the tests.</summary>
     public const string DemoPassword = "platform-demo";
 
-    /// <summary>Signs <paramref name="gateway"/> in as a demo user: its requests then carry that user's access token.</summary>
-    public static async Task SignInAsync(HttpClient gateway, string userName, CancellationToken cancellationToken = default)
+    public static void Define(IDistributedApplicationBuilder builder, SuiteSettings settings)
     {
-        using var response = await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password = DemoPassword }, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var signedIn = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        gateway.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", signedIn.GetProperty("accessToken").GetString());
-    }
+        // The gateway signs tokens with this key and every service checks them with it: Auth:SigningKey when set
+        // (so tokens outlive a restart), otherwise a new random key for each run.
+        var signingKey = builder.Configuration["Auth:SigningKey"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var postgres = builder.AddPostgres("postgres", settings);
+        var messaging = builder.AddRabbitMQ("messaging", settings);
 
-    public static void Define(IDistributedApplicationBuilder builder)
-    {
-        // The gateway signs tokens with this key and every service checks them with it: from Auth__SigningKey when
-        // set (so tokens outlive a restart), otherwise a new random key for each run.
-        var signingKey = Environment.GetEnvironmentVariable("Auth__SigningKey") ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var postgres = builder.AddPostgres("postgres");
-        var planningDb = postgres.AddDatabase("planningdb");
-        var workforceDb = postgres.AddDatabase("workforcedb");
-        var facilitiesDb = postgres.AddDatabase("facilitiesdb");
+        IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
+        {
+            var database = postgres.AddDatabase($"{name}db");
+            return builder.AddSuiteProject<TProject>(name)
+                .WithEnvironment("Auth__SigningKey", signingKey)
+                .WithReference(database).WaitFor(database)
+                .WithReference(messaging).WaitFor(messaging);
+        }
+        var planning = Service<Projects.Planning>("planning");
+        var workforce = Service<Projects.Workforce>("workforce");
+        var facilities = Service<Projects.Facilities>("facilities");
+
         var gatewayDb = postgres.AddDatabase("gatewaydb");
-        var messaging = builder.AddRabbitMQ("messaging");
-
-        var planning = builder.AddProject<Projects.Planning>("planning")
-            .WithEnvironment("Auth__SigningKey", signingKey)
-            .WithReference(planningDb).WaitFor(planningDb)
-            .WithReference(messaging).WaitFor(messaging);
-        var workforce = builder.AddProject<Projects.Workforce>("workforce")
-            .WithEnvironment("Auth__SigningKey", signingKey)
-            .WithReference(workforceDb).WaitFor(workforceDb)
-            .WithReference(messaging).WaitFor(messaging);
-        var facilities = builder.AddProject<Projects.Facilities>("facilities")
-            .WithEnvironment("Auth__SigningKey", signingKey)
-            .WithReference(facilitiesDb).WaitFor(facilitiesDb)
-            .WithReference(messaging).WaitFor(messaging);
-
-        var gateway = builder.AddProject<Projects.Gateway>("gateway")
-            .WithHttpEndpoint(port: 8080)
+        // Not proxied: the gateway sees each caller's own address, which its sign-in limits count by.
+        var gateway = builder.AddSuiteProject<Projects.Gateway>("gateway", settings.PortFor("gateway", 8080))
             .WithEnvironment("Auth__SigningKey", signingKey)
             .WithEnvironment("Auth__DemoPassword", DemoPassword)
             .WithReference(gatewayDb).WaitFor(gatewayDb)
             .WithReference(planning).WaitFor(planning)
             .WithReference(workforce).WaitFor(workforce)
-            .WithReference(facilities).WaitFor(facilities);
+            .WithReference(facilities).WaitFor(facilities)
+            .WithExternalHttpEndpoints();
         // The UI, served behind the gateway: it signs users in at the gateway (which it does not wait for, as the
         // gateway waits for it) and calls the services as the signed-in user.
-        var web = builder.AddProject<Projects.Web>("web")
+        var web = builder.AddSuiteProject<Projects.Web>("web")
             .WithReference(gateway)
             .WithReference(planning).WaitFor(planning)
             .WithReference(workforce).WaitFor(workforce)
@@ -69,5 +53,39 @@ public static class Suite
         // not wait for it, and refuse tokens naming a session until they have read it once.
         foreach (var service in new[] { planning, workforce, facilities })
             service.WithReference(gateway);
+
+        if (settings.LoadsDemoData)
+            builder.AddProject<Projects.DemoData>("demo-data")
+                .WithEnvironment("Auth__DemoPassword", DemoPassword)
+                .WithReference(gateway).WaitFor(gateway)
+                .WithQuickTelemetryShutdown();
+        gateway.OnResourceReady((resource, ready, _) => Welcome(resource, ready.Services));
+    }
+
+    private static IResourceBuilder<ProjectResource> AddSuiteProject<TProject>(
+        this IDistributedApplicationBuilder builder, string name, int? port = null) where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(name)
+            .WithHttpEndpoint(port: port, targetPort: port, isProxied: port is null)
+            .WithHttpHealthCheck("/health")
+            .WithQuickTelemetryShutdown();
+
+    /// <summary>
+    /// At Ctrl+C the dashboard stops first, and an exporter retrying in memory keeps a service alive until it is killed
+    /// (shared/docs/environment.md): give up on the collector within a second instead.
+    /// </summary>
+    private static IResourceBuilder<ProjectResource> WithQuickTelemetryShutdown(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEnvironment(context =>
+        {
+            context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY");
+            context.EnvironmentVariables["OTEL_EXPORTER_OTLP_TIMEOUT"] = "1000";
+        });
+
+    private static Task Welcome(ProjectResource gateway, IServiceProvider services)
+    {
+        var url = gateway.GetEndpoint("http").Url;
+        services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.AppHost").LogInformation(
+            "The suite is ready. Open {Url} and sign in as planner, hr, facilities, bureau, viewer, admin, secadmin or "
+            + "auditor (password {Password}). The dashboard's sign-in link is above.", url, DemoPassword);
+        return Task.CompletedTask;
     }
 }

@@ -1,17 +1,24 @@
+using System.Security.Cryptography;
+using Aspire.Hosting.Testing;
 using Platform.AppHost;
-using Platform.AppHost.Hosting;
+using Platform.Demo;
+using Platform.SuiteHost;
 
 namespace Platform.Bench;
 
-/// <summary>The suite as the AppHost defines it, on free ports with throwaway data; child output goes to bench.log.</summary>
+/// <summary>The suite as the AppHost defines it, on free ports with throwaway data; every resource's output goes to bench.log.</summary>
 public static class BenchSuite
 {
-    public static DistributedApplication Create()
+    public static Task<ThrowawaySuite> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null) =>
+        ThrowawaySuite.StartAsync(Path.Combine(AppContext.BaseDirectory, "bench.log"),
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), configure);
+
+    /// <summary>A client of the suite's gateway, signed in as the city bureau's demo user.</summary>
+    public static async Task<HttpClient> SignedInGatewayAsync(ThrowawaySuite suite)
     {
-        var builder = DistributedApplication.CreateBuilder(
-            DistributedApplicationOptions.Throwaway("bench", Path.Combine(AppContext.BaseDirectory, "bench.log")));
-        Suite.Define(builder);
-        return builder.Build();
+        var gateway = new HttpClient { BaseAddress = suite.Endpoint("gateway"), Timeout = TimeSpan.FromMinutes(2) };
+        await DemoUsers.SignInAsync(gateway, "bureau", Suite.DemoPassword);
+        return gateway;
     }
 }
 

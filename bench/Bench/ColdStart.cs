@@ -10,18 +10,10 @@ public static class ColdStart
         var seconds = new List<double>();
         for (var run = 1; run <= runs; run++)
         {
-            var app = BenchSuite.Create();
             var clock = Stopwatch.StartNew();
-            try
-            {
-                await app.StartAsync();
-                seconds.Add(clock.Elapsed.TotalSeconds);
-                Console.WriteLine($"cold start {run}/{runs}: all healthy in {clock.Elapsed.TotalSeconds:0.00} s");
-            }
-            finally
-            {
-                await app.StopAsync();
-            }
+            await using var app = await BenchSuite.StartAsync();
+            seconds.Add(clock.Elapsed.TotalSeconds);
+            Console.WriteLine($"cold start {run}/{runs}: all healthy in {clock.Elapsed.TotalSeconds:0.00} s");
         }
         seconds.Sort();
         return new Section("Cold start", $"""

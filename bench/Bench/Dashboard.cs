@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Platform.AppHost;
-using Platform.AppHost.Hosting;
 
 namespace Platform.Bench;
 
@@ -13,10 +12,9 @@ public static class Dashboard
 {
     public static async Task<Section> RunAsync(int runs)
     {
-        await using var app = BenchSuite.Create();
-        await app.StartAsync();
-        await DemoData.LoadAsync(app, CancellationToken.None);
-        var gateway = app.GetResource<ProjectResource>("gateway").HttpEndpoint.ToString().TrimEnd('/');
+        await using var app = await BenchSuite.StartAsync();
+        await app.LoadDemoDataAsync();
+        var gateway = app.Endpoint("gateway").ToString().TrimEnd('/');
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,8 +49,7 @@ public static class Dashboard
             firstChart.Add(loaded);
             stageChange.Add(changed);
         }
-        await app.StopAsync();
-        return new Section("The planner's dashboard in the browser", $"""
+                return new Section("The planner's dashboard in the browser", $"""
             `bench/Bench dashboard --runs {runs}`: the suite with the demo data, and the demo planner (红桥, 10 zones, four
             stages) in Debian's Chromium driven by Playwright at 1,366 × 768, on the same cores as everything else. Both
             figures are read off the browser's own clock (the Navigation Timing origin and `performance.now()` at the draw;

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
-using Platform.AppHost;
-using Platform.AppHost.Hosting;
 
 namespace Platform.Bench;
 
@@ -20,17 +18,15 @@ public static class EventLatency
     /// <param name="perSecond">0 sends as fast as the gateway answers (a saturated run); otherwise a steady rate.</param>
     public static async Task<Section> RunAsync(int events, int perSecond)
     {
-        await using var app = BenchSuite.Create();
-        await app.StartAsync();
-        using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint };
-        await Suite.SignInAsync(gateway, "bureau");
+        await using var app = await BenchSuite.StartAsync();
+        using var gateway = await BenchSuite.SignedInGatewayAsync(app);
 
         var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = "基准学区" });
         var zoneId = (await zone.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
 
         // Warm-up: the first requests JIT-compile every path; they are sent, applied, and left out of the figures.
         await SendAsync(gateway, zoneId, WarmUpEvents, perSecond: 0, "warm-up");
-        await using var planning = new NpgsqlConnection(app.GetResource<PostgresDatabaseResource>("planningdb").ConnectionString);
+        await using var planning = new NpgsqlConnection(app.ServiceConnectionString("planningdb"));
         var measuredFrom = await planning.ExecuteScalarAsync<DateTime>("SELECT clock_timestamp()");
 
         var started = DateTime.UtcNow;
@@ -44,7 +40,7 @@ public static class EventLatency
 
         foreach (var consumer in new[] { "facilitiesdb", "workforcedb" })
         {
-            await using var connection = new NpgsqlConnection(app.GetResource<PostgresDatabaseResource>(consumer).ConnectionString);
+            await using var connection = new NpgsqlConnection(app.ServiceConnectionString(consumer));
             var deadline = DateTime.UtcNow.AddMinutes(2);
             List<(Guid MessageId, DateTime ProcessedAt)> applied;
             while ((applied = (await connection.QueryAsync<(Guid, DateTime)>("SELECT message_id, processed_at FROM inbox_messages")).ToList()).Count < events + WarmUpEvents
@@ -56,8 +52,7 @@ public static class EventLatency
             rows.Add([$"Planning → {consumer[..^2]}", $"{latencies.Count} of {events}", "p50 < 100 ms, p99 < 500 ms",
                 $"p50 {Machine.Percentile(latencies, 50):0.0} ms, p95 {Machine.Percentile(latencies, 95):0.0} ms, p99 {Machine.Percentile(latencies, 99):0.0} ms, max {latencies[^1]:0.0} ms"]);
         }
-        await app.StopAsync();
-        return new Section($"Event latency, {(perSecond > 0 ? "steady rate" : "saturated")}", $"""
+                return new Section($"Event latency, {(perSecond > 0 ? "steady rate" : "saturated")}", $"""
             `bench/Bench event-latency --events {events} --rate {perSecond}`: schools registered through the gateway
             ({(perSecond > 0 ? $"paced at {perSecond} per second" : "as fast as the gateway answers")}; {rate:0} per second were sent), 4 at a time,
             after {WarmUpEvents} warm-up events left out of the figures. Each registration commits `SchoolRegistered` to Planning's outbox;

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using Platform.AppHost.Hosting;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
+using Platform.SuiteHost;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -23,17 +23,15 @@ public static class EventThroughput
 
     public static async Task<Section> RunAsync(int events)
     {
-        await using var app = BenchSuite.Create();
-        await app.StartAsync();
-        var planning = app.GetResource<PostgresDatabaseResource>("planningdb").ConnectionString;
+        await using var app = await BenchSuite.StartAsync();
+        var planning = app.ServiceConnectionString("planningdb");
         string[] consumers = ["workforcedb", "facilitiesdb"];
 
         await PipelineAsync(app, planning, consumers, 500); // warm-up: JIT, connections and channels on every hop
         var pipeline = await PipelineAsync(app, planning, consumers, events);
         var payload = JsonSerializer.SerializeToUtf8Bytes(Event(0));
-        var raw = await RawLoopAsync(app.GetResource<RabbitMqServerResource>("messaging").ConnectionString, events, payload);
-        await app.StopAsync();
-
+        var raw = await RawLoopAsync(app.Broker.ConnectionString, events, payload);
+        
         var slowest = pipeline.Applied.Values.Max();
         string Rate(double seconds) => $"{events / seconds:0} /s ({seconds:0.00} s)";
         var limit = slowest < pipeline.Dispatched * 1.15
@@ -67,7 +65,7 @@ public static class EventThroughput
     private sealed record PipelineRun(double Dispatched, Dictionary<string, double> Applied);
 
     /// <returns>Seconds from the commit to the last row sent, and to the last event applied in each consumer.</returns>
-    private static async Task<PipelineRun> PipelineAsync(DistributedApplication app, string planning, string[] consumers, int events)
+    private static async Task<PipelineRun> PipelineAsync(ThrowawaySuite app, string planning, string[] consumers, int events)
     {
         await using var connection = new NpgsqlConnection(planning);
         await connection.OpenAsync();
@@ -83,7 +81,7 @@ public static class EventThroughput
         var applied = new Dictionary<string, double>();
         foreach (var consumer in consumers)
         {
-            await using var inbox = new NpgsqlConnection(app.GetResource<PostgresDatabaseResource>(consumer).ConnectionString);
+            await using var inbox = new NpgsqlConnection(app.ServiceConnectionString(consumer));
             var deadline = Stopwatch.StartNew();
             while (await inbox.ExecuteScalarAsync<int>("SELECT count(*)::int FROM inbox_messages WHERE message_id = ANY(@ids)", new { ids }) < events)
             {

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Platform.AppHost;
-using Platform.AppHost.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Platform.Bench;
 
@@ -36,27 +36,20 @@ public static partial class GatewayLoad
 
     public static async Task<Section> RunAsync(int seconds)
     {
-        // The gateway's per-address and per-user limits (500 a second by default) would refuse the load itself; the
-        // suite's processes inherit these for this bench only.
-        string[] limits = ["Gateway__RateLimit__PerSecond", "Gateway__RateLimit__Burst", "Gateway__RateLimit__UserPerSecond", "Gateway__RateLimit__UserBurst"];
-        foreach (var limit in limits)
-            Environment.SetEnvironmentVariable(limit, "1000000");
-        await using var app = BenchSuite.Create();
-        try
+        // The gateway's per-address and per-user limits (500 a second by default) would refuse the load itself: lifted
+        // for this bench only.
+        string[] limits = ["PerSecond", "Burst", "UserPerSecond", "UserBurst"];
+        await using var app = await BenchSuite.StartAsync(builder =>
         {
-            await app.StartAsync();
-        }
-        finally
-        {
+            var gatewayResource = builder.CreateResourceBuilder<ProjectResource>("gateway");
             foreach (var limit in limits)
-                Environment.SetEnvironmentVariable(limit, null);
-        }
-        await DemoData.LoadAsync(app, CancellationToken.None);
-        var gateway = app.GetResource<ProjectResource>("gateway").HttpEndpoint;
-        var planning = app.GetResource<ProjectResource>("planning").HttpEndpoint;
-        var gatewayPid = app.GetResource<ProjectResource>("gateway").ProcessId!.Value;
-        using var client = new HttpClient { BaseAddress = gateway };
-        await Suite.SignInAsync(client, "bureau");
+                gatewayResource.WithEnvironment($"Gateway__RateLimit__{limit}", "1000000");
+        });
+        await app.LoadDemoDataAsync();
+        var gateway = app.Endpoint("gateway");
+        var planning = app.Endpoint("planning");
+        var gatewayPid = app.Project("gateway").ProcessId!.Value;
+        using var client = await BenchSuite.SignedInGatewayAsync(app);
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         var zone = await client.PostAsJsonAsync($"/api/planning/districts/{WriteDistrict}/zones", new { name = "负载测试学区" });
         zone.EnsureSuccessStatusCode();
@@ -96,8 +89,7 @@ public static partial class GatewayLoad
             verdicts.Add($"**{mix.Name}**: throughput goal {(throughputMet ? "met" : "**not met**")}, p50 goal {(latencyMet ? "met" : "**not met**")}" +
                 (Math.Abs(p50Gateway - p50Direct) <= spread ? $" (the p50 difference is within the spread between the two direct runs themselves, {spread:0.00} ms)." : "."));
         }
-        await app.StopAsync();
-        return new Section("Load through the gateway", $"""
+                return new Section("Load through the gateway", $"""
             `bench/Bench gateway-load --seconds {seconds}`: the suite with the demo data; wrk 4.1 (Debian) on loopback sends
             the same requests with the same token either to Planning directly or through the gateway (YARP, which also
             checks the rate limits, adds the request id and the security headers). Mixes (红桥's registry answers

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Platform.AppHost;
-using Platform.AppHost.Hosting;
+using Platform.SuiteHost;
 
 namespace Platform.Bench;
 
@@ -15,11 +14,9 @@ public static class Memory
 
     public static async Task<Section> RunAsync(int requests)
     {
-        await using var app = BenchSuite.Create();
-        await app.StartAsync();
-        await DemoData.LoadAsync(app, CancellationToken.None);
-        using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
-        await Suite.SignInAsync(gateway, "bureau");
+        await using var app = await BenchSuite.StartAsync();
+        await app.LoadDemoDataAsync();
+        using var gateway = await BenchSuite.SignedInGatewayAsync(app);
         await Task.Delay(TimeSpan.FromSeconds(10)); // let the demo's events settle: idle means idle
         var idle = Projects.ToDictionary(name => name, name => ResidentMegabytes(app, name));
 
@@ -46,8 +43,7 @@ public static class Memory
         await sampling.CancelAsync();
         await sampler;
         var elapsed = clock.Elapsed;
-        await app.StopAsync();
-        return new Section("Memory", $"""
+                return new Section("Memory", $"""
             `bench/Bench memory --requests {requests}`: resident memory (VmRSS from `/proc`) of each process of the suite with
             the demo data loaded, idle (10 s after the load), and the highest seen (sampled every 200 ms) while {requests:N0}
             requests run through the gateway 8 at a time: the registry, 红桥's teachers, the portfolio and the districts, and
@@ -58,9 +54,9 @@ public static class Memory
             """);
     }
 
-    private static double ResidentMegabytes(DistributedApplication app, string project)
+    private static double ResidentMegabytes(ThrowawaySuite app, string project)
     {
-        var pid = app.GetResource<ProjectResource>(project).ProcessId ?? throw new InvalidOperationException($"{project} is not running.");
+        var pid = app.Project(project).ProcessId ?? throw new InvalidOperationException($"{project} is not running.");
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Platform.AppHost;
-using Platform.AppHost.Hosting;
 
 namespace Platform.Bench;
 
@@ -20,10 +18,8 @@ public static class PlanningApi
 
     public static async Task<Section> RunAsync(int requests)
     {
-        await using var app = BenchSuite.Create();
-        await app.StartAsync();
-        using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
-        await Suite.SignInAsync(gateway, "bureau");
+        await using var app = await BenchSuite.StartAsync();
+        using var gateway = await BenchSuite.SignedInGatewayAsync(app);
         var schools = await SeedAsync(gateway);
 
         var housing = new { yieldPerDwelling = new Dictionary<string, double> { ["primary"] = 0.12 }, maturation = new[] { 0.5, 1.0 } };
@@ -34,8 +30,7 @@ public static class PlanningApi
             await MeasureAsync(gateway, "Capacity analysis, 15 years, high variant (a back-test runs inside), housing on, proposed projects counted",
                 "/api/planning/forecasts/capacity", new { districtCode = District, horizon = 15, variant = "high", housing, facilityProjects = "proposed" }, requests),
         ];
-        await app.StopAsync();
-        return new Section("Planning's API answer for one district", $"""
+                return new Section("Planning's API answer for one district", $"""
             `bench/Bench planning-api --requests {requests}`: the suite started, and one city-sized district built through the
             gateway's APIs: {schools} schools (the city's 2,000 over 16 districts) in {Zones} zones, kindergartens, primary,
             junior and senior schools, enrolment 2016-2025 and births 2001-2025. Each request is sent {requests} times, one at

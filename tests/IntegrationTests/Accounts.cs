@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using Platform.AppHost.Hosting;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
@@ -75,7 +74,7 @@ public static class Accounts
     /// </summary>
     public static HttpClient GatewayFrom(this SuiteFixture suite, string address)
     {
-        var gateway = suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint;
+        var gateway = suite.Endpoint("gateway");
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, cancellationToken) =>

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Platform.AppHost;
-using Platform.AppHost.Hosting;
 
 namespace Platform.IntegrationTests;
 
@@ -18,11 +17,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
 
-    private string Gateway => suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint.ToString().TrimEnd('/');
+    private string Gateway => suite.Endpoint("gateway").ToString().TrimEnd('/');
 
     public async Task InitializeAsync()
     {
-        await DemoData.LoadAsync(suite.App, CancellationToken.None); // once per suite: it loads only into an empty registry
+        await suite.LoadDemoDataAsync(); // once per suite: it loads only into an empty registry
         Directory.CreateDirectory(Screenshots);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,6 +1,6 @@
 using Dapper;
 using Npgsql;
-using Platform.AppHost.Hosting;
+using Platform.AppHost.Resources;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
@@ -88,9 +88,9 @@ public class BuildingBlocksTests(SuiteFixture suite)
     private async Task<NpgsqlDataSource> NewDatabaseAsync(bool withPlatformTables = false)
     {
         var name = $"test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(suite.Postgres.ConnectionStringFor("postgres")))
+        await using (var admin = new NpgsqlConnection(suite.ServerConnectionString("postgres")))
             await admin.ExecuteAsync($"CREATE DATABASE {name}");
-        var dataSource = NpgsqlDataSource.Create(suite.Postgres.ConnectionStringFor(name));
+        var dataSource = NpgsqlDataSource.Create(suite.ServerConnectionString(name));
         if (!withPlatformTables)
             return dataSource;
         await using (var admin = await dataSource.OpenConnectionAsync())

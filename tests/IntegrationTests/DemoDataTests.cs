@@ -17,7 +17,7 @@ public class DemoDataTests(SuiteFixture suite)
     [Fact]
     public async Task The_demo_data_set_loads_once_and_can_be_planned_with()
     {
-        await DemoData.LoadAsync(suite.App, CancellationToken.None);
+        await suite.LoadDemoDataAsync();
         var schools = (await suite.Gateway.GetFromJsonAsync<List<SchoolDto>>("/api/planning/schools"))!;
         Assert.Equal(["120104", "120105", "120106", "120110"], schools.Select(s => s.DistrictCode).Distinct().Order());
         Assert.Contains(schools, s => s.Name == "天津市耀华中学红桥学校" && s.Stages.Length == 2);
@@ -75,7 +75,7 @@ public class DemoDataTests(SuiteFixture suite)
         var plan = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/rotation/plans/{hongqiao.GetProperty("id").GetGuid()}");
         Assert.True(plan.GetProperty("district").GetProperty("rotated").GetInt32() > 0);
 
-        await DemoData.LoadAsync(suite.App, CancellationToken.None); // a second run finds schools and loads nothing
+        await suite.LoadDemoDataAsync(); // a second run finds schools and loads nothing
         Assert.Equal(schools.Count, (await suite.Gateway.GetFromJsonAsync<List<SchoolDto>>("/api/planning/schools"))!.Count);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using Dapper;
 using MassTransit;
 using Npgsql;
-using Platform.AppHost.Hosting;
 using Platform.Contracts;
 using Xunit.Abstractions;
 
@@ -26,7 +25,7 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         var events = 300 * Scale;
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区故障测试小学", classesPerGrade: 1);
         var projects = Enumerable.Range(0, events).Select(_ => Guid.NewGuid()).ToList();
-        var planning = suite.App.GetResource<ProjectResource>("planning");
+        var planning = suite.Project("planning");
 
         var publishing = Task.WhenAll(projects.Select(project =>
             suite.PublishAsync(new CapacityCommissioned(project, school.Id, "primary", 1, 45, new DateOnly(2027, 9, 1)))));
@@ -81,7 +80,7 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
             await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project.Id));
             projects.Add(project.Id);
         }
-        var facilities = suite.App.GetResource<ProjectResource>("facilities");
+        var facilities = suite.Project("facilities");
         await facilities.CrashAsync();
         await facilities.StartAsync(CancellationToken.None);
 
@@ -143,15 +142,16 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_service_that_ends_itself_is_started_again_and_catches_up()
+    public async Task A_service_stopped_and_started_from_the_dashboard_catches_up()
     {
-        // The consumer watchdog ends a service whose bus no longer consumes; its supervisor must start it again.
-        var workforce = suite.App.GetResource<ProjectResource>("workforce");
+        // The dashboard's Stop and Start: a graceful stop, events published meanwhile wait in its queue.
+        var workforce = suite.Project("workforce");
         var before = workforce.ProcessId!.Value;
-        ChildProcess.Signal(before, System.Runtime.InteropServices.PosixSignal.SIGTERM);
+        await workforce.StopAsync();
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区重启追赶测试小学", classesPerGrade: 1);
+        await workforce.StartAsync(CancellationToken.None);
 
-        await Eventually.Until(() => Task.FromResult(workforce.ProcessId), pid => pid is { } now && now != before, "the AppHost to start Workforce again", TimeSpan.FromSeconds(60));
+        Assert.NotEqual(before, workforce.ProcessId);
         await suite.Gateway.WaitUntilKnownAsync("workforce", school.Id); // registered while it was away
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Platform.AppHost;
-using Platform.AppHost.Hosting;
 
 namespace Platform.IntegrationTests;
 
@@ -24,7 +23,7 @@ public sealed partial class WebSession : IDisposable
     /// <summary>Where the UI sent the user once signed in: a path and query.</summary>
     public string? Landing { get; private set; }
 
-    public static WebSession Anonymous(SuiteFixture suite) => new(suite.App.GetResource<ProjectResource>("gateway").HttpEndpoint);
+    public static WebSession Anonymous(SuiteFixture suite) => new(suite.Endpoint("gateway"));
 
     /// <summary>Signs a user (by default a demo user) in as the sign-in page's form does.</summary>
     public static async Task<WebSession> SignInAsync(SuiteFixture suite, string userName, string password = Suite.DemoPassword)

@@ -85,7 +85,7 @@ public static partial class Requests
     /// <summary>The service's resident memory, from its process (the suite runs on this machine).</summary>
     public static long ResidentBytes(SuiteFixture suite, string service)
     {
-        var pid = suite.App.GetResource<Platform.AppHost.Hosting.ProjectResource>(service).ProcessId
+        var pid = suite.Project(service).ProcessId
             ?? throw new InvalidOperationException($"{service} is not running.");
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
         return long.Parse(Regex.Match(line, @"\d+").Value) * 1024;

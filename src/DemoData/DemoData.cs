@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Platform.AppHost.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Platform.AppHost;
+namespace Platform.Demo;
 
 /// <summary>
 /// The demo data set, loaded through the gateway's APIs once the suite is healthy (and only into an empty
@@ -108,19 +108,17 @@ public static partial class DemoData
         maturation = new[] { 0.4, 0.8, 1.0, 1.0, 0.8, 0.6 },
     };
 
-    public static async Task LoadAsync(DistributedApplication app, CancellationToken cancellationToken)
+    /// <summary>Loads the set through <paramref name="gateway"/>, signed in as a city-wide user, unless schools exist.</summary>
+    public static async Task LoadAsync(HttpClient gateway, ILogger logger, CancellationToken cancellationToken)
     {
-        using var gateway = new HttpClient { BaseAddress = app.GetResource<ProjectResource>("gateway").HttpEndpoint, Timeout = TimeSpan.FromMinutes(2) };
-        // Loaded as the city bureau's all-round demo user, through the same APIs and checks as any user.
-        await Suite.SignInAsync(gateway, "bureau", cancellationToken);
         var existing = await gateway.GetFromJsonAsync<JsonElement[]>("/api/planning/schools", cancellationToken);
         if (existing!.Length > 0)
         {
-            ConsoleLog.Info("Demo data: the registry has schools already; nothing loaded.");
+            logger.LogInformation("Demo data: the registry has schools already; nothing loaded.");
             return;
         }
 
-        ConsoleLog.Info("Demo data: loading 红桥, 河北, 东丽 and 南开 (sample data)...");
+        logger.LogInformation("Demo data: loading 红桥, 河北, 东丽 and 南开 (sample data)...");
         var random = new Random(2026);
         var centralScenarios = new List<Guid>();
         var births = new StringBuilder("区划代码,年份,出生人口\n");
@@ -219,10 +217,12 @@ public static partial class DemoData
                 levers = new { horizon = 10, variant = "high", housing = DemoHousing, facilityProjects = "proposed" },
             }, cancellationToken);
         }
+        logger.LogInformation("Demo data: {Schools} schools registered; importing births, enrolment, population and housing...", schools);
         await UploadAsync(gateway, "/api/planning/births/import", births.ToString(), cancellationToken);
         await UploadAsync(gateway, "/api/planning/enrolment/import", enrolment.ToString(), cancellationToken);
         await UploadAsync(gateway, "/api/planning/population/import", population.ToString(), cancellationToken);
         await UploadAsync(gateway, "/api/planning/housing/import", housing.ToString(), cancellationToken);
+        logger.LogInformation("Demo data: adding {Projects} facility projects and the teachers...", projects.Count);
         await AddProjectsAsync(gateway, projects, cancellationToken);
         var teachers = await AddTeachersAsync(gateway, staffed, random, cancellationToken);
         // Each district's 中方案 is its official forecast: Workforce plans establishment on it, and its shortfalls
@@ -234,8 +234,11 @@ public static partial class DemoData
             districtCodes = Districts.Select(d => d.Code),
             note = "演示数据：学校、学位、出生、在校生、人口、住宅、工程项目与教师为生成或虚构的样例，不是统计数据。",
         }, cancellationToken);
-        ConsoleLog.Info($"Demo data: {Districts.Length} districts, {schools} schools, births {TianjinBirths.Keys.Min()}-{TianjinBirths.Keys.Max()}, " +
-            $"enrolment and population {FirstEnrolmentYear}-{LastEnrolmentYear}, {projects.Count} facility projects, {teachers} teachers.");
+        logger.LogInformation(
+            "Demo data: {Districts} districts, {Schools} schools, births {FirstBirths}-{LastBirths}, enrolment and population "
+            + "{FirstYear}-{LastYear}, {Projects} facility projects, {Teachers} teachers.",
+            Districts.Length, schools, TianjinBirths.Keys.Min(), TianjinBirths.Keys.Max(), FirstEnrolmentYear, LastEnrolmentYear,
+            projects.Count, teachers);
     }
 
     /// <summary>
@@ -288,7 +291,7 @@ public static partial class DemoData
     {
         var response = await gateway.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) }, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new ResourceException($"Demo data: {method} {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+            throw new InvalidOperationException($"Demo data: {method} {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
         return response;
     }
 
@@ -305,6 +308,6 @@ public static partial class DemoData
         var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "demo.csv" } };
         var response = await gateway.PostAsync(path, form, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new ResourceException($"Demo data: import {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+            throw new InvalidOperationException($"Demo data: import {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
     }
 }

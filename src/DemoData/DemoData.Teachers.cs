@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Platform.AppHost;
+namespace Platform.Demo;
 
 /// <summary>
 /// The demo teachers: about 3,000 across the open schools, in proportion to their classes, with plausible

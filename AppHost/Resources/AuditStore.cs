@@ -1,7 +1,7 @@
 using System.Reflection;
 using Npgsql;
 
-namespace Platform.AppHost.Hosting;
+namespace Platform.AppHost.Resources;
 
 /// <summary>
 /// The audit trail's schema and table (src/BuildingBlocks/Data/AuditStore.sql), made as a superuser with the

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Platform.AppHost;
+
+/// <summary>
+/// How this run is set up, from the command line: --reset (start from an empty .data), --no-demo (no demo data),
+/// DataDirectory=… and Ports:{resource}=… (fixed ports), and Throwaway=true for tests and benchmarks (free ports,
+/// no fsync: data nobody keeps).
+/// </summary>
+public sealed class SuiteSettings
+{
+    private readonly IConfiguration configuration;
+    private readonly HashSet<int> taken = [];
+
+    public SuiteSettings(IConfiguration configuration, string[] args, string appHostDirectory)
+    {
+        this.configuration = configuration;
+        DataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(appHostDirectory, "..", ".data"));
+        Throwaway = configuration.GetValue<bool>("Throwaway");
+        LoadsDemoData = !args.Contains("--no-demo");
+        if (args.Contains("--reset") && Directory.Exists(DataDirectory))
+            Directory.Delete(DataDirectory, recursive: true);
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+    public bool Throwaway { get; }
+    public bool LoadsDemoData { get; }
+
+    /// <summary>Ports:{resource} when given; else a free port for a throwaway run, else the default.</summary>
+    public int PortFor(string resource, int defaultPort)
+    {
+        var port = configuration.GetValue<int?>($"Ports:{resource}") ?? (Throwaway ? FreePort() : defaultPort);
+        if (port is <= 0 or >= 65536 || !taken.Add(port))
+            throw new ArgumentException($"Ports:{resource} = {port} is no port, or is given to another resource too.");
+        return port;
+    }
+
+    private int FreePort()
+    {
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (!taken.Contains(port))
+                return port;
+        }
+    }
+}
