@@ -59,7 +59,7 @@ public static class Suite
                 .WithEnvironment("Auth__DemoPassword", DemoPassword)
                 .WithReference(gateway).WaitFor(gateway)
                 .WithQuickTelemetryShutdown();
-        gateway.OnResourceReady((resource, ready, _) => Welcome(resource, ready.Services));
+        gateway.OnResourceReady((resource, ready, _) => Welcome(resource, ready.Services, settings.LoadsDemoData));
     }
 
     private static IResourceBuilder<ProjectResource> AddSuiteProject<TProject>(
@@ -80,12 +80,13 @@ public static class Suite
             context.EnvironmentVariables["OTEL_EXPORTER_OTLP_TIMEOUT"] = "1000";
         });
 
-    private static Task Welcome(ProjectResource gateway, IServiceProvider services)
+    private static Task Welcome(ProjectResource gateway, IServiceProvider services, bool loadsDemoData)
     {
-        var url = gateway.GetEndpoint("http").Url;
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.AppHost").LogInformation(
-            "The suite is ready. Open {Url} and sign in as planner, hr, facilities, bureau, viewer, admin, secadmin or "
-            + "auditor (password {Password}). The dashboard's sign-in link is above.", url, DemoPassword);
+            "The suite is ready: open {Url} and sign in as planner, hr, facilities, bureau, viewer, admin, secadmin or "
+            + "auditor (password {Password}). {DemoData}The dashboard's sign-in link is above; Ctrl+C stops everything.",
+            gateway.GetEndpoint("http").Url, DemoPassword,
+            loadsDemoData ? "The demo data loads into an empty registry now (demo-data in the dashboard). " : "");
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -22,10 +23,15 @@ public static class Outbox
     {
         var id = Guid.CreateVersion7();
         await transaction.Connection!.ExecuteAsync(new CommandDefinition($"""
-            INSERT INTO outbox_messages (id, message_type, payload) VALUES (@id, @type, @payload::jsonb);
+            INSERT INTO outbox_messages (id, message_type, payload, trace_parent)
+            VALUES (@id, @type, @payload::jsonb, @trace);
             SELECT pg_notify('{Channel}', '');
             """,
-            new { id, type = MessageTypes.NameOf(typeof(TMessage)), payload = JsonSerializer.Serialize(message, Json) },
+            new
+            {
+                id, type = MessageTypes.NameOf(typeof(TMessage)), payload = JsonSerializer.Serialize(message, Json),
+                trace = Activity.Current?.Id,
+            },
             transaction, cancellationToken: cancellationToken));
         return id;
     }

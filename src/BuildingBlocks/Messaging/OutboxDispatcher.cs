@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using MassTransit;
@@ -20,7 +21,10 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
 
-    private sealed record Pending(Guid Id, string MessageType, string Payload, int Attempts);
+    /// <summary>The source of the spans that carry each event's publication on in the trace that wrote it.</summary>
+    public static readonly ActivitySource Tracing = new("Platform.Outbox");
+
+    private sealed record Pending(Guid Id, string MessageType, string Payload, int Attempts, string? TraceParent);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,7 +94,7 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var batch = (await connection.QueryAsync<Pending>(new CommandDefinition("""
-            SELECT id, message_type AS MessageType, payload::text AS Payload, attempts
+            SELECT id, message_type AS MessageType, payload::text AS Payload, attempts, trace_parent AS TraceParent
             FROM outbox_messages
             WHERE sent_at IS NULL AND next_attempt_at <= clock_timestamp()
             ORDER BY created_at, id
@@ -127,6 +131,8 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
     {
         try
         {
+            // MassTransit's publish span, and through its headers each consumer's, become children of this one.
+            using var activity = Tracing.StartActivity($"outbox {row.MessageType}", ActivityKind.Producer, row.TraceParent);
             var type = MessageTypes.Resolve(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Payload, type, Outbox.Json)!;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
