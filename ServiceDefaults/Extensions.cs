@@ -8,7 +8,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,6 +22,11 @@ public static class Extensions
 {
     public const string ReadyTag = "ready";
     private const string LiveTag = "live";
+    private const string HealthPath = "/health";
+    private const string AlivePath = "/alive";
+
+    /// <summary>MassTransit's activity source and meter (the package names them so; this project does not reference it).</summary>
+    public const string MassTransitTelemetry = "MassTransit";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -41,9 +51,48 @@ public static class Extensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Binding failures throw, so BadRequestExceptionHandler can name the field in a ProblemDetails answer.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(() => new ResilienceHandler()));
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // Only safe methods are retried: a POST that timed out may still have been applied.
+            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+            http.AddServiceDiscovery();
+        });
         return builder;
     }
+
+    /// <summary>
+    /// Traces, metrics and logs of ASP.NET Core, HttpClient, the runtime, MassTransit and Npgsql; exported over OTLP
+    /// when OTEL_EXPORTER_OTLP_ENDPOINT is set, as the AppHost sets it for its dashboard.
+    /// </summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(MassTransitTelemetry))
+            .WithTracing(tracing => tracing
+                // Health probes, answered and sent (the gateway probes each service) every few seconds, would bury
+                // the requests worth reading.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
+                    request.RequestUri is not { } uri || !IsProbe(uri.AbsolutePath))
+                .AddNpgsql()
+                .AddSource(MassTransitTelemetry));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
+        return builder;
+    }
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -63,7 +112,7 @@ public static class Extensions
         // /health: ready to serve (every check, including the database and the broker); /alive: the process runs.
         // Readiness is yes or no: MassTransit reports a lost broker as Degraded, which must not answer 200. Both
         // are open and say only that (HealthReportWriter); which check failed, and why, goes to the log.
-        app.MapHealthChecks("/health", new HealthCheckOptions
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
             ResponseWriter = HealthReportWriter.WriteAsync,
             ResultStatusCodes =
@@ -73,7 +122,7 @@ public static class Extensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
-        app.MapHealthChecks("/alive", new HealthCheckOptions
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthReportWriter.WriteAsync,

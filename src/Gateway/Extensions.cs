@@ -12,7 +12,8 @@ public static class Extensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddConfigFilter<ServiceAddressFilter>();
+            // Destinations written as http://{service} resolve from services__{service}__http__0, as the AppHost sets.
+            .AddServiceDiscoveryDestinationResolver();
         RequestSizeLimitMiddleware.Configure(builder);
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("clusters", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         // The suite's own users and token issuer (docs/security.md).

@@ -124,14 +124,13 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
     public async Task A_queue_left_without_its_consumer_gets_it_back_and_its_events_are_applied()
     {
         // Deleting the queue under a running service leaves its endpoint without a consumer, as a broker restart
-        // sometimes does. Either MassTransit declares it again, or the service's watchdog ends the service and the
-        // AppHost starts it afresh, which declares it; then the service must be serving again, not only consuming.
+        // sometimes does. MassTransit must declare it again and consume from it, and the service keep serving.
         const string queue = "planning-capacity-commissioned";
         await suite.Broker.ControlAsync("delete_queue", queue);
         await Eventually.Until(() => suite.Broker.ControlAsync("list_queues", "name", "consumers", "--quiet", "--no-table-headers"),
             output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, var consumers] && name == queue && consumers != "0"),
             $"{queue} to be back with a consumer", TimeSpan.FromSeconds(60));
-        // A restarted service consumes before it listens: wait until the gateway reaches it again.
+        // The bus is degraded while its endpoint recovers, and so is Planning's readiness: wait until it is ready.
         await Eventually.Until(() => suite.Gateway.GetAsync("/api/planning/health"), response => response.IsSuccessStatusCode, "Planning to serve again", TimeSpan.FromSeconds(60));
 
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区队列恢复测试小学", classesPerGrade: 1);

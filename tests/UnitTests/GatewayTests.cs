@@ -1,40 +1,32 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Platform.Gateway;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Platform.UnitTests;
 
-public class ServiceAddressFilterTests
+public class GatewayServiceDiscoveryTests
 {
-    private static readonly ServiceAddressFilter Filter = new(new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { ["services:planning:http:0"] = "http://127.0.0.1:8081" })
-        .Build());
-
     [Fact]
-    public void Resolves_a_service_name_from_the_aspire_variables() =>
-        Assert.Equal("http://127.0.0.1:8081", Filter.Resolve("http://planning"));
-
-    [Theory]
-    [InlineData("http://10.0.0.5:9000")]
-    [InlineData("https://planning.example.org")]
-    public void Leaves_real_addresses_alone(string address) => Assert.Equal(address, Filter.Resolve(address));
-
-    [Fact]
-    public void Names_the_missing_variable()
+    public async Task A_destination_named_by_its_service_goes_to_the_address_the_apphost_gives()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Filter.Resolve("http://facilities"));
-        Assert.Contains("services__facilities__http__0", error.Message);
-    }
-
-    [Fact]
-    public async Task Rewrites_every_destination_of_a_cluster()
-    {
-        var cluster = new ClusterConfig
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ClusterId = "planning",
-            Destinations = new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = "http://planning" } },
-        };
-        var resolved = await Filter.ConfigureClusterAsync(cluster, CancellationToken.None);
-        Assert.Equal("http://127.0.0.1:8081", resolved.Destinations!["primary"].Address);
+            ["ConnectionStrings:gatewaydb"] = "Host=127.0.0.1;Database=gatewaydb",
+            ["Auth:SigningKey"] = Convert.ToBase64String(new byte[32]),
+            ["services:planning:http:0"] = "http://127.0.0.1:8081",
+        });
+        builder.AddServiceDefaults();
+        builder.AddGatewayServices();
+        await using var app = builder.Build();
+
+        var resolved = await app.Services.GetRequiredService<IDestinationResolver>().ResolveDestinationsAsync(
+            new Dictionary<string, DestinationConfig> { ["primary"] = new() { Address = "http://planning" } }, CancellationToken.None);
+
+        Assert.Equal("http://127.0.0.1:8081/", Assert.Single(resolved.Destinations).Value.Address);
     }
 }

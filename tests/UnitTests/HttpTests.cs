@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Platform.BuildingBlocks.Http;
-using Polly;
 
 namespace Platform.UnitTests;
 
@@ -100,20 +102,48 @@ public class CorrelationIdTests
     }
 }
 
+/// <summary>The standard resilience handler and service discovery every HttpClient gets from AddServiceDefaults.</summary>
 public class ResilienceTests
 {
     [Theory]
-    [InlineData(HttpStatusCode.InternalServerError, true)]
-    [InlineData(HttpStatusCode.ServiceUnavailable, true)]
-    [InlineData(HttpStatusCode.TooManyRequests, true)]
-    [InlineData(HttpStatusCode.RequestTimeout, true)]
-    [InlineData(HttpStatusCode.BadRequest, false)]
-    [InlineData(HttpStatusCode.NotFound, false)]
-    [InlineData(HttpStatusCode.OK, false)]
-    public void Retries_only_transient_answers(HttpStatusCode status, bool transient) =>
-        Assert.Equal(transient, ResilienceHandler.IsTransient(Outcome.FromResult(new HttpResponseMessage(status))));
+    [InlineData("GET", HttpStatusCode.ServiceUnavailable, 4)]
+    [InlineData("GET", HttpStatusCode.InternalServerError, 4)]
+    [InlineData("GET", HttpStatusCode.TooManyRequests, 4)]
+    [InlineData("GET", HttpStatusCode.RequestTimeout, 4)]
+    [InlineData("HEAD", HttpStatusCode.BadGateway, 4)]
+    [InlineData("GET", HttpStatusCode.NotFound, 1)]
+    [InlineData("GET", HttpStatusCode.BadRequest, 1)]
+    [InlineData("POST", HttpStatusCode.ServiceUnavailable, 1)]
+    [InlineData("PUT", HttpStatusCode.ServiceUnavailable, 1)]
+    [InlineData("PATCH", HttpStatusCode.ServiceUnavailable, 1)]
+    [InlineData("DELETE", HttpStatusCode.ServiceUnavailable, 1)]
+    public async Task Retries_only_safe_requests_that_failed_transiently(string method, HttpStatusCode answer, int attempts)
+    {
+        var server = new AnsweringHandler(answer);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["services:planning:http:0"] = "http://127.0.0.1:8081";
+        builder.AddServiceDefaults();
+        // No waiting between attempts: the count is what matters here, not the backoff.
+        builder.Services.ConfigureAll<HttpStandardResilienceOptions>(resilience => resilience.Retry.Delay = TimeSpan.Zero);
+        builder.Services.AddHttpClient("planning").ConfigurePrimaryHttpMessageHandler(() => server);
+        using var host = builder.Build();
+        var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("planning");
 
-    [Fact]
-    public void Treats_connection_failures_as_transient() =>
-        Assert.True(ResilienceHandler.IsTransient(Outcome.FromException<HttpResponseMessage>(new HttpRequestException("refused"))));
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "http://planning/schools"));
+
+        Assert.Equal(answer, response.StatusCode);
+        // Every attempt went to the address the AppHost gives the service.
+        Assert.Equal(Enumerable.Repeat("http://127.0.0.1:8081/schools", attempts), server.Requests);
+    }
+
+    private sealed class AnsweringHandler(HttpStatusCode answer) : HttpMessageHandler
+    {
+        public ConcurrentQueue<string> Requests { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Enqueue(request.RequestUri!.ToString());
+            return Task.FromResult(new HttpResponseMessage(answer));
+        }
+    }
 }

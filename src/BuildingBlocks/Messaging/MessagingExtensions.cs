@@ -37,7 +37,6 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddHostedService<OutboxDispatcher>();
-        builder.Services.AddHostedService<ConsumerWatchdog>();
         // The queues of the consumers just registered, for the error-queue endpoints.
         var formatter = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
         var consumerMethod = typeof(KebabCaseEndpointNameFormatter).GetMethods().Single(m => m.Name == "Consumer" && m.IsGenericMethod && m.GetParameters().Length == 0);
