@@ -65,6 +65,8 @@ public static class Suite
     private static IResourceBuilder<ProjectResource> AddSuiteProject<TProject>(
         this IDistributedApplicationBuilder builder, string name, int? port = null) where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
+            // The suite runs from its build output here, where the UI's static files are found only in Development.
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithHttpEndpoint(port: port, targetPort: port, isProxied: port is null)
             .WithHttpHealthCheck("/health")
             .WithQuickTelemetryShutdown();

@@ -28,9 +28,14 @@ public static class Extensions
     /// <summary>MassTransit's activity source and meter (the package names them so; this project does not reference it).</summary>
     public const string MassTransitTelemetry = "MassTransit";
 
+    /// <summary>OutboxDispatcher.Tracing: it carries each event on in the trace of the request that wrote it.</summary>
+    public const string OutboxTelemetry = "Platform.Outbox";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddSimpleConsole(options => { options.SingleLine = true; options.TimestampFormat = "HH:mm:ss.fff "; });
+        // Every outgoing call and each resilience attempt would be a line of its own; their spans are in the traces.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         if (string.Equals(builder.Configuration["LOG_FORMAT"], "json", StringComparison.OrdinalIgnoreCase))
             builder.Logging.ClearProviders().AddJsonConsole();
 
@@ -54,8 +59,16 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Only safe methods are retried: a POST that timed out may still have been applied.
-            http.AddStandardResilienceHandler(resilience => resilience.Retry.DisableForUnsafeHttpMethods());
+            http.AddStandardResilienceHandler(resilience =>
+            {
+                // Only safe methods are retried: a POST that timed out may still have been applied.
+                resilience.Retry.DisableForUnsafeHttpMethods();
+                // An import (up to 10 MB, checked whole before anything is written) or a city-wide forecast can take
+                // longer than the template's 10 s; the breaker samples over at least twice an attempt.
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromSeconds(60);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(2);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(2);
+            });
             http.AddServiceDiscovery();
         });
         return builder;
@@ -86,7 +99,7 @@ public static class Extensions
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
                     request.RequestUri is not { } uri || !IsProbe(uri.AbsolutePath))
                 .AddNpgsql()
-                .AddSource(MassTransitTelemetry));
+                .AddSource(MassTransitTelemetry, OutboxTelemetry));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
         return builder;

@@ -105,7 +105,7 @@ internal static class Provisioning
         var superuser = await server.ConnectionStringExpression.GetValueAsync(cancellation);
         foreach (var database in builder.Resources.OfType<PostgresDatabaseResource>().Where(d => d.Parent == server))
         {
-            await using (var connection = new NpgsqlConnection(superuser))
+            await using (var connection = Probe.Unpooled(superuser))
             {
                 await connection.OpenAsync(cancellation);
                 await ExecuteAsync(connection, $"""
@@ -121,7 +121,7 @@ internal static class Provisioning
                 if (await exists.ExecuteScalarAsync(cancellation) is null)
                     await ExecuteAsync(connection, $"CREATE DATABASE \"{database.Name}\" OWNER \"{database.Name}\"", cancellation);
             }
-            await using (var connection = new NpgsqlConnection(await database.AdminConnectionStringExpression.GetValueAsync(cancellation)))
+            await using (var connection = Probe.Unpooled(await database.AdminConnectionStringExpression.GetValueAsync(cancellation)))
             {
                 await connection.OpenAsync(cancellation);
                 await AuditStore.ProvisionAsync(connection, database.Name, cancellation);

@@ -11,7 +11,7 @@ internal static class Probe
     {
         try
         {
-            await using var connection = new NpgsqlConnection(await connectionString.GetValueAsync(cancellation));
+            await using var connection = Unpooled(await connectionString.GetValueAsync(cancellation));
             await connection.OpenAsync(cancellation);
             return HealthCheckResult.Healthy();
         }
@@ -20,6 +20,13 @@ internal static class Probe
             return HealthCheckResult.Unhealthy(e.Message);
         }
     }
+
+    /// <summary>
+    /// A connection of its own each time: the AppHost connects seldom, and a pooled connection would outlive a server
+    /// restart and fail its next use.
+    /// </summary>
+    public static NpgsqlConnection Unpooled(string? connectionString) =>
+        new(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
 
     public static async Task<HealthCheckResult> ListensAsync(int port, CancellationToken cancellation)
     {

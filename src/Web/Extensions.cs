@@ -38,11 +38,12 @@ public static class Extensions
             cookie.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<Session>().RefreshAsync(context);
         });
         builder.Services.AddAuthorization();
-        // Each service (and the gateway, for sign-in) at the fixed address the AppHost gives. Redirects are not
-        // followed and no proxy is used: a user's token reaches that address and nothing else.
+        // Each service (and the gateway, for sign-in) at the address service discovery gives for its name, from the
+        // AppHost's references. Redirects are not followed and no proxy is used: a user's token reaches that address
+        // and nothing else.
         foreach (var service in ServiceApi.Services.Append(Session.Gateway))
             builder.Services
-                .AddHttpClient(service, http => http.BaseAddress = ServiceAddress(builder.Configuration, service))
+                .AddHttpClient(service, http => http.BaseAddress = new Uri($"http://{service}"))
                 .ConfigurePrimaryHttpMessageHandler(() =>
                     new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         builder.Services.AddScoped<Session>();
@@ -53,17 +54,6 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddScoped<ImportClient>();
-    }
-
-    private static Uri ServiceAddress(IConfiguration configuration, string service)
-    {
-        var key = $"services:{service}:http:0";
-        var value = configuration[key]
-            ?? throw new InvalidOperationException($"{key} is not set: the AppHost sets it.");
-        return Uri.TryCreate(value, UriKind.Absolute, out var address) && address.Scheme is "http" or "https"
-            && address.UserInfo.Length == 0 && address.Query.Length == 0 && address.Fragment.Length == 0
-            ? address
-            : throw new InvalidOperationException($"{key} must be an http(s) address, no user, query or fragment: '{value}'.");
     }
 
     /// <summary>Chinese unless the user chose English (a cookie set by /lang/{culture}); then who the user is.</summary>

@@ -21,7 +21,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
     public SuiteBroker Broker => suite.Broker;
-    public SuiteResource Postgres => suite.Postgres;
+    public SuiteDatabaseServer Postgres => suite.Postgres;
     public SuiteProject Project(string name) => suite.Project(name);
     public Uri Endpoint(string resource) => suite.Endpoint(resource);
     public string ConnectionString(string database) => suite.ConnectionString(database);

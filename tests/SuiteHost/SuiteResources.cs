@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Platform.AppHost.Resources;
@@ -12,9 +13,14 @@ public class SuiteResource(DistributedApplication app, string name)
 
     public string Name => name;
 
-    public async Task StopAsync()
+    public virtual async Task StopAsync()
     {
         await ExecuteAsync(KnownResourceCommands.StopCommand);
+        await WaitUntilStoppedAsync();
+    }
+
+    protected async Task WaitUntilStoppedAsync()
+    {
         using var deadline = new CancellationTokenSource(Deadline);
         await app.ResourceNotifications.WaitForResourceAsync(name, e => IsStopped(e.Snapshot), deadline.Token);
     }
@@ -64,6 +70,27 @@ public sealed class SuiteProject(DistributedApplication app, string name) : Suit
     private static int? ChildOf(int parent) =>
         File.ReadAllText($"/proc/{parent}/task/{parent}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(int.Parse).Cast<int?>().FirstOrDefault();
+}
+
+/// <summary>
+/// The PostgreSQL server. The orchestrator's stop is a SIGTERM, which PostgreSQL takes as a smart shutdown that waits
+/// for every client to leave, and the services' pools never do: it is stopped as an operator would, with SIGINT (the
+/// fast shutdown, as `pg_ctl stop -m fast`), and the orchestrator sees it exit.
+/// </summary>
+public sealed partial class SuiteDatabaseServer(DistributedApplication app, string name) : SuiteResource(app, name)
+{
+    private const int SignalInterrupt = 2;
+
+    public override async Task StopAsync()
+    {
+        var server = LauncherId ?? throw new InvalidOperationException($"{Name} is not running.");
+        if (Kill(server, SignalInterrupt) != 0)
+            throw new InvalidOperationException($"{Name} ({server}) could not be interrupted: errno {Marshal.GetLastPInvokeError()}.");
+        await WaitUntilStoppedAsync();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 }
 
 /// <summary>The RabbitMQ node, with rabbitmqctl against it.</summary>

@@ -29,7 +29,7 @@ public sealed class ThrowawaySuite : IAsyncDisposable
 
     public DistributedApplication App { get; private set; } = null!;
     public SuiteBroker Broker { get; private set; } = null!;
-    public SuiteResource Postgres { get; private set; } = null!;
+    public SuiteDatabaseServer Postgres { get; private set; } = null!;
     public SuiteProject Project(string name) => new(App, name);
 
     /// <summary>Where a project of the suite listens (the gateway, or a service called directly).</summary>
@@ -79,7 +79,7 @@ public sealed class ThrowawaySuite : IAsyncDisposable
 
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
         Broker = new SuiteBroker(App, model.Resources.OfType<RabbitMqNodeResource>().Single());
-        Postgres = new SuiteResource(App, "postgres");
+        Postgres = new SuiteDatabaseServer(App, "postgres");
         foreach (var database in model.Resources.OfType<PostgresDatabaseResource>())
             connectionStrings[database.Name] = (await ValueOfAsync(database.AdminConnectionStringExpression, deadline.Token),
                 await ValueOfAsync(database.ConnectionStringExpression, deadline.Token));

@@ -46,7 +46,8 @@ public class MigrationCatalogTests
         var platform = MigrationCatalog.Embedded(assembly, "Platform.BuildingBlocks.Migrations", "platform");
         var directory = MigrationCatalog.Embedded(assembly, "Platform.BuildingBlocks.Schools.Migrations", "schooldirectory");
 
-        Assert.Equal(["platform/0001_outbox_inbox.sql", "platform/0002_audit.sql", "platform/0003_district_scope.sql", "platform/0004_audit_trail.sql"],
+        Assert.Equal(["platform/0001_outbox_inbox.sql", "platform/0002_audit.sql", "platform/0003_district_scope.sql",
+                "platform/0004_audit_trail.sql", "platform/0005_outbox_trace.sql"],
             platform.Select(m => m.Id));
         Assert.Equal(["schooldirectory/0001_known_schools.sql", "schooldirectory/0002_district_scope.sql"], directory.Select(m => m.Id));
     }
