@@ -32,23 +32,20 @@ public static class Suite
         var facilities = Service<Projects.Facilities>("facilities");
 
         var gatewayDb = postgres.AddDatabase("gatewaydb");
-        // Not proxied: the gateway sees each caller's own address, which its sign-in limits count by.
+        // The gateway and the UI start alongside the services: the gateway is healthy only once every service behind
+        // it is (its ClusterHealthCheck), so whatever waits for the gateway waits for the whole suite. Not proxied:
+        // the gateway sees each caller's own address, which its sign-in limits count by.
         var gateway = builder.AddSuiteProject<Projects.Gateway>("gateway", settings.PortFor("gateway", 8080))
             .WithEnvironment("Auth__SigningKey", signingKey)
             .WithEnvironment("Auth__DemoPassword", DemoPassword)
             .WithReference(gatewayDb).WaitFor(gatewayDb)
-            .WithReference(planning).WaitFor(planning)
-            .WithReference(workforce).WaitFor(workforce)
-            .WithReference(facilities).WaitFor(facilities)
+            .WithReference(planning).WithReference(workforce).WithReference(facilities)
             .WithExternalHttpEndpoints();
-        // The UI, served behind the gateway: it signs users in at the gateway (which it does not wait for, as the
-        // gateway waits for it) and calls the services as the signed-in user.
+        // The UI, served behind the gateway: it signs users in at the gateway and calls the services as the
+        // signed-in user, request by request.
         var web = builder.AddSuiteProject<Projects.Web>("web")
-            .WithReference(gateway)
-            .WithReference(planning).WaitFor(planning)
-            .WithReference(workforce).WaitFor(workforce)
-            .WithReference(facilities).WaitFor(facilities);
-        gateway.WithReference(web).WaitFor(web);
+            .WithReference(gateway).WithReference(planning).WithReference(workforce).WithReference(facilities);
+        gateway.WithReference(web);
         // Every service reads the sessions that ended from the gateway's feed (docs/security.md, "Sessions"); they do
         // not wait for it, and refuse tokens naming a session until they have read it once.
         foreach (var service in new[] { planning, workforce, facilities })

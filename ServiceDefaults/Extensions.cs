@@ -24,6 +24,7 @@ public static class Extensions
     private const string LiveTag = "live";
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
+    private const string RevocationsPath = "/api/auth/revocations";
 
     /// <summary>MassTransit's activity source and meter (the package names them so; this project does not reference it).</summary>
     public const string MassTransitTelemetry = "MassTransit";
@@ -105,7 +106,9 @@ public static class Extensions
         return builder;
     }
 
-    private static bool IsProbe(PathString path) => path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
+    /// <summary>Health probes, and the services' poll of the gateway's feed of ended sessions, every second.</summary>
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath) || path.StartsWithSegments(RevocationsPath);
 
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
@@ -41,7 +42,13 @@ public sealed class ScopedDataSources(string connectionString) : IAsyncDisposabl
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = $"{builder.Options} -c app.scope={scope}".Trim();
-        return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        // Only statements made for a request, an event or a publication are traced: the pollers' (the outbox, the
+        // sessions feed) would bury them in traces of their own every second.
+        return new NpgsqlDataSourceBuilder(builder.ConnectionString)
+            .ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => Activity.Current is not null)
+                .ConfigureBatchFilter(_ => Activity.Current is not null))
+            .Build();
     }
 
     public async ValueTask DisposeAsync()
