@@ -5,7 +5,7 @@ using Platform.AppHost.Resources;
 
 namespace Platform.AppHost;
 
-/// <summary>The suite's resources and how they depend on each other (README.md, "Resources").</summary>
+/// <summary>The suite's resources and how they depend on each other (README.md, "Run the suite").</summary>
 public static class Suite
 {
     /// <summary>The demo users' password (README.md), set only by this AppHost and the tests.</summary>

@@ -5,7 +5,7 @@ namespace Platform.AppHost.Resources;
 
 /// <summary>
 /// PostgreSQL from Debian's binaries as an executable: Aspire's own PostgreSQL resource is a container, and no
-/// container engine runs here (docs/adr/0010).
+/// container engine runs here (docs/adr/0011).
 /// </summary>
 public sealed class PostgresServerResource(string name, string command, string directory)
     : ExecutableResource(name, command, directory), IResourceWithConnectionString

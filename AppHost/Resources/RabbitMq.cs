@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Platform.AppHost.Resources;
 
 /// <summary>
-/// A RabbitMQ node from Debian's rabbitmq-server as an executable (no container engine here, docs/adr/0010), with
+/// A RabbitMQ node from Debian's rabbitmq-server as an executable (no container engine here, docs/adr/0011), with
 /// its own folder, ports and node name, so it never meets another node.
 /// </summary>
 public sealed class RabbitMqNodeResource(string name, string command, string directory, int epmdPort)
@@ -47,7 +47,7 @@ public static class RabbitMqBuilderExtensions
         Prerequisite.Require(ServerScript, "rabbitmq-server");
         Prerequisite.Require(Epmd, "erlang-base");
         var (amqpPort, distributionPort, epmdPort) =
-            (settings.PortFor(name, 15672), settings.PortFor($"{name}-dist", 25672), settings.PortFor($"{name}-epmd", 14369));
+            (settings.PortFor(name, 15672), settings.PortFor($"{name}-dist", 25682), settings.PortFor($"{name}-epmd", 14369));
         var directory = Path.Combine(settings.DataDirectory, name);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[].\n");
