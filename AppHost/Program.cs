@@ -2,7 +2,8 @@ using Platform.AppHost;
 using Platform.AppHost.Resources;
 
 // Switches (--reset, --no-demo) are the suite's; settings (Name=value) go to Aspire's configuration.
-var builder = DistributedApplication.CreateBuilder(args.Where(arg => !arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains('=')).ToArray());
+var builder = DistributedApplication.CreateBuilder(
+    args.Where(arg => !arg.StartsWith("--", StringComparison.Ordinal) || arg.Contains('=')).ToArray());
 try
 {
     Suite.Define(builder, new SuiteSettings(builder.Configuration, args, builder.AppHostDirectory));

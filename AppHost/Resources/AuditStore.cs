@@ -18,7 +18,8 @@ public static class AuditStore
     public static async Task ProvisionAsync(NpgsqlConnection superuser, string serviceRole, CancellationToken cancellationToken)
     {
         // Role names are checked where databases are declared (lower-case letters, digits and '_'), so they can be spliced in.
-        await using var command = new NpgsqlCommand(Sql.Replace("{role}", serviceRole).Replace("{owner}", OwnerFor(serviceRole)), superuser);
+        await using var command = new NpgsqlCommand(
+            Sql.Replace("{role}", serviceRole).Replace("{owner}", OwnerFor(serviceRole)), superuser);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -6,7 +6,8 @@ internal static class Prerequisite
     public static void Require(string path, string package)
     {
         if (!File.Exists(path))
-            throw new PrerequisiteMissingException($"{path} is missing: install it with `apt-get install -y {package}` (or run scripts/run.sh).");
+            throw new PrerequisiteMissingException(
+                $"{path} is missing: install it with `apt-get install -y {package}` (or run scripts/run.sh).");
     }
 }
 

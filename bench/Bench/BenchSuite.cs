@@ -32,7 +32,8 @@ public static class Machine
         var memory = File.Exists("/proc/meminfo")
             ? File.ReadLines("/proc/meminfo").First().Split(':', 2)[1].Trim()
             : "unknown";
-        return $"{Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory} memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+        return $"{Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory} memory, " +
+               $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
     public static double Percentile(IReadOnlyList<double> sorted, double percent) =>

@@ -19,7 +19,8 @@ namespace Platform.Bench;
 public static class EventThroughput
 {
     private const int Prefetch = 16;
-    private const int ConfirmWindow = OutboxDispatcher.BatchSize; // as the dispatcher: a batch published at once, then all its confirms awaited
+    // as the dispatcher: a batch published at once, then all its confirms awaited
+    private const int ConfirmWindow = OutboxDispatcher.BatchSize;
 
     public static async Task<Section> RunAsync(int events)
     {
@@ -35,13 +36,17 @@ public static class EventThroughput
         var slowest = pipeline.Applied.Values.Max();
         string Rate(double seconds) => $"{events / seconds:0} /s ({seconds:0.00} s)";
         var limit = slowest < pipeline.Dispatched * 1.15
-            ? "The consumers kept pace with the dispatcher (the last event was applied soon after the last was sent), so the dispatcher set the rate: " +
-              "per event it reads the row, deserialises the event, has MassTransit wrap, serialise and publish it and waits for the broker's confirm, then marks the row sent."
-            : "The consumers fell behind the dispatcher, so they set the rate: each event is a MassTransit delivery and a database transaction (the inbox row and the read model) in each consumer.";
+            ? "The consumers kept pace with the dispatcher (the last event was applied soon after the last was sent), " +
+              "so the dispatcher set the rate: " +
+              "per event it reads the row, deserialises the event, has MassTransit wrap, serialise and publish it " +
+              "and waits for the broker's confirm, then marks the row sent."
+            : "The consumers fell behind the dispatcher, so they set the rate: each event is a MassTransit delivery " +
+              "and a database transaction (the inbox row and the read model) in each consumer.";
         return new Section("Event throughput", $"""
             `bench/Bench event-throughput --events {events}`: {events:N0} `SchoolRegistered` events written into Planning's outbox
             in one transaction (with the services' own `Outbox.EnqueueAsync`), after a warm-up of 500. From the commit, the
-            outbox dispatcher publishes them (batches of {OutboxDispatcher.BatchSize}, each message confirmed by the broker before its row is marked
+            outbox dispatcher publishes them (batches of {
+                OutboxDispatcher.BatchSize}, each message confirmed by the broker before its row is marked
             sent), RabbitMQ fans each out to Workforce's and Facilities' queues, and each service applies it once through
             its inbox (the read model of schools and the inbox row in one transaction). Throughput = events / time from the
             commit to the last event applied (PostgreSQL's clock).
@@ -52,14 +57,18 @@ public static class EventThroughput
             each; no database. Throughput = messages / time from the first publish to the last acknowledgement.
 
             {Section.Table(["path", "dispatched (outbox to broker)", "applied by Workforce", "applied by Facilities", "ratio to raw"], [
-                ["outbox → RabbitMQ → inbox", Rate(pipeline.Dispatched), Rate(pipeline.Applied["workforcedb"]), Rate(pipeline.Applied["facilitiesdb"]), $"**{raw / slowest * 100:0}%**"],
+                [
+                    "outbox → RabbitMQ → inbox", Rate(pipeline.Dispatched), Rate(pipeline.Applied["workforcedb"]),
+                    Rate(pipeline.Applied["facilitiesdb"]), $"**{raw / slowest * 100:0}%**"
+                ],
                 ["raw RabbitMQ.Client loop", "", Rate(raw), Rate(raw), "100%"]])}
             {limit} What the raw loop does not do is what makes an event safe: written in the same transaction as the change
             it describes, sent again after any failure, and applied exactly once.
             """);
     }
 
-    private static SchoolRegistered Event(int n) => new(Guid.CreateVersion7(), 1, $"吞吐测试学校{n}", "120116", Guid.Empty, "public", "open", null,
+    private static SchoolRegistered Event(int n) => new(
+        Guid.CreateVersion7(), 1, $"吞吐测试学校{n}", "120116", Guid.Empty, "public", "open", null,
         [new SchoolStageCapacity("primary", 45, 12, 540)]);
 
     private sealed record PipelineRun(double Dispatched, Dictionary<string, double> Applied);
@@ -83,16 +92,19 @@ public static class EventThroughput
         {
             await using var inbox = new NpgsqlConnection(app.ServiceConnectionString(consumer));
             var deadline = Stopwatch.StartNew();
-            while (await inbox.ExecuteScalarAsync<int>("SELECT count(*)::int FROM inbox_messages WHERE message_id = ANY(@ids)", new { ids }) < events)
+            while (await inbox.ExecuteScalarAsync<int>(
+                       "SELECT count(*)::int FROM inbox_messages WHERE message_id = ANY(@ids)", new { ids }) < events)
             {
                 if (deadline.Elapsed > TimeSpan.FromMinutes(5))
                     throw new TimeoutException($"{consumer} did not apply all {events} events within 5 minutes.");
                 await Task.Delay(50);
             }
-            var last = await inbox.ExecuteScalarAsync<DateTime>("SELECT max(processed_at) FROM inbox_messages WHERE message_id = ANY(@ids)", new { ids });
+            var last = await inbox.ExecuteScalarAsync<DateTime>(
+                "SELECT max(processed_at) FROM inbox_messages WHERE message_id = ANY(@ids)", new { ids });
             applied[consumer] = (last - committed).TotalSeconds;
         }
-        var sent = await connection.ExecuteScalarAsync<DateTime>("SELECT max(sent_at) FROM outbox_messages WHERE id = ANY(@ids)", new { ids });
+        var sent = await connection.ExecuteScalarAsync<DateTime>(
+            "SELECT max(sent_at) FROM outbox_messages WHERE id = ANY(@ids)", new { ids });
         return new PipelineRun((sent - committed).TotalSeconds, applied);
     }
 
@@ -127,7 +139,8 @@ public static class EventThroughput
             done.Add(all.Task);
         }
 
-        await using var publisher = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await using var publisher = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
         var clock = Stopwatch.StartNew();
         for (var sent = 0; sent < messages; sent += ConfirmWindow)

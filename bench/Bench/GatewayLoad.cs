@@ -25,11 +25,15 @@ public static partial class GatewayLoad
     [
         new("read", "GET the districts and GET 红桥's registry (its 40 schools), in turn",
             "return wrk.format(\"GET\", reads[n % 2 + 1], headers)"),
-        new("read-write", "the same reads, and one request in five registers a school (a transaction with its SchoolRegistered event in the outbox, which Workforce and Facilities then apply)",
-            "if n % 5 == 0 then return wrk.format(\"POST\", prefix .. \"/schools\", headers, school:gsub(\"NAME\", \"负载学校\" .. (thread_id or 0) .. \"-\" .. n)) end\n" +
+        new("read-write",
+            "the same reads, and one request in five registers a school (a transaction with its SchoolRegistered event " +
+            "in the outbox, which Workforce and Facilities then apply)",
+            "if n % 5 == 0 then return wrk.format(\"POST\", prefix .. \"/schools\", headers, " +
+            "school:gsub(\"NAME\", \"负载学校\" .. (thread_id or 0) .. \"-\" .. n)) end\n" +
             "  return wrk.format(\"GET\", reads[n % 2 + 1], headers)"),
         new("compute", "POST 红桥's capacity analysis five years ahead (the forecast engine on 40 schools' history)",
-            "return wrk.format(\"POST\", prefix .. \"/forecasts/capacity\", headers, '{\"districtCode\":\"" + ReadDistrict + "\",\"horizon\":5}')"),
+            "return wrk.format(\"POST\", prefix .. \"/forecasts/capacity\", headers, " +
+            "'{\"districtCode\":\"" + ReadDistrict + "\",\"horizon\":5}')"),
     ];
 
     private sealed record Run(double RequestsPerSecond, double P50, double P99, long Requests);
@@ -64,7 +68,8 @@ public static partial class GatewayLoad
             var viaGateway = Script(mix, "/api/planning", token, zoneId);
             await WrkAsync(planning, direct, 1, 2, 3); // warm-up: JIT and connection pools on both paths
             await WrkAsync(gateway, viaGateway, 1, 2, 3);
-            var (directLoad, gatewayLoad, directLatency, gatewayLatency) = (new List<Run>(), new List<Run>(), new List<Run>(), new List<Run>());
+            var (directLoad, gatewayLoad, directLatency, gatewayLatency) =
+                (new List<Run>(), new List<Run>(), new List<Run>(), new List<Run>());
             var gatewayCpu = 0.0;
             for (var round = 0; round < 2; round++)
             {
@@ -75,19 +80,26 @@ public static partial class GatewayLoad
                 directLatency.Add(await WrkAsync(planning, direct, 1, 1, seconds));
                 gatewayLatency.Add(await WrkAsync(gateway, viaGateway, 1, 1, seconds));
             }
-            var (throughputDirect, throughputGateway) = (directLoad.Average(r => r.RequestsPerSecond), gatewayLoad.Average(r => r.RequestsPerSecond));
+            var (throughputDirect, throughputGateway) =
+                (directLoad.Average(r => r.RequestsPerSecond), gatewayLoad.Average(r => r.RequestsPerSecond));
             var (p50Direct, p50Gateway) = (directLatency.Average(r => r.P50), gatewayLatency.Average(r => r.P50));
-            rows.Add([mix.Name, "direct", $"{throughputDirect:0} /s", Section.Milliseconds(directLoad.Average(r => r.P50)), Section.Milliseconds(directLoad.Average(r => r.P99)),
+            rows.Add([mix.Name, "direct", $"{throughputDirect:0} /s",
+                Section.Milliseconds(directLoad.Average(r => r.P50)), Section.Milliseconds(directLoad.Average(r => r.P99)),
                 Section.Milliseconds(p50Direct), Section.Milliseconds(directLatency.Average(r => r.P99)), ""]);
-            rows.Add([mix.Name, "through the gateway", $"{throughputGateway:0} /s", Section.Milliseconds(gatewayLoad.Average(r => r.P50)), Section.Milliseconds(gatewayLoad.Average(r => r.P99)),
+            rows.Add([mix.Name, "through the gateway", $"{throughputGateway:0} /s",
+                Section.Milliseconds(gatewayLoad.Average(r => r.P50)), Section.Milliseconds(gatewayLoad.Average(r => r.P99)),
                 Section.Milliseconds(p50Gateway), Section.Milliseconds(gatewayLatency.Average(r => r.P99)),
-                $"**{throughputGateway / throughputDirect * 100:0}%** of direct throughput; **{p50Gateway - p50Direct:+0.00;-0.00} ms** at p50; " +
+                $"**{throughputGateway / throughputDirect * 100:0}%** of direct throughput; " +
+                $"**{p50Gateway - p50Direct:+0.00;-0.00} ms** at p50; " +
                 $"{gatewayCpu * 1000 / gatewayLoad.Sum(r => r.Requests):0} µs of the gateway's CPU per request"]);
             var (throughputMet, latencyMet) = (throughputGateway >= 0.85 * throughputDirect, p50Gateway - p50Direct <= 1);
             // The same requests sent direct twice differ by this much: a smaller difference is not a finding.
             var spread = directLatency.Max(r => r.P50) - directLatency.Min(r => r.P50);
-            verdicts.Add($"**{mix.Name}**: throughput goal {(throughputMet ? "met" : "**not met**")}, p50 goal {(latencyMet ? "met" : "**not met**")}" +
-                (Math.Abs(p50Gateway - p50Direct) <= spread ? $" (the p50 difference is within the spread between the two direct runs themselves, {spread:0.00} ms)." : "."));
+            verdicts.Add($"**{mix.Name}**: throughput goal {(throughputMet ? "met" : "**not met**")}, " +
+                $"p50 goal {(latencyMet ? "met" : "**not met**")}" +
+                (Math.Abs(p50Gateway - p50Direct) <= spread
+                    ? $" (the p50 difference is within the spread between the two direct runs themselves, {spread:0.00} ms)."
+                    : "."));
         }
                 return new Section("Load through the gateway", $"""
             `bench/Bench gateway-load --seconds {seconds}`: the suite with the demo data; wrk 4.1 (Debian) on loopback sends
@@ -105,7 +117,9 @@ public static partial class GatewayLoad
 
             Goal: at least 85% of the direct throughput and at most 1 ms added at p50.
 
-            {Section.Table(["mix", "path", "throughput", "p50 under load", "p99 under load", "p50 alone", "p99 alone", "gateway's cost"], rows)}
+            {Section.Table(
+                ["mix", "path", "throughput", "p50 under load", "p99 under load", "p50 alone", "p99 alone", "gateway's cost"],
+                rows)}
             {string.Concat(verdicts.Select(v => $"\n- {v}"))}
 
             The gateway's own work per request is a fixed cost (the token checked, two rate-limit buckets, the request
@@ -146,16 +160,24 @@ public static partial class GatewayLoad
 
     private static async Task<Run> WrkAsync(Uri target, string script, int threads, int connections, int seconds)
     {
-        var start = new ProcessStartInfo("wrk", ["-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
-            "-d", $"{seconds}s", "--latency", "-s", script, target.ToString().TrimEnd('/')]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: install it with apt-get install wrk.");
+        var start = new ProcessStartInfo("wrk", [
+            "-t", threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
+            "-d", $"{seconds}s", "--latency", "-s", script, target.ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true
+        };
+        using var wrk = Process.Start(start)
+            ?? throw new InvalidOperationException("wrk did not start: install it with apt-get install wrk.");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
-        if (wrk.ExitCode != 0 || NonSuccess().IsMatch(output) || SocketErrors().Match(output) is { Success: true } errors && errors.Groups.Values.Skip(1).Any(g => g.Value != "0"))
-            throw new InvalidOperationException($"wrk reported failures against {target}:\n{output}\n{await wrk.StandardError.ReadToEndAsync()}");
+        if (wrk.ExitCode != 0 || NonSuccess().IsMatch(output)
+            || SocketErrors().Match(output) is { Success: true } errors && errors.Groups.Values.Skip(1).Any(g => g.Value != "0"))
+            throw new InvalidOperationException(
+                $"wrk reported failures against {target}:\n{output}\n{await wrk.StandardError.ReadToEndAsync()}");
         return new Run(
             double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
-            Latency(output, "50%"), Latency(output, "99%"), long.Parse(RequestCount().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
+            Latency(output, "50%"), Latency(output, "99%"),
+            long.Parse(RequestCount().Match(output).Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>A percentile of wrk's latency distribution, in milliseconds (wrk prints us, ms or s).</summary>

@@ -31,12 +31,17 @@ public static class Memory
                 await Task.Delay(200);
             }
         });
-        string[] reads = ["/api/planning/schools", "/api/workforce/teachers?districtCode=120106", "/api/facilities/portfolio", "/api/planning/districts"];
+        string[] reads =
+        [
+            "/api/planning/schools", "/api/workforce/teachers?districtCode=120106", "/api/facilities/portfolio",
+            "/api/planning/districts"
+        ];
         var clock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, requests, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
         {
             using var response = i % 5 == 4
-                ? await gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new { districtCode = "120106", horizon = 10 }, cancellationToken)
+                ? await gateway.PostAsJsonAsync(
+                    "/api/planning/forecasts/capacity", new { districtCode = "120106", horizon = 10 }, cancellationToken)
                 : await gateway.GetAsync(reads[i % reads.Length], cancellationToken);
             response.EnsureSuccessStatusCode();
         });
@@ -50,7 +55,9 @@ public static class Memory
             for one request in five 红桥's capacity analysis ten years ahead. Release builds; the requests took
             {elapsed.TotalSeconds:0} s.
 
-            {Section.Table(["process", "idle", "highest under load"], Projects.Select(name => new[] { name, $"{idle[name]:0} MB", $"{peak[name]:0} MB" }))}
+            {Section.Table(
+                ["process", "idle", "highest under load"],
+                Projects.Select(name => new[] { name, $"{idle[name]:0} MB", $"{peak[name]:0} MB" }))}
             """);
     }
 
@@ -58,6 +65,7 @@ public static class Memory
     {
         var pid = app.Project(project).ProcessId ?? throw new InvalidOperationException($"{project} is not running.");
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        return double.Parse(
+            line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 }

@@ -25,10 +25,15 @@ public static class PlanningApi
         var housing = new { yieldPerDwelling = new Dictionary<string, double> { ["primary"] = 0.12 }, maturation = new[] { 0.5, 1.0 } };
         string[][] rows =
         [
-            await MeasureAsync(gateway, "Forecast, zone level, 15 years", "/api/planning/forecasts", new { districtCode = District, horizon = 15 }, requests),
-            await MeasureAsync(gateway, "Capacity analysis, 15 years (with the facility pipeline)", "/api/planning/forecasts/capacity", new { districtCode = District, horizon = 15 }, requests),
-            await MeasureAsync(gateway, "Capacity analysis, 15 years, high variant (a back-test runs inside), housing on, proposed projects counted",
-                "/api/planning/forecasts/capacity", new { districtCode = District, horizon = 15, variant = "high", housing, facilityProjects = "proposed" }, requests),
+            await MeasureAsync(gateway, "Forecast, zone level, 15 years",
+                "/api/planning/forecasts", new { districtCode = District, horizon = 15 }, requests),
+            await MeasureAsync(gateway, "Capacity analysis, 15 years (with the facility pipeline)",
+                "/api/planning/forecasts/capacity", new { districtCode = District, horizon = 15 }, requests),
+            await MeasureAsync(gateway,
+                "Capacity analysis, 15 years, high variant (a back-test runs inside), housing on, proposed projects counted",
+                "/api/planning/forecasts/capacity",
+                new { districtCode = District, horizon = 15, variant = "high", housing, facilityProjects = "proposed" },
+                requests),
         ];
                 return new Section("Planning's API answer for one district", $"""
             `bench/Bench planning-api --requests {requests}`: the suite started, and one city-sized district built through the
@@ -55,7 +60,8 @@ public static class PlanningApi
             response.EnsureSuccessStatusCode();
         }
         times.Sort();
-        return [what, "< 300 ms", $"p50 {Machine.Percentile(times, 50):0.0} ms, p95 {Machine.Percentile(times, 95):0.0} ms, max {times[^1]:0.0} ms"];
+        return [what, "< 300 ms",
+            $"p50 {Machine.Percentile(times, 50):0.0} ms, p95 {Machine.Percentile(times, 95):0.0} ms, max {times[^1]:0.0} ms"];
     }
 
     /// <summary>Zones of kindergartens, primary, junior and senior schools with ten years of enrolment, through the import APIs.</summary>
@@ -78,7 +84,10 @@ public static class PlanningApi
                 var id = await PostAsync(gateway, "/api/planning/schools", new
                 {
                     name = $"基准{z + 1}-{s + 1}校", districtCode = District, zoneId = zone, ownership = "public", status = "open",
-                    stages = stages.Select(stage => new { stage, classesPerGrade = Enumerable.Repeat(4, stage == "primary" ? 6 : 3).ToArray() }),
+                    stages = stages.Select(stage => new
+                    {
+                        stage, classesPerGrade = Enumerable.Repeat(4, stage == "primary" ? 6 : 3).ToArray()
+                    }),
                 });
                 count++;
                 foreach (var stage in stages)
@@ -87,7 +96,9 @@ public static class PlanningApi
                             enrolment.Append($"{id},{grade},{year},{150 + random.Next(40)}\n");
             }
         }
-        await UploadAsync(gateway, "/api/planning/births/import", "区划代码,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2001, 25).Select(y => $"{District},{y},{9000 + random.Next(1500)}")));
+        await UploadAsync(gateway, "/api/planning/births/import",
+            "区划代码,年份,出生人口\n" +
+            string.Join("\n", Enumerable.Range(2001, 25).Select(y => $"{District},{y},{9000 + random.Next(1500)}")));
         await UploadAsync(gateway, "/api/planning/enrolment/import", enrolment.ToString());
         return count;
     }

@@ -7,14 +7,16 @@ namespace Platform.Demo;
 
 /// <summary>
 /// The demo data set, loaded through the gateway's APIs once the suite is healthy (and only into an empty
-/// registry): 红桥, 河北, 东丽 and 南开 with their real streets (each with a 学区 zone of its name) and the schools named in their plans,
-/// plus generated schools, births, enrolment, population by age and housing, the seeds' facility projects, and a
-/// central and a high scenario. Births are Tianjin's published totals (estimated where not published) shared out by
-/// each district's 七普 population; per-school figures are generated. The districts are marked as sample data.
+/// registry): 红桥, 河北, 东丽 and 南开 with their real streets (each with a 学区 zone of its name) and the schools
+/// named in their plans, plus generated schools, births, enrolment, population by age and housing, the seeds'
+/// facility projects, and a central and a high scenario. Births are Tianjin's published totals (estimated where not
+/// published) shared out by each district's 七普 population; per-school figures are generated. The districts are
+/// marked as sample data.
 /// </summary>
 public static partial class DemoData
 {
-    private sealed record District(string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools, DemoProject[] Projects);
+    private sealed record District(
+        string Code, string Name, int Population, string[] Streets, NamedSchool[] Schools, DemoProject[] Projects);
 
     /// <summary>
     /// A facility project of the seeds on a named school: classes added, type and path, the date it is planned to be in
@@ -28,7 +30,10 @@ public static partial class DemoData
 
     private static readonly District[] Districts =
     [
-        new("120106", "红桥区", 483_130, ["丁字沽街", "西沽街", "邵公庄街", "芥园街", "咸阳北路街", "和苑街", "三条石街", "铃铛阁街"],
+        new("120106", "红桥区", 483_130,
+        [
+            "丁字沽街", "西沽街", "邵公庄街", "芥园街", "咸阳北路街", "和苑街", "三条石街", "铃铛阁街"
+        ],
         [
             new("天津市耀华中学红桥学校", ["junior_secondary", "senior_secondary"]),
             new("河西区上海道小学办学集团红桥学校", ["primary"]),
@@ -42,13 +47,21 @@ public static partial class DemoData
             new("云泽园配套幼儿园", ["kindergarten"], "planned", 2027),
         ],
         [
-            new("天津市第三中学附属小学", "天津市第三中学附属小学改扩建工程", 6, "expansion", "government", "2027-08-25", 3800),
-            new("天津市实验小学红桥学校", "天津市实验小学红桥学校新建工程", 24, "new_build", "government", "2028-08-25", 26000),
-            new("天津市耀华中学红桥学校东校区", "天津市耀华中学红桥学校东校区新建工程", 24, "new_build", "government", "2029-08-25", 32000),
-            new("天津市第三中学", "天津市第三中学西区扩建项目", 12, "expansion", "government", "2030-08-25", 9000, Stage: "senior_secondary", PassUpTo: "proposed"),
+            new("天津市第三中学附属小学", "天津市第三中学附属小学改扩建工程",
+                6, "expansion", "government", "2027-08-25", 3800),
+            new("天津市实验小学红桥学校", "天津市实验小学红桥学校新建工程",
+                24, "new_build", "government", "2028-08-25", 26000),
+            new("天津市耀华中学红桥学校东校区", "天津市耀华中学红桥学校东校区新建工程",
+                24, "new_build", "government", "2029-08-25", 32000),
+            new("天津市第三中学", "天津市第三中学西区扩建项目",
+                12, "expansion", "government", "2030-08-25", 9000, Stage: "senior_secondary", PassUpTo: "proposed"),
             new("云泽园配套幼儿园", "接收云泽园配套幼儿园", 9, "developer_handover", "developer", "2027-08-25", 600),
         ]),
-        new("120105", "河北区", 647_702, ["光复道街", "望海楼街", "鸿顺里街", "新开河街", "铁东路街", "建昌道街", "宁园街", "王串场街", "江都路街", "月牙河街"],
+        new("120105", "河北区", 647_702,
+        [
+            "光复道街", "望海楼街", "鸿顺里街", "新开河街", "铁东路街",
+            "建昌道街", "宁园街", "王串场街", "江都路街", "月牙河街"
+        ],
         [
             new("第二实验小学中铁国际校区", ["primary"], "planned", 2023),
             new("育婴里第三小学", ["primary"]),
@@ -56,9 +69,11 @@ public static partial class DemoData
             new("天津市第二中学", ["junior_secondary", "senior_secondary"]),
         ],
         [
-            new("第二实验小学中铁国际校区", "第二实验小学中铁国际校区新建工程", 24, "new_build", "government", "2023-08-25", 21000),
+            new("第二实验小学中铁国际校区", "第二实验小学中铁国际校区新建工程",
+                24, "new_build", "government", "2023-08-25", 21000),
             new("育婴里第三小学", "育婴里第三小学改扩建工程", 6, "expansion", "government", "2026-08-25", 4200),
-            new("杨桥大街地块规划小学", "杨桥大街地块规划小学新建工程", 24, "new_build", "government", "2027-08-25", 18000, PassUpTo: "topping_out"),
+            new("杨桥大街地块规划小学", "杨桥大街地块规划小学新建工程",
+                24, "new_build", "government", "2027-08-25", 18000, PassUpTo: "topping_out"),
         ]),
         new("120110", "东丽区", 857_027, ["华明街", "金桥街", "万新街", "新立街", "东丽湖街", "金钟街", "华新街"],
         [
@@ -74,14 +89,21 @@ public static partial class DemoData
             new("金钟新市镇小学", "金钟新市镇小学新建工程", 24, "new_build", "government", "2025-08-25", 16000),
             new("育才中学", "育才中学扩建工程", 8, "expansion", "government", "2028-08-25", 5200, PassUpTo: "proposed"),
         ]),
-        new("120104", "南开区", 890_422, ["长虹街", "鼓楼街", "兴南街", "广开街", "万兴街", "学府街", "向阳路街", "嘉陵道街", "王顶堤街", "华苑街"],
+        new("120104", "南开区", 890_422,
+        [
+            "长虹街", "鼓楼街", "兴南街", "广开街", "万兴街",
+            "学府街", "向阳路街", "嘉陵道街", "王顶堤街", "华苑街"
+        ],
         [
             new("天津市南开中学", ["junior_secondary", "senior_secondary"]),
         ],
         []),
     ];
 
-    /// <summary>Tianjin's births: 2014, 2016, 2017 and 2023-2024 from published figures, the other years estimated from the birth rate.</summary>
+    /// <summary>
+    /// Tianjin's births: 2014, 2016, 2017 and 2023-2024 from published figures, the other years estimated from the
+    /// birth rate.
+    /// </summary>
     private static readonly Dictionary<int, int> TianjinBirths = new()
     {
         [2008] = 95_000, [2009] = 97_000, [2010] = 99_000, [2011] = 102_000, [2012] = 110_000, [2013] = 108_000, [2014] = 120_000,
@@ -130,7 +152,8 @@ public static partial class DemoData
         var schools = 0;
         foreach (var district in Districts)
         {
-            var districtBirths = TianjinBirths.ToDictionary(b => b.Key, b => (int)Math.Round(b.Value * (double)district.Population / TianjinPopulation));
+            var districtBirths = TianjinBirths.ToDictionary(
+                b => b.Key, b => (int)Math.Round(b.Value * (double)district.Population / TianjinPopulation));
             foreach (var (year, count) in districtBirths)
                 births.Append($"{district.Code},{year},{count}\n");
             var meanBirths = districtBirths.Values.Average();
@@ -138,8 +161,10 @@ public static partial class DemoData
             var zones = new List<(Guid Zone, Guid Street, string Prefix)>();
             foreach (var street in district.Streets)
             {
-                var streetId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/streets", new { name = street }, cancellationToken);
-                var zoneId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/zones", new { name = $"{street.TrimEnd('街')}学区", kind = "school_district" }, cancellationToken);
+                var streetId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/streets",
+                    new { name = street }, cancellationToken);
+                var zoneId = await PostAsync(gateway, $"/api/planning/districts/{district.Code}/zones",
+                    new { name = $"{street.TrimEnd('街')}学区", kind = "school_district" }, cancellationToken);
                 zones.Add((zoneId, streetId, street.TrimEnd('街')));
             }
 
@@ -147,7 +172,8 @@ public static partial class DemoData
             var planned = district.Schools.Select((school, i) => (School: school, Zone: zones[i % zones.Count], Ownership: "public"))
                 .Concat(zones.SelectMany((zone, i) => new[]
                 {
-                    (new NamedSchool($"{zone.Prefix}幼儿园", ["kindergarten"]), zone, i % 5 == 4 ? "private" : i % 3 == 1 ? "inclusive_private" : "public"),
+                    (new NamedSchool($"{zone.Prefix}幼儿园", ["kindergarten"]), zone,
+                        i % 5 == 4 ? "private" : i % 3 == 1 ? "inclusive_private" : "public"),
                     (new NamedSchool($"{zone.Prefix}小学", ["primary"]), zone, "public"),
                     (new NamedSchool($"{zone.Prefix}第二小学", ["primary"]), zone, "public"),
                     (new NamedSchool($"{zone.Prefix}中学", ["junior_secondary"]), zone, "public"),
@@ -155,12 +181,16 @@ public static partial class DemoData
             var open = new List<(Guid SchoolId, string Stage, int Classes, int FromYear)>();
             foreach (var (school, zone, ownership) in planned)
             {
-                var classes = school.Stages.ToDictionary(stage => stage, stage => random.Next(StageShape[stage].MinClasses, StageShape[stage].MaxClasses + 1));
+                var classes = school.Stages.ToDictionary(stage => stage,
+                    stage => random.Next(StageShape[stage].MinClasses, StageShape[stage].MaxClasses + 1));
                 var schoolId = await PostAsync(gateway, "/api/planning/schools", new
                 {
                     name = school.Name, districtCode = district.Code, zoneId = zone.Zone, streetId = zone.Street,
                     ownership, status = school.Status, openingYear = school.OpeningYear,
-                    stages = school.Stages.Select(stage => new { stage, classesPerGrade = Enumerable.Repeat(classes[stage], StageShape[stage].Grades.Length).ToArray() }),
+                    stages = school.Stages.Select(stage => new
+                    {
+                        stage, classesPerGrade = Enumerable.Repeat(classes[stage], StageShape[stage].Grades.Length).ToArray()
+                    }),
                 }, cancellationToken);
                 schools++;
                 projects.AddRange(district.Projects.Where(p => p.School == school.Name).Select(p => (schoolId, p)));
@@ -169,7 +199,8 @@ public static partial class DemoData
                 {
                     var from = school.Status == "open" ? FirstEnrolmentYear : school.OpeningYear!.Value;
                     open.AddRange(school.Stages.Select(stage => (schoolId, stage, classes[stage], from)));
-                    staffed.Add(new StaffedSchool(schoolId, district.Code, school.Stages, school.Stages.Sum(stage => classes[stage] * StageShape[stage].Grades.Length),
+                    staffed.Add(new StaffedSchool(schoolId, district.Code, school.Stages,
+                        school.Stages.Sum(stage => classes[stage] * StageShape[stage].Grades.Length),
                         Named: district.Schools.Contains(school)));
                 }
             }
@@ -208,9 +239,11 @@ public static partial class DemoData
             foreach (var (suffix, i) in new[] { "新苑", "家园" }.Select((suffix, i) => (suffix, i)))
             {
                 var zone = zones[random.Next(zones.Count)];
-                housing.Append($"{district.Code},{zone.Prefix}{suffix},{zone.Prefix}学区,{random.Next(8, 25) * 100},{LastEnrolmentYear + 1 + i + random.Next(3)}\n");
+                housing.Append($"{district.Code},{zone.Prefix}{suffix},{zone.Prefix}学区,{random.Next(8, 25) * 100}," +
+                    $"{LastEnrolmentYear + 1 + i + random.Next(3)}\n");
             }
-            centralScenarios.Add(await PostAsync(gateway, "/api/planning/scenarios", new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken));
+            centralScenarios.Add(await PostAsync(gateway, "/api/planning/scenarios",
+                new { districtCode = district.Code, name = "中方案", levers = new { horizon = 10 } }, cancellationToken));
             await PostAsync(gateway, "/api/planning/scenarios", new
             {
                 districtCode = district.Code, name = "高方案",
@@ -232,7 +265,8 @@ public static partial class DemoData
         await SendAsync(gateway, HttpMethod.Put, "/api/planning/sample-data", new
         {
             districtCodes = Districts.Select(d => d.Code),
-            note = "演示数据：学校、学位、出生、在校生、人口、住宅、工程项目与教师为生成或虚构的样例，不是统计数据。",
+            note = "演示数据：学校、学位、出生、在校生、人口、住宅、" +
+                "工程项目与教师为生成或虚构的样例，不是统计数据。",
         }, cancellationToken);
         logger.LogInformation(
             "Demo data: {Districts} districts, {Schools} schools, births {FirstBirths}-{LastBirths}, enrolment and population "
@@ -246,7 +280,8 @@ public static partial class DemoData
     /// passed so far, each with a document. Passing 立项 approves a project and passing 投入使用 commissions it; a
     /// developer-built project, which has no 立项 gate, is approved directly. Dates, sizes and budgets are invented.
     /// </summary>
-    private static async Task AddProjectsAsync(HttpClient gateway, List<(Guid SchoolId, DemoProject Project)> projects, CancellationToken cancellationToken)
+    private static async Task AddProjectsAsync(
+        HttpClient gateway, List<(Guid SchoolId, DemoProject Project)> projects, CancellationToken cancellationToken)
     {
         await WaitUntilKnownAsync(gateway, "facilities", projects.Select(p => p.SchoolId), cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -254,51 +289,67 @@ public static partial class DemoData
         {
             var inUse = DateOnly.Parse(project.InUse);
             var id = await PostAsync(gateway, "/api/facilities/projects",
-                new { schoolId, name = project.Name, stage = project.Stage, classesAdded = project.Classes, plannedInUse = project.InUse }, cancellationToken);
+                new
+                {
+                    schoolId, name = project.Name, stage = project.Stage, classesAdded = project.Classes,
+                    plannedInUse = project.InUse
+                },
+                cancellationToken);
             await SendAsync(gateway, HttpMethod.Put, $"/api/facilities/projects/{id}/details", new
             {
                 type = project.Type, budget = project.Budget, responsibleUnit = "区教育局基建科",
-                funding = new Dictionary<string, decimal> { ["区财政资金"] = project.Budget * 0.6m, ["政府专项债"] = project.Budget * 0.4m },
+                funding = new Dictionary<string, decimal>
+                {
+                    ["区财政资金"] = project.Budget * 0.6m, ["政府专项债"] = project.Budget * 0.4m
+                },
             }, cancellationToken);
             string[] gates = project.Path == "developer"
                 ? ["obligation", "construction_start", "completion", "joint_acceptance", "handover", "operator", "fit_out", "in_use"]
-                : ["proposed", "approved", "site", "feasibility", "design", "drawings", "tender", "permit", "construction_start", "topping_out",
-                   "completion", "filing", "handover", "fit_out", "in_use"];
+                : ["proposed", "approved", "site", "feasibility", "design", "drawings", "tender", "permit", "construction_start",
+                   "topping_out", "completion", "filing", "handover", "fit_out", "in_use"];
             var spacing = project.Path == "developer" ? 150 : 80;
             var plan = gates.Select((gate, i) => (Gate: gate, Date: inUse.AddDays(-spacing * (gates.Length - 1 - i)))).ToList();
             await SendAsync(gateway, HttpMethod.Put, $"/api/facilities/projects/{id}/plan",
-                new { path = project.Path, milestones = plan.ToDictionary(p => p.Gate, p => p.Date.ToString("yyyy-MM-dd")) }, cancellationToken);
+                new { path = project.Path, milestones = plan.ToDictionary(p => p.Gate, p => p.Date.ToString("yyyy-MM-dd")) },
+                cancellationToken);
             if (project.Path == "developer")
                 await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/approve", null, cancellationToken);
             var last = project.PassUpTo is { } upTo ? Array.IndexOf(gates, upTo) : gates.Length - 1;
             foreach (var (gate, date) in plan.Take(last + 1).Where(p => p.Date <= today))
                 await SendAsync(gateway, HttpMethod.Post, $"/api/facilities/projects/{id}/gates",
-                    new { gate, date, documentReference = $"教基〔{date.Year}〕{Array.IndexOf(gates, gate) + 1}号" }, cancellationToken);
+                    new { gate, date, documentReference = $"教基〔{date.Year}〕{Array.IndexOf(gates, gate) + 1}号" },
+                    cancellationToken);
         }
     }
 
     /// <summary>Waits (up to a minute) until a service has heard of the schools, through Planning's events.</summary>
-    private static async Task WaitUntilKnownAsync(HttpClient gateway, string service, IEnumerable<Guid> schools, CancellationToken cancellationToken)
+    private static async Task WaitUntilKnownAsync(
+        HttpClient gateway, string service, IEnumerable<Guid> schools, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
         var wanted = schools.ToHashSet();
-        while (!wanted.IsSubsetOf((await gateway.GetFromJsonAsync<JsonElement[]>($"/api/{service}/schools", deadline.Token))!.Select(s => s.GetProperty("id").GetGuid())))
+        while (!wanted.IsSubsetOf((await gateway.GetFromJsonAsync<JsonElement[]>($"/api/{service}/schools", deadline.Token))!
+                   .Select(s => s.GetProperty("id").GetGuid())))
             await Task.Delay(200, deadline.Token);
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient gateway, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> SendAsync(
+        HttpClient gateway, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        var response = await gateway.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) }, cancellationToken);
+        var response = await gateway.SendAsync(
+            new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) }, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Demo data: {method} {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+            throw new InvalidOperationException($"Demo data: {method} {path} answered {(int)response.StatusCode}: " +
+                $"{Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
         return response;
     }
 
     private static string GradeName(int grade) => grade switch { -2 => "小班", -1 => "中班", 0 => "大班", _ => grade.ToString() };
 
     private static async Task<Guid> PostAsync(HttpClient gateway, string path, object body, CancellationToken cancellationToken) =>
-        (await (await SendAsync(gateway, HttpMethod.Post, path, body, cancellationToken)).Content.ReadFromJsonAsync<JsonElement>(cancellationToken))
+        (await (await SendAsync(gateway, HttpMethod.Post, path, body, cancellationToken)).Content
+            .ReadFromJsonAsync<JsonElement>(cancellationToken))
         .GetProperty("id").GetGuid();
 
     private static string Start(string text) => text.Length <= 600 ? text : text[..600] + " …";
@@ -308,6 +359,7 @@ public static partial class DemoData
         var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "demo.csv" } };
         var response = await gateway.PostAsync(path, form, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"Demo data: import {path} answered {(int)response.StatusCode}: {Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
+            throw new InvalidOperationException($"Demo data: import {path} answered {(int)response.StatusCode}: " +
+                $"{Start(await response.Content.ReadAsStringAsync(cancellationToken))}");
     }
 }

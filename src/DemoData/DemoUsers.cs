@@ -7,7 +7,8 @@ namespace Platform.Demo;
 public static class DemoUsers
 {
     /// <summary>Signs <paramref name="gateway"/> in as a demo user: its requests then carry that user's access token.</summary>
-    public static async Task SignInAsync(HttpClient gateway, string userName, string password, CancellationToken cancellationToken = default)
+    public static async Task SignInAsync(
+        HttpClient gateway, string userName, string password, CancellationToken cancellationToken = default)
     {
         using var response = await gateway.PostAsJsonAsync("/api/auth/sign-in", new { userName, password }, cancellationToken);
         response.EnsureSuccessStatusCode();

@@ -15,7 +15,8 @@ public static class Extensions
             // Destinations written as http://{service} resolve from services__{service}__http__0, as the AppHost sets.
             .AddServiceDiscoveryDestinationResolver();
         RequestSizeLimitMiddleware.Configure(builder);
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("clusters", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("clusters", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
         // The suite's own users and token issuer (docs/security.md).
         builder.AddPlatformDatabase("gatewaydb", typeof(Extensions));
         builder.AddPlatformAuthentication();

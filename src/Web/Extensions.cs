@@ -35,7 +35,8 @@ public static class Extensions
             cookie.LoginPath = "/sign-in";
             cookie.AccessDeniedPath = "/";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-            cookie.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<Session>().RefreshAsync(context);
+            cookie.Events.OnValidatePrincipal = context =>
+                context.HttpContext.RequestServices.GetRequiredService<Session>().RefreshAsync(context);
         });
         builder.Services.AddAuthorization();
         // Each service (and the gateway, for sign-in) at the address service discovery gives for its name, from the
@@ -61,7 +62,10 @@ public static class Extensions
     {
         // Behind the gateway: the original host comes through (RequestHeaderOriginalHost), the scheme and client as
         // X-Forwarded-* headers, so redirects and cookies name the gateway's address.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+        });
         app.UseRequestLocalization(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -22,7 +22,8 @@ public static class Accounts
     /// who has replaced the administrator's temporary password with their own (<see cref="Password"/>), unless
     /// <paramref name="ownPassword"/> is false.
     /// </summary>
-    public static async Task<(Guid Id, string UserName)> NewUserAsync(this SuiteFixture suite, string district, string[] roles, bool ownPassword)
+    public static async Task<(Guid Id, string UserName)> NewUserAsync(
+        this SuiteFixture suite, string district, string[] roles, bool ownPassword)
     {
         var userName = $"t{Guid.NewGuid():N}"[..16];
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
@@ -33,7 +34,8 @@ public static class Accounts
         if (roles.Length > 0)
         {
             using var secadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SecurityAdmin));
-            await SuiteApi.EnsureAsync(await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles, districtCode = district }));
+            await SuiteApi.EnsureAsync(
+                await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles, districtCode = district }));
         }
         if (ownPassword)
         {
@@ -89,7 +91,8 @@ public static class Accounts
     }
 
     /// <summary>The failures counted for a user name from each address ('' for all of them), past row-level security.</summary>
-    public static async Task<Dictionary<string, (int Failures, DateTime? LockedUntil)>> AttemptsAsync(this SuiteFixture suite, string userName)
+    public static async Task<Dictionary<string, (int Failures, DateTime? LockedUntil)>> AttemptsAsync(
+        this SuiteFixture suite, string userName)
     {
         await using var connection = new NpgsqlConnection(suite.ConnectionString("gatewaydb"));
         return (await connection.QueryAsync<(string Address, int Failures, DateTime? LockedUntil)>(

@@ -29,7 +29,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             // Without these, Chromium reaches for Google's services, which this machine's closed network refuses.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"
+            ],
         });
     }
 
@@ -74,7 +78,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         var schools = await facilities.GetFromJsonAsync<List<JsonElement>>("/api/facilities/schools");
         var school = schools!.First(s => s.GetProperty("status").GetString() == "open"
             && s.GetProperty("stages").EnumerateArray().Select(stage => stage.GetProperty("stage").GetString()).SequenceEqual(["primary"]));
-        var created = await facilities.PostAsJsonAsync("/api/facilities/projects", new { schoolId = school.GetProperty("id").GetGuid(), name = "浏览器测试扩建", classesAdded = 4 });
+        var created = await facilities.PostAsJsonAsync("/api/facilities/projects",
+            new { schoolId = school.GetProperty("id").GetGuid(), name = "浏览器测试扩建", classesAdded = 4 });
         await SuiteApi.EnsureAsync(created);
         var project = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await SuiteApi.EnsureAsync(await facilities.CommissionAsync(project));
@@ -147,7 +152,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         var latest = births!.Last(b => b.GetProperty("zoneId").ValueKind == JsonValueKind.Null);
         var (year, count) = (latest.GetProperty("year").GetInt32(), latest.GetProperty("births").GetInt32());
 
-        await UploadAsync(page, "bad.csv", $"区划代码,年份,出生人口\n120106,{year},{count}\n120104,{year},5000\n120106,2999,10\n");
+        await UploadAsync(page, "bad.csv",
+            $"区划代码,年份,出生人口\n120106,{year},{count}\n120104,{year},5000\n120106,2999,10\n");
         await Assertions.Expect(page.Locator("td.reason")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("3"); // the row of the file, counted as the user sees it
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认导入" })).ToHaveCountAsync(0);
@@ -171,7 +177,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
             ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = 64 * 1024,
         });
         var rows = string.Join("\n", Enumerable.Range(0, 60_000).Select(i => $"120106,2010,{1000 + i % 100}"));
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "big.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("区划代码,年份,出生人口\n" + rows) });
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "big.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("区划代码,年份,出生人口\n" + rows)
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
 
         var progress = page.Locator("progress");
@@ -269,7 +279,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "区管校聘" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "启动竞聘" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("核定岗位");
-        Assert.True(await page.Locator("#candidates-title ~ .scroll tbody tr").CountAsync() > 100, "every 在编 teacher of 红桥 is a candidate");
+        Assert.True(await page.Locator("#candidates-title ~ .scroll tbody tr").CountAsync() > 100,
+            "every 在编 teacher of 红桥 is a candidate");
 
         // More posts than the school has approved are refused, with the reason.
         await page.GetByLabel("学科").FillAsync("语文");
@@ -296,11 +307,14 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
         // 跨校竞聘: a teacher asks for another school, which then chooses them.
         await AdvanceAsync(page, "跨校竞聘");
-        var asking = await page.Locator("#preferTeacher option").Filter(new() { HasText = "语文 · 丁字沽小学" }).First.GetAttributeAsync("value");
+        var asking = await page.Locator("#preferTeacher option")
+            .Filter(new() { HasText = "语文 · 丁字沽小学" }).First.GetAttributeAsync("value");
         await page.Locator("#preferTeacher").SelectOptionAsync(asking!);
         await page.GetByLabel("第1志愿").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽第二小学" });
         await page.GetByRole(AriaRole.Button, new() { Name = "登记志愿" }).ClickAsync();
-        await Assertions.Expect(page.Locator($"#candidates-title ~ .scroll tbody tr").Filter(new() { HasText = "丁字沽第二小学" }).Filter(new() { HasText = "丁字沽小学" }))
+        await Assertions.Expect(page.Locator($"#candidates-title ~ .scroll tbody tr")
+                .Filter(new() { HasText = "丁字沽第二小学" })
+                .Filter(new() { HasText = "丁字沽小学" }))
             .Not.ToHaveCountAsync(0);
         await page.GetByLabel("选聘学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽第二小学" });
         await page.GetByRole(AriaRole.Button, new() { Name = "显示可选教师" }).ClickAsync();
@@ -319,10 +333,12 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.Locator("#outcomeTeacher").SelectOptionAsync(new SelectOptionValue { Index = 0 });
         await page.GetByLabel("结果").SelectOptionAsync("reassignment");
         await page.GetByRole(AriaRole.Button, new() { Name = "确定去向" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#candidates-title ~ .scroll tbody tr").Filter(new() { HasText = "转岗" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#candidates-title ~ .scroll tbody tr").Filter(new() { HasText = "转岗" }))
+            .ToHaveCountAsync(1);
         var round = await DownloadAsync(page, page.Locator("#candidates-title ~ .actions a"), "appointment-round.xlsx");
         Assert.Single(round, row => row.Cells is [.., "转岗"]);
-        Assert.Contains(round, row => row.Cells is [_, "语文", "丁字沽小学", "丁字沽第二小学", "丁字沽第二小学", "跨校竞聘"]);
+        Assert.Contains(round,
+            row => row.Cells is [_, "语文", "丁字沽小学", "丁字沽第二小学", "丁字沽第二小学", "跨校竞聘"]);
 
         // Teachers are left: the round cannot close, and the service says why.
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
@@ -344,7 +360,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
             return await page.Locator("#proposals-title ~ .scroll tbody tr").CountAsync();
         }, count => count > 0, "Facilities to turn the official forecast's shortfalls into proposals");
         var projects = await DownloadAsync(page, page.Locator("#projects-title ~ .actions a"), "projects.xlsx");
-        Assert.Equal(await page.Locator("#projects-title ~ .scroll tbody tr").CountAsync() + 1, projects.Count); // a header, then each project
+        // a header, then each project
+        Assert.Equal(await page.Locator("#projects-title ~ .scroll tbody tr").CountAsync() + 1, projects.Count);
         Assert.Contains(projects, row => row.Cells is ["天津市实验小学红桥学校新建工程", ..]);
         var arriving = await DownloadAsync(page, page.Locator("#arriving-title ~ .actions a"), "portfolio.xlsx");
         Assert.All(arriving.Skip(1), row => Assert.Equal("120106", row.Cells[0]));
@@ -354,7 +371,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Button, new() { Name = "选定学校" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "立项" })).ToBeEnabledAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync(); // without its document: the service names what is missing
+        // without its document: the service names what is missing
+        await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync();
         await Assertions.Expect(page.Locator("#proposal-title ~ .problem")).ToContainTextAsync("documentReference");
         await page.Locator("#approval-reference").FillAsync("红发改〔2026〕9号");
         await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync();
@@ -382,7 +400,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await lastOpen.FillAsync(later);
         await page.GetByRole(AriaRole.Button, new() { Name = "保存计划" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#{gate}")).ToHaveValueAsync(later);
-        await Assertions.Expect(page.Locator("table.gantt tbody tr").Last.Locator("td").Nth(1)).ToHaveTextAsync(later); // the planned column
+        // the planned column
+        await Assertions.Expect(page.Locator("table.gantt tbody tr").Last.Locator("td").Nth(1)).ToHaveTextAsync(later);
 
         await page.GetByLabel("类别").SelectOptionAsync("design");
         await page.GetByLabel("金额（万元）").FillAsync("1234");
@@ -460,7 +479,9 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         var before = await assignments.CountAsync();
         Assert.True(before > 0, "the demo's draft plan for 红桥 rotates teachers");
         var rotated = await page.Locator("#gauge-rotated").GetAttributeAsync("value");
-        Assert.Equal(before + 1, (await DownloadAsync(page, page.Locator("#assignments-title ~ .actions a"), "rotation-plan.xlsx")).Count); // a header, then each teacher
+        // a header, then each teacher
+        Assert.Equal(before + 1,
+            (await DownloadAsync(page, page.Locator("#assignments-title ~ .actions a"), "rotation-plan.xlsx")).Count);
 
         // Take the first teacher out of the plan, then put them back where they were going: the gauge follows.
         var first = assignments.First;
@@ -469,7 +490,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await first.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(assignments).ToHaveCountAsync(before - 1);
         await Assertions.Expect(page.Locator("#gauge-rotated")).Not.ToHaveAttributeAsync("value", rotated!);
-        var option = page.Locator("#teacher option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{teacher} · ") });
+        var option = page.Locator("#teacher option")
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{teacher} · ") });
         await page.Locator("#teacher").SelectOptionAsync(await option.First.GetAttributeAsync("value") ?? "");
         await page.Locator("#toSchool").SelectOptionAsync(new SelectOptionValue { Label = toSchool });
         await page.GetByRole(AriaRole.Button, new() { Name = "加入方案" }).ClickAsync();
@@ -514,7 +536,10 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
     private static async Task UploadAsync(IPage page, string name, string csv)
     {
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        {
+            Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv)
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "预览" }).ClickAsync();
         await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync(name);
     }
@@ -539,7 +564,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
 
     private async Task<IPage> SignInAsync(string userName)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, AcceptDownloads = true });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            AcceptDownloads = true
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{Gateway}/sign-in");
         await page.GetByLabel("用户名").FillAsync(userName);

@@ -21,7 +21,8 @@ public class BuildingBlocksTests(SuiteFixture suite)
     public async Task Migrations_are_applied_once_even_by_instances_starting_together()
     {
         await using var dataSource = await NewDatabaseAsync();
-        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => MigrationRunner.ApplyAsync(dataSource, Migrations, CancellationToken.None)));
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4)
+            .Select(_ => MigrationRunner.ApplyAsync(dataSource, Migrations, CancellationToken.None)));
 
         Assert.Equal(Migrations.Select(m => m.Id), runs.SelectMany(applied => applied).Order());
         Assert.Empty(await MigrationRunner.ApplyAsync(dataSource, Migrations, CancellationToken.None));
@@ -95,7 +96,9 @@ public class BuildingBlocksTests(SuiteFixture suite)
             return dataSource;
         await using (var admin = await dataSource.OpenConnectionAsync())
             await AuditStore.ProvisionAsync(admin, "postgres", CancellationToken.None); // as the AppHost provisions each database
-        await MigrationRunner.ApplyAsync(dataSource, MigrationCatalog.Embedded(typeof(Outbox).Assembly, "Platform.BuildingBlocks.Migrations", "platform"), CancellationToken.None);
+        await MigrationRunner.ApplyAsync(dataSource,
+            MigrationCatalog.Embedded(typeof(Outbox).Assembly, "Platform.BuildingBlocks.Migrations", "platform"),
+            CancellationToken.None);
         return dataSource;
     }
 }

@@ -9,14 +9,16 @@ namespace Platform.IntegrationTests;
 
 /// <summary>
 /// Faults while events flow: a consumer's service killed in the middle of consuming; PostgreSQL restarted; the
-/// publishing service killed while its dispatcher sends; the broker restarted again and again. Every event must be applied, and applied once. Each run
-/// reports events sent, applied, lost and applied twice. FAULT_SCALE (scripts/faults.sh) multiplies the events, the
-/// broker's restarts and the deadlines for a long run; CI runs them at scale 1.
+/// publishing service killed while its dispatcher sends; the broker restarted again and again. Every event must be
+/// applied, and applied once. Each run reports events sent, applied, lost and applied twice. FAULT_SCALE
+/// (scripts/faults.sh) multiplies the events, the broker's restarts and the deadlines for a long run; CI runs them at
+/// scale 1.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
 {
-    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("FAULT_SCALE"), out var scale) && scale is > 0 and <= 100 ? scale : 1;
+    private static readonly int Scale =
+        int.TryParse(Environment.GetEnvironmentVariable("FAULT_SCALE"), out var scale) && scale is > 0 and <= 100 ? scale : 1;
     private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(90 * Scale);
 
     [Fact]
@@ -36,7 +38,8 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         await publishing;
         await planning.StartAsync(CancellationToken.None);
 
-        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every event to be applied after the restart", CatchUp);
+        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events,
+            "every event to be applied after the restart", CatchUp);
         await ReportAsync(school, projects);
     }
 
@@ -56,10 +59,12 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         // This test process's pooled connections died with the server; the services find theirs broken and reconnect.
         NpgsqlConnection.ClearAllPools();
 
-        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every event to be applied after the restart", CatchUp);
+        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events,
+            "every event to be applied after the restart", CatchUp);
         await ReportAsync(school, projects);
         foreach (var service in new[] { "planning", "workforce", "facilities" })
-            await Eventually.Until(() => suite.Gateway.GetAsync($"/api/{service}/health"), response => response.IsSuccessStatusCode, $"{service} to be ready again");
+            await Eventually.Until(() => suite.Gateway.GetAsync($"/api/{service}/health"),
+                response => response.IsSuccessStatusCode, $"{service} to be ready again");
         // Connections pooled before the restart are dead; the first request of each kind finds a fresh one, not a 500.
         foreach (var path in new[] { "/api/admin/users", "/api/planning/schools", "/api/workforce/teachers", "/api/facilities/projects" })
             Assert.Equal((path, HttpStatusCode.OK), (path, (await suite.Gateway.GetAsync(path)).StatusCode));
@@ -84,7 +89,8 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         await facilities.CrashAsync();
         await facilities.StartAsync(CancellationToken.None);
 
-        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events, "every commissioning to reach Planning", CatchUp);
+        await Eventually.Until(() => AppliedAsync(projects), applied => applied == events,
+            "every commissioning to reach Planning", CatchUp);
         await ReportAsync(school, projects);
     }
 
@@ -128,10 +134,12 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
         const string queue = "planning-capacity-commissioned";
         await suite.Broker.ControlAsync("delete_queue", queue);
         await Eventually.Until(() => suite.Broker.ControlAsync("list_queues", "name", "consumers", "--quiet", "--no-table-headers"),
-            output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, var consumers] && name == queue && consumers != "0"),
+            output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, var consumers]
+                && name == queue && consumers != "0"),
             $"{queue} to be back with a consumer", TimeSpan.FromSeconds(60));
         // The bus is degraded while its endpoint recovers, and so is Planning's readiness: wait until it is ready.
-        await Eventually.Until(() => suite.Gateway.GetAsync("/api/planning/health"), response => response.IsSuccessStatusCode, "Planning to serve again", TimeSpan.FromSeconds(60));
+        await Eventually.Until(() => suite.Gateway.GetAsync("/api/planning/health"), response => response.IsSuccessStatusCode,
+            "Planning to serve again", TimeSpan.FromSeconds(60));
 
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区队列恢复测试小学", classesPerGrade: 1);
         List<Guid> project = [Guid.NewGuid()];
@@ -157,7 +165,8 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
     private async Task<int> AppliedAsync(List<Guid> projects)
     {
         await using var database = new NpgsqlConnection(suite.ConnectionString("planningdb"));
-        return await database.ExecuteScalarAsync<int>("SELECT count(DISTINCT project_id)::int FROM capacity_additions WHERE project_id = ANY(@projects)", new { projects });
+        return await database.ExecuteScalarAsync<int>(
+            "SELECT count(DISTINCT project_id)::int FROM capacity_additions WHERE project_id = ANY(@projects)", new { projects });
     }
 
     /// <summary>Events sent, applied, lost and applied twice: each event adds 45 places once, so any more is a double.</summary>

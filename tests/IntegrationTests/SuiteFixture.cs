@@ -34,7 +34,8 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     /// <summary>An access token of the suite's issuer for a user with these roles and this district scope.</summary>
     public string TokenFor(string district, params string[] roles) =>
-        AccessTokens.Create(Auth, Guid.NewGuid(), $"test-{string.Join('-', roles)}-{district}", "测试用户", roles, district, TimeSpan.FromHours(2));
+        AccessTokens.Create(
+            Auth, Guid.NewGuid(), $"test-{string.Join('-', roles)}-{district}", "测试用户", roles, district, TimeSpan.FromHours(2));
 
     /// <summary>The user name <see cref="Gateway"/> acts as, as its token names it.</summary>
     public string GatewayUserName => new JsonWebToken(Gateway.DefaultRequestHeaders.Authorization!.Parameter).GetClaim("name").Value;

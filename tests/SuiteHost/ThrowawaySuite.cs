@@ -88,7 +88,8 @@ public sealed class ThrowawaySuite : IAsyncDisposable
     }
 
     private static async Task<string> ValueOfAsync(ReferenceExpression expression, CancellationToken cancellationToken) =>
-        await expression.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException($"{expression.ValueExpression} has no value.");
+        await expression.GetValueAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"{expression.ValueExpression} has no value.");
 
     /// <summary>Loads the demo data set as the AppHost's demo-data resource does (only into an empty registry).</summary>
     public async Task LoadDemoDataAsync()

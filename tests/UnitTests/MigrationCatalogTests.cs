@@ -32,7 +32,8 @@ public class MigrationCatalogTests
     [Fact]
     public void Finds_the_scripts_embedded_in_a_service_with_their_source()
     {
-        var migrations = MigrationCatalog.Embedded(typeof(Platform.Planning.Extensions).Assembly, "Platform.Planning.Migrations", "planningdb");
+        var migrations = MigrationCatalog.Embedded(
+            typeof(Platform.Planning.Extensions).Assembly, "Platform.Planning.Migrations", "planningdb");
         Assert.Equal("planningdb/0001_registry.sql", migrations[0].Id);
         Assert.All(migrations, m => Assert.StartsWith("planningdb/", m.Id));
         Assert.Equal(migrations.Select(m => m.Id).Order(StringComparer.Ordinal), migrations.Select(m => m.Id));

@@ -32,17 +32,20 @@ public static class MessagingExtensions
                 });
                 // Transient faults (a database restart, a lock timeout) are retried in place; after that the
                 // message moves to the queue's "_error" queue, where nothing is lost.
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.UseMessageRetry(retry => retry.Exponential(
+                    5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
                 rabbit.ConfigureEndpoints(context);
             });
         });
         builder.Services.AddHostedService<OutboxDispatcher>();
         // The queues of the consumers just registered, for the error-queue endpoints.
         var formatter = new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false);
-        var consumerMethod = typeof(KebabCaseEndpointNameFormatter).GetMethods().Single(m => m.Name == "Consumer" && m.IsGenericMethod && m.GetParameters().Length == 0);
+        var consumerMethod = typeof(KebabCaseEndpointNameFormatter).GetMethods()
+            .Single(m => m.Name == "Consumer" && m.IsGenericMethod && m.GetParameters().Length == 0);
         builder.Services.AddSingleton(new ConsumerQueues(builder.Services
             .Select(service => service.ServiceType)
-            .Where(type => type is { IsClass: true, IsAbstract: false } && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
+            .Where(type => type is { IsClass: true, IsAbstract: false }
+                && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)))
             .Distinct()
             .Select(type => (string)consumerMethod.MakeGenericMethod(type).Invoke(formatter, null)!)
             .Order(StringComparer.Ordinal)

@@ -117,12 +117,15 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
                 UPDATE outbox_messages
                 SET attempts = @attempts, last_error = @error, next_attempt_at = clock_timestamp() + @delay
                 WHERE id = @Id
-                """, new { row.Id, attempts, error, delay = Backoff.AfterAttempt(attempts) }, transaction, cancellationToken: cancellationToken));
+                """,
+                new { row.Id, attempts, error, delay = Backoff.AfterAttempt(attempts) }, transaction,
+                cancellationToken: cancellationToken));
         }
         await transaction.CommitAsync(cancellationToken);
 
         if (sent.Length < batch.Count)
-            logger.LogWarning("Outbox: {Failed} of {Count} message(s) could not be published and will be retried", batch.Count - sent.Length, batch.Count);
+            logger.LogWarning("Outbox: {Failed} of {Count} message(s) could not be published and will be retried",
+                batch.Count - sent.Length, batch.Count);
         return batch.Count;
     }
 
@@ -140,7 +143,8 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
             // A publish caught by a broker restart can wait on its confirmation forever, deaf to the token
             // (MassTransit 8.4.0): stop waiting after the timeout so one lost confirm never stalls the outbox. The row
             // is retried; if the abandoned publish went out after all, the consumers' inbox drops the copy.
-            await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token).WaitAsync(PublishTimeout, cancellationToken);
+            await bus.Publish(message, type, context => context.MessageId = row.Id, timeout.Token)
+                .WaitAsync(PublishTimeout, cancellationToken);
             return null;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

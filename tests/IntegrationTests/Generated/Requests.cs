@@ -25,13 +25,15 @@ public static partial class Requests
 
     /// <summary>A value for each required query parameter but <paramref name="except"/>, so that only that one is wrong.</summary>
     public static string RequiredQuery(Operation operation, Field except) =>
-        string.Concat(operation.Parameters("query").Where(p => p.Required && p != except).Select(p => $"&{p.Name}=" + (p.Name.ToLowerInvariant() switch
-        {
-            "districtcode" or "areacode" => "120106",
-            _ when p.Format == "uuid" => Guid.NewGuid().ToString(),
-            _ when p.Format == "date" => "2026-09-01",
-            _ => "1",
-        })));
+        string.Concat(operation.Parameters("query")
+            .Where(p => p.Required && p != except)
+            .Select(p => $"&{p.Name}=" + (p.Name.ToLowerInvariant() switch
+            {
+                "districtcode" or "areacode" => "120106",
+                _ when p.Format == "uuid" => Guid.NewGuid().ToString(),
+                _ when p.Format == "date" => "2026-09-01",
+                _ => "1",
+            })));
 
     public static HttpRequestMessage Json(Operation operation, string path, string json) =>
         new(new HttpMethod(operation.Method), path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
@@ -40,7 +42,10 @@ public static partial class Requests
     {
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        return new HttpRequestMessage(new HttpMethod(operation.Method), path) { Content = new MultipartFormDataContent { { content, "file", fileName } } };
+        return new HttpRequestMessage(new HttpMethod(operation.Method), path)
+        {
+            Content = new MultipartFormDataContent { { content, "file", fileName } }
+        };
     }
 
     /// <summary>The fields a validation answer names, as property paths without list indexes ("stages.classSizeNorm").</summary>
@@ -52,7 +57,9 @@ public static partial class Requests
             if (problem is not JsonObject answer)
                 return [];
             // Fields by name; an upload names its file as "field", or its rows.
-            var fields = answer["errors"] is JsonObject errors ? errors.Select(e => Index().Replace(e.Key, "").TrimStart('$', '.')).ToList() : [];
+            var fields = answer["errors"] is JsonObject errors
+                ? errors.Select(e => Index().Replace(e.Key, "").TrimStart('$', '.')).ToList()
+                : [];
             if (answer["field"] is JsonValue field)
                 fields.Add(field.ToString());
             if (answer["rowErrors"] is JsonArray { Count: > 0 })
