@@ -46,8 +46,8 @@ public sealed class ScopedDataSources(string connectionString) : IAsyncDisposabl
         // sessions feed) would bury them in traces of their own every second.
         return new NpgsqlDataSourceBuilder(builder.ConnectionString)
             .ConfigureTracing(tracing => tracing
-                .ConfigureCommandFilter(_ => Activity.Current is not null)
-                .ConfigureBatchFilter(_ => Activity.Current is not null))
+                .ConfigureCommandFilter(_ => Activity.Current is { Recorded: true })
+                .ConfigureBatchFilter(_ => Activity.Current is { Recorded: true }))
             .Build();
     }
 
