@@ -29,8 +29,8 @@ public static class Extensions
     /// <summary>MassTransit's activity source and meter (the package names them so; this project does not reference it).</summary>
     public const string MassTransitTelemetry = "MassTransit";
 
-    /// <summary>OutboxDispatcher.Tracing: it carries each event on in the trace of the request that wrote it.</summary>
-    public const string OutboxTelemetry = "Platform.Outbox";
+    /// <summary>The suite's own activity sources (the outbox's, which carries each event on in its request's trace).</summary>
+    private const string PlatformTelemetry = "Platform.*";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -100,7 +100,7 @@ public static class Extensions
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
                     request.RequestUri is not { } uri || !IsProbe(uri.AbsolutePath))
                 .AddNpgsql()
-                .AddSource(MassTransitTelemetry, OutboxTelemetry));
+                .AddSource(MassTransitTelemetry, PlatformTelemetry));
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.UseOtlpExporter();
         return builder;

@@ -46,27 +46,24 @@ public static class PostgresBuilderExtensions
         var directory = Path.Combine(settings.DataDirectory, name);
         System.IO.Directory.CreateDirectory(directory);
         var port = settings.PortFor(name, 15432);
-        var asPostgres = Environment.UserName == "root" ? "runuser -u postgres -- " : "";
+        var asRoot = Environment.UserName == "root";
         var noSync = settings.Throwaway ? " --no-sync" : "";
         var init = builder.AddExecutable($"{name}-init", "/bin/sh", directory, "-c",
-            (Environment.UserName == "root" ? "chown -R postgres:postgres . && " : "")
-            + $"test -f data/PG_VERSION || {asPostgres}{BinDirectory}/initdb -D data -A trust -U postgres -E UTF8 "
-            + $"--locale=C.UTF-8{noSync}");
+            (asRoot ? "chown -R postgres:postgres . && " : "")
+            + $"test -f data/PG_VERSION || {(asRoot ? "runuser -u postgres -- " : "")}{BinDirectory}/initdb -D data "
+            + $"-A trust -U postgres -E UTF8 --locale=C.UTF-8{noSync}");
 
-        string[] asUser = Environment.UserName == "root"
+        string[] asUser = asRoot
             ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", "--", $"{BinDirectory}/postgres"]
             : [$"{BinDirectory}/postgres"];
         string[] fast = settings.Throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
         var server = new PostgresServerResource(name, asUser[0], directory);
-        var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, cancellation =>
-            Probe.ConnectsAsync(server.ConnectionStringExpression, cancellation));
         return builder.AddResource(server)
             .WithArgs([.. asUser[1..], "-D", "data", "-p", port.ToString(), "-k", directory,
                 "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", .. fast])
             .WithEndpoint(name: "tcp", port: port, targetPort: port, isProxied: false)
             .WaitForCompletion(init)
-            .WithHealthCheck(healthCheck)
+            .WithProbe(cancellation => Probe.ConnectsAsync(server.ConnectionStringExpression, cancellation))
             .OnResourceReady((resource, ready, cancellation) => Provisioning.CreateDatabasesAsync(
                 builder, resource, ready.Services.GetRequiredService<ResourceNotificationService>(), cancellation));
     }
@@ -76,12 +73,9 @@ public static class PostgresBuilderExtensions
     {
         Provisioning.CheckName(name);
         var database = new PostgresDatabaseResource(name, server.Resource);
-        var healthCheck = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, cancellation =>
-            Probe.ConnectsAsync(database.ConnectionStringExpression, cancellation));
         return server.ApplicationBuilder.AddResource(database)
             .WithInitialState(new() { ResourceType = "PostgresDatabase", State = KnownResourceStates.Waiting, Properties = [] })
-            .WithHealthCheck(healthCheck);
+            .WithProbe(cancellation => Probe.ConnectsAsync(database.ConnectionStringExpression, cancellation));
     }
 }
 
@@ -102,25 +96,22 @@ internal static class Provisioning
     public static async Task CreateDatabasesAsync(IDistributedApplicationBuilder builder, PostgresServerResource server,
         ResourceNotificationService notifications, CancellationToken cancellation)
     {
-        var superuser = await server.ConnectionStringExpression.GetValueAsync(cancellation);
+        await using var superuser = Probe.Unpooled(await server.ConnectionStringExpression.GetValueAsync(cancellation));
+        await superuser.OpenAsync(cancellation);
         foreach (var database in builder.Resources.OfType<PostgresDatabaseResource>().Where(d => d.Parent == server))
         {
-            await using (var connection = Probe.Unpooled(superuser))
-            {
-                await connection.OpenAsync(cancellation);
-                await ExecuteAsync(connection, $"""
-                    DO $$ BEGIN
-                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{database.Name}') THEN
-                        CREATE ROLE "{database.Name}" LOGIN;
-                      END IF;
-                    END $$;
-                    ALTER ROLE "{database.Name}" NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE
-                    """, cancellation);
-                await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
-                    { Parameters = { new() { Value = database.Name } } };
+            await ExecuteAsync(superuser, $"""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{database.Name}') THEN
+                    CREATE ROLE "{database.Name}" LOGIN;
+                  END IF;
+                END $$;
+                ALTER ROLE "{database.Name}" NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE
+                """, cancellation);
+            await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", superuser)
+                { Parameters = { new() { Value = database.Name } } })
                 if (await exists.ExecuteScalarAsync(cancellation) is null)
-                    await ExecuteAsync(connection, $"CREATE DATABASE \"{database.Name}\" OWNER \"{database.Name}\"", cancellation);
-            }
+                    await ExecuteAsync(superuser, $"CREATE DATABASE \"{database.Name}\" OWNER \"{database.Name}\"", cancellation);
             await using (var connection = Probe.Unpooled(await database.AdminConnectionStringExpression.GetValueAsync(cancellation)))
             {
                 await connection.OpenAsync(cancellation);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Sockets;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -7,6 +8,15 @@ namespace Platform.AppHost.Resources;
 /// <summary>The health checks of the servers: each asks the server itself, so "healthy" means it serves.</summary>
 internal static class Probe
 {
+    /// <summary>Registers <paramref name="probe"/> as the resource's health check, which Aspire polls and WaitFor waits on.</summary>
+    public static IResourceBuilder<T> WithProbe<T>(
+        this IResourceBuilder<T> resource, Func<CancellationToken, Task<HealthCheckResult>> probe) where T : IResource
+    {
+        var key = $"{resource.Resource.Name}_check";
+        resource.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(key, probe);
+        return resource.WithHealthCheck(key);
+    }
+
     public static async Task<HealthCheckResult> ConnectsAsync(ReferenceExpression connectionString, CancellationToken cancellation)
     {
         try

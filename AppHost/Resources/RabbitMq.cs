@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Platform.AppHost.Resources;
 
 /// <summary>
@@ -54,19 +52,15 @@ public static class RabbitMqBuilderExtensions
         // A listeners.tcp line binds 127.0.0.1 only (RABBITMQ_NODE_PORT would bind every address).
         File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), $"loopback_users = none\nlisteners.tcp.1 = 127.0.0.1:{amqpPort}\n");
 
-        var epmdCheck = $"{name}-epmd_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(epmdCheck, cancellation => Probe.ListensAsync(epmdPort, cancellation));
         var epmd = builder.AddExecutable($"{name}-epmd", Epmd, directory, "-port", epmdPort.ToString(), "-address", "127.0.0.1")
-            .WithHealthCheck(epmdCheck);
+            .WithProbe(cancellation => Probe.ListensAsync(epmdPort, cancellation));
 
         var node = new RabbitMqNodeResource(name, ServerScript, directory, epmdPort);
-        var amqpCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddAsyncCheck(amqpCheck, cancellation => Probe.AnswersAmqpAsync(amqpPort, cancellation));
         var resource = builder.AddResource(node)
             .WithEndpoint(name: "tcp", port: amqpPort, targetPort: amqpPort, isProxied: false)
             .WithEnvironment("RABBITMQ_DIST_PORT", distributionPort.ToString())
             .WaitFor(epmd)
-            .WithHealthCheck(amqpCheck);
+            .WithProbe(cancellation => Probe.AnswersAmqpAsync(amqpPort, cancellation));
         foreach (var (key, value) in node.NodeEnvironment)
             resource.WithEnvironment(key, value);
         return resource;

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using Aspire.Hosting.Testing;
-using Platform.AppHost;
-using Platform.Demo;
 using Platform.SuiteHost;
 
 namespace Platform.Bench;
@@ -12,14 +10,6 @@ public static class BenchSuite
     public static Task<ThrowawaySuite> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null) =>
         ThrowawaySuite.StartAsync(Path.Combine(AppContext.BaseDirectory, "bench.log"),
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), configure);
-
-    /// <summary>A client of the suite's gateway, signed in as the city bureau's demo user.</summary>
-    public static async Task<HttpClient> SignedInGatewayAsync(ThrowawaySuite suite)
-    {
-        var gateway = new HttpClient { BaseAddress = suite.Endpoint("gateway"), Timeout = TimeSpan.FromMinutes(2) };
-        await DemoUsers.SignInAsync(gateway, "bureau", Suite.DemoPassword);
-        return gateway;
-    }
 }
 
 public static class Machine

@@ -19,7 +19,7 @@ public static class EventLatency
     public static async Task<Section> RunAsync(int events, int perSecond)
     {
         await using var app = await BenchSuite.StartAsync();
-        using var gateway = await BenchSuite.SignedInGatewayAsync(app);
+        using var gateway = await app.SignedInGatewayAsync();
 
         var zone = await gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", new { name = "基准学区" });
         var zoneId = (await zone.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();

@@ -53,7 +53,7 @@ public static partial class GatewayLoad
         var gateway = app.Endpoint("gateway");
         var planning = app.Endpoint("planning");
         var gatewayPid = app.Project("gateway").ProcessId!.Value;
-        using var client = await BenchSuite.SignedInGatewayAsync(app);
+        using var client = await app.SignedInGatewayAsync();
         var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
         var zone = await client.PostAsJsonAsync($"/api/planning/districts/{WriteDistrict}/zones", new { name = "负载测试学区" });
         zone.EnsureSuccessStatusCode();

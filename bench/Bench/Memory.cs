@@ -16,7 +16,7 @@ public static class Memory
     {
         await using var app = await BenchSuite.StartAsync();
         await app.LoadDemoDataAsync();
-        using var gateway = await BenchSuite.SignedInGatewayAsync(app);
+        using var gateway = await app.SignedInGatewayAsync();
         await Task.Delay(TimeSpan.FromSeconds(10)); // let the demo's events settle: idle means idle
         var idle = Projects.ToDictionary(name => name, name => ResidentMegabytes(app, name));
 

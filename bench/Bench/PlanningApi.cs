@@ -19,7 +19,7 @@ public static class PlanningApi
     public static async Task<Section> RunAsync(int requests)
     {
         await using var app = await BenchSuite.StartAsync();
-        using var gateway = await BenchSuite.SignedInGatewayAsync(app);
+        using var gateway = await app.SignedInGatewayAsync();
         var schools = await SeedAsync(gateway);
 
         var housing = new { yieldPerDwelling = new Dictionary<string, double> { ["primary"] = 0.12 }, maturation = new[] { 0.5, 1.0 } };

@@ -94,10 +94,13 @@ public sealed partial class SuiteDatabaseServer(DistributedApplication app, stri
 }
 
 /// <summary>The RabbitMQ node, with rabbitmqctl against it.</summary>
-public sealed class SuiteBroker(DistributedApplication app, RabbitMqNodeResource node) : SuiteResource(app, node.Name)
+public sealed class SuiteBroker(DistributedApplication app, RabbitMqNodeResource node, string connectionString)
+    : SuiteResource(app, node.Name)
 {
     public int AmqpPort => node.Endpoint.Port;
-    public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{AmqpPort}/";
+
+    /// <summary>As the AppHost gives it to the services.</summary>
+    public string ConnectionString => connectionString;
 
     /// <summary>Runs rabbitmqctl against this node, e.g. "list_queues name messages".</summary>
     public async Task<string> ControlAsync(params string[] arguments)

@@ -20,6 +20,7 @@ public sealed class ThrowawaySuite : IAsyncDisposable
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(3);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"platform-suite-{Guid.NewGuid():N}");
     private readonly Dictionary<string, (string Admin, string Service)> connectionStrings = [];
+    private string serverConnectionString = "";
     private readonly CancellationTokenSource stopping = new();
     private Task logging = Task.CompletedTask;
 
@@ -43,10 +44,10 @@ public sealed class ThrowawaySuite : IAsyncDisposable
 
     /// <summary>The superuser's connection string for any database of the server (tests that make their own).</summary>
     public string ServerConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(connectionStrings["postgres"].Admin) { Database = database }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
 
     /// <summary>
-    /// Starts the suite, returning once the gateway (which waits for everything else) is healthy. The signing key
+    /// Starts the suite, returning once the gateway is healthy, which it is once every service is. The signing key
     /// lets the caller issue tokens of its own; <paramref name="configure"/> adjusts resources before the start.
     /// </summary>
     public static async Task<ThrowawaySuite> StartAsync(
@@ -78,24 +79,32 @@ public sealed class ThrowawaySuite : IAsyncDisposable
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", deadline.Token);
 
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        Broker = new SuiteBroker(App, model.Resources.OfType<RabbitMqNodeResource>().Single());
+        var node = model.Resources.OfType<RabbitMqNodeResource>().Single();
+        Broker = new SuiteBroker(App, node, await ValueOfAsync(node.ConnectionStringExpression, deadline.Token));
         Postgres = new SuiteDatabaseServer(App, "postgres");
         foreach (var database in model.Resources.OfType<PostgresDatabaseResource>())
             connectionStrings[database.Name] = (await ValueOfAsync(database.AdminConnectionStringExpression, deadline.Token),
                 await ValueOfAsync(database.ConnectionStringExpression, deadline.Token));
-        var server = model.Resources.OfType<PostgresServerResource>().Single();
-        connectionStrings["postgres"] = (await ValueOfAsync(server.ConnectionStringExpression, deadline.Token), "");
+        serverConnectionString = await ValueOfAsync(
+            model.Resources.OfType<PostgresServerResource>().Single().ConnectionStringExpression, deadline.Token);
     }
 
     private static async Task<string> ValueOfAsync(ReferenceExpression expression, CancellationToken cancellationToken) =>
         await expression.GetValueAsync(cancellationToken)
             ?? throw new InvalidOperationException($"{expression.ValueExpression} has no value.");
 
+    /// <summary>A client of the gateway, signed in as the city bureau's demo user (every district, every service).</summary>
+    public async Task<HttpClient> SignedInGatewayAsync()
+    {
+        var gateway = new HttpClient { BaseAddress = Endpoint("gateway"), Timeout = TimeSpan.FromMinutes(2) };
+        await DemoUsers.SignInAsync(gateway, "bureau", Suite.DemoPassword);
+        return gateway;
+    }
+
     /// <summary>Loads the demo data set as the AppHost's demo-data resource does (only into an empty registry).</summary>
     public async Task LoadDemoDataAsync()
     {
-        using var gateway = new HttpClient { BaseAddress = Endpoint("gateway"), Timeout = TimeSpan.FromMinutes(2) };
-        await DemoUsers.SignInAsync(gateway, "bureau", Suite.DemoPassword);
+        using var gateway = await SignedInGatewayAsync();
         await DemoData.LoadAsync(gateway, NullLogger.Instance, CancellationToken.None);
     }
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Platform.BuildingBlocks.Messaging;
 
 namespace Platform.UnitTests;
 
@@ -43,10 +44,7 @@ public class OpenTelemetryTests
     public async Task A_published_and_consumed_message_is_traced_and_measured()
     {
         var (activities, metrics) = (new List<Activity>(), new List<Metric>());
-        var builder = Host.CreateApplicationBuilder();
-        builder.ConfigureOpenTelemetry();
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(activities));
-        builder.Services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
+        var builder = Recording(activities, metrics);
         builder.Services.AddSingleton(new TaskCompletionSource());
         builder.Services.AddMassTransit(bus =>
         {
@@ -68,13 +66,25 @@ public class OpenTelemetryTests
     }
 
     [Fact]
+    public void The_outboxs_publications_are_traced()
+    {
+        var activities = new List<Activity>();
+        var builder = Recording(activities);
+        using var host = builder.Build();
+        host.Services.GetRequiredService<TracerProvider>(); // built on first use, as the host does at start
+
+        using (OutboxDispatcher.Tracing.StartActivity("outbox SchoolRegistered", ActivityKind.Producer))
+        {
+        }
+
+        Assert.Contains(activities, activity => activity.Source.Name == OutboxDispatcher.Tracing.Name);
+    }
+
+    [Fact]
     public async Task A_database_connection_is_traced_and_measured()
     {
         var (activities, metrics) = (new List<Activity>(), new List<Metric>());
-        var builder = Host.CreateApplicationBuilder();
-        builder.ConfigureOpenTelemetry();
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(activities));
-        builder.Services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
+        var builder = Recording(activities, metrics);
         using var host = builder.Build();
         await host.StartAsync();
         // Nothing listens on port 1: the attempt fails at once, and is traced all the same.
@@ -129,6 +139,17 @@ public class OpenTelemetryTests
             await host.StopAsync();
         } // disposing the providers flushes them
         return [.. received];
+    }
+
+    /// <summary>A host with the defaults' telemetry, exporting what it records into these lists.</summary>
+    private static HostApplicationBuilder Recording(List<Activity> activities, List<Metric>? metrics = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.ConfigureOpenTelemetry();
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(activities));
+        if (metrics is not null)
+            builder.Services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics));
+        return builder;
     }
 
     /// <summary>The paths of the requests traced: a server span names its path, a client span its whole address.</summary>
