@@ -54,7 +54,11 @@ public class FaultTests(SuiteFixture suite, ITestOutputHelper output)
 
         await Eventually.Until(() => AppliedAsync(projects), applied => applied > 0, "Planning to start applying the events");
         await suite.Postgres.StopAsync();
+        // Down for longer than a fault's brief retries take in all (about 17 s): only the outage policy keeps the
+        // messages in flight then out of the error queue.
+        var outage = Task.Delay(TimeSpan.FromSeconds(25));
         await publishing;
+        await outage;
         await suite.Postgres.StartAsync(CancellationToken.None);
         // This test process's pooled connections died with the server; the services find theirs broken and reconnect.
         NpgsqlConnection.ClearAllPools();

@@ -1,3 +1,5 @@
+using System.Net.Sockets;
+using Npgsql;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
 
@@ -37,4 +39,35 @@ public class MessageTypesTests
     [Fact]
     public void Refuses_unknown_names_from_the_outbox() =>
         Assert.Throws<InvalidOperationException>(() => MessageTypes.Resolve("Platform.Contracts.NoSuchEvent"));
+}
+
+public class ConsumerRetryTests
+{
+    private static PostgresException Refusal(string sqlState) => new("refused", "FATAL", "FATAL", sqlState);
+
+    public static TheoryData<Exception> Outages() =>
+    [
+        new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)),
+        new NpgsqlException("Exception while reading from stream", new IOException("broken pipe")),
+        Refusal(PostgresErrorCodes.AdminShutdown),
+        Refusal(PostgresErrorCodes.CannotConnectNow),
+        Refusal(PostgresErrorCodes.ConnectionFailure),
+        new InvalidOperationException("wrapped", new NpgsqlException("timeout", new TimeoutException())),
+    ];
+
+    public static TheoryData<Exception> Faults() =>
+    [
+        Refusal(PostgresErrorCodes.UniqueViolation),
+        Refusal(PostgresErrorCodes.SerializationFailure),
+        new InvalidOperationException("The school is not known here."),
+        new NpgsqlException("bad statement"),
+    ];
+
+    [Theory, MemberData(nameof(Outages))]
+    public void A_database_outage_is_retried_for_minutes(Exception exception) =>
+        Assert.True(ConsumerRetry.IsDatabaseOutage(exception), exception.ToString());
+
+    [Theory, MemberData(nameof(Faults))]
+    public void Any_other_fault_is_retried_briefly_and_parked(Exception exception) =>
+        Assert.False(ConsumerRetry.IsDatabaseOutage(exception), exception.ToString());
 }

@@ -9,7 +9,7 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ from ConnectionStrings:messaging (an amqp:// URI), queues named
-    /// "{service}-{message}" in kebab case, message retry then the "_error" queue, and the outbox dispatcher.
+    /// "{service}-{message}" in kebab case, retry (ConsumerRetry) then the "_error" queue, and the outbox dispatcher.
     /// MassTransit adds its own readiness check for the bus.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformMessaging(
@@ -30,10 +30,7 @@ public static class MessagingExtensions
                     host.Username(user);
                     host.Password(password);
                 });
-                // Transient faults (a database restart, a lock timeout) are retried in place; after that the
-                // message moves to the queue's "_error" queue, where nothing is lost.
-                rabbit.UseMessageRetry(retry => retry.Exponential(
-                    5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.UseConsumerRetry();
                 rabbit.ConfigureEndpoints(context);
             });
         });
