@@ -8,9 +8,9 @@ try
 {
     Suite.Define(builder, new SuiteSettings(builder.Configuration, args, builder.AppHostDirectory));
 }
-catch (PrerequisiteMissingException missing)
+catch (SetupException cannotRun)
 {
-    Console.Error.WriteLine(missing.Message);
+    Console.Error.WriteLine(cannotRun.Message);
     return 1;
 }
 await builder.Build().RunAsync();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.AppHost.Resources;
@@ -22,7 +23,10 @@ public static class Suite
         IResourceBuilder<ProjectResource> Service<TProject>(string name) where TProject : IProjectMetadata, new()
         {
             var database = postgres.AddDatabase($"{name}db");
+            // Replicas share the queues (consumers compete), the outbox (rows claimed with SKIP LOCKED) and one
+            // proxied address the gateway's calls are balanced behind.
             return builder.AddSuiteProject<TProject>(name)
+                .WithReplicas(settings.Replicas)
                 .WithEnvironment("Auth__SigningKey", signingKey)
                 .WithReference(database).WaitFor(database)
                 .WithReference(messaging).WaitFor(messaging);
@@ -41,6 +45,19 @@ public static class Suite
             .WithReference(gatewayDb).WaitFor(gatewayDb)
             .WithReference(planning).WithReference(workforce).WithReference(facilities)
             .WithExternalHttpEndpoints();
+        // HTTPS and its certificate are the gateway's alone (docs/security.md, "HTTPS"): Gateway:Kestrel:… of the
+        // AppHost's settings reaches it as Kestrel:…, and no other project sees the certificate's password.
+        var kestrel = builder.Configuration.GetSection("Gateway:Kestrel");
+        foreach (var (key, value) in kestrel.AsEnumerable(makePathsRelative: true))
+            if (value is not null)
+                gateway.WithEnvironment($"Kestrel__{key.Replace(":", "__", StringComparison.Ordinal)}", value);
+        // Endpoints of Kestrel's own replace the AppHost's address: keep plain http there for the health checks.
+        if (kestrel.GetSection("Endpoints").Exists() && !kestrel.GetSection("Endpoints:Http").Exists())
+        {
+            var http = gateway.GetEndpoint("http");
+            gateway.WithEnvironment("Kestrel__Endpoints__Http__Url",
+                ReferenceExpression.Create($"http://{http.EndpointAnnotation.TargetHost}:{http.Property(EndpointProperty.TargetPort)}"));
+        }
         // The UI, served behind the gateway: it signs users in at the gateway and calls the services as the
         // signed-in user, request by request.
         var web = builder.AddSuiteProject<Projects.Web>("web")

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Resources;
 using System.Net;
 using System.Net.Sockets;
 
@@ -6,8 +7,8 @@ namespace Platform.AppHost;
 
 /// <summary>
 /// How this run is set up, from the command line: --reset (start from an empty .data), --no-demo (no demo data),
-/// DataDirectory=… and Ports:{resource}=… (fixed ports), and Throwaway=true for tests and benchmarks (free ports,
-/// no fsync: data nobody keeps).
+/// DataDirectory=… and Ports:{resource}=… (fixed ports), Replicas=N (instances of each service), and Throwaway=true
+/// for tests and benchmarks (free ports, no fsync: data nobody keeps).
 /// </summary>
 public sealed class SuiteSettings
 {
@@ -20,6 +21,9 @@ public sealed class SuiteSettings
         DataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(appHostDirectory, "..", ".data"));
         Throwaway = configuration.GetValue<bool>("Throwaway");
         LoadsDemoData = !args.Contains("--no-demo");
+        Replicas = configuration.GetValue<int?>("Replicas") ?? 1;
+        if (Replicas is < 1 or > MostReplicas)
+            throw new SetupException($"Replicas = {Replicas}: each service runs as 1 to {MostReplicas} instances.");
         if (args.Contains("--reset") && Directory.Exists(DataDirectory))
             Directory.Delete(DataDirectory, recursive: true);
         Directory.CreateDirectory(DataDirectory);
@@ -29,12 +33,20 @@ public sealed class SuiteSettings
     public bool Throwaway { get; }
     public bool LoadsDemoData { get; }
 
+    /// <summary>
+    /// Instances of each service (planning, workforce, facilities), balanced behind one address; two cores hold no more
+    /// than a few.
+    /// </summary>
+    public int Replicas { get; }
+
+    private const int MostReplicas = 4;
+
     /// <summary>Ports:{resource} when given; else a free port for a throwaway run, else the default.</summary>
     public int PortFor(string resource, int defaultPort)
     {
         var port = configuration.GetValue<int?>($"Ports:{resource}") ?? (Throwaway ? FreePort() : defaultPort);
         if (port is <= 0 or >= 65536 || !taken.Add(port))
-            throw new ArgumentException($"Ports:{resource} = {port} is no port, or is given to another resource too.");
+            throw new SetupException($"Ports:{resource} = {port} is no port, or is given to another resource too.");
         return port;
     }
 

@@ -6,9 +6,10 @@ internal static class Prerequisite
     public static void Require(string path, string package)
     {
         if (!File.Exists(path))
-            throw new PrerequisiteMissingException(
+            throw new SetupException(
                 $"{path} is missing: install it with `apt-get install -y {package}` (or run scripts/run.sh).");
     }
 }
 
-public sealed class PrerequisiteMissingException(string message) : Exception(message);
+/// <summary>The machine or the command line cannot run the suite: told in one line, without a stack trace.</summary>
+public sealed class SetupException(string message) : Exception(message);

@@ -9,7 +9,7 @@ public static class BenchSuite
 {
     public static Task<ThrowawaySuite> StartAsync(Action<IDistributedApplicationTestingBuilder>? configure = null) =>
         ThrowawaySuite.StartAsync(Path.Combine(AppContext.BaseDirectory, "bench.log"),
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), configure);
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), configure: configure);
 }
 
 public static class Machine

@@ -22,7 +22,9 @@ public sealed class ThrowawaySuite : IAsyncDisposable
     private readonly Dictionary<string, (string Admin, string Service)> connectionStrings = [];
     private string serverConnectionString = "";
     private readonly CancellationTokenSource stopping = new();
+    private readonly ResourceStates states = new();
     private Task logging = Task.CompletedTask;
+    private Task watching = Task.CompletedTask;
 
     private ThrowawaySuite()
     {
@@ -31,7 +33,7 @@ public sealed class ThrowawaySuite : IAsyncDisposable
     public DistributedApplication App { get; private set; } = null!;
     public SuiteBroker Broker { get; private set; } = null!;
     public SuiteDatabaseServer Postgres { get; private set; } = null!;
-    public SuiteProject Project(string name) => new(App, name);
+    public SuiteProject Project(string name) => new(App, states, name);
 
     /// <summary>Where a project of the suite listens (the gateway, or a service called directly).</summary>
     public Uri Endpoint(string resource) => App.GetEndpoint(resource, "http");
@@ -48,14 +50,18 @@ public sealed class ThrowawaySuite : IAsyncDisposable
 
     /// <summary>
     /// Starts the suite, returning once the gateway is healthy, which it is once every service is. The signing key
-    /// lets the caller issue tokens of its own; <paramref name="configure"/> adjusts resources before the start.
+    /// lets the caller issue tokens of its own; each service runs as <paramref name="replicas"/> instances;
+    /// <paramref name="configure"/> adjusts resources before the start.
     /// </summary>
     public static async Task<ThrowawaySuite> StartAsync(
-        string logFile, string signingKey, Action<IDistributedApplicationTestingBuilder>? configure = null)
+        string logFile, string signingKey, int replicas = 1, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var suite = new ThrowawaySuite();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            ["--no-demo", "Throwaway=true", $"DataDirectory={suite.dataDirectory}", $"Auth:SigningKey={signingKey}"]);
+        [
+            "--no-demo", "Throwaway=true", $"DataDirectory={suite.dataDirectory}", $"Auth:SigningKey={signingKey}",
+            $"Replicas={replicas}",
+        ]);
         configure?.Invoke(builder);
         suite.App = await builder.BuildAsync();
         try
@@ -73,15 +79,18 @@ public sealed class ThrowawaySuite : IAsyncDisposable
     private async Task StartAsync(string logFile)
     {
         using var deadline = new CancellationTokenSource(StartDeadline);
+        watching = states.WatchAsync(App, stopping.Token);
         await App.StartAsync(deadline.Token);
         // Once started, as a resource's log is kept under the names of its instances, which the start gives.
         logging = SuiteLog.WriteAsync(App, logFile, stopping.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", deadline.Token);
 
         var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        foreach (var project in model.Resources.OfType<ProjectResource>())
+            await Project(project.Name).WaitUntilServingAsync(deadline.Token);
         var node = model.Resources.OfType<RabbitMqNodeResource>().Single();
-        Broker = new SuiteBroker(App, node, await ValueOfAsync(node.ConnectionStringExpression, deadline.Token));
-        Postgres = new SuiteDatabaseServer(App, "postgres");
+        Broker = new SuiteBroker(App, states, node, await ValueOfAsync(node.ConnectionStringExpression, deadline.Token));
+        Postgres = new SuiteDatabaseServer(App, states, "postgres");
         foreach (var database in model.Resources.OfType<PostgresDatabaseResource>())
             connectionStrings[database.Name] = (await ValueOfAsync(database.AdminConnectionStringExpression, deadline.Token),
                 await ValueOfAsync(database.ConnectionStringExpression, deadline.Token));
@@ -113,7 +122,7 @@ public sealed class ThrowawaySuite : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         await stopping.CancelAsync();
-        await logging;
+        await Task.WhenAll(logging, watching);
         if (Directory.Exists(dataDirectory))
             Directory.Delete(dataDirectory, recursive: true);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 using Platform.BuildingBlocks.Security;
@@ -25,6 +26,7 @@ public sealed class ScopedDataSources(string connectionString) : IAsyncDisposabl
     /// <summary>The scope of a caller without one: no district.</summary>
     public const string NoScope = "none";
 
+    private static readonly string Process = $"{Assembly.GetEntryAssembly()?.GetName().Name} {Environment.ProcessId}";
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> sources = new();
 
     public NpgsqlDataSource System => For(SystemScope);
@@ -42,6 +44,9 @@ public sealed class ScopedDataSources(string connectionString) : IAsyncDisposabl
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = $"{builder.Options} -c app.scope={scope}".Trim();
+        // pg_stat_activity shows which process, and which of its pools, holds each connection: with replicas, which
+        // instance serves whom.
+        builder.ApplicationName = $"{Process} {scope}";
         // Only statements made for a request, an event or a publication are traced: the pollers' (the outbox, the
         // sessions feed) would bury them in traces of their own every second.
         return new NpgsqlDataSourceBuilder(builder.ConnectionString)

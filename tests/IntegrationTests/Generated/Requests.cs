@@ -89,14 +89,10 @@ public static partial class Requests
         return changes;
     }
 
-    /// <summary>The service's resident memory, from its process (the suite runs on this machine).</summary>
-    public static long ResidentBytes(SuiteFixture suite, string service)
-    {
-        var pid = suite.Project(service).ProcessId
-            ?? throw new InvalidOperationException($"{service} is not running.");
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:"));
-        return long.Parse(Regex.Match(line, @"\d+").Value) * 1024;
-    }
+    /// <summary>The resident memory of the service's largest replica, from its process (the suite runs on this machine).</summary>
+    public static long ResidentBytes(SuiteFixture suite, string service) =>
+        suite.Project(service).ProcessIds.Select(pid => File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:")))
+            .Max(line => long.Parse(Regex.Match(line, @"\d+").Value) * 1024);
 
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
     private static partial Regex PathParameter();
