@@ -17,6 +17,7 @@ public static class Suite
         // The gateway signs tokens with this key and every service checks them with it: Auth:SigningKey when set
         // (so tokens outlive a restart), otherwise a new random key for each run.
         var signingKey = builder.Configuration["Auth:SigningKey"] ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        builder.Services.AddHostedService<FailureReport>();
         var postgres = builder.AddPostgres("postgres", settings);
         var messaging = builder.AddRabbitMQ("messaging", settings);
 

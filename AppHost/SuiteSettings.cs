@@ -18,14 +18,23 @@ public sealed class SuiteSettings
     public SuiteSettings(IConfiguration configuration, string[] args, string appHostDirectory)
     {
         this.configuration = configuration;
+        if (args.FirstOrDefault(arg => arg.StartsWith("--", StringComparison.Ordinal) && !arg.Contains('=')
+                && arg is not ("--reset" or "--no-demo")) is { } unknown)
+            throw new SetupException($"{unknown}: the suite takes --reset, --no-demo and Name=value settings (README.md).");
         DataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(appHostDirectory, "..", ".data"));
         Throwaway = configuration.GetValue<bool>("Throwaway");
+        if (Throwaway && configuration["DataDirectory"] is null)
+            throw new SetupException("Throwaway=true writes without fsync: give it a DataDirectory=… of its own, not .data.");
         LoadsDemoData = !args.Contains("--no-demo");
         Replicas = configuration.GetValue<int?>("Replicas") ?? 1;
         if (Replicas is < 1 or > MostReplicas)
             throw new SetupException($"Replicas = {Replicas}: each service runs as 1 to {MostReplicas} instances.");
         if (args.Contains("--reset") && Directory.Exists(DataDirectory))
+        {
+            if (RunningServer() is { } server)
+                throw new SetupException($"--reset: a suite is running on {DataDirectory} (PostgreSQL {server}); stop it first.");
             Directory.Delete(DataDirectory, recursive: true);
+        }
         Directory.CreateDirectory(DataDirectory);
     }
 
@@ -48,6 +57,14 @@ public sealed class SuiteSettings
         if (port is <= 0 or >= 65536 || !taken.Add(port))
             throw new SetupException($"Ports:{resource} = {port} is no port, or is given to another resource too.");
         return port;
+    }
+
+    /// <summary>The process of the PostgreSQL server running on this data, if one is.</summary>
+    private int? RunningServer()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postgres", "postmaster.pid");
+        return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+            && Directory.Exists($"/proc/{pid}") ? pid : null;
     }
 
     private int FreePort()
