@@ -32,14 +32,17 @@ public sealed class AppHostTests : IAsyncLifetime
         Assert.Equal("secret", gateway["Kestrel__Endpoints__Https__Certificate__Password"]);
         Assert.Matches(@"^http://localhost:\d+$", gateway["Kestrel__Endpoints__Http__Url"]);
         foreach (var project in new[] { "planning", "workforce", "facilities", "web" })
-            Assert.DoesNotContain(await EnvironmentOfAsync(project), variable => variable.Key.StartsWith("Kestrel__", StringComparison.Ordinal));
+            Assert.DoesNotContain(await EnvironmentOfAsync(project),
+                variable => variable.Key.StartsWith("Kestrel__", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Each_service_runs_as_the_replicas_asked_for_and_the_rest_as_one()
     {
-        var replicas = Resources().ToDictionary(r => r.Name, r => r.Annotations.OfType<ReplicaAnnotation>().SingleOrDefault()?.Replicas ?? 1);
-        Assert.Equal((3, 3, 3, 1, 1), (replicas["planning"], replicas["workforce"], replicas["facilities"], replicas["gateway"], replicas["web"]));
+        var replicas = Resources()
+            .ToDictionary(r => r.Name, r => r.Annotations.OfType<ReplicaAnnotation>().SingleOrDefault()?.Replicas ?? 1);
+        Assert.Equal((3, 3, 3, 1, 1),
+            (replicas["planning"], replicas["workforce"], replicas["facilities"], replicas["gateway"], replicas["web"]));
     }
 
     private IEnumerable<ProjectResource> Resources() =>

@@ -61,7 +61,8 @@ public sealed class SuiteFixture : IAsyncLifetime
         var instance = Interlocked.Increment(ref instances);
         var log = Path.Combine(AppContext.BaseDirectory, instance == 1 ? "suite.log" : $"suite-{instance}.log");
         // The tests sign hundreds of users in from this host; the per-address sign-in limit is tested from other addresses.
-        suite = await ThrowawaySuite.StartAsync(log, signingKey, Replicas, builder => builder.CreateResourceBuilder<ProjectResource>("gateway")
+        suite = await ThrowawaySuite.StartAsync(log, signingKey, Replicas, builder => builder
+            .CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__SignInLimit__Exempt__0", "127.0.0.1")
             .WithEnvironment("Gateway__SignInLimit__Exempt__1", "::1"));
         // The tests act as a city-wide user of every service and its system administrator (parked messages); the

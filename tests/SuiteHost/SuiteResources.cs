@@ -104,7 +104,8 @@ public sealed class SuiteProject(DistributedApplication app, ResourceStates stat
     {
         var crashing = Services.Where(service => processIds.Contains(service.ProcessId)).ToList();
         if (processIds.Length == 0 || crashing.Count < processIds.Length)
-            throw new InvalidOperationException($"{Name} runs as [{string.Join(", ", ProcessIds)}], not [{string.Join(", ", processIds)}].");
+            throw new InvalidOperationException(
+                $"{Name} runs as [{string.Join(", ", ProcessIds)}], not [{string.Join(", ", processIds)}].");
         foreach (var processId in processIds)
         {
             using var service = Process.GetProcessById(processId);
