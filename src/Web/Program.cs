@@ -10,5 +10,5 @@ app.MapDefaultEndpoints();
 app.UseWebPipeline();
 app.MapStaticAssets();
 app.MapWebEndpoints();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
