@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.Web.Account;
 
