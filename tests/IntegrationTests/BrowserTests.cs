@@ -221,7 +221,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "scenarios.png"), FullPage = true });
 
         // Back to the dashboard by the top bar: its chart is drawn again, and no page was loaded whole on the way.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "学位规划" }).ClickAsync();
+        var topBar = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        await topBar.GetByRole(AriaRole.Link, new() { Name = "学位规划" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("学位供需");
         await Assertions.Expect(page.Locator("#trend[data-drawn] canvas")).ToHaveCountAsync(1);
         await AssertSamePageAsync(page);

@@ -69,5 +69,7 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
 
     /// <summary>The service's words; an ended session in the user's language, as nothing the service says about it helps them.</summary>
     private async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        response.StatusCode == HttpStatusCode.Unauthorized ? texts["session.ended"] : await ProblemText.ReadAsync(response, cancellationToken);
+        response.StatusCode == HttpStatusCode.Unauthorized
+            ? texts["session.ended"]
+            : await ProblemText.ReadAsync(response, cancellationToken);
 }

@@ -4,8 +4,8 @@ namespace Platform.Web.Workforce;
 public sealed record RotationPlan(Guid Id, string DistrictCode, int Year, string Status, List<RotationAssignment> Assignments,
     List<SchoolQuota> Schools, DistrictQuota District, List<RotationExplanation> Teachers, List<WorkflowEvent> Events);
 
-public sealed record RotationAssignment(Guid TeacherId, string TeacherName, string FromSchool, string ToSchool, string Subject, bool Backbone,
-    bool Manual, int TermYears, string? Outcome);
+public sealed record RotationAssignment(Guid TeacherId, string TeacherName, string FromSchool, string ToSchool, string Subject,
+    bool Backbone, bool Manual, int TermYears, string? Outcome);
 
 public sealed record SchoolQuota(string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected,
     List<RotationReason> Shortfall);

@@ -37,8 +37,8 @@ public sealed class RoundView(AppointmentRound round, IReadOnlyDictionary<Guid, 
 
     /// <summary>A school's open posts by subject, as "语文 2、数学 1"; "0" when it has none.</summary>
     public string OpenPosts(Guid school) =>
-        string.Join("、", round.Posts.Where(p => p.SchoolId == school && p.Posts > p.Filled).Select(p => $"{p.Subject} {p.Posts - p.Filled}"))
-            is { Length: > 0 } open ? open : "0";
+        string.Join("、", round.Posts.Where(p => p.SchoolId == school && p.Posts > p.Filled)
+            .Select(p => $"{p.Subject} {p.Posts - p.Filled}")) is { Length: > 0 } open ? open : "0";
 
     /// <summary>
     /// Whom the school may choose now: in 校内竞聘 its own teachers, in 跨校竞聘 those who asked for it; in either, only

@@ -9,12 +9,14 @@ public sealed class RoundViewTests
     private static readonly Guid Xigu = Guid.NewGuid();
     private static readonly Dictionary<Guid, string> Schools = new() { [Dingzigu] = "丁字沽小学", [Xigu] = "西沽小学" };
 
-    private static RoundCandidate Teacher(string name, Guid home, string subject, Guid[]? preferences = null, Guid? placed = null, string? outcome = null) =>
+    private static RoundCandidate Teacher(string name, Guid home, string subject, Guid[]? preferences = null, Guid? placed = null,
+        string? outcome = null) =>
         new(Guid.NewGuid(), name, home, subject, placed, placed is null ? null : "internal", outcome, preferences ?? []);
 
     private static RoundView Round(string stage, params RoundCandidate[] candidates) => new(new AppointmentRound(Guid.NewGuid(), "120106",
         new DateOnly(2026, 9, 1), new DateOnly(2029, 8, 31), stage,
-        [new RoundPost(Dingzigu, "丁字沽小学", "语文", 2, 1), new RoundPost(Xigu, "西沽小学", "数学", 1, 1)], [.. candidates], []), Schools);
+        [new RoundPost(Dingzigu, "丁字沽小学", "语文", 2, 1), new RoundPost(Xigu, "西沽小学", "数学", 1, 1)], [.. candidates], []),
+        Schools);
 
     [Fact]
     public void Within_schools_a_school_chooses_its_own_unsettled_teachers_in_a_subject_with_an_open_post()
