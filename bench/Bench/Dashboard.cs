@@ -5,8 +5,8 @@ namespace Platform.Bench;
 
 /// <summary>
 /// The planner's dashboard in a real browser (Debian's Chromium) on the demo data: the time from the start of the
-/// navigation to the first chart drawn, for a fresh load and for a change of the stage filter (a new page, as the UI
-/// renders on the server), each measured <paramref name="runs"/> times after a warm-up.
+/// navigation to the first chart drawn, for a fresh load and for a change of the stage filter (an enhanced load of the
+/// new page, rendered on the server), each measured <paramref name="runs"/> times after a warm-up.
 /// </summary>
 public static class Dashboard
 {
@@ -76,7 +76,7 @@ public static class Dashboard
                 ],
                 [
                     "The stage filter changed: from the click to the chart drawn again on the new page " +
-                    "(ADR 0009: a filter change is a new page)",
+                    "(ADR 0012: a filter change is an enhanced load of the new page)",
                     "< 300 ms", Spread(stageChange)
                 ]])}
             """);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Platform.BuildingBlocks.Security;
@@ -18,7 +19,8 @@ public static class Extensions
 
     public static void AddWebServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        // Static rendering on the server, and a SignalR circuit for the few components that gain from it (docs/adr/0012).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Pages load scripts, styles and images from here only (the other security headers: ServiceDefaults).
         builder.Services.Configure<SecurityHeadersOptions>(headers => headers.ContentSecurityPolicy =
             "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'");
@@ -48,6 +50,8 @@ public static class Extensions
                 .ConfigurePrimaryHttpMessageHandler(() =>
                     new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         builder.Services.AddScoped<Session>();
+        builder.Services.AddScoped<Caller>();
+        builder.Services.AddScoped<CircuitHandler, CircuitCaller>();
         builder.Services.AddSessionRevocation();
         builder.Services.AddScoped<ServiceApi>();
         builder.Services.AddScoped<ServiceFiles>();

@@ -10,5 +10,6 @@ app.MapDefaultEndpoints();
 app.UseWebPipeline();
 app.MapStaticAssets();
 app.MapWebEndpoints();
-app.MapRazorComponents<App>();
+// Blazor would answer with a policy of its own (frame-ancestors 'self' only), which would keep ours off the pages.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
 app.Run();

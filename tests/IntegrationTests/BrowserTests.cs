@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Platform.AppHost;
+using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
@@ -70,7 +71,15 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     public async Task A_commissioning_done_elsewhere_shows_on_the_planners_chart_without_a_reload()
     {
         var page = await SignInAsync("planner");
-        await page.GotoAsync($"{Gateway}/planning?districtCode=120106&stage=primary&horizon=5");
+        await page.GotoAsync($"{Gateway}/planning?districtCode=120106&stage=junior_secondary&horizon=10");
+        // The chart's page reached by an enhanced load of the filters: the chart is drawn again and polls from then on.
+        await MarkPageAsync(page);
+        await page.GetByLabel("学段").SelectOptionAsync("primary");
+        await page.GetByLabel("预测年数").SelectOptionAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "更新" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{Gateway}/planning?districtCode=120106&stage=primary&horizon=5");
+        await Assertions.Expect(page.Locator("#trend canvas")).ToHaveCountAsync(1);
+        await AssertSamePageAsync(page);
         var before = await page.Locator("#trend-places").TextContentAsync();
 
         // The facility manager's part, through the API: a primary school of 红桥 grows by four classes.
@@ -85,6 +94,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await SuiteApi.EnsureAsync(await facilities.CommissionAsync(project));
 
         await Assertions.Expect(page.Locator("#trend-places")).Not.ToHaveTextAsync(before!, new() { Timeout = 30_000 });
+        await AssertSamePageAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "planner-live.png") });
     }
 
@@ -197,7 +207,10 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
     public async Task A_planner_compares_scenarios_side_by_side()
     {
         var page = await SignInAsync("planner");
+        await Assertions.Expect(page.Locator("#trend canvas")).ToHaveCountAsync(1);
+        await MarkPageAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "方案比较" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("方案比较");
         var choices = page.Locator("fieldset.choices input[type=checkbox]");
         Assert.True(await choices.CountAsync() >= 2, "the demo data has a central and a high scenario for 红桥");
         await choices.Nth(0).CheckAsync();
@@ -206,6 +219,13 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#compare[data-drawn]")).ToHaveCountAsync(1);
         Assert.True(await page.Locator("#compare-title ~ .scroll tbody tr").CountAsync() >= 3, "a row for each year");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "scenarios.png"), FullPage = true });
+
+        // Back to the dashboard by the top bar: its chart is drawn again, and no page was loaded whole on the way.
+        var topBar = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        await topBar.GetByRole(AriaRole.Link, new() { Name = "学位规划" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("学位供需");
+        await Assertions.Expect(page.Locator("#trend[data-drawn] canvas")).ToHaveCountAsync(1);
+        await AssertSamePageAsync(page);
     }
 
     [Fact]
@@ -214,6 +234,7 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         var page = await SignInAsync("planner");
         await page.GotoAsync($"{Gateway}/planning/scenarios");
         await page.GetByRole(AriaRole.Link, new() { Name = "新建方案" }).ClickAsync();
+        await MarkPageAsync(page);
         var name = $"浏览器方案{Guid.NewGuid().ToString("N")[..6]}";
         await page.GetByLabel("方案名称").FillAsync(name);
         await page.GetByLabel("预测口径").SelectOptionAsync("central");
@@ -265,7 +286,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByLabel("预计出生数").FillAsync("2026 3100\n两千");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("第 2 行");
-        await page.GotoAsync(page.Url); // read again, without posting the form again
+        await AssertSamePageAsync(page); // every save was answered in the page, the first by an enhanced load of its address
+        await page.GotoAsync(page.Url); // read again
         await Assertions.Expect(page.GetByLabel("预计出生数")).ToHaveValueAsync("2026 3100\n2027 2950");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "采用为正式预测" }).ClickAsync();
@@ -279,6 +301,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Link, new() { Name = "区管校聘" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "启动竞聘" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("核定岗位");
+        var roundPage = page.Url;
+        await MarkPageAsync(page);
         Assert.True(await page.Locator("#candidates-title ~ .scroll tbody tr").CountAsync() > 100,
             "every 在编 teacher of 红桥 is a candidate");
 
@@ -296,8 +320,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         // 校内竞聘: a school chooses among its own teachers in the subject of its open posts.
         await AdvanceAsync(page, "校内竞聘");
         await page.GetByLabel("选聘学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽小学" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "显示可选教师" }).ClickAsync();
         var choices = page.Locator(".choices label");
+        await Assertions.Expect(choices.First).ToBeVisibleAsync();
         Assert.True(await choices.CountAsync() >= 2, "丁字沽小学 has several 语文 teachers");
         await Assertions.Expect(choices.Filter(new() { HasNotText = "语文 · 丁字沽小学" })).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round-choices.png") });
@@ -317,7 +341,6 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
                 .Filter(new() { HasText = "丁字沽小学" }))
             .Not.ToHaveCountAsync(0);
         await page.GetByLabel("选聘学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽第二小学" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "显示可选教师" }).ClickAsync();
         await Assertions.Expect(choices).ToHaveCountAsync(1);
         await choices.Locator("input").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "聘用所选教师" }).ClickAsync();
@@ -348,6 +371,9 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("结束");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round.png") });
+        // The round went through its stages in its interactive stepper: the page was never loaded again.
+        await AssertSamePageAsync(page);
+        Assert.Equal(roundPage, page.Url);
     }
 
     [Fact]
@@ -483,7 +509,11 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         Assert.Equal(before + 1,
             (await DownloadAsync(page, page.Locator("#assignments-title ~ .actions a"), "rotation-plan.xlsx")).Count);
 
-        // Take the first teacher out of the plan, then put them back where they were going: the gauge follows.
+        // Take the first teacher out of the plan, then put them back where they were going: the gauge follows, over
+        // the circuit, without a request for the page.
+        await MarkPageAsync(page);
+        var pageRequests = 0;
+        page.Request += (_, request) => pageRequests += request.Url.Contains("/workforce/rotation", StringComparison.Ordinal) ? 1 : 0;
         var first = assignments.First;
         var teacher = (await first.Locator("th").TextContentAsync())!.Replace(" ★", "").Trim();
         var toSchool = (await first.Locator("td").Nth(2).TextContentAsync())!.Split(" (")[0].Trim(); // "学校 (N年)"
@@ -497,6 +527,8 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "加入方案" }).ClickAsync();
         await Assertions.Expect(assignments).ToHaveCountAsync(before);
         await Assertions.Expect(page.Locator("#gauge-rotated")).ToHaveAttributeAsync("value", rotated!);
+        await AssertSamePageAsync(page);
+        Assert.Equal(0, pageRequests);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "rotation.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
@@ -507,6 +539,12 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".problem[role=alert]")).ToContainTextAsync("少于");
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已提交");
     }
+
+    /// <summary>Marks the browser's page: a page loaded whole loses the mark; an enhanced load or a circuit's update keeps it.</summary>
+    private static Task MarkPageAsync(IPage page) => page.EvaluateAsync("window.stillThisPage = true");
+
+    private static async Task AssertSamePageAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("window.stillThisPage === true"), "the page was not loaded whole");
 
     private static async Task SetPostsAsync(IPage page, string school, string subject, int count)
     {
@@ -560,6 +598,53 @@ public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
         await page.GotoAsync($"{Gateway}/planning");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+    }
+
+    [Fact]
+    public async Task A_session_signed_out_in_another_tab_stops_the_editors_next_call_and_sends_the_user_to_sign_in()
+    {
+        var page = await SignInAsync("planner");
+        await page.GotoAsync($"{Gateway}/planning/scenarios/edit?districtCode=120106");
+        var name = $"退出后方案{Guid.NewGuid().ToString("N")[..6]}";
+        await page.GetByLabel("方案名称").FillAsync(name);
+
+        // The other tab signs out; the cookie as it was, copied, shows when this host has learnt of it.
+        var cookies = await page.Context.CookiesAsync();
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync($"{Gateway}/planning");
+        await other.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        using var copy = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = suite.Endpoint("gateway"),
+            DefaultRequestHeaders = { { "Cookie", string.Join("; ", cookies.Select(cookie => $"{cookie.Name}={cookie.Value}")) } },
+        };
+        await Eventually.Until(async () => (await copy.GetAsync("/planning")).StatusCode,
+            status => status == System.Net.HttpStatusCode.Redirect, "the web UI to refuse the signed-out session");
+
+        // The editor's circuit still runs, with the token of the session as it was when it connected: its next call
+        // is not made, and the page loads again, at the sign-in page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("登录");
+        using var planning = suite.ClientFor("gateway", suite.TokenFor("120106", Roles.Planner));
+        var scenarios = await planning.GetStringAsync("/api/planning/scenarios?districtCode=120106");
+        Assert.DoesNotContain(name, scenarios);
+    }
+
+    [Fact]
+    public async Task The_editors_circuit_speaks_english_once_the_user_switched()
+    {
+        var page = await SignInAsync("planner");
+        await page.GetByLabel("切换到英文").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.GotoAsync($"{Gateway}/planning/scenarios/edit?districtCode=120106");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("English circuit");
+        await page.GetByLabel("Expected births").FillAsync("2026 3100\ntwo thousand");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        // Written by the circuit, in the language of the connection that opened it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Expected births, line 2");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("New scenario");
     }
 
     private async Task<IPage> SignInAsync(string userName)

@@ -1,7 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Authentication;
 using Platform.Web.Account;
+using Platform.Web.Text;
 
 namespace Platform.Web.Api;
 
@@ -12,8 +13,9 @@ public sealed record ApiAnswer<T>(T? Value, int Status, string? Problem) where T
 /// Calls the services straight, as the signed-in user: each request carries the user's access token, and each
 /// service checks it, the user's role and district scope as it would for any client. The token goes to a service's
 /// own base address only (ServicePath): a path that could lead elsewhere is refused with an ArgumentException.
+/// Without a token that serves (a session ended inside an interactive circuit), nothing is sent: the answer is 401.
 /// </summary>
-public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor accessor)
+public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts texts)
 {
     public static readonly string[] Services = ["planning", "workforce", "facilities"];
 
@@ -31,7 +33,7 @@ public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor acc
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await SendAsync(service, request, cancellationToken);
-        return response.IsSuccessStatusCode ? null : await ProblemText.ReadAsync(response, cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ProblemAsync(response, cancellationToken);
     }
 
     public async Task<HttpResponseMessage> SendAsync(string service, HttpRequestMessage request, CancellationToken cancellationToken)
@@ -41,12 +43,19 @@ public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor acc
         var client = http.CreateClient(service);
         // The token goes only to the service's own address: the path is checked and resolved before it is added.
         request.RequestUri = ServicePath.Resolve(client.BaseAddress!, request.RequestUri?.OriginalString);
-        var token = await accessor.HttpContext!.GetTokenAsync("access_token");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (await caller.CurrentAsync() is not { } credentials)
+        {
+            caller.Refused();
+            return new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        }
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credentials.AccessToken);
         // The service's audit trail records the user's address (as the gateway forwarded it here), not this host's.
-        if (accessor.HttpContext!.Connection.RemoteIpAddress is { } address)
+        if (credentials.Address is { } address)
             request.Headers.Add("X-Forwarded-For", address.ToString());
-        return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+            caller.Refused();
+        return response;
     }
 
     private async Task<ApiAnswer<T>> ReadAsync<T>(string service, HttpRequestMessage request, CancellationToken cancellationToken) where T : class
@@ -55,6 +64,12 @@ public sealed class ServiceApi(IHttpClientFactory http, IHttpContextAccessor acc
         using (var response = await SendAsync(service, request, cancellationToken))
             return response.IsSuccessStatusCode
                 ? new ApiAnswer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), (int)response.StatusCode, null)
-                : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemText.ReadAsync(response, cancellationToken));
+                : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemAsync(response, cancellationToken));
     }
+
+    /// <summary>The service's words; an ended session in the user's language, as nothing the service says about it helps them.</summary>
+    private async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.StatusCode == HttpStatusCode.Unauthorized
+            ? texts["session.ended"]
+            : await ProblemText.ReadAsync(response, cancellationToken);
 }

@@ -19,6 +19,7 @@ public sealed class Texts
         ["lang.switch.label"] = ("切换到英文", "Switch to Chinese"),
         ["user.scope"] = ("辖区", "Scope"),
         ["sign-out"] = ("退出", "Sign out"),
+        ["session.ended"] = ("登录已失效，请重新登录。", "Your session has ended; sign in again."),
         ["sample-data"] = ("示例数据：以下区的数据为演示用，并非真实统计：", "Sample data: the figures of these districts are for demonstration, not real statistics:"),
         ["sign-in.title"] = ("登录", "Sign in"),
         ["sign-in.user"] = ("用户名", "User name"),

@@ -1,0 +1,53 @@
+namespace Platform.Web.Workforce;
+
+/// <summary>A 区管校聘 appointment round as Workforce answers it: its stage, posts, candidates and history.</summary>
+public sealed record AppointmentRound(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage, List<RoundPost> Posts,
+    List<RoundCandidate> Candidates, List<WorkflowEvent> Events);
+
+public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject, int Posts, int Filled);
+
+/// <summary>What the round's page shows of a round: who is left, the open posts, whom a school may choose now.</summary>
+public sealed class RoundView(AppointmentRound round, IReadOnlyDictionary<Guid, string> schools)
+{
+    public static readonly string[] Stages = ["posts", "internal", "cross_school", "placement", "closed"];
+
+    public AppointmentRound Round => round;
+
+    public IReadOnlyDictionary<Guid, string> Schools => schools;
+
+    public string SchoolName(Guid id) => schools.GetValueOrDefault(id, id.ToString());
+
+    /// <summary>"done", "current" or null (still to come), for the stepper.</summary>
+    public string? StageState(string stage) => Array.IndexOf(Stages, stage).CompareTo(Array.IndexOf(Stages, round.Stage)) switch
+    {
+        < 0 => "done",
+        0 => "current",
+        _ => null,
+    };
+
+    /// <summary>The schools that have posts in the round, by name.</summary>
+    public IEnumerable<(Guid Id, string Name)> PostSchools =>
+        round.Posts.Select(p => p.SchoolId).Distinct().Select(id => (id, SchoolName(id))).OrderBy(s => s.Item2, StringComparer.Ordinal);
+
+    public List<RoundCandidate> Unplaced =>
+        round.Candidates.Where(c => c.PlacedSchoolId is null).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Neither placed nor sent to 待岗培训 or 转岗.</summary>
+    public List<RoundCandidate> Unsettled => Unplaced.Where(c => c.UnplacedOutcome is null).ToList();
+
+    /// <summary>A school's open posts by subject, as "语文 2、数学 1"; "0" when it has none.</summary>
+    public string OpenPosts(Guid school) =>
+        string.Join("、", round.Posts.Where(p => p.SchoolId == school && p.Posts > p.Filled)
+            .Select(p => $"{p.Subject} {p.Posts - p.Filled}")) is { Length: > 0 } open ? open : "0";
+
+    /// <summary>
+    /// Whom the school may choose now: in 校内竞聘 its own teachers, in 跨校竞聘 those who asked for it; in either, only
+    /// those whose subject has an open post there.
+    /// </summary>
+    public List<RoundCandidate> Choosable(Guid school) => Unsettled
+        .Where(c => round.Stage == "internal" ? c.HomeSchoolId == school : c.Preferences.Contains(school))
+        .Where(c => Open(school, c.Subject) > 0).ToList();
+
+    private int Open(Guid school, string subject) =>
+        round.Posts.Where(p => p.SchoolId == school && p.Subject == subject).Sum(p => p.Posts - p.Filled);
+}
