@@ -25,12 +25,13 @@ public static class Suite
         {
             var database = postgres.AddDatabase($"{name}db");
             // Replicas share the queues (consumers compete), the outbox (rows claimed with SKIP LOCKED) and one
-            // proxied address the gateway's calls are balanced behind.
+            // proxied address the gateway's calls are balanced behind. A service needs its database to start (its
+            // migrations), not the broker: it starts while the broker boots, and its bus connects once it is up.
             return builder.AddSuiteProject<TProject>(name)
                 .WithReplicas(settings.Replicas)
                 .WithEnvironment("Auth__SigningKey", signingKey)
                 .WithReference(database).WaitFor(database)
-                .WithReference(messaging).WaitFor(messaging);
+                .WithReference(messaging);
         }
         var planning = Service<Projects.Planning>("planning");
         var workforce = Service<Projects.Workforce>("workforce");

@@ -22,11 +22,11 @@ public sealed class SuiteSettings
                 && arg is not ("--reset" or "--no-demo")) is { } unknown)
             throw new SetupException($"{unknown}: the suite takes --reset, --no-demo and Name=value settings (README.md).");
         DataDirectory = Path.GetFullPath(configuration["DataDirectory"] ?? Path.Combine(appHostDirectory, "..", ".data"));
-        Throwaway = configuration.GetValue<bool>("Throwaway");
+        Throwaway = Setting<bool?>("Throwaway") ?? false;
         if (Throwaway && configuration["DataDirectory"] is null)
             throw new SetupException("Throwaway=true writes without fsync: give it a DataDirectory=… of its own, not .data.");
         LoadsDemoData = !args.Contains("--no-demo");
-        Replicas = configuration.GetValue<int?>("Replicas") ?? 1;
+        Replicas = Setting<int?>("Replicas") ?? 1;
         if (Replicas is < 1 or > MostReplicas)
             throw new SetupException($"Replicas = {Replicas}: each service runs as 1 to {MostReplicas} instances.");
         if (args.Contains("--reset") && Directory.Exists(DataDirectory))
@@ -53,10 +53,23 @@ public sealed class SuiteSettings
     /// <summary>Ports:{resource} when given; else a free port for a throwaway run, else the default.</summary>
     public int PortFor(string resource, int defaultPort)
     {
-        var port = configuration.GetValue<int?>($"Ports:{resource}") ?? (Throwaway ? FreePort() : defaultPort);
+        var port = Setting<int?>($"Ports:{resource}") ?? (Throwaway ? FreePort() : defaultPort);
         if (port is <= 0 or >= 65536 || !taken.Add(port))
             throw new SetupException($"Ports:{resource} = {port} is no port, or is given to another resource too.");
         return port;
+    }
+
+    private T Setting<T>(string key)
+    {
+        try
+        {
+            return configuration.GetValue<T>(key)!;
+        }
+        catch (InvalidOperationException)
+        {
+            var expected = typeof(T) == typeof(bool?) ? "true or false" : "a whole number";
+            throw new SetupException($"{key} = {configuration[key]}: expected {expected}.");
+        }
     }
 
     /// <summary>The process of the PostgreSQL server running on this data, if one is.</summary>

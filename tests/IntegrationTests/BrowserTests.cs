@@ -12,7 +12,7 @@ namespace Platform.IntegrationTests;
 /// on the planner's chart without a reload. Screenshots go to screenshots/ beside the test assembly.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class BrowserTests(SuiteFixture suite) : IAsyncLifetime
+public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private IPlaywright playwright = null!;

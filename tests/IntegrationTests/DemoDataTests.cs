@@ -5,14 +5,20 @@ using Platform.AppHost;
 namespace Platform.IntegrationTests;
 
 [CollectionDefinition(Name)]
-public sealed class DemoCollection : ICollectionFixture<SuiteFixture>
+public sealed class DemoCollection : ICollectionFixture<DemoSuiteFixture>
 {
     public const string Name = "demo";
 }
 
+/// <summary>The suite the demo data is loaded into and the browser tests drive: one instance of each service.</summary>
+public sealed class DemoSuiteFixture : SuiteFixture
+{
+    public override int ReplicasOfEachService => 1;
+}
+
 /// <summary>The demo data set, loaded by the AppHost run, on a suite of its own (the other tests need an empty one).</summary>
 [Collection(DemoCollection.Name)]
-public class DemoDataTests(SuiteFixture suite)
+public class DemoDataTests(DemoSuiteFixture suite)
 {
     [Fact]
     public async Task The_demo_data_set_loads_once_and_can_be_planned_with()

@@ -6,13 +6,12 @@ using Xunit.Abstractions;
 namespace Platform.IntegrationTests;
 
 /// <summary>
-/// The suite under test runs each service as two replicas (SuiteFixture), so every other test, the fault tests
-/// included, runs against them too. These tests show what replicas must do: the gateway's calls reach both, their
-/// consumers compete for each queue, their dispatchers share one outbox without publishing a row twice, and one
-/// replica lost is not seen by users.
+/// What replicas must do, on a suite running each service as two: the gateway's calls reach both, their consumers
+/// compete for each queue, they share one outbox without publishing a row twice, and one replica lost is not seen by
+/// users. scripts/faults.sh runs the whole fault suite against replicas too.
 /// </summary>
-[Collection(SuiteCollection.Name)]
-public class ReplicaTests(SuiteFixture suite, ITestOutputHelper output)
+[Collection(ReplicaCollection.Name)]
+public class ReplicaTests(ReplicaSuiteFixture suite, ITestOutputHelper output)
 {
     private static readonly string[] Services = ["planning", "workforce", "facilities"];
 
@@ -27,7 +26,7 @@ public class ReplicaTests(SuiteFixture suite, ITestOutputHelper output)
     public async Task The_gateway_balances_a_services_requests_between_its_replicas(string service, string list)
     {
         var replicas = suite.Project(service).ProcessIds;
-        Assert.Equal(SuiteFixture.Replicas, replicas.Count);
+        Assert.Equal(suite.ReplicasOfEachService, replicas.Count);
         await using var database = new NpgsqlConnection(suite.ConnectionString($"{service}db"));
         var since = await database.ExecuteScalarAsync<DateTime>("SELECT clock_timestamp()");
 
@@ -56,18 +55,19 @@ public class ReplicaTests(SuiteFixture suite, ITestOutputHelper output)
             .ToDictionary(fields => fields[0], fields => int.Parse(fields[1]));
 
         Assert.NotEmpty(queues);
-        Assert.All(queues, queue => Assert.Equal((queue.Key, SuiteFixture.Replicas), (queue.Key, queue.Value)));
+        Assert.All(queues, queue => Assert.Equal((queue.Key, suite.ReplicasOfEachService), (queue.Key, queue.Value)));
     }
 
     [Fact]
-    public async Task Two_dispatchers_share_the_outbox_and_publish_each_row_once()
+    public async Task Replicas_sharing_an_outbox_publish_each_row_once()
     {
         var school = await suite.Gateway.RegisterSchoolAsync("红桥区副本测试小学", classesPerGrade: 1);
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
         var projects = new List<Guid>();
         for (var i = 0; i < 30; i++)
             projects.Add((await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 1)).Id);
-        // Commissioned in parallel: both replicas commit, and both dispatchers wake to the same outbox.
+        // Commissioned in parallel through the gateway: the replicas commit, and each one's dispatcher wakes to the
+        // same outbox.
         await Task.WhenAll(projects.Select(async project => await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project))));
 
         await using var planning = new NpgsqlConnection(suite.ConnectionString("planningdb"));
@@ -104,6 +104,6 @@ public class ReplicaTests(SuiteFixture suite, ITestOutputHelper output)
         {
             await planning.StartAsync(CancellationToken.None);
         }
-        Assert.Equal(SuiteFixture.Replicas, planning.ProcessIds.Count);
+        Assert.Equal(suite.ReplicasOfEachService, planning.ProcessIds.Count);
     }
 }

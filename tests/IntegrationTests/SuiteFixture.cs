@@ -13,10 +13,14 @@ namespace Platform.IntegrationTests;
 /// The whole suite, started once per test run by the real AppHost on Aspire's test host (<see cref="ThrowawaySuite"/>).
 /// Every resource's output goes to suite.log beside the test assembly (suite-2.log for a second suite).
 /// </summary>
-public sealed class SuiteFixture : IAsyncLifetime
+public class SuiteFixture : IAsyncLifetime
 {
-    /// <summary>Instances of each service: every test runs against replicas, as a scaled-out suite runs (ReplicaTests).</summary>
-    public const int Replicas = 2;
+    /// <summary>
+    /// Instances of each service: one, or SUITE_REPLICAS (scripts/faults.sh runs the fault suite against two). The
+    /// replicas' own tests have a suite of two of their own (<see cref="ReplicaSuiteFixture"/>).
+    /// </summary>
+    public virtual int ReplicasOfEachService =>
+        int.TryParse(Environment.GetEnvironmentVariable("SUITE_REPLICAS"), out var replicas) && replicas is >= 1 and <= 4 ? replicas : 1;
 
     private static int instances;
     private readonly string signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -61,7 +65,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         var instance = Interlocked.Increment(ref instances);
         var log = Path.Combine(AppContext.BaseDirectory, instance == 1 ? "suite.log" : $"suite-{instance}.log");
         // The tests sign hundreds of users in from this host; the per-address sign-in limit is tested from other addresses.
-        suite = await ThrowawaySuite.StartAsync(log, signingKey, Replicas, builder => builder
+        suite = await ThrowawaySuite.StartAsync(log, signingKey, ReplicasOfEachService, builder => builder
             .CreateResourceBuilder<ProjectResource>("gateway")
             .WithEnvironment("Gateway__SignInLimit__Exempt__0", "127.0.0.1")
             .WithEnvironment("Gateway__SignInLimit__Exempt__1", "::1"));
@@ -81,4 +85,16 @@ public sealed class SuiteFixture : IAsyncLifetime
 public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
 {
     public const string Name = "suite";
+}
+
+/// <summary>The suite with two instances of each service, for what replicas must do (ReplicaTests).</summary>
+public sealed class ReplicaSuiteFixture : SuiteFixture
+{
+    public override int ReplicasOfEachService => 2;
+}
+
+[CollectionDefinition(Name)]
+public sealed class ReplicaCollection : ICollectionFixture<ReplicaSuiteFixture>
+{
+    public const string Name = "replicas";
 }

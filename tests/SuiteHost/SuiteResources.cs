@@ -142,20 +142,20 @@ public sealed class SuiteProject(DistributedApplication app, ResourceStates stat
 
     private async Task<bool> ServesAsync(HttpClient client)
     {
-        var services = Services.ToList();
-        if (services.Count < Instances.Count)
-            return false;
-        foreach (var (_, processId) in services)
-            try
-            {
+        try
+        {
+            var services = Services.ToList();
+            if (services.Count < Instances.Count)
+                return false;
+            foreach (var (_, processId) in services)
                 if (!(await client.GetAsync(new Uri(OwnAddress(processId), "/health"))).IsSuccessStatusCode)
                     return false;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        return true;
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return false; // not listening yet, or a process that was listed has gone
+        }
     }
 
     /// <summary>The address the instance listens on itself, as the orchestrator gave it (ASPNETCORE_URLS).</summary>

@@ -17,7 +17,7 @@ namespace Platform.SuiteHost;
 /// </summary>
 public sealed class ThrowawaySuite : IAsyncDisposable
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(5);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"platform-suite-{Guid.NewGuid():N}");
     private readonly Dictionary<string, (string Admin, string Service)> connectionStrings = [];
     private string serverConnectionString = "";

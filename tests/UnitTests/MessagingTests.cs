@@ -52,7 +52,7 @@ public class ConsumerRetryTests
         Refusal(PostgresErrorCodes.AdminShutdown),
         Refusal(PostgresErrorCodes.CannotConnectNow),
         Refusal(PostgresErrorCodes.ConnectionFailure),
-        new InvalidOperationException("wrapped", new NpgsqlException("timeout", new TimeoutException())),
+        new InvalidOperationException("wrapped", new NpgsqlException("broken", new IOException("reset by peer"))),
     ];
 
     public static TheoryData<Exception> Faults() =>
@@ -61,6 +61,8 @@ public class ConsumerRetryTests
         Refusal(PostgresErrorCodes.SerializationFailure),
         new InvalidOperationException("The school is not known here."),
         new NpgsqlException("bad statement"),
+        new NpgsqlException("Exception while reading from stream", new TimeoutException()),
+        Refusal(PostgresErrorCodes.ProtocolViolation),
     ];
 
     [Theory, MemberData(nameof(Outages))]

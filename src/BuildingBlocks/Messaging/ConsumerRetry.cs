@@ -25,12 +25,17 @@ public static class ConsumerRetry
         });
     }
 
-    /// <summary>The server is unreachable, shutting down or not yet accepting connections.</summary>
+    /// <summary>
+    /// The server is unreachable, shutting down or not yet accepting connections. A timeout is not: a statement that
+    /// always times out would hold its consumer for many minutes, so it is retried briefly like any other fault.
+    /// </summary>
     public static bool IsDatabaseOutage(Exception exception) => exception switch
     {
-        PostgresException postgres => postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
-            || postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
-                or PostgresErrorCodes.CannotConnectNow,
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.ConnectionException
+            or PostgresErrorCodes.SqlClientUnableToEstablishSqlConnection or PostgresErrorCodes.ConnectionDoesNotExist
+            or PostgresErrorCodes.SqlServerRejectedEstablishmentOfSqlConnection or PostgresErrorCodes.ConnectionFailure
+            or PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException { InnerException: TimeoutException } => false,
         NpgsqlException npgsql => npgsql.IsTransient,
         _ => exception.InnerException is { } inner && IsDatabaseOutage(inner),
     };

@@ -31,10 +31,23 @@ public sealed record Credentials(ClaimsPrincipal User, string AccessToken, DateT
 public sealed class Caller(IHttpContextAccessor accessor, RevokedSessions revoked, TimeProvider clock, NavigationManager navigation)
 {
     private Credentials? circuitCredentials;
+    private bool heldCredentials;
+    private bool reloading;
 
     public bool InCircuit { get; private set; }
 
-    public void EnterCircuit(Credentials? credentials) => (InCircuit, circuitCredentials) = (true, credentials);
+    /// <summary>
+    /// The credentials of the circuit's connection; at a reconnection, the cookie's again, unless another session has
+    /// taken the browser meanwhile: the circuit holds the first user's page, so it calls as nobody and loads again.
+    /// </summary>
+    public void EnterCircuit(Credentials? credentials)
+    {
+        var switched = InCircuit && SessionOf(circuitCredentials) != SessionOf(credentials);
+        (InCircuit, circuitCredentials) = (true, switched ? null : credentials);
+        heldCredentials |= credentials is not null;
+    }
+
+    private static string? SessionOf(Credentials? credentials) => credentials?.User.FindFirst(RevokedSessions.ClaimType)?.Value;
 
     /// <returns>The credentials to call with, or null when there are none or they no longer serve.</returns>
     public async Task<Credentials?> CurrentAsync()
@@ -44,10 +57,17 @@ public sealed class Caller(IHttpContextAccessor accessor, RevokedSessions revoke
         return circuitCredentials is { } held && held.ExpiresAt > clock.GetUtcNow() && !revoked.Refuses(held.User) ? held : null;
     }
 
-    /// <summary>A service refused the user's token, or there was none to send: inside a circuit, the page loads again.</summary>
+    /// <summary>
+    /// A service refused the user's token, or there was none to send: inside a circuit, the page loads again, once. A
+    /// circuit that never received credentials (a transport that carries no cookie) would only load again and again:
+    /// it shows the refusal instead.
+    /// </summary>
     public void Refused()
     {
-        if (InCircuit)
+        if (InCircuit && heldCredentials && !reloading)
+        {
+            reloading = true;
             navigation.Refresh(forceReload: true);
+        }
     }
 }

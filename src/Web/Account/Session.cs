@@ -21,7 +21,8 @@ public sealed record SignedInUser(Guid Id, string UserName, string DisplayName, 
 public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
 {
     public const string Gateway = "gateway";
-    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(2);
+    // Well ahead of expiry: an interactive part's circuit keeps the tokens of the page load that opened it (ADR 0012).
+    private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(10);
 
     /// <returns>
     /// No problem when signed in, otherwise why not, in the gateway's words; MustChangePassword when the password was set

@@ -19,6 +19,8 @@ public sealed class Texts
         ["lang.switch.label"] = ("切换到英文", "Switch to Chinese"),
         ["user.scope"] = ("辖区", "Scope"),
         ["sign-out"] = ("退出", "Sign out"),
+        ["circuit.failed"] = ("页面出错，此处的操作已停止。", "Something went wrong; this page has stopped responding."),
+        ["circuit.reload"] = ("重新加载", "Reload"),
         ["session.ended"] = ("登录已失效，请重新登录。", "Your session has ended; sign in again."),
         ["sample-data"] = ("示例数据：以下区的数据为演示用，并非真实统计：", "Sample data: the figures of these districts are for demonstration, not real statistics:"),
         ["sign-in.title"] = ("登录", "Sign in"),

@@ -33,6 +33,7 @@ const drawTrend = element => {
 
   // Polling stops once the chart is no longer the page's (another page, or a new load of this one).
   const poll = async () => {
+    if (!element.isConnected) chart.dispose(); // an enhanced navigation took the chart's page away
     if (chart.isDisposed()) return;
     try {
       const response = await fetch(element.dataset.live, { headers: { Accept: 'application/json' } });

@@ -19,16 +19,19 @@ public sealed class CallerTests
     private Caller InCircuit(DateTimeOffset expiresAt)
     {
         var caller = new Caller(new HttpContextAccessor(), revoked, new Clock(), navigation);
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(RevokedSessions.ClaimType, sid.ToString())], "test"));
-        caller.EnterCircuit(new Credentials(user, "the-token", expiresAt, null));
+        caller.EnterCircuit(CredentialsOf(sid, expiresAt));
         return caller;
     }
+
+    private static Credentials CredentialsOf(Guid session, DateTimeOffset expiresAt) => new(
+        new ClaimsPrincipal(new ClaimsIdentity([new Claim(RevokedSessions.ClaimType, session.ToString())], "test")),
+        $"token-of-{session}", expiresAt, null);
 
     [Fact]
     public async Task A_circuit_calls_with_its_connections_token_while_the_session_lives()
     {
         var caller = InCircuit(Now.AddMinutes(10));
-        Assert.Equal("the-token", (await caller.CurrentAsync())?.AccessToken);
+        Assert.Equal($"token-of-{sid}", (await caller.CurrentAsync())?.AccessToken);
     }
 
     [Fact]
@@ -55,12 +58,33 @@ public sealed class CallerTests
     }
 
     [Fact]
-    public void A_refusal_loads_a_circuits_page_again_and_leaves_a_request_alone()
+    public void A_refusal_loads_a_circuits_page_again_once_and_leaves_a_request_alone()
     {
         new Caller(new HttpContextAccessor(), revoked, new Clock(), navigation).Refused();
         Assert.Equal(0, navigation.Reloaded);
-        InCircuit(Now).Refused();
+        var caller = InCircuit(Now);
+        caller.Refused();
+        caller.Refused();
         Assert.Equal(1, navigation.Reloaded);
+    }
+
+    [Fact]
+    public void A_circuit_that_never_received_credentials_does_not_reload_forever()
+    {
+        var caller = new Caller(new HttpContextAccessor(), revoked, new Clock(), navigation);
+        caller.EnterCircuit(null);
+        caller.Refused();
+        Assert.Equal(0, navigation.Reloaded);
+    }
+
+    [Fact]
+    public async Task A_reconnection_bringing_another_session_leaves_the_circuit_nothing_to_call_with()
+    {
+        var caller = InCircuit(Now.AddMinutes(10));
+        caller.EnterCircuit(CredentialsOf(sid, Now.AddMinutes(12)));
+        Assert.Equal($"token-of-{sid}", (await caller.CurrentAsync())?.AccessToken);
+        caller.EnterCircuit(CredentialsOf(Guid.NewGuid(), Now.AddMinutes(12)));
+        Assert.Null(await caller.CurrentAsync());
     }
 
     private sealed class Clock : TimeProvider

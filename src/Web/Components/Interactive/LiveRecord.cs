@@ -24,8 +24,14 @@ public abstract class LiveRecord : ComponentBase
         await LoadAsync();
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> unless a change is running: a second click that reaches the circuit before the
+    /// controls are disabled in the browser is dropped, not sent.
+    /// </summary>
     protected async Task WhileBusyAsync(Func<Task> work)
     {
+        if (busy)
+            return;
         busy = true;
         try
         {
@@ -38,9 +44,9 @@ public abstract class LiveRecord : ComponentBase
     }
 
     /// <summary>Runs a change and shows the record again, with the service's words if it refused.</summary>
-    protected Task ChangeAsync(Task<string?> change) => WhileBusyAsync(async () =>
+    protected Task ChangeAsync(Func<Task<string?>> change) => WhileBusyAsync(async () =>
     {
-        Problem = await change;
+        Problem = await change();
         await LoadAsync();
     });
 }
