@@ -13,7 +13,10 @@ public static class Extensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             // Destinations written as http://{service} resolve from services__{service}__http__0, as the AppHost sets.
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            // A service's replicas sit behind one address that balances connections, not requests: connections are
+            // renewed every 15 s, so a busy gateway spreads over every instance, one started later included.
+            .ConfigureHttpClient((_, handler) => handler.PooledConnectionLifetime = TimeSpan.FromSeconds(15));
         RequestSizeLimitMiddleware.Configure(builder);
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("clusters", tags: [Microsoft.Extensions.Hosting.Extensions.ReadyTag]);
