@@ -6,13 +6,20 @@ using Xunit.Abstractions;
 namespace Platform.IntegrationTests;
 
 /// <summary>
-/// What replicas must do, on a suite running each service as two: the gateway's calls reach both, their consumers
-/// compete for each queue, they share one outbox without publishing a row twice, and one replica lost is not seen by
-/// users. scripts/faults.sh runs the whole fault suite against replicas too.
+/// What replicas must do, on the demo suite (two instances of each service): the gateway's calls reach both, their
+/// consumers compete for each queue, they share one outbox without publishing a row twice, and one replica lost is
+/// not seen by users. They write in 河西, outside the demo data set, after it is loaded (into an empty registry only).
+/// scripts/faults.sh runs the whole fault suite against replicas too.
 /// </summary>
-[Collection(ReplicaCollection.Name)]
-public class ReplicaTests(ReplicaSuiteFixture suite, ITestOutputHelper output)
+[Collection(DemoCollection.Name)]
+public class ReplicaTests(DemoSuiteFixture suite, ITestOutputHelper output) : IAsyncLifetime
 {
+    private const string Hexi = "120103";
+
+    public Task InitializeAsync() => suite.LoadDemoDataAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private static readonly string[] Services = ["planning", "workforce", "facilities"];
 
     public static TheoryData<string, string> Lists() => new()
@@ -65,7 +72,7 @@ public class ReplicaTests(ReplicaSuiteFixture suite, ITestOutputHelper output)
     [Fact]
     public async Task Replicas_sharing_an_outbox_publish_each_row_once()
     {
-        var school = await suite.Gateway.RegisterSchoolAsync("红桥区副本测试小学", classesPerGrade: 1);
+        var school = await suite.Gateway.RegisterSchoolAsync("河西区副本测试小学", classesPerGrade: 1, district: Hexi);
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
         var projects = new List<Guid>();
         for (var i = 0; i < 30; i++)
@@ -101,7 +108,7 @@ public class ReplicaTests(ReplicaSuiteFixture suite, ITestOutputHelper output)
             for (var i = 0; i < 20; i++)
             {
                 Assert.Equal(HttpStatusCode.OK, (await suite.Gateway.GetAsync("/api/planning/schools")).StatusCode);
-                await suite.Gateway.AddZoneAsync();
+                await suite.Gateway.AddZoneAsync(Hexi);
             }
         }
         finally

@@ -23,13 +23,17 @@ public static class SuiteApi
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>A public primary school in a new zone of 红桥区 with <paramref name="classesPerGrade"/> classes in each of its 6 grades.</summary>
-    public static async Task<SchoolDto> RegisterSchoolAsync(this HttpClient gateway, string name, int classesPerGrade = 4)
+    /// <summary>
+    /// A public primary school in a new zone of <paramref name="district"/> (红桥区 unless told) with
+    /// <paramref name="classesPerGrade"/> classes in each of its 6 grades.
+    /// </summary>
+    public static async Task<SchoolDto> RegisterSchoolAsync(
+        this HttpClient gateway, string name, int classesPerGrade = 4, string district = "120106")
     {
-        var zoneId = await gateway.AddZoneAsync();
+        var zoneId = await gateway.AddZoneAsync(district);
         var response = await gateway.PostAsJsonAsync("/api/planning/schools", new
         {
-            name, districtCode = "120106", zoneId, ownership = "public", status = "open",
+            name, districtCode = district, zoneId, ownership = "public", status = "open",
             stages = new[] { new { stage = "primary", classesPerGrade = Enumerable.Repeat(classesPerGrade, 6).ToArray() } },
         });
         await EnsureAsync(response);

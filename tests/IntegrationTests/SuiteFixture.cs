@@ -17,7 +17,7 @@ public class SuiteFixture : IAsyncLifetime
 {
     /// <summary>
     /// Instances of each service: one, or SUITE_REPLICAS (scripts/faults.sh runs the fault suite against two). The
-    /// replicas' own tests have a suite of two of their own (<see cref="ReplicaSuiteFixture"/>).
+    /// demo suite runs two (<see cref="DemoSuiteFixture"/>), for the browser tests and the replicas' own tests.
     /// </summary>
     public virtual int ReplicasOfEachService =>
         int.TryParse(Environment.GetEnvironmentVariable("SUITE_REPLICAS"), out var replicas) && replicas is >= 1 and <= 4 ? replicas : 1;
@@ -85,16 +85,4 @@ public class SuiteFixture : IAsyncLifetime
 public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
 {
     public const string Name = "suite";
-}
-
-/// <summary>The suite with two instances of each service, for what replicas must do (ReplicaTests).</summary>
-public sealed class ReplicaSuiteFixture : SuiteFixture
-{
-    public override int ReplicasOfEachService => 2;
-}
-
-[CollectionDefinition(Name)]
-public sealed class ReplicaCollection : ICollectionFixture<ReplicaSuiteFixture>
-{
-    public const string Name = "replicas";
 }
