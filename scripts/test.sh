@@ -8,7 +8,11 @@ scripts/prerequisites.sh
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
 status=0
-dotnet test Platform.sln "$@" 2>&1 | tee "$output" || status=$?
+# ReplicaTests need two instances of each service, which SUITE_REPLICAS=2 gives (scripts/faults.sh); CI's time
+# holds one.
+filter=()
+[ "${SUITE_REPLICAS:-1}" -ge 2 ] || filter=(--filter "FullyQualifiedName!~ReplicaTests")
+dotnet test Platform.sln "${filter[@]}" "$@" 2>&1 | tee "$output" || status=$?
 
 # dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 49, Skipped: 0, ..."
 passed=$(grep -oE 'Passed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')

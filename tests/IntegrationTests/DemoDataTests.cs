@@ -10,13 +10,10 @@ public sealed class DemoCollection : ICollectionFixture<DemoSuiteFixture>
     public const string Name = "demo";
 }
 
-/// <summary>
-/// The suite the demo data is loaded into, which the browser tests drive, with two instances of each service: users
-/// work against replicas there, and ReplicaTests check what replicas must do (a third suite is more than CI's time).
-/// </summary>
+/// <summary>The suite the demo data is loaded into and the browser tests drive: one instance of each service.</summary>
 public sealed class DemoSuiteFixture : SuiteFixture
 {
-    public override int ReplicasOfEachService => 2;
+    public override int ReplicasOfEachService => 1;
 }
 
 /// <summary>The demo data set, loaded by the AppHost run, on a suite of its own (the other tests need an empty one).</summary>

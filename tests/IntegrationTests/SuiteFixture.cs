@@ -16,8 +16,8 @@ namespace Platform.IntegrationTests;
 public class SuiteFixture : IAsyncLifetime
 {
     /// <summary>
-    /// Instances of each service: one, or SUITE_REPLICAS (scripts/faults.sh runs the fault suite against two). The
-    /// demo suite runs two (<see cref="DemoSuiteFixture"/>), for the browser tests and the replicas' own tests.
+    /// Instances of each service: one, or SUITE_REPLICAS; scripts/faults.sh runs the fault suite and ReplicaTests
+    /// against two.
     /// </summary>
     public virtual int ReplicasOfEachService =>
         int.TryParse(Environment.GetEnvironmentVariable("SUITE_REPLICAS"), out var replicas) && replicas is >= 1 and <= 4 ? replicas : 1;
