@@ -12,7 +12,8 @@ export SUITE_REPLICAS="${SUITE_REPLICAS:-2}" # against two instances of each ser
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
 status=0
-dotnet test tests/IntegrationTests --filter "FullyQualifiedName~FaultTests|FullyQualifiedName~ReliabilityTests|FullyQualifiedName~ReplicaTests" \
+tests="FullyQualifiedName~FaultTests|FullyQualifiedName~ReliabilityTests|FullyQualifiedName~ReplicaTests"
+dotnet test tests/IntegrationTests --filter "$tests" \
   --logger "console;verbosity=detailed" 2>&1 | tee "$output" || status=$?
 echo
 echo "Fault suite at scale $FAULT_SCALE:"
