@@ -130,13 +130,14 @@ public sealed class SuiteProject(DistributedApplication app, ResourceStates stat
     public async Task WaitUntilServingAsync(CancellationToken cancellationToken)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var polling = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!await ServesAsync(client))
         {
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{Name}: of instances {string.Join(", ", Instances)}, processes "
                     + $"[{string.Join(", ", ProcessIds)}] did not all answer /health within 90 s.");
-            await Task.Delay(200, cancellationToken);
+            await polling.WaitForNextTickAsync(cancellationToken);
         }
     }
 

@@ -7,8 +7,12 @@ using Platform.BuildingBlocks.Security;
 
 namespace Platform.Web.Account;
 
-/// <summary>What the gateway answers to a sign-in or a refresh; MustChangePassword: an administrator's password, signed in without roles.</summary>
-public sealed record SignedIn(string AccessToken, int ExpiresIn, string RefreshToken, Guid SessionId, SignedInUser User, bool MustChangePassword);
+/// <summary>
+/// What the gateway answers to a sign-in or a refresh; MustChangePassword: an administrator's password, signed in
+/// without roles.
+/// </summary>
+public sealed record SignedIn(
+    string AccessToken, int ExpiresIn, string RefreshToken, Guid SessionId, SignedInUser User, bool MustChangePassword);
 
 public sealed record SignedInUser(Guid Id, string UserName, string DisplayName, string[] Roles, string DistrictCode);
 
@@ -31,7 +35,10 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
     public async Task<(string? Problem, bool MustChangePassword)> SignInAsync(HttpContext context, string userName, string password)
     {
         // The gateway counts failures per user and address: it trusts this forwarded address from the UI only.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in") { Content = JsonContent.Create(new { userName, password }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-in")
+        {
+            Content = JsonContent.Create(new { userName, password }),
+        };
         if (context.Connection.RemoteIpAddress is { } address)
             request.Headers.Add("X-Forwarded-For", address.ToString());
         using var response = await http.CreateClient(Gateway).SendAsync(request, context.RequestAborted);
@@ -43,7 +50,10 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
         return (null, signedIn.MustChangePassword);
     }
 
-    /// <returns>null when changed (every session of the user has then ended, this one too), otherwise the gateway's problems by field.</returns>
+    /// <returns>
+    /// null when changed (every session of the user has then ended, this one too), otherwise the gateway's problems by
+    /// field.
+    /// </returns>
     public async Task<Dictionary<string, string[]>?> ChangePasswordAsync(HttpContext context, string currentPassword, string newPassword)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password")
@@ -86,7 +96,8 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
             return;
         var refreshToken = context.Properties.GetTokenValue("refresh_token");
         using var response = refreshToken is null ? null
-            : await http.CreateClient(Gateway).PostAsJsonAsync("/api/auth/refresh", new { refreshToken }, context.HttpContext.RequestAborted);
+            : await http.CreateClient(Gateway).PostAsJsonAsync(
+                "/api/auth/refresh", new { refreshToken }, context.HttpContext.RequestAborted);
         if (response is { IsSuccessStatusCode: true })
         {
             var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.HttpContext.RequestAborted))!;
@@ -147,7 +158,8 @@ public static class ProblemText
             var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
             var title = problem.TryGetProperty("title", out var t) ? t.GetString() : null;
             var errors = problem.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
-                ? string.Join(" ", e.EnumerateObject().SelectMany(field => field.Value.EnumerateArray().Select(m => $"{field.Name} {m.GetString()}")))
+                ? string.Join(" ", e.EnumerateObject()
+                    .SelectMany(field => field.Value.EnumerateArray().Select(m => $"{field.Name} {m.GetString()}")))
                 : null;
             return string.Join(" ", new[] { title, detail, errors }.Where(s => !string.IsNullOrEmpty(s)));
         }
