@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, and integration tests against real PostgreSQL and RabbitMQ processes,
-# the three services and the gateway. Prints one closing line: "Tests: N passed, N failed".
+# the three services and the gateway. Prints one closing line: "Tests: N passed, N failed in M min S s" (the time
+# counts installing, restoring and building too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$SECONDS
 scripts/prerequisites.sh
 
 output=$(mktemp)
@@ -18,6 +20,7 @@ dotnet test Platform.sln "${filter[@]}" "$@" 2>&1 | tee "$output" || status=$?
 passed=$(grep -oE 'Passed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$output" | awk '{s+=$2} END {print s+0}')
 echo
-echo "Tests: $passed passed, $failed failed"
+elapsed=$((SECONDS - started))
+echo "Tests: $passed passed, $failed failed in $((elapsed / 60)) min $((elapsed % 60)) s"
 [ "$passed" -gt 0 ] || { echo "No test ran." >&2; exit 1; }
 exit $status

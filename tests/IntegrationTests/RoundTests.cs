@@ -65,8 +65,14 @@ public class RoundTests(SuiteFixture suite)
         await PostAsync(round, "choices", new { schoolId = a, teacherIds = new[] { ids["RA1"], ids["RA2"], ids["RA3"], ids["RA5"] } });
         await PostAsync(round, "choices", new { schoolId = b, teacherIds = new[] { ids["RB1"] } });
 
-        // 跨校竞聘: RA4 asks for 乙, which chooses RA4; RA6 asks too but 乙 has no 数学 post left.
-        await PostAsync(round, "advance", new { });
+        // 跨校竞聘: RA4 asks for 乙, which chooses RA4; RA6 asks too but 乙 has no 数学 post left. A second user who
+        // also saw 校内竞聘 and clicks on is refused, not moved a step further.
+        await PostAsync(round, "advance?from=internal", new { });
+        var stale = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance?from=internal", new { });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var unknown = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rounds/{round}/advance?from=closed", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(["from"], (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         await PostAsync(round, "preferences", new { teacherId = ids["RA4"], schoolIds = new[] { b } });
         var asked = await PostAsync(round, "preferences", new { teacherId = ids["RA6"], schoolIds = new[] { b, a } });
         Assert.Equal([b, a], asked.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("teacherId").GetGuid() == ids["RA6"])

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Platform.Web.Account;
 using Platform.Web.Text;
+using Polly;
 
 namespace Platform.Web.Api;
 
@@ -14,8 +15,9 @@ public sealed record ApiAnswer<T>(T? Value, int Status, string? Problem) where T
 /// service checks it, the user's role and district scope as it would for any client. The token goes to a service's
 /// own base address only (ServicePath): a path that could lead elsewhere is refused with an ArgumentException.
 /// Without a token that serves (a session ended inside an interactive circuit), nothing is sent: the answer is 401.
+/// A service that cannot be reached (down, timed out, its circuit open) answers 503, told in the user's language.
 /// </summary>
-public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts texts)
+public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts texts, ILogger<ServiceApi> logger)
 {
     public static readonly string[] Services = ["planning", "workforce", "facilities"];
 
@@ -52,7 +54,17 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
         // The service's audit trail records the user's address (as the gateway forwarded it here), not this host's.
         if (credentials.Address is { } address)
             request.Headers.Add("X-Forwarded-For", address.ToString());
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or ExecutionRejectedException
+            || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "{Service} did not answer {Method} {Path}", service, request.Method, request.RequestUri);
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        }
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             caller.Refused();
         return response;
@@ -67,9 +79,15 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
                 : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemAsync(response, cancellationToken));
     }
 
-    /// <summary>The service's words; an ended session in the user's language, as nothing the service says about it helps them.</summary>
-    private async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        response.StatusCode == HttpStatusCode.Unauthorized
-            ? texts["session.ended"]
-            : await ProblemText.ReadAsync(response, cancellationToken);
+    /// <summary>
+    /// The service's words; an ended session or a service out of reach in the user's language, as nothing a service
+    /// or a proxy says about them helps the user.
+    /// </summary>
+    public async Task<string> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => texts["session.ended"],
+            HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => texts["service.unavailable"],
+            _ => await ProblemText.ReadAsync(response, cancellationToken),
+        };
 }

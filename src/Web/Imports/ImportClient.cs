@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Platform.Web.Account;
 using Platform.Web.Api;
 
 namespace Platform.Web.Imports;
@@ -14,6 +13,6 @@ public sealed class ImportClient(ServiceApi api)
         using var response = await api.SendAsync("planning", request, cancellationToken);
         return response.IsSuccessStatusCode
             ? (await response.Content.ReadFromJsonAsync<ImportReport>(cancellationToken), null)
-            : (null, await ProblemText.ReadAsync(response, cancellationToken));
+            : (null, await api.ProblemAsync(response, cancellationToken));
     }
 }

@@ -22,6 +22,7 @@ public sealed class Texts
         ["circuit.failed"] = ("页面出错，此处的操作已停止。", "Something went wrong; this page has stopped responding."),
         ["circuit.reload"] = ("重新加载", "Reload"),
         ["session.ended"] = ("登录已失效，请重新登录。", "Your session has ended; sign in again."),
+        ["service.unavailable"] = ("服务暂时无法访问，请稍后再试。", "The service cannot be reached just now; try again shortly."),
         ["sample-data"] = ("示例数据：以下区的数据为演示用，并非真实统计：", "Sample data: the figures of these districts are for demonstration, not real statistics:"),
         ["sign-in.title"] = ("登录", "Sign in"),
         ["sign-in.user"] = ("用户名", "User name"),

@@ -297,39 +297,54 @@ public static class RoundsApi
 
     /// <summary>
     /// Moves the round to its next step. Closing needs every candidate placed or sent to 待岗培训 / 转岗; it writes the
-    /// appointments and moves teachers placed in another school there from the start of the term.
+    /// appointments and moves teachers placed in another school there from the start of the term. With
+    /// <paramref name="from"/>, the step the caller saw, a round another user has moved on meanwhile answers 409
+    /// instead of skipping a step.
     /// </summary>
     private static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> AdvanceAsync(
-        Guid id, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
-        await Change.RunAsync(dataSource, id, RoundRules.Stages[..^1], stage => $"advance_to_{RoundRules.After(stage)}", user, async (transaction, round, problems) =>
+        Guid id, string? from, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var open = RoundRules.Stages[..^1];
+        if (from is not null && !open.Contains(from))
         {
-            var connection = transaction.Connection!;
-            var next = RoundRules.After(round.Stage);
-            if (next == "closed")
+            var validation = new Validation();
+            validation.Add("from", $"is one of {string.Join(", ", open)}.");
+            return validation.Problem();
+        }
+        return await Change.RunAsync(dataSource, id, from is null ? open : [from], stage => $"advance_to_{RoundRules.After(stage)}", user,
+            (transaction, round, problems) => AdvanceFromAsync(transaction, id, round, problems, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<string?> AdvanceFromAsync(
+        NpgsqlTransaction transaction, Guid id, RoundRow round, Validation problems, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        var next = RoundRules.After(round.Stage);
+        if (next == "closed")
+        {
+            var left = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT count(*)::int FROM round_candidates WHERE round_id = @id AND placed_school_id IS NULL AND unplaced_outcome IS NULL",
+                new { id }, transaction, cancellationToken: cancellationToken));
+            if (left > 0)
             {
-                var left = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    "SELECT count(*)::int FROM round_candidates WHERE round_id = @id AND placed_school_id IS NULL AND unplaced_outcome IS NULL",
-                    new { id }, transaction, cancellationToken: cancellationToken));
-                if (left > 0)
-                {
-                    problems.Add("candidates", $"{left} teachers are neither placed nor sent to 待岗培训 or 转岗.");
-                    return null;
-                }
-                await connection.ExecuteAsync(new CommandDefinition("""
-                    INSERT INTO appointments (round_id, teacher_id, school_id, subject, term_from, term_to, placed_in)
-                    SELECT @id, teacher_id, placed_school_id, subject, @TermFrom, @TermTo, placed_in FROM round_candidates WHERE round_id = @id AND placed_school_id IS NOT NULL;
-                    UPDATE teacher_postings p SET to_date = greatest(@TermFrom - 1, p.from_date)
-                    FROM round_candidates c WHERE c.round_id = @id AND c.placed_school_id <> c.home_school_id AND p.teacher_id = c.teacher_id AND p.to_date IS NULL;
-                    INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
-                    SELECT teacher_id, placed_school_id, @TermFrom, 'appointment' FROM round_candidates WHERE round_id = @id AND placed_school_id <> home_school_id
-                    ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
-                    UPDATE teachers t SET school_id = c.placed_school_id, at_school_since = @TermFrom, updated_at = now()
-                    FROM round_candidates c WHERE c.round_id = @id AND c.placed_school_id <> c.home_school_id AND t.id = c.teacher_id;
-                    """, new { id, round.TermFrom, round.TermTo }, transaction, cancellationToken: cancellationToken));
+                problems.Add("candidates", $"{left} teachers are neither placed nor sent to 待岗培训 or 转岗.");
+                return null;
             }
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE rounds SET stage = @next WHERE id = @id", new { id, next }, transaction, cancellationToken: cancellationToken));
-            return next;
-        }, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO appointments (round_id, teacher_id, school_id, subject, term_from, term_to, placed_in)
+                SELECT @id, teacher_id, placed_school_id, subject, @TermFrom, @TermTo, placed_in FROM round_candidates WHERE round_id = @id AND placed_school_id IS NOT NULL;
+                UPDATE teacher_postings p SET to_date = greatest(@TermFrom - 1, p.from_date)
+                FROM round_candidates c WHERE c.round_id = @id AND c.placed_school_id <> c.home_school_id AND p.teacher_id = c.teacher_id AND p.to_date IS NULL;
+                INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
+                SELECT teacher_id, placed_school_id, @TermFrom, 'appointment' FROM round_candidates WHERE round_id = @id AND placed_school_id <> home_school_id
+                ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
+                UPDATE teachers t SET school_id = c.placed_school_id, at_school_since = @TermFrom, updated_at = now()
+                FROM round_candidates c WHERE c.round_id = @id AND c.placed_school_id <> c.home_school_id AND t.id = c.teacher_id;
+                """, new { id, round.TermFrom, round.TermTo }, transaction, cancellationToken: cancellationToken));
+        }
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE rounds SET stage = @next WHERE id = @id", new { id, next }, transaction, cancellationToken: cancellationToken));
+        return next;
+    }
 
     private static async Task<(Dictionary<(string, string), int> Posts, Dictionary<(string, string), int> Filled)> PostsAsync(
         NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)

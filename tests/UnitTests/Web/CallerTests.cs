@@ -11,7 +11,7 @@ public sealed class CallerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
     private readonly Guid sid = Guid.NewGuid();
-    private readonly RevokedSessions revoked = new(TimeProvider.System);
+    private readonly RevokedSessions revoked = new(new Clock());
     private readonly Reloads navigation = new();
 
     public CallerTests() => revoked.MarkLoaded();
