@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.BuildingBlocks.Security;
 
@@ -12,4 +14,11 @@ public static class OpenApiExtensions
             openApi.AddSchemaTransformer<BoundsSchema>();
             openApi.AddOperationTransformer<AccessDocument>();
         });
+
+    /// <summary>
+    /// What a route does, for its OpenAPI operation: the summary in Chinese, the words its users say, and the
+    /// description in English.
+    /// </summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, string summary, string description) =>
+        route.WithSummary(summary).WithDescription(description);
 }

@@ -21,7 +21,8 @@ public static class RoundRules
     /// in their subject: the first of their preferences that has one, else the school with the most open posts in it.
     /// Teachers for whom no post is open stay unplaced (for 待岗培训 or 转岗).
     /// </summary>
-    public static IReadOnlyList<Placement> AutoPlace(IReadOnlyList<Unplaced> teachers, IReadOnlyDictionary<(string School, string Subject), int> openPosts)
+    public static IReadOnlyList<Placement> AutoPlace(
+        IReadOnlyList<Unplaced> teachers, IReadOnlyDictionary<(string School, string Subject), int> openPosts)
     {
         var open = new Dictionary<(string School, string Subject), int>(openPosts);
         var placements = new List<Placement>();
@@ -29,7 +30,8 @@ public static class RoundRules
         {
             var school = teacher.Preferences.FirstOrDefault(s => open.GetValueOrDefault((s, teacher.Subject)) > 0)
                 ?? open.Where(o => o.Key.Subject == teacher.Subject && o.Value > 0)
-                    .OrderByDescending(o => o.Value).ThenBy(o => o.Key.School, StringComparer.Ordinal).Select(o => o.Key.School).FirstOrDefault();
+                    .OrderByDescending(o => o.Value).ThenBy(o => o.Key.School, StringComparer.Ordinal)
+                    .Select(o => o.Key.School).FirstOrDefault();
             if (school is null)
                 continue;
             open[(school, teacher.Subject)]--;
@@ -39,8 +41,28 @@ public static class RoundRules
     }
 
     /// <summary>
+    /// Why a school may not choose a candidate in <paramref name="stage"/>, or null when it may: the candidate must be
+    /// unplaced; in 校内竞聘 the school's own teacher, in 跨校竞聘 one who asked for the school; and the school must have
+    /// an open post in their subject (<paramref name="openPosts"/>).
+    /// </summary>
+    public static string? WhyNotChosen(string stage, RoundCandidate? candidate, Guid schoolId, bool askedForSchool, int openPosts) =>
+        candidate switch
+        {
+            null => "is not a candidate of this round.",
+            { PlacedSchoolId: not null } or { UnplacedOutcome: not null } => "has been placed already.",
+            _ when stage == "internal" && candidate.HomeSchoolId != schoolId =>
+                "is not the school's own teacher: in 校内竞聘 a school chooses among its own.",
+            _ when stage == "cross_school" && !askedForSchool =>
+                "did not ask for this school: in 跨校竞聘 a school chooses among those who asked for it.",
+            _ when openPosts <= 0 => $"teaches {candidate.Subject}, and the school has no open post in it.",
+            _ => null,
+        };
+
+    /// <summary>
     /// Posts a school may choose a teacher for: the round's posts in the subject less those already filled.
     /// </summary>
-    public static int Open(IReadOnlyDictionary<(string School, string Subject), int> posts, IReadOnlyDictionary<(string School, string Subject), int> filled, string school, string subject) =>
+    public static int Open(
+        IReadOnlyDictionary<(string School, string Subject), int> posts,
+        IReadOnlyDictionary<(string School, string Subject), int> filled, string school, string subject) =>
         posts.GetValueOrDefault((school, subject)) - filled.GetValueOrDefault((school, subject));
 }

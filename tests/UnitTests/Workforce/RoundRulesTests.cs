@@ -36,4 +36,28 @@ public class RoundRulesTests
         Assert.Equal(1, RoundRules.Open(posts, filled, "A", "数学"));
         Assert.Equal(0, RoundRules.Open(posts, filled, "A", "语文"));
     }
+
+    private static readonly Guid School = Guid.NewGuid();
+
+    private static RoundCandidate Candidate(Guid homeSchool, Guid? placedIn = null, string? unplaced = null) =>
+        new(Guid.NewGuid(), "李老师", homeSchool, "数学", placedIn, placedIn is null ? null : "internal", unplaced, []);
+
+    [Fact]
+    public void In_the_internal_stage_a_school_chooses_only_its_own_unplaced_teachers_for_open_posts()
+    {
+        Assert.Null(RoundRules.WhyNotChosen("internal", Candidate(School), School, askedForSchool: false, openPosts: 1));
+        Assert.Contains("校内竞聘", RoundRules.WhyNotChosen("internal", Candidate(Guid.NewGuid()), School, true, 1));
+        Assert.Contains("no open post", RoundRules.WhyNotChosen("internal", Candidate(School), School, false, 0));
+        Assert.Contains("placed already", RoundRules.WhyNotChosen("internal", Candidate(School, School), School, false, 1));
+        Assert.Contains("placed already", RoundRules.WhyNotChosen("internal", Candidate(School, null, "training"), School, false, 1));
+        Assert.Contains("not a candidate", RoundRules.WhyNotChosen("internal", null, School, false, 1));
+    }
+
+    [Fact]
+    public void In_the_cross_school_stage_a_school_chooses_only_among_those_who_asked_for_it()
+    {
+        var other = Candidate(Guid.NewGuid());
+        Assert.Null(RoundRules.WhyNotChosen("cross_school", other, School, askedForSchool: true, openPosts: 1));
+        Assert.Contains("跨校竞聘", RoundRules.WhyNotChosen("cross_school", other, School, askedForSchool: false, openPosts: 1));
+    }
 }

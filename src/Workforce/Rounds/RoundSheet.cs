@@ -1,0 +1,24 @@
+using Platform.BuildingBlocks.Spreadsheets;
+
+namespace Platform.Workforce.Rounds;
+
+/// <summary>The export of a round: every candidate and where they went, with schools by name.</summary>
+internal static class RoundSheet
+{
+    /// <summary>Where a candidate went: the stage that placed them, or what became of them unplaced.</summary>
+    private static readonly Dictionary<string, string> OutcomeNames = new()
+    {
+        ["internal"] = "校内竞聘", ["cross_school"] = "跨校竞聘", ["placement"] = "组织调剂",
+        ["training"] = "待岗培训", ["reassignment"] = "转岗",
+    };
+
+    public static readonly XlsxSheet<(RoundView Round, Dictionary<Guid, string> Schools)> Sheet = new(
+        "区管校聘", "appointment-round.xlsx", ["教师", "学科", "原学校", "志愿学校", "受聘学校", "结果"],
+        export => export.Round.Candidates.Select(c => (IReadOnlyList<object?>)
+        [
+            c.Name, c.Subject, export.Schools.GetValueOrDefault(c.HomeSchoolId),
+            string.Join("、", c.Preferences.Select(p => export.Schools.GetValueOrDefault(p))),
+            c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
+            OutcomeNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", ""),
+        ]));
+}

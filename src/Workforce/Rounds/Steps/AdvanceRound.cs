@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Workforce.Rounds.Steps;
+
+/// <summary>
+/// Moves a round to its next step. Closing needs every candidate placed or sent to 待岗培训 / 转岗; it writes the
+/// appointments and moves teachers placed in another school there from the start of the term.
+/// </summary>
+internal static class AdvanceRound
+{
+    /// <param name="from">
+    /// The step the caller saw: a round another user has moved on meanwhile answers 409 instead of skipping a step.
+    /// </param>
+    public static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, string? from, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var open = RoundRules.Stages[..^1];
+        if (from is not null && !open.Contains(from))
+        {
+            var validation = new Validation();
+            validation.Add("from", $"is one of {string.Join(", ", open)}.");
+            return validation.Problem();
+        }
+        return await RoundStore.Change.RunAsync(dataSource, id, from is null ? open : [from],
+            stage => $"advance_to_{RoundRules.After(stage)}", user,
+            (transaction, round, problems) => MoveOnAsync(transaction, round, problems, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<string?> MoveOnAsync(
+        NpgsqlTransaction transaction, RoundRow round, Validation problems, CancellationToken cancellationToken)
+    {
+        var next = RoundRules.After(round.Stage);
+        if (next == "closed")
+        {
+            if (await RoundStore.CountLeftAsync(transaction, round.Id, cancellationToken) is var left and > 0)
+            {
+                problems.Add("candidates", $"{left} teachers are neither placed nor sent to 待岗培训 or 转岗.");
+                return null;
+            }
+            await RoundStore.CloseAsync(transaction, round, cancellationToken);
+        }
+        await RoundStore.MoveToAsync(transaction, round.Id, next, cancellationToken);
+        return next;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Workforce.Rounds.Steps;
+
+/// <summary>The district opens a round for a term; every 在编 teacher of the district is a candidate.</summary>
+internal static class OpenRound
+{
+    public static async Task<Results<Created<RoundView>, ValidationProblem>> HandleAsync(
+        OpenRoundRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var district = validation.Text("districtCode", request.DistrictCode, 6);
+        if (request is not { TermFrom: { } from, TermTo: { } to } || to <= from || to > from.AddYears(6))
+            validation.Add("termTo", "termFrom and termTo are required; a term ends after it starts and lasts at most six years.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = Guid.CreateVersion7();
+        var candidates = await RoundStore.OpenAsync(
+            transaction, id, district, request.TermFrom!.Value, request.TermTo!.Value, cancellationToken);
+        if (candidates == 0)
+        {
+            validation.Add("districtCode", "has no 在编 teachers: import them first (POST /teachers/import).");
+            return validation.Problem();
+        }
+        await RoundStore.Events.RecordAsync(transaction, id, "open", user, $"{candidates} candidates", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/rounds/{id}", (await RoundStore.ViewAsync(connection, id, cancellationToken))!);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Workforce.Rounds.Steps;
+
+/// <summary>An unplaced teacher asks for schools, in order, for 跨校竞聘 (and 组织调剂 follows the same order).</summary>
+internal static class StatePreferences
+{
+    public static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, PreferenceRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.TeacherId is null)
+            validation.Add("teacherId", "is required.");
+        if (request.SchoolIds is not { Length: > 0 and <= 10 } || request.SchoolIds.Distinct().Count() != request.SchoolIds.Length)
+            validation.Add("schoolIds", "must list 1 to 10 different schools, the first preferred.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        var (teacherId, schoolIds) = (request.TeacherId!.Value, request.SchoolIds!);
+        return await RoundStore.Change.RunAsync(dataSource, id, "cross_school", "prefer", user, async (transaction, round, problems) =>
+        {
+            var candidate = (await RoundStore.CandidatesAsync(transaction, id, [teacherId], cancellationToken))
+                .GetValueOrDefault(teacherId);
+            if (candidate is null)
+                problems.Add("teacherId", "is not a candidate of this round.");
+            else if (candidate.PlacedSchoolId is not null)
+                problems.Add("teacherId", "has been placed already.");
+            var inDistrict = await RoundStore.CountSchoolsInDistrictAsync(
+                transaction, schoolIds, round.DistrictCode, cancellationToken);
+            if (inDistrict != schoolIds.Length)
+                problems.Add("schoolIds", "must all be schools of the round's district.");
+            if (!problems.IsValid)
+                return null;
+            await RoundStore.SetPreferencesAsync(transaction, id, teacherId, schoolIds, cancellationToken);
+            return $"{teacherId}: {schoolIds.Length} schools";
+        }, cancellationToken);
+    }
+}
