@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
-using Platform.AppHost.Resources;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Platform.AppHost.Resources;
 
 namespace Platform.AppHost;
 

@@ -21,21 +21,27 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         context.Response.StatusCode = badRequest.StatusCode;
         ProblemDetails problem = badRequest.InnerException is JsonException
             ? new HttpValidationProblemDetails(await JsonFieldErrors.FindAsync(context))
-              {
-                  Title = "The request body could not be read.", Status = badRequest.StatusCode,
-              }
+            {
+                Title = "The request body could not be read.", Status = badRequest.StatusCode,
+            }
             : ParameterName().Match(badRequest.Message) is { Success: true } parameter
-                ? new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                  {
-                      [JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups[1].Value)] =
-                          [badRequest.Message.StartsWith("Required", StringComparison.Ordinal) ? "is required." : "is not a valid value."],
-                  }) { Title = "The request could not be read.", Status = badRequest.StatusCode }
+                ? new HttpValidationProblemDetails(ParameterError(parameter.Groups[1].Value, badRequest.Message))
+                {
+                    Title = "The request could not be read.", Status = badRequest.StatusCode,
+                }
                 : new ProblemDetails { Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode };
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>The parameter in ASP.NET Core's binding messages: Failed to bind parameter "int? year" from "1e400".</summary>
+    /// <summary>The one field a query or route value names, as the request spells it.</summary>
+    private static Dictionary<string, string[]> ParameterError(string parameter, string message) => new()
+    {
+        [JsonNamingPolicy.CamelCase.ConvertName(parameter)] =
+            [message.StartsWith("Required", StringComparison.Ordinal) ? "is required." : "is not a valid value."],
+    };
+
     [GeneratedRegex("""parameter "(?:[^"]* )?(\w+)" """)]
     private static partial Regex ParameterName();
 }

@@ -109,7 +109,7 @@ internal static class Provisioning
                 ALTER ROLE "{database.Name}" NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE
                 """, cancellation);
             await using (var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", superuser)
-                { Parameters = { new() { Value = database.Name } } })
+            { Parameters = { new() { Value = database.Name } } })
                 if (await exists.ExecuteScalarAsync(cancellation) is null)
                     await ExecuteAsync(superuser, $"CREATE DATABASE \"{database.Name}\" OWNER \"{database.Name}\"", cancellation);
             await using (var connection = Probe.Unpooled(await database.AdminConnectionStringExpression.GetValueAsync(cancellation)))
@@ -118,7 +118,7 @@ internal static class Provisioning
                 await AuditStore.ProvisionAsync(connection, database.Name, cancellation);
             }
             await notifications.PublishUpdateAsync(database, state => state with
-                { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
+            { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
         }
     }
 

@@ -54,11 +54,11 @@ public static class EventLatency
                 $"p50 {Machine.Percentile(latencies, 50):0.0} ms, p95 {Machine.Percentile(latencies, 95):0.0} ms, " +
                 $"p99 {Machine.Percentile(latencies, 99):0.0} ms, max {latencies[^1]:0.0} ms"]);
         }
-                return new Section($"Event latency, {(perSecond > 0 ? "steady rate" : "saturated")}", $"""
+        return new Section($"Event latency, {(perSecond > 0 ? "steady rate" : "saturated")}", $"""
             `bench/Bench event-latency --events {events} --rate {perSecond}`: schools registered through the gateway
             ({(perSecond > 0
-                ? $"paced at {perSecond} per second"
-                : "as fast as the gateway answers")}; {rate:0} per second were sent), 4 at a time,
+        ? $"paced at {perSecond} per second"
+        : "as fast as the gateway answers")}; {rate:0} per second were sent), 4 at a time,
             after {WarmUpEvents} warm-up events left out of the figures. Each registration commits `SchoolRegistered` to Planning's outbox;
             Facilities and Workforce apply it through their inboxes. The latency of one event is the inbox row's
             `processed_at` minus the outbox row's `created_at` (both from the one PostgreSQL server's clock; each is taken

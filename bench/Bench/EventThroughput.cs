@@ -32,7 +32,7 @@ public static class EventThroughput
         var pipeline = await PipelineAsync(app, planning, consumers, events);
         var payload = JsonSerializer.SerializeToUtf8Bytes(Event(0));
         var raw = await RawLoopAsync(app.Broker.ConnectionString, events, payload);
-        
+
         var slowest = pipeline.Applied.Values.Max();
         string Rate(double seconds) => $"{events / seconds:0} /s ({seconds:0.00} s)";
         var limit = slowest < pipeline.Dispatched * 1.15
@@ -45,9 +45,8 @@ public static class EventThroughput
         return new Section("Event throughput", $"""
             `bench/Bench event-throughput --events {events}`: {events:N0} `SchoolRegistered` events written into Planning's outbox
             in one transaction (with the services' own `Outbox.EnqueueAsync`), after a warm-up of 500. From the commit, the
-            outbox dispatcher publishes them (batches of {
-                OutboxDispatcher.BatchSize}, each message confirmed by the broker before its row is marked
-            sent), RabbitMQ fans each out to Workforce's and Facilities' queues, and each service applies it once through
+            outbox dispatcher publishes them (batches of {OutboxDispatcher.BatchSize}, each message confirmed by the broker
+            before its row is marked sent), RabbitMQ fans each out to Workforce's and Facilities' queues, and each service applies it once through
             its inbox (the read model of schools and the inbox row in one transaction). Throughput = events / time from the
             commit to the last event applied (PostgreSQL's clock).
 

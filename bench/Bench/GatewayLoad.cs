@@ -101,7 +101,7 @@ public static partial class GatewayLoad
                     ? $" (the p50 difference is within the spread between the two direct runs themselves, {spread:0.00} ms)."
                     : "."));
         }
-                return new Section("Load through the gateway", $"""
+        return new Section("Load through the gateway", $"""
             `bench/Bench gateway-load --seconds {seconds}`: the suite with the demo data; wrk 4.1 (Debian) on loopback sends
             the same requests with the same token either to Planning directly or through the gateway (YARP, which also
             checks the rate limits, adds the request id and the security headers). Mixes (红桥's registry answers
@@ -118,8 +118,8 @@ public static partial class GatewayLoad
             Goal: at least 85% of the direct throughput and at most 1 ms added at p50.
 
             {Section.Table(
-                ["mix", "path", "throughput", "p50 under load", "p99 under load", "p50 alone", "p99 alone", "gateway's cost"],
-                rows)}
+        ["mix", "path", "throughput", "p50 under load", "p99 under load", "p50 alone", "p99 alone", "gateway's cost"],
+        rows)}
             {string.Concat(verdicts.Select(v => $"\n- {v}"))}
 
             The gateway's own work per request is a fixed cost (the token checked, two rate-limit buckets, the request

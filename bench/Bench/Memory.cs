@@ -48,7 +48,7 @@ public static class Memory
         await sampling.CancelAsync();
         await sampler;
         var elapsed = clock.Elapsed;
-                return new Section("Memory", $"""
+        return new Section("Memory", $"""
             `bench/Bench memory --requests {requests}`: resident memory (VmRSS from `/proc`) of each process of the suite with
             the demo data loaded, idle (10 s after the load), and the highest seen (sampled every 200 ms) while {requests:N0}
             requests run through the gateway 8 at a time: the registry, 红桥's teachers, the portfolio and the districts, and
@@ -56,8 +56,8 @@ public static class Memory
             {elapsed.TotalSeconds:0} s.
 
             {Section.Table(
-                ["process", "idle", "highest under load"],
-                Projects.Select(name => new[] { name, $"{idle[name]:0} MB", $"{peak[name]:0} MB" }))}
+        ["process", "idle", "highest under load"],
+        Projects.Select(name => new[] { name, $"{idle[name]:0} MB", $"{peak[name]:0} MB" }))}
             """);
     }
 

@@ -35,7 +35,7 @@ public static class PlanningApi
                 new { districtCode = District, horizon = 15, variant = "high", housing, facilityProjects = "proposed" },
                 requests),
         ];
-                return new Section("Planning's API answer for one district", $"""
+        return new Section("Planning's API answer for one district", $"""
             `bench/Bench planning-api --requests {requests}`: the suite started, and one city-sized district built through the
             gateway's APIs: {schools} schools (the city's 2,000 over 16 districts) in {Zones} zones, kindergartens, primary,
             junior and senior schools, enrolment 2016-2025 and births 2001-2025. Each request is sent {requests} times, one at

@@ -1,5 +1,5 @@
-using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;

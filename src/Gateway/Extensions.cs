@@ -1,8 +1,8 @@
-using Platform.BuildingBlocks.Http;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.Gateway.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.Gateway;
 

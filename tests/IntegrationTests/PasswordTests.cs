@@ -33,8 +33,11 @@ public partial class PasswordTests(SuiteFixture suite)
         using var user = await suite.SignedInAsync(userName);
 
         var created = await sysadmin.PostAsJsonAsync("/api/admin/users",
-            new { userName = $"w{Guid.NewGuid():N}"[..16], displayName = "弱口令", password = password.Replace(userName, "wuser"),
-                  districtCode = "120106" });
+            new
+            {
+                userName = $"w{Guid.NewGuid():N}"[..16], displayName = "弱口令", password = password.Replace(userName, "wuser"),
+                districtCode = "120106"
+            });
         var reset = await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password });
         var changed = await user.PostAsJsonAsync("/api/auth/password",
             new { currentPassword = Accounts.Password, newPassword = password });

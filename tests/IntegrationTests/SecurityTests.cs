@@ -58,23 +58,23 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
         var wrong = new List<string>();
         var checkedCalls = 0;
         foreach (var (role, district) in Users)
-        foreach (var entry in new[] { "gateway", "direct" })
-        foreach (var call in calls)
-        {
-            var (readers, writers) = Access[call.Service];
-            var expected = !(call.Writes ? writers : readers).Contains(role) ? HttpStatusCode.Forbidden
-                : !new DistrictScope(district).Covers(call.District) ? HttpStatusCode.NotFound
-                : HttpStatusCode.OK;
-            using var client = entry == "gateway" ? suite.ClientFor("gateway", suite.TokenFor(district, role)) : suite.ClientFor(call.Service, suite.TokenFor(district, role));
-            using var request = new HttpRequestMessage(call.Method, (entry == "gateway" ? $"/api/{call.Service}" : "") + call.Path)
-            {
-                Content = call.Body is null ? null : JsonContent.Create(call.Body),
-            };
-            using var response = await client.SendAsync(request);
-            checkedCalls++;
-            if (response.StatusCode != expected)
-                wrong.Add($"{role}@{district} {entry} {call.Method} {call.Service}{call.Path}: {(int)response.StatusCode}, expected {(int)expected}");
-        }
+            foreach (var entry in new[] { "gateway", "direct" })
+                foreach (var call in calls)
+                {
+                    var (readers, writers) = Access[call.Service];
+                    var expected = !(call.Writes ? writers : readers).Contains(role) ? HttpStatusCode.Forbidden
+                        : !new DistrictScope(district).Covers(call.District) ? HttpStatusCode.NotFound
+                        : HttpStatusCode.OK;
+                    using var client = entry == "gateway" ? suite.ClientFor("gateway", suite.TokenFor(district, role)) : suite.ClientFor(call.Service, suite.TokenFor(district, role));
+                    using var request = new HttpRequestMessage(call.Method, (entry == "gateway" ? $"/api/{call.Service}" : "") + call.Path)
+                    {
+                        Content = call.Body is null ? null : JsonContent.Create(call.Body),
+                    };
+                    using var response = await client.SendAsync(request);
+                    checkedCalls++;
+                    if (response.StatusCode != expected)
+                        wrong.Add($"{role}@{district} {entry} {call.Method} {call.Service}{call.Path}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
         output.WriteLine($"{checkedCalls} calls checked");
         Assert.Empty(wrong);
     }
@@ -157,13 +157,13 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
         };
         var wrong = new List<string>();
         foreach (var (kind, token) in refused)
-        foreach (var service in new[] { "planning", "workforce", "facilities" })
-        foreach (var entry in new[] { "gateway", "direct" })
-        {
-            var response = await SendAsync(entry, service, HttpMethod.Get, "/schools", token);
-            if (response.StatusCode != HttpStatusCode.Unauthorized)
-                wrong.Add($"{kind} token, {entry} {service}: {(int)response.StatusCode}");
-        }
+            foreach (var service in new[] { "planning", "workforce", "facilities" })
+                foreach (var entry in new[] { "gateway", "direct" })
+                {
+                    var response = await SendAsync(entry, service, HttpMethod.Get, "/schools", token);
+                    if (response.StatusCode != HttpStatusCode.Unauthorized)
+                        wrong.Add($"{kind} token, {entry} {service}: {(int)response.StatusCode}");
+                }
         Assert.Empty(wrong);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync("direct", "planning", HttpMethod.Get, "/schools", valid)).StatusCode);
         // Health and the API documents stay open: a load balancer and a developer need them without a token.

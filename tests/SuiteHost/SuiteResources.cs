@@ -205,7 +205,7 @@ public sealed class SuiteBroker(DistributedApplication app, ResourceStates state
     public async Task<string> ControlAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(RabbitMqNodeResource.ControlScript, ["-n", node.NodeName, .. arguments])
-            { RedirectStandardOutput = true, RedirectStandardError = true };
+        { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in node.NodeEnvironment)
             start.Environment[key] = value;
         using var control = Process.Start(start)!;

@@ -1,4 +1,3 @@
-using Platform.BuildingBlocks.Http;
 using System.Net;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Data;

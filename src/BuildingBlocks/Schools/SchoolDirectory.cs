@@ -87,8 +87,11 @@ public static class SchoolDirectory
                 opening_year = excluded.opening_year, stages = excluded.stages, received_at = clock_timestamp()
             WHERE known_schools.version < excluded.version
             """,
-            new { school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.Ownership, school.Status, school.OpeningYear,
-                stages = JsonSerializer.Serialize(school.Stages, Json) },
+            new
+            {
+                school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.Ownership, school.Status, school.OpeningYear,
+                stages = JsonSerializer.Serialize(school.Stages, Json)
+            },
             transaction, cancellationToken: cancellationToken));
 }
 

@@ -102,10 +102,13 @@ public static class ProjectsApi
         if (!validation.IsValid)
             return validation.Problem();
 
-        var project = (school is not null
-            ? new Project(Guid.CreateVersion7(), 1, school.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null)
-            : new Project(Guid.CreateVersion7(), 1, null, newSchool!.DistrictCode, newSchool.ZoneId, name, stage!, classes, places, "proposed", request.PlannedInUse, null,
-                NewSchoolId: Guid.CreateVersion7(), NewSchoolName: newSchool.Name, NewSchoolOwnership: newSchool.Ownership)) with { OtherStages = others };
+        var proposed = school is not null
+            ? new Project(Guid.CreateVersion7(), 1, school.Id, school.DistrictCode, school.ZoneId, name, stage!, classes, places,
+                "proposed", request.PlannedInUse, null)
+            : new Project(Guid.CreateVersion7(), 1, null, newSchool!.DistrictCode, newSchool.ZoneId, name, stage!, classes, places,
+                "proposed", request.PlannedInUse, null,
+                NewSchoolId: Guid.CreateVersion7(), NewSchoolName: newSchool.Name, NewSchoolOwnership: newSchool.Ownership);
+        var project = proposed with { OtherStages = others };
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ProjectQueries.InsertAsync(transaction, project, cancellationToken);
         await transaction.EnqueueAsync(new FacilityProjectProposed(State(project, school)), cancellationToken);

@@ -36,8 +36,12 @@ public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<
                 return;
             proposal = open with
             {
-                Version = open.Version + 1, ClassesAdded = message.ShortfallClasses, PlacesAdded = places,
-                ShortfallForecastId = message.ForecastId, ShortfallFirstYear = message.FirstYear, ShortfallPlaces = (decimal)message.ShortfallPlaces,
+                Version = open.Version + 1,
+                ClassesAdded = message.ShortfallClasses,
+                PlacesAdded = places,
+                ShortfallForecastId = message.ForecastId,
+                ShortfallFirstYear = message.FirstYear,
+                ShortfallPlaces = (decimal)message.ShortfallPlaces,
             };
             await ProjectQueries.UpdateAsync(transaction, proposal, cancellationToken);
         }

@@ -1,5 +1,5 @@
-using Platform.BuildingBlocks.Data;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Gateway.Identity;

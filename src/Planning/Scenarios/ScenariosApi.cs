@@ -221,7 +221,9 @@ public static class ScenariosApi
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         var levers = (request.Levers ?? new ForecastRequest(null, null, null, null, null, null, null, null, null, null)) with
         {
-            DistrictCode = null, BaseYear = null, Level = null,
+            DistrictCode = null,
+            BaseYear = null,
+            Level = null,
         };
         ForecastPipeline.Settings(levers, validation, "levers.");
         return validation.IsValid ? new Scenario(id, district, name, clonedFrom, levers) : null;

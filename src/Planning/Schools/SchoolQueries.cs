@@ -134,23 +134,30 @@ public static class SchoolQueries
             return CapacityAddition.UnknownSchool;
         // A project that built a planned school brings the capacity the registry planned for it: the school opens from
         // the term it is in use, and the project is recorded with no places of its own (so it is counted once).
+        var addition = new
+        {
+            added.ProjectId, added.SchoolId, added.Stage, classes = added.OpensSchool ? 0 : added.ClassesAdded,
+            places = added.OpensSchool ? 0 : added.PlacesAdded, added.InUseFrom,
+        };
         var recorded = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO capacity_additions (project_id, school_id, stage, classes_added, places_added, in_use_from)
             VALUES (@ProjectId, @SchoolId, @Stage, @classes, @places, @InUseFrom)
             ON CONFLICT (project_id, stage) DO NOTHING
-            """, new { added.ProjectId, added.SchoolId, added.Stage, classes = added.OpensSchool ? 0 : added.ClassesAdded,
-                places = added.OpensSchool ? 0 : added.PlacesAdded, added.InUseFrom }, transaction, cancellationToken: cancellationToken));
+            """, addition, transaction, cancellationToken: cancellationToken));
         if (recorded == 0)
             return CapacityAddition.AlreadyRecorded;
+        var schoolStage = new
+        {
+            added.SchoolId, added.Stage, norm = Stage.All[added.Stage].DefaultClassSizeNorm, opens = added.OpensSchool,
+            year = Pipeline.PipelineQueries.FirstSchoolYear(added.InUseFrom),
+        };
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO school_stages (school_id, stage, class_size_norm) VALUES (@SchoolId, @Stage, @norm) ON CONFLICT DO NOTHING;
             UPDATE schools SET version = version + 1, updated_at = now(),
                 status = CASE WHEN @opens AND status = 'planned' THEN 'open' ELSE status END,
                 opening_year = CASE WHEN @opens AND status = 'planned' THEN @year ELSE opening_year END
             WHERE id = @SchoolId;
-            """, new { added.SchoolId, added.Stage, norm = Stage.All[added.Stage].DefaultClassSizeNorm, opens = added.OpensSchool,
-                year = Pipeline.PipelineQueries.FirstSchoolYear(added.InUseFrom) },
-            transaction, cancellationToken: cancellationToken));
+            """, schoolStage, transaction, cancellationToken: cancellationToken));
         return CapacityAddition.Added;
     }
 }

@@ -1,5 +1,5 @@
-using Platform.Contracts;
 using Platform.BuildingBlocks.Http;
+using Platform.Contracts;
 
 namespace Platform.Planning.Schools;
 

@@ -77,12 +77,16 @@ public sealed class StaffingRequirementRaisedConsumer(Database dataSource, ILogg
         var surplus = EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required)));
         var (needed, covered) = EstablishmentRules.Assess(message.Stage, message.Places, surplus,
             await EstablishmentData.RatiosAsync(connection, message.DistrictCode, cancellationToken));
+        var requirement = new
+        {
+            message.ProjectId, message.Milestone, message.DistrictCode, message.SchoolId, message.Stage, message.Classes,
+            message.Places, message.From, message.NewSchool, needed, surplus, outcome = covered ? "committed" : "risk",
+        };
         var recorded = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO staffing_requirements (project_id, milestone, district_code, school_id, stage, classes, places, from_date, new_school, teachers_needed, surplus, outcome)
             VALUES (@ProjectId, @Milestone, @DistrictCode, @SchoolId, @Stage, @Classes, @Places, @From, @NewSchool, @needed, @surplus, @outcome)
             ON CONFLICT (project_id, milestone, stage) DO NOTHING
-            """, new { message.ProjectId, message.Milestone, message.DistrictCode, message.SchoolId, message.Stage, message.Classes, message.Places,
-                message.From, message.NewSchool, needed, surplus, outcome = covered ? "committed" : "risk" }, transaction, cancellationToken: cancellationToken));
+            """, requirement, transaction, cancellationToken: cancellationToken));
         if (recorded == 0)
             return;
         if (covered)

@@ -163,11 +163,11 @@ internal static class RoundStore
             FROM unnest(@teachers, @schools) AS p (teacher, school)
             WHERE c.round_id = @id AND c.teacher_id = p.teacher
             """, new
-            {
-                id, placedIn,
-                teachers = placements.Select(p => p.Teacher).ToArray(),
-                schools = placements.Select(p => p.School).ToArray(),
-            }, cancellationToken);
+        {
+            id, placedIn,
+            teachers = placements.Select(p => p.Teacher).ToArray(),
+            schools = placements.Select(p => p.School).ToArray(),
+        }, cancellationToken);
 
     /// <summary>Sends an unplaced candidate to 待岗培训 or 转岗; answers 0 when the teacher is not one.</summary>
     public static Task<int> SetUnplacedOutcomeAsync(

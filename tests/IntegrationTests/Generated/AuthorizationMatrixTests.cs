@@ -72,36 +72,36 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
             }
             var entries = operation.Service == "gateway" ? ["gateway"] : new[] { "gateway", "direct" };
             foreach (var (role, district) in Users)
-            foreach (var entry in entries)
-            foreach (var (records, bodyRecords) in new[] { (own, own), (other, other), (own, other) })
-            {
-                if (records == own && bodyRecords == other && !MatrixBodies.NamesRecords(body))
-                    continue; // no body naming records
-                var call = Build(operation, body, records, bodyRecords);
-                if (records == other && call.Districts.Count == 0)
-                    continue; // names no record: the same call as for the own district
-                var inScope = call.Districts.All(new DistrictScope(district).Covers);
-                var token = AccessTokens.Create(suite.Auth, Guid.NewGuid(), $"matrix-{(inScope ? "" : "refused-")}{run}-{role}", "矩阵用户",
-                    [role], district, TimeSpan.FromHours(1));
-                using var client = suite.ClientFor(entry == "gateway" ? "gateway" : operation.Service, token);
-                using var request = call.Request(entry == "gateway" && operation.Service != "gateway" ? $"/api/{operation.Service}" : "");
-                using var response = await client.SendAsync(request);
-                calls++;
-                var status = (int)response.StatusCode;
-                // A dry run of an import answers 200 with the rows it refuses, naming each (none written either way).
-                var rowsRefused = operation.BodyType == "multipart/form-data" && status == 200
-                    && System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())?["errors"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
-                // A record out of scope is not found; a body naming one may be refused as a bad field instead, or, when
-                // the user's own record in the path is in a state that refuses the step, as a conflict of that record.
-                var mixed = records != bodyRecords;
-                var problem = operation.Access is "anonymous" or "signed-in" ? Expect(status < 500, "an answer")
-                    : !admitted.Contains(role) || (operation.Access == AccessRequirement.OperatorPolicy && district != City) ? Expect(status == 403, "403")
-                    : !inScope && !call.BodyNamesOther(district) ? Expect(status == 404, "404")
-                    : !inScope ? Expect(status is 400 or 404 || rowsRefused || (mixed && status is 409 or 422), "a refusal")
-                    : Expect(status < 500 && status is not (401 or 403) && !(status == 404 && operation.Method == "GET"), "let in");
-                if (problem is not null)
-                    wrong.Add($"{role}@{district} {entry} {operation.Method} {call.Path} [{string.Join(",", call.Districts)}]: {status}, expected {problem}");
-            }
+                foreach (var entry in entries)
+                    foreach (var (records, bodyRecords) in new[] { (own, own), (other, other), (own, other) })
+                    {
+                        if (records == own && bodyRecords == other && !MatrixBodies.NamesRecords(body))
+                            continue; // no body naming records
+                        var call = Build(operation, body, records, bodyRecords);
+                        if (records == other && call.Districts.Count == 0)
+                            continue; // names no record: the same call as for the own district
+                        var inScope = call.Districts.All(new DistrictScope(district).Covers);
+                        var token = AccessTokens.Create(suite.Auth, Guid.NewGuid(), $"matrix-{(inScope ? "" : "refused-")}{run}-{role}", "矩阵用户",
+                            [role], district, TimeSpan.FromHours(1));
+                        using var client = suite.ClientFor(entry == "gateway" ? "gateway" : operation.Service, token);
+                        using var request = call.Request(entry == "gateway" && operation.Service != "gateway" ? $"/api/{operation.Service}" : "");
+                        using var response = await client.SendAsync(request);
+                        calls++;
+                        var status = (int)response.StatusCode;
+                        // A dry run of an import answers 200 with the rows it refuses, naming each (none written either way).
+                        var rowsRefused = operation.BodyType == "multipart/form-data" && status == 200
+                            && System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())?["errors"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
+                        // A record out of scope is not found; a body naming one may be refused as a bad field instead, or, when
+                        // the user's own record in the path is in a state that refuses the step, as a conflict of that record.
+                        var mixed = records != bodyRecords;
+                        var problem = operation.Access is "anonymous" or "signed-in" ? Expect(status < 500, "an answer")
+                            : !admitted.Contains(role) || (operation.Access == AccessRequirement.OperatorPolicy && district != City) ? Expect(status == 403, "403")
+                            : !inScope && !call.BodyNamesOther(district) ? Expect(status == 404, "404")
+                            : !inScope ? Expect(status is 400 or 404 || rowsRefused || (mixed && status is 409 or 422), "a refusal")
+                            : Expect(status < 500 && status is not (401 or 403) && !(status == 404 && operation.Method == "GET"), "let in");
+                        if (problem is not null)
+                            wrong.Add($"{role}@{district} {entry} {operation.Method} {call.Path} [{string.Join(",", call.Districts)}]: {status}, expected {problem}");
+                    }
         }
 
         output.WriteLine($"{operations.Count} operations, {calls} calls");

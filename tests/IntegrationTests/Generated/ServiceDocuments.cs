@@ -67,20 +67,20 @@ public static class ServiceDocuments
             var document = (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
             var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
             foreach (var (path, item) in document["paths"]!.AsObject())
-            foreach (var (method, operation) in item!.AsObject())
-            {
-                var fields = new List<Field>();
-                foreach (var parameter in operation!["parameters"]?.AsArray() ?? [])
-                    fields.Add(new Field(parameter!["in"]!.GetValue<string>(), [parameter["name"]!.GetValue<string>()], [],
-                        Resolve(parameter["schema"], schemas), parameter["required"]?.GetValue<bool>() == true));
-                var content = operation["requestBody"]?["content"]?.AsObject();
-                var bodyType = content?.Select(c => c.Key).FirstOrDefault();
-                if (content?["application/json"]?["schema"] is { } body)
-                    Leaves(Resolve(body, schemas), schemas, [], [], fields, 0);
-                var bodyName = content?["application/json"]?["schema"] is { } named ? ReferenceOf(named) : null;
-                operations.Add(new Operation(service, method.ToUpperInvariant(), path,
-                    operation["x-access"]?.GetValue<string>(), bodyType, bodyName, fields));
-            }
+                foreach (var (method, operation) in item!.AsObject())
+                {
+                    var fields = new List<Field>();
+                    foreach (var parameter in operation!["parameters"]?.AsArray() ?? [])
+                        fields.Add(new Field(parameter!["in"]!.GetValue<string>(), [parameter["name"]!.GetValue<string>()], [],
+                            Resolve(parameter["schema"], schemas), parameter["required"]?.GetValue<bool>() == true));
+                    var content = operation["requestBody"]?["content"]?.AsObject();
+                    var bodyType = content?.Select(c => c.Key).FirstOrDefault();
+                    if (content?["application/json"]?["schema"] is { } body)
+                        Leaves(Resolve(body, schemas), schemas, [], [], fields, 0);
+                    var bodyName = content?["application/json"]?["schema"] is { } named ? ReferenceOf(named) : null;
+                    operations.Add(new Operation(service, method.ToUpperInvariant(), path,
+                        operation["x-access"]?.GetValue<string>(), bodyType, bodyName, fields));
+                }
         }
         return operations;
     }

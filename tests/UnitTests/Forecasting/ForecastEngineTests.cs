@@ -88,8 +88,8 @@ public class ForecastEngineTests
     public void Adds_housing_demand_by_zone_with_the_maturation_curve()
     {
         var housing = new HousingSettings(new Dictionary<string, double> { ["primary"] = 0.12 }, [0.5, 1.0, 0.8]);
-        var input = Input(2021, Births((2013, 1000), (2014, 1100), (2015, 1200), (2016, 1250), (2017, 1300), (2018, 1300), (2019, 1300), (2020, 1300)), Primary)
-            with { Housing = [new HousingDevelopment("Z1", 500, 2022)] };
+        var births = Births((2013, 1000), (2014, 1100), (2015, 1200), (2016, 1250), (2017, 1300), (2018, 1300), (2019, 1300), (2020, 1300));
+        var input = Input(2021, births, Primary) with { Housing = [new HousingDevelopment("Z1", 500, 2022)] };
         var forecast = ForecastEngine.Run(input, new ForecastSettings { Horizon = 5, Housing = housing });
 
         var fromHousing = forecast.Demand(Level.Zone).Where(r => r.Stage == "primary").Select(r => r.FromHousing);

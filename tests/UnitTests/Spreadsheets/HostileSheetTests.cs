@@ -102,13 +102,14 @@ public class HostileSheetTests
     {
         var parts = Workbook();
         parts.Remove(part);
-        return Package(parts, (part, writer =>
+        Action<TextWriter> write = writer =>
         {
             writer.Write(head);
             for (var i = 0; i < times; i++)
                 writer.Write(unit);
             writer.Write(tail);
-        }));
+        };
+        return Package(parts, (part, write));
     }
 
     private static IReadOnlyList<SheetRow> Read(byte[] file, string fileName = "hostile.xlsx") =>
