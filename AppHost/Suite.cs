@@ -101,10 +101,11 @@ public static class Suite
     private static Task Welcome(ProjectResource gateway, IServiceProvider services, bool loadsDemoData)
     {
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.AppHost").LogInformation(
-            "The suite is ready: open {Url} and sign in as planner, hr, facilities, bureau, viewer, admin, secadmin or "
-            + "auditor (password {Password}). {DemoData}The dashboard's sign-in link is above; Ctrl+C stops everything.",
+            "The suite is ready: open {Url} and sign in as planner, hr, hr.nankai, facilities, bureau, viewer, admin, "
+            + "secadmin or auditor (password {Password}). {DemoData}The dashboard's sign-in link is above; Ctrl+C stops "
+            + "everything.",
             gateway.GetEndpoint("http").Url, DemoPassword,
-            loadsDemoData ? "The demo data loads into an empty registry now (demo-data in the dashboard). " : "");
+            loadsDemoData ? "The demo data is loaded if the registry is empty (demo-data in the dashboard shows it). " : "");
         return Task.CompletedTask;
     }
 }

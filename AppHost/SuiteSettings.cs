@@ -29,12 +29,10 @@ public sealed class SuiteSettings
         Replicas = Setting<int?>("Replicas") ?? 1;
         if (Replicas is < 1 or > MostReplicas)
             throw new SetupException($"Replicas = {Replicas}: each service runs as 1 to {MostReplicas} instances.");
+        if (RunningServer() is { } server)
+            throw new SetupException($"A suite is running on {DataDirectory} already (PostgreSQL {server}): open it, or stop it first.");
         if (args.Contains("--reset") && Directory.Exists(DataDirectory))
-        {
-            if (RunningServer() is { } server)
-                throw new SetupException($"--reset: a suite is running on {DataDirectory} (PostgreSQL {server}); stop it first.");
             Directory.Delete(DataDirectory, recursive: true);
-        }
         Directory.CreateDirectory(DataDirectory);
     }
 
@@ -72,12 +70,15 @@ public sealed class SuiteSettings
         }
     }
 
-    /// <summary>The process of the PostgreSQL server running on this data, if one is.</summary>
+    /// <summary>
+    /// The process of the PostgreSQL server running on this data, if one is: the pid its lock file names, alive and
+    /// still PostgreSQL (a server that crashed leaves the file, and its pid may have gone to another program).
+    /// </summary>
     private int? RunningServer()
     {
-        var pidFile = Path.Combine(DataDirectory, "postgres", "postmaster.pid");
+        var pidFile = Path.Combine(DataDirectory, "postgres", "data", "postmaster.pid");
         return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
-            && Directory.Exists($"/proc/{pid}") ? pid : null;
+            && File.Exists($"/proc/{pid}/comm") && File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres" ? pid : null;
     }
 
     private int FreePort()

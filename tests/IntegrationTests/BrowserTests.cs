@@ -244,10 +244,10 @@ public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.GetByLabel("方案名称")).ToHaveValueAsync(name);
 
         await page.GetByLabel("计入新建住宅生源").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await SaveScenarioAsync(page);
         await Assertions.Expect(page.GetByLabel("计入新建住宅生源")).ToBeCheckedAsync();
         await page.GetByLabel("迁移系数").FillAsync("1.4");
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await SaveScenarioAsync(page);
         await Assertions.Expect(page.GetByLabel("迁移系数")).ToHaveValueAsync("1.4");
 
         // The other levers: the method, births, a class-size norm, a school closed and demand moved to another school.
@@ -263,7 +263,7 @@ public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
         await page.GetByLabel("第 1 行调入学校").SelectOptionAsync(new SelectOptionValue { Label = "丁字沽小学" });
         await page.GetByLabel("第 1 行比例（%）").FillAsync("15");
         await page.GetByLabel("第 1 行起始年份").FillAsync("2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await SaveScenarioAsync(page);
         await Assertions.Expect(page.GetByLabel("第 1 行年份")).ToHaveValueAsync("2028");
         await Assertions.Expect(page.GetByLabel("第 1 行调入学校").Locator("option:checked")).ToHaveTextAsync("丁字沽小学");
         await Assertions.Expect(page.GetByLabel("升级比汇总方法")).ToHaveValueAsync("median");
@@ -542,6 +542,18 @@ public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
 
     /// <summary>Marks the browser's page: a page loaded whole loses the mark; an enhanced load or a circuit's update keeps it.</summary>
     private static Task MarkPageAsync(IPage page) => page.EvaluateAsync("window.stillThisPage = true");
+
+    /// <summary>
+    /// Saves the scenario and waits until the stored scenario is shown back: until then the form may still be
+    /// replaced by what was stored, and an edit made meanwhile would be lost.
+    /// </summary>
+    private static async Task SaveScenarioAsync(IPage page)
+    {
+        var form = page.Locator("form[data-saved]");
+        var saves = int.Parse((await form.GetAttributeAsync("data-saved"))!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(form).ToHaveAttributeAsync("data-saved", $"{saves + 1}");
+    }
 
     private static async Task AssertSamePageAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("window.stillThisPage === true"), "the page was not loaded whole");

@@ -21,6 +21,8 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // MassTransit reports its usage to usage-tracking.masstransit.io by default: a bureau's servers send nothing out.
+            bus.DisableUsageTelemetry();
             addConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
