@@ -29,9 +29,13 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                 {
                     Title = "The request could not be read.", Status = badRequest.StatusCode,
                 }
-                : new ProblemDetails { Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode };
+                : new ProblemDetails
+                {
+                    Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode,
+                };
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        return await problemDetails.TryWriteAsync(
+            new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>The parameter in ASP.NET Core's binding messages: Failed to bind parameter "int? year" from "1e400".</summary>

@@ -46,9 +46,9 @@ public static class EventThroughput
             `bench/Bench event-throughput --events {events}`: {events:N0} `SchoolRegistered` events written into Planning's outbox
             in one transaction (with the services' own `Outbox.EnqueueAsync`), after a warm-up of 500. From the commit, the
             outbox dispatcher publishes them (batches of {OutboxDispatcher.BatchSize}, each message confirmed by the broker
-            before its row is marked sent), RabbitMQ fans each out to Workforce's and Facilities' queues, and each service applies it once through
-            its inbox (the read model of schools and the inbox row in one transaction). Throughput = events / time from the
-            commit to the last event applied (PostgreSQL's clock).
+            before its row is marked sent), RabbitMQ fans each out to Workforce's and Facilities' queues, and each service
+            applies it once through its inbox (the read model of schools and the inbox row in one transaction).
+            Throughput = events / time from the commit to the last event applied (PostgreSQL's clock).
 
             The raw loop, on the same broker in the same run, is what the pipeline cannot beat: RabbitMQ.Client 7.1 publishes
             {events:N0} persistent messages of the event's size ({payload.Length} bytes) to a fanout exchange with two durable

@@ -17,8 +17,8 @@ namespace Platform.BuildingBlocks.Data;
 /// refused; method, path and status).
 /// </summary>
 public sealed record AuditEntry(
-    long Id, DateTime At, string? Actor, string? SourceAddress, string Operation, string? TableName, string? RowKey, string? Before, string? After,
-    string? Method, string? Path, int? Status);
+    long Id, DateTime At, string? Actor, string? SourceAddress, string Operation, string? TableName, string? RowKey,
+    string? Before, string? After, string? Method, string? Path, int? Status);
 
 /// <summary>What an auditor asks the audit trail for; every part is optional. Operation "refused" lists refused requests.</summary>
 public sealed record AuditQuery(
@@ -55,7 +55,8 @@ public static class Audit
                     cancellationToken: cancellationToken));
                 return connection;
             }
-            catch (NpgsqlException e) when (attempt < 3 && (e.IsTransient || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown }))
+            catch (NpgsqlException e) when (attempt < 3
+                && (e.IsTransient || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown }))
             {
                 await connection.DisposeAsync();
                 NpgsqlConnection.ClearPool(connection);
@@ -88,7 +89,8 @@ public static class Audit
     /// </summary>
     public static IEndpointRouteBuilder MapAuditTrail(this IEndpointRouteBuilder app, string path = "/admin/audit")
     {
-        app.MapGet(path, async ([AsParameters] AuditQuery query, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
+        app.MapGet(path, async (
+            [AsParameters] AuditQuery query, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var entries = await AuditTrailQueries.ListAsync(connection, query, scope, cancellationToken);
