@@ -6,6 +6,9 @@ using Aspire.Hosting.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Platform.BuildingBlocks.Security;
 using Platform.SuiteHost;
+using Xunit.Abstractions;
+
+[assembly: TestCollectionOrderer("Platform.IntegrationTests.SuiteCollectionFirst", "IntegrationTests")]
 
 namespace Platform.IntegrationTests;
 
@@ -85,4 +88,14 @@ public class SuiteFixture : IAsyncLifetime
 public sealed class SuiteCollection : ICollectionFixture<SuiteFixture>
 {
     public const string Name = "suite";
+}
+
+/// <summary>
+/// Runs the suite collection's tests, one after another the longest path of the run, first: suites start one at a
+/// time (<see cref="ThrowawaySuite"/>), and the demo collection's shorter path can wait for its suite.
+/// </summary>
+public sealed class SuiteCollectionFirst : ITestCollectionOrderer
+{
+    public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
+        testCollections.OrderBy(collection => collection.DisplayName == SuiteCollection.Name ? 0 : 1);
 }

@@ -11,22 +11,32 @@ namespace Platform.SuiteHost;
 public sealed class ResourceStates
 {
     private readonly ConcurrentDictionary<string, ResourceEvent> latest = new();
+    private DistributedApplication? watched;
 
-    public Task WatchAsync(DistributedApplication app, CancellationToken cancellationToken) => Task.Run(async () =>
+    public Task WatchAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
-        try
+        watched = app;
+        return Task.Run(async () =>
         {
-            await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
-                latest[update.ResourceId] = update;
-        }
-        catch (OperationCanceledException)
-        {
-            // the suite is stopping
-        }
-    }, CancellationToken.None);
+            try
+            {
+                await foreach (var update in app.ResourceNotifications.WatchAsync(cancellationToken))
+                    latest[update.ResourceId] = update;
+            }
+            catch (OperationCanceledException)
+            {
+                // the suite is stopping
+            }
+        }, CancellationToken.None);
+    }
 
     public IReadOnlyList<string> InstancesOf(string resource) =>
         latest.Values.Where(e => e.Resource.Name == resource).Select(e => e.ResourceId).Order(StringComparer.Ordinal).ToList();
 
-    public ResourceEvent Of(string instance) => latest[instance];
+    /// <summary>
+    /// The instance's state as the app model holds it now: the watch above may not have seen the latest update yet,
+    /// e.g. the exit a caller has just waited for.
+    /// </summary>
+    public ResourceEvent Of(string instance) =>
+        watched!.ResourceNotifications.TryGetCurrentState(instance, out var current) ? current : latest[instance];
 }

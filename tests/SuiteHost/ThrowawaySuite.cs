@@ -18,6 +18,10 @@ namespace Platform.SuiteHost;
 public sealed class ThrowawaySuite : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(5);
+
+    // Suites start one at a time: two starts at once share two cores, so each takes as long as both in turn and
+    // the tests of neither can begin until then.
+    private static readonly SemaphoreSlim Starting = new(1, 1);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"platform-suite-{Guid.NewGuid():N}");
     private readonly Dictionary<string, (string Admin, string Service)> connectionStrings = [];
     private string serverConnectionString = "";
@@ -56,24 +60,32 @@ public sealed class ThrowawaySuite : IAsyncDisposable
     public static async Task<ThrowawaySuite> StartAsync(
         string logFile, string signingKey, int replicas = 1, Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
-        var suite = new ThrowawaySuite();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-        [
-            "--no-demo", "Throwaway=true", $"DataDirectory={suite.dataDirectory}", $"Auth:SigningKey={signingKey}",
-            $"Replicas={replicas}",
-        ]);
-        configure?.Invoke(builder);
-        suite.App = await builder.BuildAsync();
+        await Starting.WaitAsync();
         try
         {
-            await suite.StartAsync(logFile);
+            var suite = new ThrowawaySuite();
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [
+                "--no-demo", "Throwaway=true", $"DataDirectory={suite.dataDirectory}", $"Auth:SigningKey={signingKey}",
+                $"Replicas={replicas}",
+            ]);
+            configure?.Invoke(builder);
+            suite.App = await builder.BuildAsync();
+            try
+            {
+                await suite.StartAsync(logFile);
+            }
+            catch
+            {
+                await suite.DisposeAsync();
+                throw;
+            }
+            return suite;
         }
-        catch
+        finally
         {
-            await suite.DisposeAsync();
-            throw;
+            Starting.Release();
         }
-        return suite;
     }
 
     private async Task StartAsync(string logFile)
