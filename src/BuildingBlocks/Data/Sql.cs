@@ -32,6 +32,11 @@ public static class Sql
 
     /// <summary>Runs a statement (or several, separated by semicolons) and answers the rows it changed.</summary>
     public static Task<int> WriteAsync(
+        this DbConnection connection, string sql, object? param, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(sql, param, cancellationToken: cancellationToken));
+
+    /// <summary>Runs a statement (or several, separated by semicolons) inside the transaction; answers the rows it changed.</summary>
+    public static Task<int> WriteAsync(
         this DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(Command(transaction, sql, param, cancellationToken));
 

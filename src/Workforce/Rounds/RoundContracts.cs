@@ -14,6 +14,8 @@ public sealed record PlacementRequest(Guid? TeacherId, Guid? SchoolId);
 
 public sealed record UnplacedRequest(Guid? TeacherId, string? Outcome);
 
+public sealed record RestRequest(string? Outcome);
+
 public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject, int Posts, int Filled);
 
 /// <param name="Preferences">The schools the teacher asked for in 跨校竞聘, the first preferred.</param>

@@ -55,12 +55,6 @@ internal static class RoundStore
             posts, candidates.ToList(), events);
     }
 
-    public static async Task<Dictionary<Guid, string>> SchoolNamesAsync(
-        NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<(Guid Id, string Name)>(
-            "SELECT id, name FROM known_schools WHERE district_code = @districtCode", new { districtCode }, cancellationToken))
-        .ToDictionary(s => s.Id, s => s.Name);
-
     /// <summary>A new round in its first stage, with every 在编 teacher of the district as a candidate; answers how many.</summary>
     public static async Task<int> OpenAsync(
         NpgsqlTransaction transaction, Guid id, string district, DateOnly termFrom, DateOnly termTo,
@@ -176,6 +170,14 @@ internal static class RoundStore
             UPDATE round_candidates SET unplaced_outcome = @outcome
             WHERE round_id = @id AND teacher_id = @teacherId AND placed_school_id IS NULL
             """, new { id, teacherId, outcome }, cancellationToken);
+
+    /// <returns>How many candidates were neither placed nor sent, and now are sent.</returns>
+    public static Task<int> SetRestOutcomeAsync(
+        NpgsqlTransaction transaction, Guid id, string outcome, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            UPDATE round_candidates SET unplaced_outcome = @outcome
+            WHERE round_id = @id AND placed_school_id IS NULL AND unplaced_outcome IS NULL
+            """, new { id, outcome }, cancellationToken);
 
     public static Task<int> CountLeftAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
         transaction.ScalarAsync<int>("""

@@ -38,6 +38,8 @@ public static class RoundsApi
             .Describe("组织调剂（自动）", "The district places every unplaced teacher by preference, then by open posts.");
         rounds.MapPost("/{id:guid}/unplaced", PlaceTeachers.SendUnplacedAsync)
             .Describe("待岗培训或转岗", "A teacher left without a post goes to training (待岗培训) or reassignment (转岗).");
+        rounds.MapPost("/{id:guid}/unplaced/rest", PlaceTeachers.SendRestAsync)
+            .Describe("其余教师待岗培训或转岗", "Every teacher still without a post or outcome goes to training or reassignment.");
         rounds.MapPost("/{id:guid}/advance", AdvanceRound.HandleAsync)
             .Describe("进入下一步", "The round moves to its next step; closing writes the appointments.");
         return app;
@@ -65,7 +67,7 @@ public static class RoundsApi
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (await RoundStore.ViewAsync(connection, id, cancellationToken) is not { } round)
             return TypedResults.NotFound();
-        var schools = await RoundStore.SchoolNamesAsync(connection, round.DistrictCode, cancellationToken);
+        var schools = await SchoolNames.InDistrictAsync(connection, round.DistrictCode, cancellationToken);
         return RoundSheet.Sheet.File((round, schools));
     }
 }

@@ -44,6 +44,7 @@ public static class MatrixBodies
         ["PlacementRequest"] = """{"teacherId":"{teacher}","schoolId":"{school}"}""",
         ["ActorRequest"] = "{}",
         ["UnplacedRequest"] = """{"teacherId":"{teacher}","outcome":"training"}""",
+        ["RestRequest"] = """{"outcome":"training"}""",
         ["CreateProjectRequest"] = """{"schoolId":"{school}","name":"矩阵项目{n}","stage":"primary","classesAdded":2}""",
         ["SchoolChoice"] = """{"schoolId":"{school}"}""",
         ["ScheduleRequest"] = """{"plannedInUse":"2030-09-01"}""",

@@ -69,4 +69,20 @@ internal static class PlaceTeachers
             return $"{teacherId}: {outcome}";
         }, cancellationToken);
     }
+
+    /// <summary>Everyone still neither placed nor sent goes to 待岗培训 or 转岗, in one change.</summary>
+    public static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> SendRestAsync(
+        Guid id, RestRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.Outcome is not ("training" or "reassignment"))
+            validation.Add("outcome", "must be training (待岗培训) or reassignment (转岗).");
+        if (!validation.IsValid)
+            return validation.Problem();
+        var outcome = request.Outcome!;
+        return await RoundStore.Change.RunAsync(dataSource, id, "placement", "unplaced_rest", user,
+            async (transaction, _, _) =>
+                $"{await RoundStore.SetRestOutcomeAsync(transaction, id, outcome, cancellationToken)}: {outcome}",
+            cancellationToken);
+    }
 }

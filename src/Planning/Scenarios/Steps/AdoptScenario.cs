@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Messaging;
+using Platform.Contracts;
+using Platform.Planning.Forecasts;
+
+namespace Platform.Planning.Scenarios.Steps;
+
+/// <summary>
+/// Adopts the scenario's forecast as the district's official one: records it and, in the same transaction, writes
+/// PlaceDemandForecastPublished and a PlaceShortfallDetected for each shortfall that is new or changed by a class.
+/// </summary>
+internal static class AdoptScenario
+{
+    public static async Task<Results<Ok<AdoptionResult>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, Database dataSource, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var scenario = await ScenarioStore.FindAsync(dataSource, id, cancellationToken);
+        if (scenario is null)
+            return TypedResults.NotFound();
+        var (result, problem) = await ForecastPipeline.CapacityAsync(
+            scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
+        if (result is null)
+            return problem!;
+
+        var forecastId = Guid.CreateVersion7();
+        var demand = result.Report.Rows
+            .Select(r => new ZoneStageDemand(Guid.Parse(r.Zone), r.Stage, r.Year, Math.Round(r.Demand, 1))).ToList();
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var publishedAt = await ScenarioStore.InsertOfficialForecastAsync(
+            transaction, forecastId, scenario, result.BaseYear, demand, cancellationToken);
+        await transaction.EnqueueAsync(new PlaceDemandForecastPublished(forecastId, scenario.DistrictCode, scenario.Id,
+            scenario.Name, result.BaseYear, new DateTimeOffset(publishedAt, TimeSpan.Zero), demand), cancellationToken);
+
+        var announced = await ScenarioStore.AnnouncedShortfallsAsync(transaction, scenario.DistrictCode, cancellationToken);
+        var threshold = configuration.GetValue("Publishing:ShortfallThresholdPlaces", 45.0);
+        var shortfalls = Publishing.ShortfallsToAnnounce(forecastId, scenario.DistrictCode, result.Report, threshold, announced);
+        foreach (var shortfall in shortfalls)
+        {
+            await ScenarioStore.AnnounceShortfallAsync(transaction, shortfall, cancellationToken);
+            await transaction.EnqueueAsync(shortfall, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new AdoptionResult(forecastId, result.BaseYear, demand.Count, shortfalls.Count,
+            result.Report.Rows.Count(r => r.Shortfall >= threshold) - shortfalls.Count));
+    }
+}

@@ -1,0 +1,40 @@
+using Platform.BuildingBlocks.Http;
+
+namespace Platform.Workforce.Rotation;
+
+public sealed record GenerateRequest(
+    string? DistrictCode, [property: Bounds(2000, 2100)] int? Year, DateOnly? ReferenceDate, RotationPolicy? Policy);
+
+public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId);
+
+public sealed record StepRequest(string? Note, Dictionary<Guid, string>? Outcomes = null);
+
+public sealed record ExtendRequest([property: Bounds(1, 3)] int? Years);
+
+public sealed record PlanLine(Guid Id, int Year, string Status);
+
+public sealed record AssignmentView(
+    Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
+    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
+
+public sealed record PlanView(
+    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, RotationPolicy Policy,
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
+    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events);
+
+public sealed record TeacherEligibility(
+    string TeacherId, string Name, string Subject, BackboneLevel Backbone, int YearsAtSchool, IReadOnlyList<Reason> Ineligible)
+{
+    public bool Eligible => Ineligible.Count == 0;
+}
+
+public sealed record SchoolEligibility(string SchoolId, string SchoolName, IReadOnlyList<TeacherEligibility> Teachers)
+{
+    public int Eligible => Teachers.Count(t => t.Eligible);
+}
+
+/// <summary>
+/// Persons (distinct teachers) and person-times (人次) rotated in a district, by plan year, with the backbone share of
+/// person-times.
+/// </summary>
+public sealed record RotationReport(int Year, int Persons, int PersonTimes, int BackbonePersonTimes, double BackboneShare);

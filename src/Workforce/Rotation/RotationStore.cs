@@ -1,0 +1,228 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Npgsql;
+using Platform.BuildingBlocks.Data;
+using Platform.Workforce.Teachers;
+
+namespace Platform.Workforce.Rotation;
+
+internal sealed record PlanRow(
+    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, string Policy, string Eligible,
+    string Explanations);
+
+/// <summary>The rotation plans' tables: every query the rotation feature runs, and the JSON a plan keeps.</summary>
+internal static class RotationStore
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static readonly WorkflowEvents Events = new("rotation_plan_events", "plan_id");
+
+    /// <summary>A change to a plan: locked, checked against its status, recorded, answered as it now stands.</summary>
+    public static readonly AuditedChange<PlanRow, PlanView> Change = new(
+        (transaction, id, cancellationToken) =>
+            transaction.SingleOrDefaultAsync<PlanRow>(Plan + " FOR UPDATE", new { id }, cancellationToken),
+        plan => plan.Status, Events.RecordAsync, ViewAsync);
+
+    private const string Plan = """
+        SELECT id, district_code AS DistrictCode, year, reference_date AS ReferenceDate, status, policy::text AS Policy,
+               eligible::text AS Eligible, explanations::text AS Explanations
+        FROM rotation_plans
+        WHERE id = @id
+        """;
+
+    private sealed record SchoolRow(Guid Id, string Name, Guid ZoneId, string? GroupName, int Strength);
+
+    public static Task<List<PlanLine>> ListAsync(
+        NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+        connection.ListAsync<PlanLine>("""
+            SELECT id, year, status
+            FROM rotation_plans
+            WHERE @districtCode::text IS NULL OR district_code = @districtCode
+            ORDER BY year DESC, created_at DESC
+            """, new { districtCode }, cancellationToken);
+
+    public static async Task<PlanView?> ViewAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken)
+    {
+        if (await connection.SingleOrDefaultAsync<PlanRow>(Plan, new { id }, cancellationToken) is not { } plan)
+            return null;
+        var assignments = await connection.ListAsync<AssignmentView>("""
+            SELECT a.teacher_id AS TeacherId, t.name AS TeacherName, a.from_school_id AS FromSchoolId, f.name AS FromSchool,
+                   a.to_school_id AS ToSchoolId, h.name AS ToSchool, a.subject, a.backbone, a.manual,
+                   a.term_years AS TermYears, a.outcome
+            FROM rotation_assignments a
+            JOIN teachers t ON t.id = a.teacher_id
+            JOIN known_schools f ON f.id = a.from_school_id
+            JOIN known_schools h ON h.id = a.to_school_id
+            WHERE a.plan_id = @id
+            ORDER BY f.name, t.name
+            """, new { id }, cancellationToken);
+        var events = await Events.ListAsync(connection, id, cancellationToken);
+        var policy = PolicyOf(plan);
+        var (schools, district) = RotationPlanner.Check(
+            JsonSerializer.Deserialize<Dictionary<string, int>>(plan.Eligible, Json)!,
+            [.. assignments.Select(a => new Assignment(
+                a.TeacherId.ToString(), a.FromSchoolId.ToString(), a.ToSchoolId.ToString(), a.Subject, a.Backbone))],
+            policy);
+        return new PlanView(plan.Id, plan.DistrictCode, plan.Year, plan.ReferenceDate, plan.Status, policy, assignments,
+            schools, district, ExplanationsOf(plan), events);
+    }
+
+    public static RotationPolicy PolicyOf(PlanRow plan) => JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;
+
+    public static List<TeacherExplanation> ExplanationsOf(PlanRow plan) =>
+        JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!;
+
+    /// <summary>
+    /// A district's open schools and teachers as the rotation planner sees them. Schools without a profile count as
+    /// middling (strength 3) and in no group. A school's balance in a subject is its 在编 teachers of that main subject
+    /// minus the posts approved for it; subjects without approved posts are balanced.
+    /// </summary>
+    public static async Task<(IReadOnlyList<RotationTeacher> Teachers, IReadOnlyList<RotationSchool> Schools)> LoadPoolAsync(
+        NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
+    {
+        var schools = await connection.ListAsync<SchoolRow>("""
+            SELECT k.id, k.name, k.zone_id AS ZoneId, p.group_name AS GroupName, coalesce(p.strength, 3) AS Strength
+            FROM known_schools k
+            LEFT JOIN school_profiles p ON p.school_id = k.id
+            WHERE k.district_code = @districtCode AND k.status = 'open'
+            """, new { districtCode }, cancellationToken);
+        var posts = await connection.ListAsync<(Guid SchoolId, string Subject, int Approved)>("""
+            SELECT p.school_id, p.subject, p.approved
+            FROM school_posts p
+            JOIN known_schools k ON k.id = p.school_id
+            WHERE k.district_code = @districtCode
+            """, new { districtCode }, cancellationToken);
+        var teachers = await TeacherQueries.ListAsync(connection, districtCode, null, cancellationToken);
+
+        var actual = teachers.Where(t => t.Establishment == "in_establishment")
+            .GroupBy(t => (t.SchoolId, t.Subjects[0])).ToDictionary(g => g.Key, g => g.Count());
+        var balances = posts.GroupBy(p => p.SchoolId).ToDictionary(g => g.Key,
+            g => (IReadOnlyDictionary<string, int>)g.ToDictionary(
+                p => p.Subject, p => actual.GetValueOrDefault((p.SchoolId, p.Subject)) - p.Approved));
+        return (
+            teachers.Select(ToRotationTeacher).ToList(),
+            schools.Select(s => new RotationSchool(s.Id.ToString(), s.Name, s.ZoneId.ToString(), s.GroupName, s.Strength,
+                balances.GetValueOrDefault(s.Id, new Dictionary<string, int>()))).ToList());
+    }
+
+    private static RotationTeacher ToRotationTeacher(TeacherView t) => new(
+        t.Id.ToString(), t.Name, t.Gender == "male" ? Gender.Male : Gender.Female, t.BirthDate, t.SchoolId.ToString(),
+        t.AtSchoolSince, t.Subjects[0], t.Establishment == "in_establishment",
+        Enum.Parse<BackboneLevel>(t.Backbone, ignoreCase: true), t.Role == "principal" ? Role.Principal : Role.Teacher,
+        t.Exemption);
+
+    public static Task InsertPlanAsync(
+        NpgsqlTransaction transaction, Guid id, string district, int year, DateOnly referenceDate, RotationPolicy policy,
+        RotationPlanResult result, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            INSERT INTO rotation_plans (id, district_code, year, reference_date, policy, eligible, explanations, status)
+            VALUES (@id, @district, @year, @referenceDate, @policy::jsonb, @eligible::jsonb, @explanations::jsonb, 'draft')
+            """, new
+        {
+            id, district, year, referenceDate,
+            policy = JsonSerializer.Serialize(policy, Json),
+            eligible = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.Eligible), Json),
+            explanations = JsonSerializer.Serialize(result.Teachers, Json),
+        }, cancellationToken);
+
+    public static Task InsertAssignmentAsync(
+        NpgsqlTransaction transaction, Guid planId, Assignment assignment, bool manual, int termYears,
+        CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            INSERT INTO rotation_assignments
+                (plan_id, teacher_id, from_school_id, to_school_id, subject, backbone, manual, term_years)
+            VALUES (@planId, @teacher::uuid, @from::uuid, @to::uuid, @Subject, @Backbone, @manual, @termYears)
+            """, new
+        {
+            planId, teacher = assignment.TeacherId, from = assignment.FromSchoolId, to = assignment.ToSchoolId,
+            assignment.Subject, assignment.Backbone, manual, termYears,
+        }, cancellationToken);
+
+    /// <returns>How many assignments were removed: one, or none if the teacher was not in the plan.</returns>
+    public static Task<int> RemoveAssignmentAsync(
+        NpgsqlTransaction transaction, Guid planId, Guid teacherId, CancellationToken cancellationToken) =>
+        transaction.WriteAsync(
+            "DELETE FROM rotation_assignments WHERE plan_id = @planId AND teacher_id = @teacherId",
+            new { planId, teacherId }, cancellationToken);
+
+    /// <returns>One, or none if the teacher is not in the plan or the term would pass six school years.</returns>
+    public static Task<int> ExtendAsync(
+        NpgsqlTransaction transaction, Guid planId, Guid teacherId, int years, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            UPDATE rotation_assignments
+            SET term_years = term_years + @years
+            WHERE plan_id = @planId AND teacher_id = @teacherId AND term_years + @years <= 6
+            """, new { planId, teacherId, years }, cancellationToken);
+
+    /// <summary>The district of an open school, or null if the school is unknown or not open.</summary>
+    public static Task<string?> DistrictOfOpenSchoolAsync(
+        NpgsqlTransaction transaction, Guid schoolId, CancellationToken cancellationToken) =>
+        transaction.SingleOrDefaultAsync<string>(
+            "SELECT district_code FROM known_schools WHERE id = @schoolId AND status = 'open'", new { schoolId }, cancellationToken);
+
+    /// <summary>Each teacher's outcome as given; everyone else returns home.</summary>
+    public static async Task SetOutcomesAsync(
+        NpgsqlTransaction transaction, Guid planId, IReadOnlyDictionary<Guid, string> outcomes,
+        CancellationToken cancellationToken)
+    {
+        foreach (var (teacherId, outcome) in outcomes)
+            await transaction.WriteAsync(
+                "UPDATE rotation_assignments SET outcome = @outcome WHERE plan_id = @planId AND teacher_id = @teacherId",
+                new { planId, teacherId, outcome }, cancellationToken);
+        await transaction.WriteAsync(
+            "UPDATE rotation_assignments SET outcome = 'returned' WHERE plan_id = @planId AND outcome IS NULL",
+            new { planId }, cancellationToken);
+    }
+
+    public static Task SetStatusAsync(NpgsqlTransaction transaction, Guid planId, string status, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("UPDATE rotation_plans SET status = @status WHERE id = @planId", new { planId, status }, cancellationToken);
+
+    /// <summary>
+    /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts
+    /// those who return back home (origin return). Those who stay keep their posting.
+    /// </summary>
+    public static async Task MoveTeachersAsync(
+        NpgsqlTransaction transaction, Guid planId, DateOnly on, bool toHost, CancellationToken cancellationToken)
+    {
+        var moving = $"""
+            SELECT teacher_id, {(toHost ? "to_school_id" : "from_school_id")} AS school_id
+            FROM rotation_assignments
+            WHERE plan_id = @planId {(toHost ? "" : "AND outcome = 'returned'")}
+            """;
+        var parameters = new { planId, on, origin = toHost ? "rotation" : "return" };
+        await transaction.WriteAsync($"""
+            UPDATE teacher_postings p
+            SET to_date = greatest(@on - 1, p.from_date)
+            FROM ({moving}) m
+            WHERE p.teacher_id = m.teacher_id AND p.to_date IS NULL
+            """, parameters, cancellationToken);
+        await transaction.WriteAsync($"""
+            INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
+            SELECT teacher_id, school_id, @on, @origin FROM ({moving}) m
+            ON CONFLICT (teacher_id, from_date)
+            DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin
+            """, parameters, cancellationToken);
+        await transaction.WriteAsync($"""
+            UPDATE teachers t
+            SET school_id = m.school_id, at_school_since = @on, updated_at = now()
+            FROM ({moving}) m
+            WHERE t.id = m.teacher_id
+            """, parameters, cancellationToken);
+    }
+
+    /// <summary>Rotations in effect or completed, by plan year, and a last row (year 0) over all years.</summary>
+    public static Task<List<(int Year, int Persons, int PersonTimes, int Backbone)>> ReportAsync(
+        NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+        connection.ListAsync<(int Year, int Persons, int PersonTimes, int Backbone)>("""
+            SELECT coalesce(p.year, 0), count(DISTINCT a.teacher_id)::int, count(*)::int,
+                   count(*) FILTER (WHERE a.backbone)::int
+            FROM rotation_assignments a
+            JOIN rotation_plans p ON p.id = a.plan_id
+            WHERE p.status IN ('in_effect', 'completed') AND (@districtCode::text IS NULL OR p.district_code = @districtCode)
+            GROUP BY ROLLUP (p.year)
+            ORDER BY grouping(p.year), p.year
+            """, new { districtCode }, cancellationToken);
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+using Platform.Workforce.Teachers;
+
+namespace Platform.Workforce.Rotation.Steps;
+
+/// <summary>
+/// Edits by hand: teachers added, moved or removed while the plan is a draft, with the quota check as it then stands;
+/// terms extended while it is in effect.
+/// </summary>
+internal static class EditPlan
+{
+    /// <summary>Adds a teacher to a draft plan, or moves them to another school.</summary>
+    public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> AddAsync(
+        Guid id, EditRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.TeacherId is null)
+            validation.Add("teacherId", "is required.");
+        if (request.ToSchoolId is null)
+            validation.Add("toSchoolId", "is required.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await RotationStore.Change.RunAsync(dataSource, id, "draft", "assign", user,
+            (transaction, plan, problems) => AssignAsync(
+                transaction, plan, request.TeacherId!.Value, request.ToSchoolId!.Value, problems, cancellationToken),
+            cancellationToken);
+    }
+
+    private static async Task<string?> AssignAsync(
+        NpgsqlTransaction transaction, PlanRow plan, Guid teacherId, Guid toSchoolId, Validation problems,
+        CancellationToken cancellationToken)
+    {
+        var explanation = RotationStore.ExplanationsOf(plan).SingleOrDefault(t => t.TeacherId == teacherId.ToString());
+        if (explanation is null)
+            problems.Add("teacherId", "is not a teacher of this plan's district.");
+        else if (explanation.Outcome == TeacherOutcome.Ineligible)
+            problems.Add("teacherId", $"is not eligible: {string.Join(" ", explanation.Reasons.Select(r => r.Text))}");
+        var district = await RotationStore.DistrictOfOpenSchoolAsync(transaction, toSchoolId, cancellationToken);
+        if (district != plan.DistrictCode)
+            problems.Add("toSchoolId", "is not an open school of this plan's district.");
+        else if (explanation is not null && explanation.SchoolId == toSchoolId.ToString())
+            problems.Add("toSchoolId", "is the teacher's own school.");
+        if (!problems.IsValid)
+            return null;
+        var teacher = (await TeacherQueries.FindAsync(transaction.Connection!, teacherId, cancellationToken))!;
+        await RotationStore.RemoveAssignmentAsync(transaction, plan.Id, teacherId, cancellationToken);
+        var assignment = new Assignment(teacher.Id.ToString(), teacher.SchoolId.ToString(), toSchoolId.ToString(),
+            teacher.Subjects[0], teacher.Backbone != "none");
+        await RotationStore.InsertAssignmentAsync(
+            transaction, plan.Id, assignment, manual: true, RotationStore.PolicyOf(plan).TermYears, cancellationToken);
+        return $"{teacher.Name} → {toSchoolId}";
+    }
+
+    public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
+        Guid id, Guid teacherId, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
+        await RotationStore.Change.RunAsync(dataSource, id, "draft", "unassign", user, async (transaction, _, problems) =>
+        {
+            if (await RotationStore.RemoveAssignmentAsync(transaction, id, teacherId, cancellationToken) == 0)
+                problems.Add("teacherId", "is not in this plan.");
+            return teacherId.ToString();
+        }, cancellationToken);
+
+    /// <summary>Extends a teacher's term while the plan is in effect (up to six school years in all).</summary>
+    public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> ExtendAsync(
+        Guid id, Guid teacherId, ExtendRequest request, SignedInUser user, Database dataSource,
+        CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var years = validation.Required("years", request.Years);
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await RotationStore.Change.RunAsync(dataSource, id, "in_effect", "extend", user, async (transaction, _, problems) =>
+        {
+            if (await RotationStore.ExtendAsync(transaction, id, teacherId, years, cancellationToken) == 0)
+                problems.Add("years", "the teacher is not in this plan, or the term would pass six school years.");
+            return $"{teacherId} +{years}";
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Workforce.Rotation.Steps;
+
+/// <summary>A draft plan generated from the district's teachers and schools under the policy given (or Tianjin's).</summary>
+internal static class GeneratePlan
+{
+    public static async Task<Results<Created<PlanView>, ValidationProblem>> HandleAsync(
+        GenerateRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        var district = validation.Text("districtCode", request.DistrictCode, 6);
+        var year = validation.Required("year", request.Year);
+        var policy = request.Policy ?? new RotationPolicy();
+        foreach (var (field, problem) in policy.Problems())
+            validation.Add($"policy.{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
+        if (!validation.IsValid)
+            return validation.Problem();
+        // The school year starts on 1 September: eligibility is judged on that day unless another is given.
+        var referenceDate = request.ReferenceDate ?? new DateOnly(year, 9, 1);
+
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, cancellationToken);
+        if (teachers.Count == 0)
+        {
+            validation.Add("districtCode", $"has no teachers yet: import them first (POST /teachers/import).");
+            return validation.Problem();
+        }
+        var result = RotationPlanner.Plan(teachers, schools, policy, referenceDate);
+        var id = Guid.CreateVersion7();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RotationStore.InsertPlanAsync(transaction, id, district, year, referenceDate, policy, result, cancellationToken);
+        foreach (var assignment in result.Assignments)
+            await RotationStore.InsertAssignmentAsync(
+                transaction, id, assignment, manual: false, policy.TermYears, cancellationToken);
+        await RotationStore.Events.RecordAsync(
+            transaction, id, "generate", user, $"{result.Assignments.Count} teachers", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/rotation/plans/{id}", (await RotationStore.ViewAsync(connection, id, cancellationToken))!);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+using Platform.BuildingBlocks.Security;
+
+namespace Platform.Workforce.Rotation.Steps;
+
+/// <summary>
+/// Moves a plan one step: submit, return (with a note), approve, start (each teacher moves to the receiving school
+/// from the reference date) or complete (each teacher returns home, or stays where <c>outcomes</c> says "stayed").
+/// </summary>
+internal static class MovePlan
+{
+    /// <summary>The steps of a plan: from which status, to which.</summary>
+    private static readonly Dictionary<string, (string From, string To)> Steps = new()
+    {
+        ["submit"] = ("draft", "submitted"),
+        ["return"] = ("submitted", "draft"),
+        ["approve"] = ("submitted", "approved"),
+        ["start"] = ("approved", "in_effect"),
+        ["complete"] = ("in_effect", "completed"),
+    };
+
+    public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
+        Guid id, string step, StepRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (!Steps.TryGetValue(step, out var move))
+            return TypedResults.NotFound();
+        if (step == "return")
+            validation.Text("note", request.Note, 500);
+        if (request.Outcomes?.Values.Any(o => o is not ("returned" or "stayed")) == true)
+            validation.Add("outcomes", "each outcome must be returned or stayed.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        return await RotationStore.Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
+        {
+            if (step == "approve")
+                await RefuseBrokenQuotasAsync(transaction.Connection!, id, problems, cancellationToken);
+            if (!problems.IsValid)
+                return null;
+            if (step == "start")
+                await RotationStore.MoveTeachersAsync(transaction, id, plan.ReferenceDate, toHost: true, cancellationToken);
+            if (step == "complete")
+            {
+                await RotationStore.SetOutcomesAsync(transaction, id, request.Outcomes ?? [], cancellationToken);
+                await RotationStore.MoveTeachersAsync(
+                    transaction, id, DateOnly.FromDateTime(DateTime.UtcNow), toHost: false, cancellationToken);
+            }
+            await RotationStore.SetStatusAsync(transaction, id, move.To, cancellationToken);
+            return request.Note;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A plan that breaks a quota may be kept as a draft (its check flags it) but not approved: each broken quota is
+    /// named.
+    /// </summary>
+    private static async Task RefuseBrokenQuotasAsync(
+        NpgsqlConnection connection, Guid id, Validation problems, CancellationToken cancellationToken)
+    {
+        var plan = (await RotationStore.ViewAsync(connection, id, cancellationToken))!;
+        var names = plan.Schools.Any(s => !s.Met)
+            ? await SchoolNames.InDistrictAsync(connection, plan.DistrictCode, cancellationToken)
+            : [];
+        foreach (var school in plan.Schools.Where(s => !s.Met))
+        {
+            var name = Guid.TryParse(school.SchoolId, out var schoolId) ? names.GetValueOrDefault(schoolId) : null;
+            problems.Add($"schools.{school.SchoolId}",
+                $"{name ?? school.SchoolId}：{string.Join("", school.Shortfall.Select(r => r.Text))}");
+        }
+        if (!plan.District.Met)
+            problems.Add("district", $"全区交流 {plan.District.Rotated} 人（名额 {plan.District.Required} 人），"
+                + $"骨干占比 {plan.District.BackboneShare:P0}（要求 {plan.District.RequiredBackboneShare:P0}）。");
+    }
+}
