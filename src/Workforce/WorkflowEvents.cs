@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Workforce;
@@ -15,12 +15,12 @@ internal sealed class WorkflowEvents(string table, string recordColumn)
 {
     public Task RecordAsync(
         NpgsqlTransaction transaction, Guid id, string action, SignedInUser user, string? detail, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition($"""
+        transaction.WriteAsync($"""
             INSERT INTO {table} ({recordColumn}, action, user_name, display_name, detail) VALUES (@id, @action, @UserName, @DisplayName, @detail)
-            """, new { id, action, user.UserName, user.DisplayName, detail }, transaction, cancellationToken: cancellationToken));
+            """, new { id, action, user.UserName, user.DisplayName, detail }, cancellationToken);
 
     public async Task<List<WorkflowEvent>> ListAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<WorkflowEvent>(new CommandDefinition($"""
+        (await connection.ListAsync<WorkflowEvent>($"""
             SELECT at, action, user_name AS UserName, display_name AS DisplayName, detail FROM {table} WHERE {recordColumn} = @id ORDER BY at
-            """, new { id }, cancellationToken: cancellationToken))).ToList();
+            """, new { id }, cancellationToken)).ToList();
 }

@@ -303,8 +303,8 @@ public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("核定岗位");
         var roundPage = page.Url;
         await MarkPageAsync(page);
-        Assert.True(await page.Locator("#candidates-title ~ .scroll tbody tr").CountAsync() > 100,
-            "every 在编 teacher of 红桥 is a candidate");
+        // Every 在编 teacher of 红桥 is a candidate (the table may still be rendering when the stepper shows).
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#candidates-title ~ .scroll tbody tr').length > 100");
 
         // More posts than the school has approved are refused, with the reason.
         await page.GetByLabel("学科").FillAsync("语文");

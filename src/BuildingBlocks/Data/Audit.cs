@@ -1,5 +1,4 @@
 using System.Net;
-using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,10 +48,9 @@ public static class Audit
             try
             {
                 // Session-wide, as a change may span several transactions; the pool resets both when the connection is returned.
-                await connection.ExecuteAsync(new CommandDefinition(
+                await connection.WriteAsync(
                     "SELECT set_config('app.actor', @Actor, false), set_config('app.source', @Source, false)",
-                    new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" },
-                    cancellationToken: cancellationToken));
+                    new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" }, cancellationToken);
                 return connection;
             }
             catch (NpgsqlException e) when (attempt < 3
@@ -93,7 +91,7 @@ public static class Audit
             [AsParameters] AuditQuery query, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var entries = await AuditTrailQueries.ListAsync(connection, query, scope, cancellationToken);
+            var entries = await AuditTrailStore.ListAsync(connection, query, scope, cancellationToken);
             return TypedResults.Ok(entries.ToList());
         }).WithTags("Operations").RequireAuthorization(AccessRequirement.AuditorPolicy);
         return app;

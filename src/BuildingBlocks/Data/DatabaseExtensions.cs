@@ -59,10 +59,10 @@ internal sealed class DatabaseMigrator(ScopedDataSources dataSources, IEnumerabl
     private async Task RefuseChangeableAuditTrailAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
-        if (await connection.QuerySingleAsync<bool>(new CommandDefinition("""
+        if (await connection.SingleAsync<bool>("""
                 SELECT pg_has_role(c.relowner, 'USAGE') OR has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE')
                 FROM pg_class c WHERE c.oid = 'audit.trail'::regclass
-                """, cancellationToken: cancellationToken)))
+                """, null, cancellationToken))
             throw new InvalidOperationException("The service's database user can change the audit trail (audit.trail): provision it with " +
                 "AuditStore.sql as a superuser, owned by a role of its own, as the AppHost does (docs/security.md).");
     }
@@ -71,8 +71,8 @@ internal sealed class DatabaseMigrator(ScopedDataSources dataSources, IEnumerabl
     private async Task RefuseUnrestrictedUserAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
-        var user = await connection.QuerySingleAsync<(string Name, bool Unrestricted)>(new CommandDefinition(
-            "SELECT rolname, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", cancellationToken: cancellationToken));
+        var user = await connection.SingleAsync<(string Name, bool Unrestricted)>(
+            "SELECT rolname, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", null, cancellationToken);
         if (user.Unrestricted)
             throw new InvalidOperationException($"The database user '{user.Name}' is a superuser or bypasses row-level security, so the " +
                 "district scope would not hold: connect as a role of the database's own that is neither (the AppHost makes one).");

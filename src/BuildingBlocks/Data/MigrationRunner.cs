@@ -16,25 +16,25 @@ public static class MigrationRunner
         NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT pg_advisory_lock(@AdvisoryLockKey)", new { AdvisoryLockKey }, cancellationToken: cancellationToken));
+        await connection.WriteAsync(
+            "SELECT pg_advisory_lock(@AdvisoryLockKey)", new { AdvisoryLockKey }, cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await connection.WriteAsync("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     id         text        PRIMARY KEY,
                     applied_at timestamptz NOT NULL DEFAULT clock_timestamp())
-                """, cancellationToken: cancellationToken));
-            var applied = (await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT id FROM schema_migrations", cancellationToken: cancellationToken))).ToHashSet();
+                """, null, cancellationToken);
+            var applied = (await connection.ListAsync<string>(
+                "SELECT id FROM schema_migrations", null, cancellationToken)).ToHashSet();
 
             var newlyApplied = new List<string>();
             foreach (var migration in migrations.Where(m => !applied.Contains(m.Id)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO schema_migrations (id) VALUES (@Id)", new { migration.Id }, transaction, cancellationToken: cancellationToken));
+                await transaction.WriteAsync(migration.Sql, null, cancellationToken);
+                await transaction.WriteAsync(
+                    "INSERT INTO schema_migrations (id) VALUES (@Id)", new { migration.Id }, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 newlyApplied.Add(migration.Id);
             }

@@ -42,7 +42,7 @@ public sealed class RefusedAttempts(RefusalLimiter limiter, ScopedDataSources da
         try
         {
             await using var connection = await dataSources.System.OpenConnectionAsync(CancellationToken.None);
-            await AuditTrailQueries.RecordRefusalAsync(connection, actor, source, method, path, status, CancellationToken.None);
+            await AuditTrailStore.RecordRefusalAsync(connection, actor, source, method, path, status, CancellationToken.None);
         }
         catch (Exception e) // recorded after the answer: nothing else would see it
         {

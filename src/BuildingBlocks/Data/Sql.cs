@@ -26,6 +26,20 @@ public static class Sql
         this DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
         transaction.Connection!.QuerySingleOrDefaultAsync<T>(Command(transaction, sql, param, cancellationToken));
 
+    /// <summary>A query that answers exactly one row (an aggregate, EXISTS …); anything else throws.</summary>
+    public static Task<T> SingleAsync<T>(
+        this DbConnection connection, string sql, object? param, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<T>(new CommandDefinition(sql, param, cancellationToken: cancellationToken));
+
+    /// <summary>A query that answers exactly one row (an aggregate, EXISTS …); anything else throws.</summary>
+    public static Task<T> SingleAsync<T>(
+        this DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
+        transaction.Connection!.QuerySingleAsync<T>(Command(transaction, sql, param, cancellationToken));
+
+    public static Task<T?> ScalarAsync<T>(
+        this DbConnection connection, string sql, object? param, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, param, cancellationToken: cancellationToken));
+
     public static Task<T?> ScalarAsync<T>(
         this DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteScalarAsync<T>(Command(transaction, sql, param, cancellationToken));

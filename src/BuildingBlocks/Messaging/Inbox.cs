@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -13,9 +13,9 @@ public static class Inbox
     public static async Task<bool> TryAcceptAsync(
         this NpgsqlTransaction transaction, Guid messageId, string consumer, CancellationToken cancellationToken = default)
     {
-        var inserted = await transaction.Connection!.ExecuteAsync(new CommandDefinition(
+        var inserted = await transaction.WriteAsync(
             "INSERT INTO inbox_messages (message_id, consumer) VALUES (@messageId, @consumer) ON CONFLICT DO NOTHING",
-            new { messageId, consumer }, transaction, cancellationToken: cancellationToken));
+            new { messageId, consumer }, cancellationToken);
         return inserted == 1;
     }
 }

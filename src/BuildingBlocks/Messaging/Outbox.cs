@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.BuildingBlocks.Messaging;
 
@@ -22,7 +22,7 @@ public static class Outbox
         where TMessage : class
     {
         var id = Guid.CreateVersion7();
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition($"""
+        await transaction.WriteAsync($"""
             INSERT INTO outbox_messages (id, message_type, payload, trace_parent)
             VALUES (@id, @type, @payload::jsonb, @trace);
             SELECT pg_notify('{Channel}', '');
@@ -31,8 +31,7 @@ public static class Outbox
             {
                 id, type = MessageTypes.NameOf(typeof(TMessage)), payload = JsonSerializer.Serialize(message, Json),
                 trace = Activity.Current?.Id,
-            },
-            transaction, cancellationToken: cancellationToken));
+            }, cancellationToken);
         return id;
     }
 }

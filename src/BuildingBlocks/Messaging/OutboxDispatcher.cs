@@ -93,33 +93,32 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
     {
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var batch = (await connection.QueryAsync<Pending>(new CommandDefinition("""
+        var batch = (await transaction.ListAsync<Pending>("""
             SELECT id, message_type AS MessageType, payload::text AS Payload, attempts, trace_parent AS TraceParent
             FROM outbox_messages
             WHERE sent_at IS NULL AND next_attempt_at <= clock_timestamp()
             ORDER BY created_at, id
             LIMIT @BatchSize
             FOR UPDATE SKIP LOCKED
-            """, new { BatchSize }, transaction, cancellationToken: cancellationToken))).ToList();
+            """, new { BatchSize }, cancellationToken)).ToList();
         if (batch.Count == 0)
             return 0;
 
         var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, cancellationToken)));
 
         var sent = batch.Where((_, i) => results[i] is null).Select(row => row.Id).ToArray();
-        await connection.ExecuteAsync(new CommandDefinition(
+        await transaction.WriteAsync(
             "UPDATE outbox_messages SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@sent)",
-            new { sent }, transaction, cancellationToken: cancellationToken));
+            new { sent }, cancellationToken);
         foreach (var (row, error) in batch.Zip(results).Where(pair => pair.Second is not null))
         {
             var attempts = row.Attempts + 1;
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await transaction.WriteAsync("""
                 UPDATE outbox_messages
                 SET attempts = @attempts, last_error = @error, next_attempt_at = clock_timestamp() + @delay
                 WHERE id = @Id
                 """,
-                new { row.Id, attempts, error, delay = Backoff.AfterAttempt(attempts) }, transaction,
-                cancellationToken: cancellationToken));
+                new { row.Id, attempts, error, delay = Backoff.AfterAttempt(attempts) }, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
 

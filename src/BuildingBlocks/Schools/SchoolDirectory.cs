@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,8 +58,8 @@ public static class SchoolDirectory
     }
 
     public static async Task<KnownSchool?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken: cancellationToken))).Select(ToSchool).SingleOrDefault();
+        (await connection.ListAsync<Row>(
+            $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken)).Select(ToSchool).SingleOrDefault();
 
     private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
@@ -70,16 +69,16 @@ public static class SchoolDirectory
 
     /// <summary>The schools in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix).</summary>
     public static async Task<IReadOnlyList<KnownSchool>> AllAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Row>(new CommandDefinition(
+        (await connection.ListAsync<Row>(
             $"SELECT {Columns} FROM known_schools WHERE starts_with(district_code, @scopePrefix) ORDER BY district_code, name",
-            new { scopePrefix }, cancellationToken: cancellationToken))).Select(ToSchool).ToList();
+            new { scopePrefix }, cancellationToken)).Select(ToSchool).ToList();
 
     private static KnownSchool ToSchool(Row row) => new(row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
         row.OpeningYear, JsonSerializer.Deserialize<List<SchoolStageCapacity>>(row.Stages, Json)!);
 
     /// <summary>Keeps the newest version of a school, whichever of its events arrives first.</summary>
     internal static Task UpsertAsync(NpgsqlTransaction transaction, KnownSchool school, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        transaction.WriteAsync("""
             INSERT INTO known_schools (id, version, name, district_code, zone_id, ownership, status, opening_year, stages)
             VALUES (@Id, @Version, @Name, @DistrictCode, @ZoneId, @Ownership, @Status, @OpeningYear, @stages::jsonb)
             ON CONFLICT (id) DO UPDATE SET version = excluded.version, name = excluded.name, district_code = excluded.district_code,
@@ -91,8 +90,7 @@ public static class SchoolDirectory
             {
                 school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.Ownership, school.Status, school.OpeningYear,
                 stages = JsonSerializer.Serialize(school.Stages, Json)
-            },
-            transaction, cancellationToken: cancellationToken));
+            }, cancellationToken);
 }
 
 /// <summary>Enters a newly registered school in the directory.</summary>

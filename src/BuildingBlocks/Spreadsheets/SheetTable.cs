@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
@@ -27,12 +28,12 @@ public sealed record SheetTable<TRow>(
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await List(connection, filter, cancellationToken));
-        });
+        }).Describe(SheetName, $"The rows of {FileName}, of one district or of every district in the caller's scope.");
         group.MapGet("/export", async ([AsParameters] TableFilter filter, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             var rows = await List(connection, filter, cancellationToken);
             return TypedResults.File(XlsxWriter.Write(SheetName, Headers, rows.Select(Cells)), XlsxWriter.ContentType, FileName);
-        });
+        }).Describe($"导出{SheetName}", $"The same rows as an Excel workbook, {FileName}.");
     }
 }

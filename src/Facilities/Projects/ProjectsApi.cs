@@ -110,7 +110,7 @@ public static class ProjectsApi
                 NewSchoolId: Guid.CreateVersion7(), NewSchoolName: newSchool.Name, NewSchoolOwnership: newSchool.Ownership);
         var project = proposed with { OtherStages = others };
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ProjectQueries.InsertAsync(transaction, project, cancellationToken);
+        await ProjectStore.InsertAsync(transaction, project, cancellationToken);
         await transaction.EnqueueAsync(new FacilityProjectProposed(State(project, school)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/projects/{project.Id}", project);
@@ -119,13 +119,13 @@ public static class ProjectsApi
     private static async Task<Results<Ok<Project>, NotFound>> GetAsync(Guid id, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        return await ProjectQueries.FindAsync(connection, id, cancellationToken) is { } project ? TypedResults.Ok(project) : TypedResults.NotFound();
+        return await ProjectStore.FindAsync(connection, id, cancellationToken) is { } project ? TypedResults.Ok(project) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<IReadOnlyList<Project>>> ListAsync(DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        return TypedResults.Ok(await ProjectQueries.ListAsync(connection, scope.Prefix, cancellationToken));
+        return TypedResults.Ok(await ProjectStore.ListAsync(connection, scope.Prefix, cancellationToken));
     }
 
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ScheduleAsync(
@@ -165,10 +165,10 @@ public static class ProjectsApi
         validation.OneOf("newSchool.ownership", ownership, SchoolOwnerships.ChineseNames);
         if (ownership == SchoolOwnerships.InclusivePrivate && stage != "kindergarten")
             validation.Add("newSchool.ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
-        var district = request.ZoneId is { } zone ? await ProjectQueries.DistrictOfZoneAsync(connection, zone, cancellationToken) : null;
+        var district = request.ZoneId is { } zone ? await ProjectStore.DistrictOfZoneAsync(connection, zone, cancellationToken) : null;
         if (district is null || !scope.Covers(district))
             validation.Add("newSchool.zoneId", "is required: a zone Facilities knows from its schools, in your districts.");
-        else if (name is not null && await ProjectQueries.SchoolNameTakenAsync(connection, district, name, cancellationToken))
+        else if (name is not null && await ProjectStore.SchoolNameTakenAsync(connection, district, name, cancellationToken))
             validation.Add("newSchool.name", "is the name of a school the district has already.");
         return validation.IsValid ? new NewSchoolDetails(name!, district!, request.ZoneId!.Value, ownership) : null;
     }
@@ -211,7 +211,7 @@ public static class ProjectsApi
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             school = await SchoolDirectory.FindAsync(connection, request.SchoolId.Value, cancellationToken);
-            var project = await ProjectQueries.FindAsync(connection, id, cancellationToken);
+            var project = await ProjectStore.FindAsync(connection, id, cancellationToken);
             if (project?.NewSchoolId is not null)
                 validation.Add("schoolId", $"cannot be chosen: the project builds a new school ({project.NewSchoolName}).");
             else if (school is null)
@@ -231,7 +231,7 @@ public static class ProjectsApi
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var project = await ProjectQueries.FindAsync(connection, id, cancellationToken, lockFor: transaction);
+        var project = await ProjectStore.FindAsync(connection, id, cancellationToken, lockFor: transaction);
         if (project is null)
             return TypedResults.NotFound();
         var (changed, problem) = await TakeAsync(transaction, project, step, cancellationToken);
@@ -259,7 +259,7 @@ public static class ProjectsApi
                 statusCode: StatusCodes.Status409Conflict));
 
         var changed = step.Change(project) with { Version = project.Version + 1 };
-        await ProjectQueries.UpdateAsync(transaction, changed, cancellationToken);
+        await ProjectStore.UpdateAsync(transaction, changed, cancellationToken);
         var school = changed.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(transaction.Connection!, schoolId, cancellationToken) : null;
         await step.Announce(transaction, project, State(changed, school), school, cancellationToken);
         return (changed, null);

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -120,12 +119,11 @@ public static class ScheduleApi
                 problems.Add($"milestones.{unknown}", $"is not a gate of the {effectivePath} path.");
             if (!problems.IsValid)
                 return;
-            await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            await transaction.WriteAsync("""
                 UPDATE projects SET path = @path WHERE id = @id;
                 INSERT INTO project_milestones (project_id, gate, baseline, planned) SELECT @id, g, d, d FROM unnest(@gates, @dates) AS x (g, d)
                 ON CONFLICT (project_id, gate) DO UPDATE SET planned = excluded.planned;
-                """, new { id, path = effectivePath.ToString().ToLowerInvariant(), gates = request.Milestones.Keys.ToArray(), dates = request.Milestones.Values.ToArray() },
-                transaction, cancellationToken: cancellationToken));
+                """, new { id, path = effectivePath.ToString().ToLowerInvariant(), gates = request.Milestones.Keys.ToArray(), dates = request.Milestones.Values.ToArray() }, cancellationToken);
         }, cancellationToken);
     }
 
@@ -141,10 +139,10 @@ public static class ScheduleApi
             validation.Add("date", "is required and may not be in the future.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.WriteAsync("""
             INSERT INTO project_estimates (project_id, kind, date, amount) VALUES (@id, @kind, @Date, @Amount)
             ON CONFLICT (project_id, kind, date) DO UPDATE SET amount = excluded.amount, recorded_at = clock_timestamp()
-            """, new { id, kind = kind.ToString().ToLowerInvariant(), request.Date, request.Amount }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+            """, new { id, kind = kind.ToString().ToLowerInvariant(), request.Date, request.Amount }, cancellationToken), cancellationToken);
     }
 
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> EarnedValueAsync(
@@ -156,26 +154,26 @@ public static class ScheduleApi
                 validation.Add(field, "is required (万元).");
         if (!validation.IsValid)
             return validation.Problem();
-        return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        return await ChangeAsync(dataSource, id, (transaction, _, _) => transaction.WriteAsync("""
             INSERT INTO project_earned_value (project_id, planned_value, earned_value, actual_cost) VALUES (@id, @PlannedValue, @EarnedValue, @ActualCost)
             ON CONFLICT (project_id) DO UPDATE SET planned_value = excluded.planned_value, earned_value = excluded.earned_value, actual_cost = excluded.actual_cost
-            """, new { id, request.PlannedValue, request.EarnedValue, request.ActualCost }, transaction, cancellationToken: cancellationToken)), cancellationToken);
+            """, new { id, request.PlannedValue, request.EarnedValue, request.ActualCost }, cancellationToken), cancellationToken);
     }
 
     /// <summary>Places arriving per year by district, stage and status, planned and forecast; and each project's schedule, for a Gantt view.</summary>
     private static async Task<PortfolioView> PortfolioAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var ids = await connection.QueryAsync<Guid>(new CommandDefinition("""
+        var ids = await connection.ListAsync<Guid>("""
             SELECT p.id FROM projects p
             WHERE p.status IN ('proposed', 'approved') AND (@districtCode::text IS NULL OR p.district_code = @districtCode) ORDER BY p.created_at
-            """, new { districtCode }, cancellationToken: cancellationToken));
+            """, new { districtCode }, cancellationToken);
         var today = Today();
         var views = new List<(ScheduleView View, ProjectRow Project, IReadOnlyList<Milestone> Milestones, IReadOnlyDictionary<string, int> Places)>();
         foreach (var id in ids)
         {
             var loaded = (await LoadAsync(connection, null, id, cancellationToken))!;
-            var places = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!.AllStages.ToDictionary(s => s.Stage, s => s.Places);
+            var places = (await ProjectStore.FindAsync(connection, id, cancellationToken))!.AllStages.ToDictionary(s => s.Stage, s => s.Places);
             views.Add((await ViewAsync(connection, null, loaded, today, cancellationToken), loaded.Project, loaded.Milestones, places));
         }
         var arriving = PortfolioRules.Arriving(views.Select(v => new PortfolioProject(v.Project.Id, v.Project.DistrictCode,
@@ -217,12 +215,12 @@ public static class ScheduleApi
 
         var view = (await ViewAsync(connection, transaction, id, Today(), cancellationToken))!;
         var forecastInUse = view.Milestones.FirstOrDefault(m => m.Gate == "in_use")?.Forecast;
-        var stored = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
+        var stored = (await ProjectStore.FindAsync(connection, id, cancellationToken))!;
         if (stored.Status is "proposed" or "approved" && forecastInUse is { } inUse
             && (stored.PlannedInUse is null || ScheduleRules.SchoolYearOf(stored.PlannedInUse.Value) != ScheduleRules.SchoolYearOf(inUse)))
         {
             var moved = stored with { Version = stored.Version + 1, PlannedInUse = inUse };
-            await ProjectQueries.UpdateAsync(transaction, moved, cancellationToken);
+            await ProjectStore.UpdateAsync(transaction, moved, cancellationToken);
             var school = moved.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
             await transaction.EnqueueAsync(new FacilityProjectScheduleChanged(ProjectsApi.State(moved, school), stored.PlannedInUse), cancellationToken);
         }
@@ -233,14 +231,14 @@ public static class ScheduleApi
     private static async Task<Loaded?> LoadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken)
     {
-        var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition($"""
+        var project = await connection.SingleOrDefaultAsync<ProjectRow>($"""
             SELECT p.id, p.name, p.status, p.path, p.planned_in_use AS PlannedInUse, p.district_code AS DistrictCode, p.created_at::date AS CreatedOn
             FROM projects p WHERE p.id = @id {(transaction is null ? "" : "FOR UPDATE")}
-            """, new { id }, transaction, cancellationToken: cancellationToken));
+            """, new { id }, cancellationToken);
         if (project is null)
             return null;
-        var planned = await connection.QueryAsync<(string Gate, DateOnly Baseline, DateOnly Planned)>(new CommandDefinition(
-            "SELECT gate, baseline, planned FROM project_milestones WHERE project_id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        var planned = await connection.ListAsync<(string Gate, DateOnly Baseline, DateOnly Planned)>(
+            "SELECT gate, baseline, planned FROM project_milestones WHERE project_id = @id", new { id }, cancellationToken);
         var passages = await PassagesAsync(connection, transaction, id, cancellationToken);
         var actual = passages.ToDictionary(p => p.Gate, p => p.Date);
         var milestones = planned.Select(m => new Milestone(m.Gate, m.Baseline, m.Planned, actual.TryGetValue(m.Gate, out var date) ? date : null)).ToList();
@@ -251,11 +249,11 @@ public static class ScheduleApi
     }
 
     internal static async Task<IReadOnlyList<Passage>> PassagesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<PassageRow>(new CommandDefinition("""
+        (await connection.ListAsync<PassageRow>("""
             SELECT gate, date, user_name AS UserName, display_name AS DisplayName, document_reference AS DocumentReference,
                    waiver_reason AS WaiverReason
             FROM project_passages WHERE project_id = @id ORDER BY date, recorded_at
-            """, new { id }, transaction, cancellationToken: cancellationToken)))
+            """, new { id }, cancellationToken))
         .Select(p => new Passage(p.Gate, p.Date, new SignedInUser(p.UserName, p.DisplayName), p.DocumentReference, p.WaiverReason)).ToList();
 
     private static async Task<ScheduleView?> ViewAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, DateOnly today, CancellationToken cancellationToken) =>
@@ -268,11 +266,11 @@ public static class ScheduleApi
         var path = project.DeliveryPath;
         var passages = loaded.Passages.ToDictionary(p => p.Gate);
         var forecast = ScheduleRules.Forecast(path, milestones, today);
-        var estimates = (await connection.QueryAsync<(string Kind, decimal Amount, DateOnly Date)>(new CommandDefinition(
-            "SELECT kind, amount, date FROM project_estimates WHERE project_id = @id ORDER BY date", new { id }, transaction, cancellationToken: cancellationToken)))
+        var estimates = (await connection.ListAsync<(string Kind, decimal Amount, DateOnly Date)>(
+            "SELECT kind, amount, date FROM project_estimates WHERE project_id = @id ORDER BY date", new { id }, cancellationToken))
             .Select(e => new Estimate(Enum.Parse<EstimateKind>(e.Kind, ignoreCase: true), e.Amount, e.Date)).ToList();
-        var earned = (await connection.QueryAsync<(decimal Planned, decimal Earned, decimal Actual)>(new CommandDefinition(
-            "SELECT planned_value, earned_value, actual_cost FROM project_earned_value WHERE project_id = @id", new { id }, transaction, cancellationToken: cancellationToken)))
+        var earned = (await connection.ListAsync<(decimal Planned, decimal Earned, decimal Actual)>(
+            "SELECT planned_value, earned_value, actual_cost FROM project_earned_value WHERE project_id = @id", new { id }, cancellationToken))
             .Select(e => new EarnedValue(e.Planned, e.Earned, e.Actual)).SingleOrDefault();
         var byGate = milestones.ToDictionary(m => m.Gate);
         var views = Paths.Gates[path].Where(g => byGate.ContainsKey(g.Code) || passages.ContainsKey(g.Code)).Select(g =>

@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
@@ -22,16 +21,16 @@ public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<
         var connection = transaction.Connection!;
         // Shortfalls of one zone and stage (its years) arrive together: taken one at a time, the first opens the
         // proposal and the others find it, instead of racing to insert it.
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(hashtextextended(@ZoneId::text || @Stage, 0))",
-            message, transaction, cancellationToken: cancellationToken));
-        var openId = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition("""
+        await transaction.WriteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@ZoneId::text || @Stage, 0))",
+            message, cancellationToken);
+        var openId = await transaction.ScalarAsync<Guid?>("""
             SELECT id FROM projects WHERE zone_id = @ZoneId AND stage = @Stage AND shortfall_forecast_id IS NOT NULL AND status = 'proposed' FOR UPDATE
-            """, message, transaction, cancellationToken: cancellationToken));
+            """, message, cancellationToken);
         var places = (int)Math.Ceiling(message.ShortfallPlaces);
         Project proposal;
         if (openId is { } id)
         {
-            var open = (await ProjectQueries.FindAsync(connection, id, cancellationToken))!;
+            var open = (await ProjectStore.FindAsync(connection, id, cancellationToken))!;
             if (open.ShortfallPlaces >= (decimal)message.ShortfallPlaces)
                 return;
             proposal = open with
@@ -43,7 +42,7 @@ public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<
                 ShortfallFirstYear = message.FirstYear,
                 ShortfallPlaces = (decimal)message.ShortfallPlaces,
             };
-            await ProjectQueries.UpdateAsync(transaction, proposal, cancellationToken);
+            await ProjectStore.UpdateAsync(transaction, proposal, cancellationToken);
         }
         else
         {
@@ -51,7 +50,7 @@ public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<
                 $"{SchoolStages.ChineseNames.GetValueOrDefault(message.Stage, message.Stage)}学位缺口谋划（{message.FirstYear}年起）", message.Stage,
                 Math.Max(1, message.ShortfallClasses), places, "proposed", new DateOnly(message.FirstYear, 9, 1), null,
                 message.ForecastId, message.FirstYear, (decimal)message.ShortfallPlaces);
-            await ProjectQueries.InsertAsync(transaction, proposal, cancellationToken);
+            await ProjectStore.InsertAsync(transaction, proposal, cancellationToken);
         }
         var school = proposal.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
         await transaction.EnqueueAsync(new FacilityProjectProposed(ProjectsApi.State(proposal, school)), cancellationToken);

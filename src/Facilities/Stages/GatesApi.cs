@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -60,7 +59,7 @@ public static class GatesApi
         {
             if (project.DeliveryPath == DeliveryPath.Developer)
             {
-                var stored = (await ProjectQueries.FindAsync(transaction.Connection!, id, cancellationToken))!;
+                var stored = (await ProjectStore.FindAsync(transaction.Connection!, id, cancellationToken))!;
                 return (await ProjectsApi.TakeAsync(transaction, stored, ProjectsApi.Approval, cancellationToken)).Problem;
             }
             var passed = await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
@@ -111,20 +110,20 @@ public static class GatesApi
     {
         var connection = transaction.Connection!;
         var recorded = passed.ToList();
-        var stored = (await ProjectQueries.FindAsync(connection, project.Id, cancellationToken))!;
+        var stored = (await ProjectStore.FindAsync(connection, project.Id, cancellationToken))!;
         foreach (var passage in passages)
         {
             foreach (var (field, problem) in StageGates.Check(project.DeliveryPath, recorded, passage, ScheduleApi.Today()))
                 problems.Add(field == "date" ? dateField : field, passage.Gate == passages[^1].Gate ? problem : $"{passage.Gate}: {problem}");
             if (!problems.IsValid)
                 return null;
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await transaction.WriteAsync("""
                 INSERT INTO project_passages (project_id, gate, date, user_name, display_name, document_reference, waiver_reason)
                 VALUES (@id, @Gate, @Date, @UserName, @DisplayName, @DocumentReference, @WaiverReason)
                 """, new
             {
                 id = project.Id, passage.Gate, passage.Date, passage.By.UserName, passage.By.DisplayName, passage.DocumentReference, passage.WaiverReason,
-            }, transaction, cancellationToken: cancellationToken));
+            }, cancellationToken);
             recorded.Add(passage);
             var step = passage.Gate switch
             {

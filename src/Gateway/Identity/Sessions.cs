@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Gateway.Identity;
@@ -21,14 +22,14 @@ public sealed class Sessions(TokenIssuer issuer)
     public static async Task<Guid?> StartAsync(NpgsqlConnection connection, Guid userId, string passwordHash, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await connection.QuerySingleOrDefaultAsync<bool>(new CommandDefinition(
+        var current = await transaction.SingleOrDefaultAsync<bool>(
             "SELECT true FROM users WHERE id = @userId AND active AND password_hash = @passwordHash FOR SHARE",
-            new { userId, passwordHash }, transaction, cancellationToken: cancellationToken));
+            new { userId, passwordHash }, cancellationToken);
         if (!current)
             return null;
         var sid = Guid.CreateVersion7();
-        await connection.ExecuteAsync(new CommandDefinition("INSERT INTO sessions (id, user_id) VALUES (@sid, @userId)",
-            new { sid, userId }, transaction, cancellationToken: cancellationToken));
+        await transaction.WriteAsync("INSERT INTO sessions (id, user_id) VALUES (@sid, @userId)",
+            new { sid, userId }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return sid;
     }
@@ -59,12 +60,12 @@ public sealed class Sessions(TokenIssuer issuer)
     {
         var arguments = new DynamicParameters(parameters);
         arguments.Add("Listed", Listed);
-        return (await connection.QueryAsync<RevokedSession>(new CommandDefinition($"""
+        return (await connection.ListAsync<RevokedSession>($"""
             WITH ended AS (
                 UPDATE sessions SET revoked_at = clock_timestamp() WHERE {where} AND revoked_at IS NULL RETURNING id, revoked_at),
             refresh AS (
                 UPDATE refresh_tokens SET revoked_at = clock_timestamp() WHERE session_id IN (SELECT id FROM ended) AND revoked_at IS NULL)
             SELECT id AS Sid, revoked_at + @Listed AS Until FROM ended
-            """, arguments, transaction, cancellationToken: cancellationToken))).ToArray();
+            """, arguments, cancellationToken)).ToArray();
     }
 }

@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.Gateway.Identity;
 
@@ -51,54 +51,54 @@ public static class UserAccounts
     private const string AccountColumns = ViewColumns + ", password_hash AS PasswordHash";
 
     public static async Task<IReadOnlyList<UserView>> ListAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<UserView>(new CommandDefinition(
+        (await connection.ListAsync<UserView>(
             $"SELECT {ViewColumns} FROM users WHERE starts_with(district_code, @scopePrefix) ORDER BY user_name",
-            new { scopePrefix }, cancellationToken: cancellationToken))).ToList();
+            new { scopePrefix }, cancellationToken)).ToList();
 
     public static Task<UserView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<UserView>(new CommandDefinition(
-            $"SELECT {ViewColumns} FROM users WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        connection.SingleOrDefaultAsync<UserView>(
+            $"SELECT {ViewColumns} FROM users WHERE id = @id", new { id }, cancellationToken);
 
     public static Task<UserAccount?> FindByNameAsync(NpgsqlConnection connection, string userName, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition($"""
+        connection.SingleOrDefaultAsync<UserAccount>($"""
             SELECT {AccountColumns} FROM users WHERE user_name = @userName
-            """, new { userName }, cancellationToken: cancellationToken));
+            """, new { userName }, cancellationToken);
 
     public static Task<UserAccount?> FindAccountAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<UserAccount>(new CommandDefinition($"""
+        connection.SingleOrDefaultAsync<UserAccount>($"""
             SELECT {AccountColumns} FROM users WHERE id = @id
-            """, new { id }, cancellationToken: cancellationToken));
+            """, new { id }, cancellationToken);
 
     public static Task RehashAsync(NpgsqlConnection connection, Guid id, string oldHash, string newHash, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("UPDATE users SET password_hash = @newHash WHERE id = @id AND password_hash = @oldHash",
-            new { id, oldHash, newHash }, cancellationToken: cancellationToken));
+        connection.WriteAsync("UPDATE users SET password_hash = @newHash WHERE id = @id AND password_hash = @oldHash",
+            new { id, oldHash, newHash }, cancellationToken);
 
     /// <param name="temporary">set by an administrator: the user must change it before their roles count.</param>
     public static Task SetPasswordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string hash, bool temporary,
         CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        transaction.WriteAsync(
             "UPDATE users SET password_hash = @hash, must_change_password = @temporary, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, hash, temporary }, transaction, cancellationToken: cancellationToken));
+            new { id, hash, temporary }, cancellationToken);
 
     public static Task SetStandingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string displayName, bool active,
         CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        transaction.WriteAsync(
             "UPDATE users SET display_name = @displayName, active = @active, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, displayName, active }, transaction, cancellationToken: cancellationToken));
+            new { id, displayName, active }, cancellationToken);
 
     public static Task SetGrantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string[] roles, string districtCode,
         CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
+        transaction.WriteAsync(
             "UPDATE users SET roles = @roles, district_code = @districtCode, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, roles, districtCode }, transaction, cancellationToken: cancellationToken));
+            new { id, roles, districtCode }, cancellationToken);
 
     /// <param name="temporary">the password was set by an administrator (see <see cref="SetPasswordAsync"/>).</param>
     /// <returns>false when the user name is taken.</returns>
     public static async Task<bool> InsertAsync(NpgsqlConnection connection, Guid id, string userName, string displayName, string[] roles,
         string districtCode, string passwordHash, bool temporary, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await connection.WriteAsync("""
             INSERT INTO users (id, user_name, display_name, roles, district_code, password_hash, must_change_password)
             VALUES (@id, @userName, @displayName, @roles, @districtCode, @passwordHash, @temporary)
             ON CONFLICT (user_name) DO NOTHING
-            """, new { id, userName, displayName, roles, districtCode, passwordHash, temporary }, cancellationToken: cancellationToken)) == 1;
+            """, new { id, userName, displayName, roles, districtCode, passwordHash, temporary }, cancellationToken) == 1;
 }

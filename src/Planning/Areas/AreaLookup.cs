@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
@@ -15,9 +14,8 @@ public sealed class AreaLookup(IEnumerable<string> districtCodes, IEnumerable<Zo
     private readonly Dictionary<Guid, Zone> zonesById = zones.Where(z => scope.Covers(z.DistrictCode)).ToDictionary(z => z.Id);
 
     public static async Task<AreaLookup> LoadAsync(NpgsqlConnection connection, DistrictScope scope, CancellationToken cancellationToken) =>
-        new((await AreasApi.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code),
-            await connection.QueryAsync<Zone>(new CommandDefinition(
-                "SELECT id, district_code AS DistrictCode, name, kind FROM zones", cancellationToken: cancellationToken)), scope);
+        new((await AreaStore.DistrictsAsync(connection, cancellationToken)).Select(d => d.Code),
+            await AreaStore.AllZonesAsync(connection, cancellationToken), scope);
 
     /// <summary>The row's district code, or null with the problem recorded.</summary>
     public string? District(ImportRow row, string key)

@@ -13,13 +13,13 @@ public static class BirthsApi
             BirthImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
-            var existing = await BirthQueries.ExistingAsync(connection, records, cancellationToken);
+            var existing = await BirthStore.ExistingAsync(connection, records, cancellationToken);
             return records.Select(r => new BirthPreview(r.DistrictCode, r.ZoneId, r.Year, r.Births,
                 IPreviewRow.ChangeOf(existing, (r.DistrictCode, r.ZoneId, r.Year), r.Births))).ToList();
         },
-        Write: BirthQueries.UpsertAsync);
+        Write: BirthStore.UpsertAsync);
 
-    private static readonly SheetTable<BirthView> Table = new((connection, filter, cancellationToken) => BirthQueries.ListAsync(connection, filter.DistrictCode, cancellationToken), "出生人口", "births.xlsx",
+    private static readonly SheetTable<BirthView> Table = new((connection, filter, cancellationToken) => BirthStore.ListAsync(connection, filter.DistrictCode, cancellationToken), "出生人口", "births.xlsx",
         ["区划代码", "区", "学区", "年份", "出生人口"], b => [b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]);
 
     public static IEndpointRouteBuilder MapBirthsApi(this IEndpointRouteBuilder app)

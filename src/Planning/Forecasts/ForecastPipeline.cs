@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -88,7 +87,7 @@ public static class ForecastPipeline
             return (null, validation.AsProblem());
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var (capacity, unknown) = await CapacityData.LoadAsync(
+        var (capacity, unknown) = await CapacityStore.LoadAsync(
             connection, district, request.ClassSizeNorms, request.SchoolChanges, request.FacilityProjects == "proposed", cancellationToken);
         if (unknown.Count > 0)
         {
@@ -106,7 +105,7 @@ public static class ForecastPipeline
     private static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> RunAsync(
         ForecastRequest request, ForecastSettings settings, Level level, string district, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var input = await ForecastData.LoadAsync(
+        var input = await ForecastStore.LoadAsync(
             connection, district, request.BaseYear, settings.Horizon, request.BirthGrowth ?? 0, request.BirthSeries, cancellationToken);
         if (input is null)
             return (null, NoEnrolment(district));
@@ -140,11 +139,11 @@ public static class ForecastPipeline
 
     /// <summary>The district, its zones and its schools, by code or id, so moves are checked and results read as names.</summary>
     private static async Task<IReadOnlyList<Unit>> UnitsAsync(NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Unit>(new CommandDefinition("""
+        (await connection.ListAsync<Unit>("""
             SELECT 'district' AS Kind, code AS Id, name FROM districts WHERE code = @district
             UNION ALL SELECT 'zone', id::text, name FROM zones WHERE district_code = @district
             UNION ALL SELECT 'school', id::text, name FROM schools WHERE district_code = @district
-            """, new { district }, cancellationToken: cancellationToken))).ToList();
+            """, new { district }, cancellationToken)).ToList();
 
     /// <summary>The demand moves of a request resolved to zones: each from a zone of the district to a school there that serves the stage.</summary>
     private static List<ZoneDemandMove> Moves(IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)

@@ -90,7 +90,7 @@ public static class ForecastsApi
             return (null, validation.AsProblem());
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var input = await ForecastData.LoadAsync(connection, district, null, holdout, 0, null, cancellationToken);
+        var input = await ForecastStore.LoadAsync(connection, district, null, holdout, 0, null, cancellationToken);
         if (input is null)
             return (null, ForecastPipeline.NoEnrolment(district));
         try

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -30,12 +29,12 @@ public static class IndicatorsApi
         indicators.MapGet("/", async (Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await IndicatorQueries.IndicatorsAsync(connection, cancellationToken));
+            return TypedResults.Ok(await IndicatorStore.IndicatorsAsync(connection, cancellationToken));
         });
         indicators.MapGet("/values", async (string areaCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await IndicatorQueries.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
+            return TypedResults.Ok(await IndicatorStore.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
         });
         indicators.MapPost("/observations", ObserveAsync);
 
@@ -43,7 +42,7 @@ public static class IndicatorsApi
         plans.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok((await IndicatorQueries.PlansAsync(connection, null, cancellationToken)).Where(plan => scope.Covers(plan.AreaCode)).ToList());
+            return TypedResults.Ok((await IndicatorStore.PlansAsync(connection, null, cancellationToken)).Where(plan => scope.Covers(plan.AreaCode)).ToList());
         });
         plans.MapGet("/{id}/progress", async Task<Results<Ok<PlanProgress>, NotFound>> (string id, Database dataSource, CancellationToken cancellationToken) =>
             await ProgressAsync(dataSource, id, cancellationToken) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound());
@@ -54,10 +53,10 @@ public static class IndicatorsApi
     private static async Task<PlanProgress?> ProgressAsync(Database dataSource, string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        if ((await IndicatorQueries.PlansAsync(connection, id, cancellationToken)).SingleOrDefault() is not { } plan)
+        if ((await IndicatorStore.PlansAsync(connection, id, cancellationToken)).SingleOrDefault() is not { } plan)
             return null;
-        var targets = await IndicatorQueries.TargetsAsync(connection, id, cancellationToken);
-        var values = await IndicatorQueries.ValuesAsync(connection, plan.AreaCode, new CapacitySettings().LargeClassPupils, cancellationToken);
+        var targets = await IndicatorStore.TargetsAsync(connection, id, cancellationToken);
+        var values = await IndicatorStore.ValuesAsync(connection, plan.AreaCode, new CapacitySettings().LargeClassPupils, cancellationToken);
         return new PlanProgress(plan, targets.Select(target =>
         {
             var latest = values
@@ -101,10 +100,7 @@ public static class IndicatorsApi
         var source = validation.Text("source", request.Source, 200);
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var known = await connection.QuerySingleAsync<(bool Area, bool Indicator)>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM districts WHERE code = @area) OR EXISTS (SELECT 1 FROM plans WHERE area_code = @area),
-                   EXISTS (SELECT 1 FROM indicators WHERE code = @code)
-            """, new { area, code }, cancellationToken: cancellationToken));
+        var known = await IndicatorStore.KnownAsync(connection, area, code, cancellationToken);
         if (area.Length > 0 && !known.Area)
             validation.Add("areaCode", "is neither a district code nor the area of a plan (120000 for 天津市).");
         if (code.Length > 0 && !known.Indicator)
@@ -112,10 +108,8 @@ public static class IndicatorsApi
         if (!validation.IsValid)
             return validation.Problem();
 
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO indicator_observations (area_code, indicator_code, stage, year, value, source) VALUES (@area, @code, @stage, @year, @Value, @source)
-            ON CONFLICT (area_code, indicator_code, stage, year) DO UPDATE SET value = excluded.value, source = excluded.source, entered_at = now()
-            """, new { area, code, stage, year, request.Value, source }, cancellationToken: cancellationToken));
-        return TypedResults.Ok(new AreaValue(code, stage, year, request.Value!.Value, source));
+        var observed = new AreaValue(code, stage, year, request.Value!.Value, source);
+        await IndicatorStore.RecordAsync(connection, area, observed, cancellationToken);
+        return TypedResults.Ok(observed);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
@@ -21,14 +20,14 @@ public abstract class PipelineConsumer<TEvent>(Database dataSource, ILogger logg
         // Faults are retried, then parked in the error queue where they can be inspected and replayed.
         if (project.Places.FirstOrDefault(p => !Stage.All.ContainsKey(p.Stage)) is { } unknown)
             throw new InvalidOperationException($"Project {project.ProjectId} adds places in unknown stage '{unknown.Stage}'.");
-        var zone = await transaction.Connection!.ExecuteScalarAsync<Guid?>(new CommandDefinition("""
+        var zone = await transaction.ScalarAsync<Guid?>("""
             SELECT coalesce(
                 (SELECT id FROM zones WHERE id = @ZoneId AND district_code = @DistrictCode),
                 (SELECT zone_id FROM schools WHERE id = @SchoolId AND district_code = @DistrictCode))
-            """, project, transaction, cancellationToken: cancellationToken))
+            """, project, cancellationToken)
             ?? throw new InvalidOperationException(
                 $"Project {project.ProjectId} names neither a zone nor a school of district {project.DistrictCode} that Planning knows.");
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        await transaction.WriteAsync("""
             INSERT INTO pipeline_projects (project_id, version, district_code, zone_id, school_id, name, status, places, planned_in_use)
             VALUES (@ProjectId, @Version, @DistrictCode, @zone, @SchoolId, @Name, @Status, @places::jsonb, @PlannedInUse)
             ON CONFLICT (project_id) DO UPDATE SET
@@ -40,7 +39,7 @@ public abstract class PipelineConsumer<TEvent>(Database dataSource, ILogger logg
         {
             project.ProjectId, project.Version, project.DistrictCode, zone, project.SchoolId, project.Name, project.Status,
             places = JsonSerializer.Serialize(project.Places, JsonSerializerOptions.Web), project.PlannedInUse,
-        }, transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 }
 

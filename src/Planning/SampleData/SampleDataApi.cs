@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
@@ -20,22 +18,29 @@ public static class SampleDataApi
     public static IEndpointRouteBuilder MapSampleDataApi(this IEndpointRouteBuilder app)
     {
         var sample = app.MapGroup("/sample-data").WithTags("Sample data");
-        sample.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok((await connection.QueryAsync<SampleDistrict>(new CommandDefinition(
-                "SELECT district_code AS DistrictCode, note, marked_at AS MarkedAt FROM sample_data WHERE starts_with(district_code, @Prefix) ORDER BY district_code",
-                new { scope.Prefix }, cancellationToken: cancellationToken))).ToList());
-        });
-        sample.MapPut("/", MarkAsync);
-        sample.MapDelete("/{districtCode}", async Task<Results<NoContent, NotFound>> (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            var removed = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM sample_data WHERE district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken));
-            return removed == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
-        });
+        sample.MapGet("/", ListAsync)
+            .Describe("示例数据标记", "The districts in the caller's scope that hold demonstration data.");
+        sample.MapPut("/", MarkAsync)
+            .Describe("标记示例数据", "Marks districts as holding demonstration data, with a note.");
+        sample.MapDelete("/{districtCode}", ClearAsync)
+            .Describe("清除示例数据标记", "Clears a district's mark once its own data replaces the sample.");
         return app;
+    }
+
+    private static async Task<Ok<List<SampleDistrict>>> ListAsync(
+        DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(await SampleDataStore.ListAsync(connection, scope.Prefix, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ClearAsync(
+        string districtCode, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return await SampleDataStore.ClearAsync(connection, districtCode, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> MarkAsync(
@@ -46,19 +51,14 @@ public static class SampleDataApi
         if (request.DistrictCodes is not { Length: > 0 and <= 100 } || request.DistrictCodes.Any(string.IsNullOrWhiteSpace))
             validation.Add("districtCodes", "must list 1 to 100 district codes, none empty.");
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var unknown = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT code FROM unnest(@codes::text[]) AS code WHERE code NOT IN (SELECT code FROM districts)",
-            new { codes = request.DistrictCodes ?? [] }, cancellationToken: cancellationToken))).ToList();
+        var unknown = await SampleDataStore.UnknownDistrictsAsync(connection, request.DistrictCodes ?? [], cancellationToken);
         if (unknown.Count > 0)
             validation.Add("districtCodes", $"are not known districts: {string.Join(", ", unknown)}.");
         else if (request.DistrictCodes?.FirstOrDefault(code => !scope.Covers(code)) is { } outside)
             validation.Add("districtCodes", $"{outside} is outside your district scope ({scope.Code}).");
         if (!validation.IsValid)
             return validation.Problem();
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO sample_data (district_code, note) SELECT unnest(@codes::text[]), @note
-            ON CONFLICT (district_code) DO UPDATE SET note = excluded.note, marked_at = now()
-            """, new { codes = request.DistrictCodes!.Distinct().ToArray(), note }, cancellationToken: cancellationToken));
+        await SampleDataStore.MarkAsync(connection, [.. request.DistrictCodes!.Distinct()], note, cancellationToken);
         return TypedResults.NoContent();
     }
 }

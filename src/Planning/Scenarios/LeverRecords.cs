@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.Planning.Forecasts;
 
@@ -18,10 +18,10 @@ internal static class LeverRecords
         var moves = levers.DemandMoves ?? [];
         var schools = changes.Select(c => c.SchoolId).Concat(moves.Select(m => m.ToSchoolId)).OfType<Guid>().Distinct().ToArray();
         var zones = moves.Select(m => m.FromZoneId).OfType<Guid>().Distinct().ToArray();
-        var known = (await connection.QueryAsync<Guid>(new CommandDefinition("""
+        var known = (await connection.ListAsync<Guid>("""
             SELECT id FROM schools WHERE district_code = @district AND id = ANY(@schools)
             UNION ALL SELECT id FROM zones WHERE district_code = @district AND id = ANY(@zones)
-            """, new { district, schools, zones }, cancellationToken: cancellationToken))).ToHashSet();
+            """, new { district, schools, zones }, cancellationToken)).ToHashSet();
         for (var i = 0; i < changes.Count; i++)
             if (changes[i].SchoolId is { } school && !known.Contains(school))
                 validation.Add($"levers.schoolChanges[{i}].schoolId", $"is not a school of district {district}.");

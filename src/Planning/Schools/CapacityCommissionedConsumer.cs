@@ -2,7 +2,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
-using static Platform.Planning.Schools.SchoolQueries;
+using static Platform.Planning.Schools.SchoolStore;
 
 namespace Platform.Planning.Schools;
 
@@ -41,7 +41,7 @@ public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<Ca
     {
         var stage = Stage.All[message.Stage];
         await InsertAsync(transaction, message.SchoolId, new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, "open",
-            Pipeline.PipelineQueries.FirstSchoolYear(message.InUseFrom), [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
+            Pipeline.PipelineStore.FirstSchoolYear(message.InUseFrom), [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
             cancellationToken);
         await transaction.EnqueueAsync(SchoolEvents.Registered((await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction))!), cancellationToken);
     }

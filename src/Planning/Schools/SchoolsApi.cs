@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -34,8 +33,8 @@ public static class SchoolsApi
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = Guid.CreateVersion7();
-        await SchoolQueries.InsertAsync(transaction, id, draft, cancellationToken);
-        var school = (await SchoolQueries.FindAsync(connection, id, cancellationToken, transaction))!;
+        await SchoolStore.InsertAsync(transaction, id, draft, cancellationToken);
+        var school = (await SchoolStore.FindAsync(connection, id, cancellationToken, transaction))!;
         await transaction.EnqueueAsync(SchoolEvents.Registered(school), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/schools/{id}", school);
@@ -51,9 +50,9 @@ public static class SchoolsApi
             return validation.Problem();
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await SchoolQueries.UpdateAsync(transaction, id, draft, cancellationToken))
+        if (!await SchoolStore.UpdateAsync(transaction, id, draft, cancellationToken))
             return TypedResults.NotFound();
-        var school = (await SchoolQueries.FindAsync(connection, id, cancellationToken, transaction))!;
+        var school = (await SchoolStore.FindAsync(connection, id, cancellationToken, transaction))!;
         await transaction.EnqueueAsync(SchoolEvents.Updated(school), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(school);
@@ -62,24 +61,22 @@ public static class SchoolsApi
     private static async Task<Results<Ok<SchoolView>, NotFound>> GetAsync(Guid id, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        return await SchoolQueries.FindAsync(connection, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
+        return await SchoolStore.FindAsync(connection, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<IReadOnlyList<SchoolView>>> ListAsync(
         string? districtCode, Guid? zoneId, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        return TypedResults.Ok(await SchoolQueries.ListAsync(connection, districtCode, zoneId, cancellationToken));
+        return TypedResults.Ok(await SchoolStore.ListAsync(connection, districtCode, zoneId, cancellationToken));
     }
 
     /// <summary>The registry as .xlsx: one row per school and stage, with its classes, norm and places.</summary>
     private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var schools = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);
-        var zones = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
-            "SELECT id, name FROM zones WHERE @districtCode::text IS NULL OR district_code = @districtCode", new { districtCode }, cancellationToken: cancellationToken)))
-            .ToDictionary(z => z.Id, z => z.Name);
+        var schools = await SchoolStore.ListAsync(connection, districtCode, null, cancellationToken);
+        var zones = await SchoolStore.ZoneNamesAsync(connection, districtCode, cancellationToken);
         var workbook = XlsxWriter.Write("学校", ["学校编号", "学校名称", "区划代码", "学区", "办学性质", "状态", "开办年份", "学段", "班额标准", "班数", "学位"],
             schools.SelectMany(school => school.Stages.Select(stage => (IReadOnlyList<object?>)[
                 school.Id.ToString(), school.Name, school.DistrictCode, zones.GetValueOrDefault(school.ZoneId), SchoolOwnerships.ChineseNames[school.Ownership],
@@ -90,11 +87,7 @@ public static class SchoolsApi
     /// <summary>The district must exist, and the zone and street (when given) must be in it.</summary>
     private static async Task<bool> CheckAreasAsync(NpgsqlConnection connection, SchoolDraft draft, Validation validation, CancellationToken cancellationToken)
     {
-        var found = await connection.QuerySingleAsync<(bool District, string? ZoneDistrict, string? StreetDistrict)>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM districts WHERE code = @DistrictCode),
-                   (SELECT district_code FROM zones WHERE id = @ZoneId),
-                   (SELECT district_code FROM streets WHERE id = @StreetId)
-            """, draft, cancellationToken: cancellationToken));
+        var found = await SchoolStore.AreasOfAsync(connection, draft, cancellationToken);
         if (!found.District)
             validation.Add("districtCode", "is not a known district code (e.g. 120106 for 红桥区).");
         else if (found.ZoneDistrict != draft.DistrictCode)

@@ -40,7 +40,7 @@ internal static class EstablishmentStore
             WHERE k.district_code = @districtCode
             GROUP BY p.school_id
             """, new { districtCode }, cancellationToken)).ToDictionary(a => a.SchoolId, a => a.Approved);
-        var teachers = (await TeacherQueries.ListAsync(connection, districtCode, null, cancellationToken)).ToLookup(t => t.SchoolId);
+        var teachers = (await TeacherStore.ListAsync(connection, districtCode, null, cancellationToken)).ToLookup(t => t.SchoolId);
         var commissioned = (await connection.ListAsync<(Guid SchoolId, string Stage, int Classes, int Places, DateOnly InUseFrom)>("""
             SELECT c.school_id, c.stage, c.classes, c.places, c.in_use_from
             FROM commissioned_classes c

@@ -95,7 +95,7 @@ internal static class RotationStore
             JOIN known_schools k ON k.id = p.school_id
             WHERE k.district_code = @districtCode
             """, new { districtCode }, cancellationToken);
-        var teachers = await TeacherQueries.ListAsync(connection, districtCode, null, cancellationToken);
+        var teachers = await TeacherStore.ListAsync(connection, districtCode, null, cancellationToken);
 
         var actual = teachers.Where(t => t.Establishment == "in_establishment")
             .GroupBy(t => (t.SchoolId, t.Subjects[0])).ToDictionary(g => g.Key, g => g.Count());

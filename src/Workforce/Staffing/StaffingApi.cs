@@ -1,9 +1,6 @@
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Security;
 using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Staffing;
@@ -14,7 +11,9 @@ public sealed record ProfileRequest([property: Bounds(1, 5)] int? Strength, stri
 public sealed record SubjectStaffing(string Subject, int Approved, int Actual, int Balance);
 
 /// <param name="MissingArtsAndSports">音乐, 体育 or 美术 with no teacher at the school.</param>
-public sealed record SchoolStaffing(Guid SchoolId, string SchoolName, int? Strength, string? GroupName, IReadOnlyList<SubjectStaffing> Subjects, IReadOnlyList<string> MissingArtsAndSports);
+public sealed record SchoolStaffing(
+    Guid SchoolId, string SchoolName, int? Strength, string? GroupName, IReadOnlyList<SubjectStaffing> Subjects,
+    IReadOnlyList<string> MissingArtsAndSports);
 
 /// <summary>
 /// What rotation and establishment know of a school beyond the registry: its strength and group, and its approved
@@ -25,9 +24,12 @@ public static class StaffingApi
     public static IEndpointRouteBuilder MapStaffingApi(this IEndpointRouteBuilder app)
     {
         var schools = app.MapGroup("/schools/{id:guid}").WithTags("Staffing");
-        schools.MapPut("/profile", PutProfileAsync);
-        schools.MapPut("/posts", PutPostsAsync);
-        app.MapGet("/staffing", ListAsync).WithTags("Staffing");
+        schools.MapPut("/profile", PutProfileAsync)
+            .Describe("学校强弱与集团", "A school's strength (1 to 5) and its group (集团), as rotation judges them.");
+        schools.MapPut("/posts", PutPostsAsync)
+            .Describe("核定岗位", "A school's approved posts per subject; 0 removes a subject's posts.");
+        app.MapGet("/staffing", ListAsync).WithTags("Staffing")
+            .Describe("学校学科配备", "Each school's posts against 在编 teachers by subject, with missing 音体美 teachers.");
         return app;
     }
 
@@ -41,12 +43,9 @@ public static class StaffingApi
         if (!validation.IsValid)
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var written = await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO school_profiles (school_id, strength, group_name) SELECT id, @Strength, @GroupName FROM known_schools WHERE id = @id
-            ON CONFLICT (school_id) DO UPDATE SET strength = excluded.strength, group_name = excluded.group_name
-            """, new { id, request.Strength, GroupName = string.IsNullOrWhiteSpace(request.GroupName) ? null : request.GroupName.Trim() },
-            cancellationToken: cancellationToken));
-        return written == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        var known = await StaffingStore.SetProfileAsync(connection, id, request.Strength!.Value,
+            string.IsNullOrWhiteSpace(request.GroupName) ? null : request.GroupName.Trim(), cancellationToken);
+        return known ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     /// <summary>Sets the approved posts of the subjects given (0 removes a subject's posts).</summary>
@@ -65,37 +64,24 @@ public static class StaffingApi
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM known_schools WHERE id = @id)", new { id }, transaction, cancellationToken: cancellationToken)))
+        if (!await StaffingStore.SchoolExistsAsync(transaction, id, cancellationToken))
             return TypedResults.NotFound();
-        await connection.ExecuteAsync(new CommandDefinition("""
-            DELETE FROM school_posts WHERE school_id = @id AND subject = ANY(@subjects);
-            INSERT INTO school_posts (school_id, subject, approved) SELECT @id, s, a FROM unnest(@subjects, @approved) AS p (s, a) WHERE a > 0;
-            """, new { id, subjects = posts.Keys.ToArray(), approved = posts.Values.ToArray() }, transaction, cancellationToken: cancellationToken));
+        await StaffingStore.SetPostsAsync(transaction, id, posts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<List<SchoolStaffing>>> ListAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<List<SchoolStaffing>>> ListAsync(
+        string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(Guid Id, string Name, int? Strength, string? GroupName, string? Subject, int Approved, int Actual)>(new CommandDefinition("""
-            WITH actual AS (
-                SELECT school_id, subjects[1] AS subject, count(*) AS teachers FROM teachers WHERE establishment = 'in_establishment' GROUP BY 1, 2
-            ), subjects AS (
-                SELECT school_id, subject FROM school_posts UNION SELECT school_id, subject FROM actual
-            )
-            SELECT k.id, k.name, p.strength, p.group_name, s.subject, coalesce(sp.approved, 0)::int, coalesce(a.teachers, 0)::int
-            FROM known_schools k LEFT JOIN school_profiles p ON p.school_id = k.id
-            LEFT JOIN subjects s ON s.school_id = k.id
-            LEFT JOIN school_posts sp ON sp.school_id = k.id AND sp.subject = s.subject
-            LEFT JOIN actual a ON a.school_id = k.id AND a.subject = s.subject
-            WHERE (@districtCode::text IS NULL OR k.district_code = @districtCode) AND k.status = 'open'
-            ORDER BY k.name, s.subject
-            """, new { districtCode }, cancellationToken: cancellationToken));
+        var rows = await StaffingStore.StaffingAsync(connection, districtCode, cancellationToken);
         return TypedResults.Ok(rows.GroupBy(r => (r.Id, r.Name, r.Strength, r.GroupName)).Select(school =>
         {
-            var subjects = school.Where(r => r.Subject is not null).Select(r => new SubjectStaffing(r.Subject!, r.Approved, r.Actual, r.Actual - r.Approved)).ToList();
-            var missing = TeacherCodes.ArtsAndSports.Order().Where(subject => !subjects.Any(s => s.Subject == subject && s.Actual > 0)).ToList();
+            var subjects = school.Where(r => r.Subject is not null)
+                .Select(r => new SubjectStaffing(r.Subject!, r.Approved, r.Actual, r.Actual - r.Approved)).ToList();
+            var missing = TeacherCodes.ArtsAndSports.Order()
+                .Where(subject => !subjects.Any(s => s.Subject == subject && s.Actual > 0)).ToList();
             return new SchoolStaffing(school.Key.Id, school.Key.Name, school.Key.Strength, school.Key.GroupName, subjects, missing);
         }).ToList());
     }

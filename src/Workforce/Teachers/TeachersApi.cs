@@ -25,15 +25,15 @@ public static class TeachersApi
             TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow)),
         Preview: async (connection, records, cancellationToken) =>
         {
-            var existing = await TeacherQueries.ExistingAsync(connection, records, cancellationToken);
+            var existing = await TeacherStore.ExistingAsync(connection, records, cancellationToken);
             var comparable = existing.ToDictionary(e => e.Key, e => Comparable(e.Value));
             return records.Select(r => new TeacherPreview(r.StaffNumber, r.Name, r.SchoolId,
-                IPreviewRow.ChangeOf(comparable, TeacherQueries.IdentityOf(r.DistrictCode, r.StaffNumber), Comparable(r)))).ToList();
+                IPreviewRow.ChangeOf(comparable, TeacherStore.IdentityOf(r.DistrictCode, r.StaffNumber), Comparable(r)))).ToList();
         },
-        Write: TeacherQueries.UpsertAsync);
+        Write: TeacherStore.UpsertAsync);
 
     private static readonly SheetTable<TeacherView> Table = new(
-        (connection, filter, cancellationToken) => TeacherQueries.ListAsync(connection, filter.DistrictCode, filter.SchoolId, cancellationToken),
+        (connection, filter, cancellationToken) => TeacherStore.ListAsync(connection, filter.DistrictCode, filter.SchoolId, cancellationToken),
         "教师", "teachers.xlsx",
         ["工号", "姓名", "性别", "出生日期", "学校编号", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制", "参加工作时间", "岗位", "免交流原因"],
         t => [t.StaffNumber, t.Name, Word(TeacherCodes.Genders, t.Gender), t.BirthDate.ToString("yyyy-MM-dd"), t.SchoolId.ToString(), t.SchoolName,
@@ -47,8 +47,8 @@ public static class TeachersApi
         teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return await TeacherQueries.FindAsync(connection, id, cancellationToken) is { } teacher
-                ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherQueries.PostingsAsync(connection, id, cancellationToken)))
+            return await TeacherStore.FindAsync(connection, id, cancellationToken) is { } teacher
+                ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, id, cancellationToken)))
                 : TypedResults.NotFound();
         });
         teachers.MapPost("/", SaveAsync);
@@ -79,11 +79,11 @@ public static class TeachersApi
         }
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await TeacherQueries.UpsertAsync(transaction, records, cancellationToken);
+            await TeacherStore.UpsertAsync(transaction, records, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        var teacher = (await TeacherQueries.ListAsync(connection, records[0].DistrictCode, records[0].SchoolId, cancellationToken)).Single(t => t.StaffNumber == records[0].StaffNumber);
-        return TypedResults.Ok(new TeacherDetail(teacher, await TeacherQueries.PostingsAsync(connection, teacher.Id, cancellationToken)));
+        var teacher = (await TeacherStore.ListAsync(connection, records[0].DistrictCode, records[0].SchoolId, cancellationToken)).Single(t => t.StaffNumber == records[0].StaffNumber);
+        return TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, teacher.Id, cancellationToken)));
     }
 
     /// <summary>The first Chinese word for a code, as the export writes it (and the import reads it back).</summary>

@@ -46,7 +46,7 @@ internal static class EditPlan
             problems.Add("toSchoolId", "is the teacher's own school.");
         if (!problems.IsValid)
             return null;
-        var teacher = (await TeacherQueries.FindAsync(transaction.Connection!, teacherId, cancellationToken))!;
+        var teacher = (await TeacherStore.FindAsync(transaction.Connection!, teacherId, cancellationToken))!;
         await RotationStore.RemoveAssignmentAsync(transaction, plan.Id, teacherId, cancellationToken);
         var assignment = new Assignment(teacher.Id.ToString(), teacher.SchoolId.ToString(), toSchoolId.ToString(),
             teacher.Subjects[0], teacher.Backbone != "none");

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
 
 namespace Platform.Planning.Pipeline;
@@ -9,20 +9,20 @@ namespace Platform.Planning.Pipeline;
 public sealed record PipelineProject(
     Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status, IReadOnlyList<StagePlaces> Places, DateOnly? PlannedInUse);
 
-public static class PipelineQueries
+public static class PipelineStore
 {
     private sealed record Row(Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status, string Places, DateOnly? PlannedInUse);
 
     /// <summary>The district's projects that are proposed or approved and not yet commissioned.</summary>
     public static async Task<IReadOnlyList<PipelineProject>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Row>(new CommandDefinition("""
+        (await connection.ListAsync<Row>("""
             SELECT p.project_id AS ProjectId, p.district_code AS DistrictCode, p.zone_id AS ZoneId, z.name AS ZoneName, p.school_id AS SchoolId,
                    p.name, p.status, p.places::text AS Places, p.planned_in_use AS PlannedInUse
             FROM pipeline_projects p JOIN zones z ON z.id = p.zone_id
             WHERE (@districtCode::text IS NULL OR p.district_code = @districtCode) AND p.status IN ('proposed', 'approved')
               AND NOT EXISTS (SELECT 1 FROM capacity_additions a WHERE a.project_id = p.project_id)
             ORDER BY p.planned_in_use NULLS LAST, p.name
-            """, new { districtCode }, cancellationToken: cancellationToken)))
+            """, new { districtCode }, cancellationToken))
         .Select(r => new PipelineProject(r.ProjectId, r.DistrictCode, r.ZoneId, r.ZoneName, r.SchoolId, r.Name, r.Status,
             JsonSerializer.Deserialize<List<StagePlaces>>(r.Places, JsonSerializerOptions.Web)!, r.PlannedInUse))
         .ToList();

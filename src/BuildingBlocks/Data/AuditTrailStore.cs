@@ -1,12 +1,11 @@
 using System.Net;
-using Dapper;
 using Npgsql;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Data;
 
 /// <summary>The audit trail's statements (table audit.trail, BuildingBlocks/Data/AuditStore.sql).</summary>
-internal static class AuditTrailQueries
+internal static class AuditTrailStore
 {
     private const int MostShown = 1000;
 
@@ -14,9 +13,9 @@ internal static class AuditTrailQueries
     /// The newest entries first; those of rows in districts outside the scope are left out, and for a district's admin
     /// also entries without a district.
     /// </summary>
-    public static Task<IEnumerable<AuditEntry>> ListAsync(
+    public static Task<List<AuditEntry>> ListAsync(
         NpgsqlConnection connection, AuditQuery query, DistrictScope scope, CancellationToken cancellationToken) =>
-        connection.QueryAsync<AuditEntry>(new CommandDefinition("""
+        connection.ListAsync<AuditEntry>("""
             SELECT id, at, actor, host(source_address) AS SourceAddress, operation, table_name AS TableName, row_key AS RowKey,
                    before::text AS Before, after::text AS After, method, path, status::int AS Status
             FROM audit.trail
@@ -31,12 +30,12 @@ internal static class AuditTrailQueries
         {
             query.Table, query.Actor, query.RowKey, query.Operation, query.From, query.To, scope.Prefix, CityWide = scope.Prefix.Length <= 4,
             Limit = Math.Clamp(query.Limit ?? 200, 1, MostShown),
-        }, cancellationToken: cancellationToken));
+        }, cancellationToken);
 
     public static Task RecordRefusalAsync(NpgsqlConnection connection, string? actor, IPAddress? source, string method, string path, int status,
         CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("""
+        connection.WriteAsync("""
             INSERT INTO audit.trail (actor, source_address, operation, method, path, status)
             VALUES (@actor, @source::inet, 'refused', @method, @path, @status)
-            """, new { actor, source = source?.ToString(), method, path, status }, cancellationToken: cancellationToken));
+            """, new { actor, source = source?.ToString(), method, path, status }, cancellationToken);
 }

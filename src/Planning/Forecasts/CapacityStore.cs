@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Pipeline;
 using Platform.Planning.Schools;
@@ -7,7 +7,7 @@ using Platform.Planning.Schools;
 namespace Platform.Planning.Forecasts;
 
 /// <summary>The places of a district by zone and stage, as the capacity analysis counts them year by year.</summary>
-public static class CapacityData
+public static class CapacityStore
 {
     private sealed record Addition(Guid SchoolId, string Stage, int ClassesAdded, int PlacesAdded, DateOnly InUseFrom);
 
@@ -25,21 +25,21 @@ public static class CapacityData
         NpgsqlConnection connection, string districtCode, IReadOnlyDictionary<string, int>? classSizeNorms,
         IReadOnlyList<SchoolChange>? schoolChanges, bool countProposed, CancellationToken cancellationToken)
     {
-        var all = await SchoolQueries.ListAsync(connection, districtCode, null, cancellationToken);
+        var all = await SchoolStore.ListAsync(connection, districtCode, null, cancellationToken);
         var changes = (schoolChanges ?? []).ToLookup(c => c.SchoolId!.Value);
         var unknown = changes.Select(c => c.Key).Where(id => all.All(s => s.Id != id)).ToList();
         var schools = all.Where(s => s.Status != "closed" || changes[s.Id].Any(c => c.Change == "open")).ToDictionary(s => s.Id);
-        var additions = await connection.QueryAsync<Addition>(new CommandDefinition("""
+        var additions = await connection.ListAsync<Addition>("""
             SELECT a.school_id AS SchoolId, a.stage, a.classes_added AS ClassesAdded, a.places_added AS PlacesAdded, a.in_use_from AS InUseFrom
             FROM capacity_additions a JOIN schools s ON s.id = a.school_id WHERE s.district_code = @districtCode
-            """, new { districtCode }, cancellationToken: cancellationToken));
+            """, new { districtCode }, cancellationToken);
 
         // A counted project that builds a planned school decides when the school opens; its places are the school's own.
-        var pipeline = (await PipelineQueries.ListAsync(connection, districtCode, cancellationToken))
+        var pipeline = (await PipelineStore.ListAsync(connection, districtCode, cancellationToken))
             .Where(p => p.PlannedInUse is not null && (p.Status == "approved" || countProposed)).ToList();
         var opensPlannedSchool = pipeline
             .Where(p => p.SchoolId is { } id && schools.TryGetValue(id, out var school) && school.Status == SchoolStatus.Planned)
-            .ToDictionary(p => p.SchoolId!.Value, p => PipelineQueries.FirstSchoolYear(p.PlannedInUse!.Value));
+            .ToDictionary(p => p.SchoolId!.Value, p => PipelineStore.FirstSchoolYear(p.PlannedInUse!.Value));
 
         (int From, int Until) Years(SchoolView school)
         {
@@ -66,14 +66,14 @@ public static class CapacityData
             var school = schools[addition.SchoolId];
             var (from, until) = Years(school);
             sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage,
-                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(PipelineQueries.FirstSchoolYear(addition.InUseFrom), from), until));
+                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(PipelineStore.FirstSchoolYear(addition.InUseFrom), from), until));
         }
         foreach (var project in pipeline.Where(p => p.SchoolId is not { } id || !opensPlannedSchool.ContainsKey(id)))
         {
             var (from, until) = project.SchoolId is { } id && schools.TryGetValue(id, out var school) ? Years(school) : (int.MinValue, int.MaxValue);
             foreach (var added in project.Places)
                 sources.Add(new CapacitySource(project.ZoneId.ToString(), added.Stage, Places(added.Stage, added.Classes, added.Places), added.Classes,
-                    Math.Max(PipelineQueries.FirstSchoolYear(project.PlannedInUse!.Value), from), until, FromPipeline: true));
+                    Math.Max(PipelineStore.FirstSchoolYear(project.PlannedInUse!.Value), from), until, FromPipeline: true));
         }
         return (sources, unknown);
     }

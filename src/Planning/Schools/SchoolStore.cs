@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
 
 namespace Platform.Planning.Schools;
@@ -19,7 +20,7 @@ public sealed record SchoolView(
     public IReadOnlyList<SchoolStageCapacity> Capacities => Stages.Select(s => new SchoolStageCapacity(s.Stage, s.ClassSizeNorm, s.Classes, s.Places)).ToList();
 }
 
-public static class SchoolQueries
+public static class SchoolStore
 {
     private sealed record SchoolRow(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear);
 
@@ -48,10 +49,10 @@ public static class SchoolQueries
             await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
             return await LoadAsync(connection, where, parameters, cancellationToken, snapshot);
         }
-        var schools = (await connection.QueryAsync<SchoolRow>(new CommandDefinition($"""
+        var schools = (await transaction.ListAsync<SchoolRow>($"""
             SELECT id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, street_id AS StreetId, ownership, status, opening_year AS OpeningYear
             FROM schools WHERE {where} ORDER BY district_code, name
-            """, parameters, transaction, cancellationToken: cancellationToken))).ToList();
+            """, parameters, cancellationToken)).ToList();
         if (schools.Count == 0)
             return [];
 
@@ -78,11 +79,10 @@ public static class SchoolQueries
 
     public static async Task InsertAsync(NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
     {
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        await transaction.WriteAsync("""
             INSERT INTO schools (id, name, district_code, zone_id, street_id, ownership, status, opening_year)
             VALUES (@id, @Name, @DistrictCode, @ZoneId, @StreetId, @Ownership, @Status, @OpeningYear)
-            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear },
-            transaction, cancellationToken: cancellationToken));
+            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear }, cancellationToken);
         await WriteStagesAsync(transaction, id, draft.Stages, cancellationToken);
     }
 
@@ -90,17 +90,16 @@ public static class SchoolQueries
     public static async Task<bool> UpdateAsync(NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var updated = await connection.ExecuteAsync(new CommandDefinition("""
+        var updated = await transaction.WriteAsync("""
             UPDATE schools SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId, street_id = @StreetId,
                 ownership = @Ownership, status = @Status, opening_year = @OpeningYear, updated_at = now()
             WHERE id = @id
-            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear },
-            transaction, cancellationToken: cancellationToken));
+            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear }, cancellationToken);
         if (updated == 0)
             return false;
-        await connection.ExecuteAsync(new CommandDefinition(
+        await transaction.WriteAsync(
             "DELETE FROM school_stages WHERE school_id = @id; DELETE FROM school_classes WHERE school_id = @id;",
-            new { id }, transaction, cancellationToken: cancellationToken));
+            new { id }, cancellationToken);
         await WriteStagesAsync(transaction, id, draft.Stages, cancellationToken);
         return true;
     }
@@ -108,15 +107,13 @@ public static class SchoolQueries
     private static async Task WriteStagesAsync(NpgsqlTransaction transaction, Guid id, IReadOnlyList<StageDraft> stages, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        await connection.ExecuteAsync(new CommandDefinition(
+        await transaction.WriteAsync(
             "INSERT INTO school_stages (school_id, stage, class_size_norm) SELECT @id, * FROM unnest(@stages, @norms)",
-            new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() },
-            transaction, cancellationToken: cancellationToken));
+            new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() }, cancellationToken);
         var grades = stages.SelectMany(s => Stage.All[s.Stage].Grades.Zip(s.ClassesPerGrade)).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
+        await transaction.WriteAsync(
             "INSERT INTO school_classes (school_id, grade, classes) SELECT @id, * FROM unnest(@grades, @classes)",
-            new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() },
-            transaction, cancellationToken: cancellationToken));
+            new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() }, cancellationToken);
     }
 
     public enum CapacityAddition { Added, AlreadyRecorded, UnknownSchool }
@@ -128,8 +125,8 @@ public static class SchoolQueries
     public static async Task<CapacityAddition> AddCapacityAsync(NpgsqlTransaction transaction, CapacityCommissioned added, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var schoolExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM schools WHERE id = @SchoolId FOR UPDATE)", added, transaction, cancellationToken: cancellationToken));
+        var schoolExists = await transaction.ScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM schools WHERE id = @SchoolId FOR UPDATE)", added, cancellationToken);
         if (!schoolExists)
             return CapacityAddition.UnknownSchool;
         // A project that built a planned school brings the capacity the registry planned for it: the school opens from
@@ -139,25 +136,41 @@ public static class SchoolQueries
             added.ProjectId, added.SchoolId, added.Stage, classes = added.OpensSchool ? 0 : added.ClassesAdded,
             places = added.OpensSchool ? 0 : added.PlacesAdded, added.InUseFrom,
         };
-        var recorded = await connection.ExecuteAsync(new CommandDefinition("""
+        var recorded = await transaction.WriteAsync("""
             INSERT INTO capacity_additions (project_id, school_id, stage, classes_added, places_added, in_use_from)
             VALUES (@ProjectId, @SchoolId, @Stage, @classes, @places, @InUseFrom)
             ON CONFLICT (project_id, stage) DO NOTHING
-            """, addition, transaction, cancellationToken: cancellationToken));
+            """, addition, cancellationToken);
         if (recorded == 0)
             return CapacityAddition.AlreadyRecorded;
         var schoolStage = new
         {
             added.SchoolId, added.Stage, norm = Stage.All[added.Stage].DefaultClassSizeNorm, opens = added.OpensSchool,
-            year = Pipeline.PipelineQueries.FirstSchoolYear(added.InUseFrom),
+            year = Pipeline.PipelineStore.FirstSchoolYear(added.InUseFrom),
         };
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await transaction.WriteAsync("""
             INSERT INTO school_stages (school_id, stage, class_size_norm) VALUES (@SchoolId, @Stage, @norm) ON CONFLICT DO NOTHING;
             UPDATE schools SET version = version + 1, updated_at = now(),
                 status = CASE WHEN @opens AND status = 'planned' THEN 'open' ELSE status END,
                 opening_year = CASE WHEN @opens AND status = 'planned' THEN @year ELSE opening_year END
             WHERE id = @SchoolId;
-            """, schoolStage, transaction, cancellationToken: cancellationToken));
+            """, schoolStage, cancellationToken);
         return CapacityAddition.Added;
     }
+
+    public static async Task<Dictionary<Guid, string>> ZoneNamesAsync(
+        NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+        (await connection.ListAsync<(Guid Id, string Name)>(
+            "SELECT id, name FROM zones WHERE @districtCode::text IS NULL OR district_code = @districtCode",
+            new { districtCode }, cancellationToken))
+        .ToDictionary(z => z.Id, z => z.Name);
+
+    /// <summary>Whether the draft's district exists, and which districts its zone and street are in (null: unknown).</summary>
+    public static Task<(bool District, string? ZoneDistrict, string? StreetDistrict)> AreasOfAsync(
+        NpgsqlConnection connection, SchoolDraft draft, CancellationToken cancellationToken) =>
+        connection.SingleOrDefaultAsync<(bool District, string? ZoneDistrict, string? StreetDistrict)>("""
+            SELECT EXISTS (SELECT 1 FROM districts WHERE code = @DistrictCode),
+                   (SELECT district_code FROM zones WHERE id = @ZoneId),
+                   (SELECT district_code FROM streets WHERE id = @StreetId)
+            """, draft, cancellationToken);
 }

@@ -1,12 +1,12 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.Planning.Enrolment;
 using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Forecasts;
 
 /// <summary>Loads what the engine needs for one district: its schools' enrolment history, its births and its housing.</summary>
-public static class ForecastData
+public static class ForecastStore
 {
     /// <summary>
     /// The district's schools that are not closed, with their enrolment; the base year is the latest year with
@@ -20,8 +20,8 @@ public static class ForecastData
         NpgsqlConnection connection, string districtCode, int? baseYear, int horizon, double birthGrowth,
         IReadOnlyDictionary<int, int>? birthSeries, CancellationToken cancellationToken)
     {
-        var schools = (await EnrolmentQueries.SchoolsAsync(connection, districtCode, cancellationToken)).Where(s => s.Status != "closed").ToList();
-        var enrolment = await EnrolmentQueries.ListAsync(connection, districtCode, null, cancellationToken);
+        var schools = (await EnrolmentStore.SchoolsAsync(connection, districtCode, cancellationToken)).Where(s => s.Status != "closed").ToList();
+        var enrolment = await EnrolmentStore.ListAsync(connection, districtCode, null, cancellationToken);
         if (enrolment.Count == 0)
             return null;
 
@@ -37,16 +37,16 @@ public static class ForecastData
         }).ToList();
 
         // The district's series, and each zone's own series where one is registered (keyed by zone id).
-        var births = (await connection.QueryAsync<(string Area, int Year, int Births)>(new CommandDefinition(
+        var births = (await connection.ListAsync<(string Area, int Year, int Births)>(
                 "SELECT coalesce(zone_id::text, district_code), year, births FROM births WHERE district_code = @districtCode",
-                new { districtCode }, cancellationToken: cancellationToken)))
+                new { districtCode }, cancellationToken))
             .GroupBy(b => b.Area)
             .ToDictionary(area => area.Key, area => (IReadOnlyDictionary<int, double>)Extend(
                 area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth, area.Key == districtCode ? birthSeries : null));
-        var housing = await connection.QueryAsync<HousingDevelopment>(new CommandDefinition("""
+        var housing = await connection.ListAsync<HousingDevelopment>("""
             SELECT zone_id::text AS ZoneId, dwellings, completion_year AS CompletionYear
             FROM housing_developments WHERE district_code = @districtCode AND completion_year > @lastYear
-            """, new { districtCode, lastYear }, cancellationToken: cancellationToken));
+            """, new { districtCode, lastYear }, cancellationToken);
         return new ForecastInput(lastYear, histories, births, housing.ToList());
     }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Facilities.Projects;
@@ -23,7 +24,7 @@ public sealed record Project(
     public IReadOnlyList<Contracts.StagePlaces> AllStages => [new(Stage, ClassesAdded, PlacesAdded), .. OtherStages];
 }
 
-public static class ProjectQueries
+public static class ProjectStore
 {
     private const string Columns = """
         id, version, school_id AS SchoolId, district_code AS DistrictCode, zone_id AS ZoneId, name, stage,
@@ -35,15 +36,15 @@ public static class ProjectQueries
 
     public static async Task InsertAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken)
     {
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        await transaction.WriteAsync("""
             INSERT INTO projects (id, version, school_id, district_code, zone_id, name, stage, classes_added, places_added, status,
                                   planned_in_use, shortfall_forecast_id, shortfall_first_year, shortfall_places,
                                   new_school_id, new_school_name, new_school_ownership)
             VALUES (@Id, @Version, @SchoolId, @DistrictCode, @ZoneId, @Name, @Stage, @ClassesAdded, @PlacesAdded, @Status,
                     @PlannedInUse, @ShortfallForecastId, @ShortfallFirstYear, @ShortfallPlaces,
                     @NewSchoolId, @NewSchoolName, @NewSchoolOwnership)
-            """, project, transaction, cancellationToken: cancellationToken));
-        await transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+            """, project, cancellationToken);
+        await transaction.WriteAsync("""
             INSERT INTO project_other_stages (project_id, stage, classes, places)
             SELECT @Id, s, c, p FROM unnest(@stages, @classes, @places) AS x (s, c, p)
             """, new
@@ -52,7 +53,7 @@ public static class ProjectQueries
             stages = project.OtherStages.Select(o => o.Stage).ToArray(),
             classes = project.OtherStages.Select(o => o.Classes).ToArray(),
             places = project.OtherStages.Select(o => o.Places).ToArray(),
-        }, transaction, cancellationToken: cancellationToken));
+        }, cancellationToken);
     }
 
     public static async Task<Project?> FindAsync(
@@ -64,31 +65,31 @@ public static class ProjectQueries
     /// <summary>The projects in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix), newest first.</summary>
     public static async Task<IReadOnlyList<Project>> ListAsync(
         NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        await WithOtherStagesAsync(connection, await connection.QueryAsync<Project>(new CommandDefinition(
+        await WithOtherStagesAsync(connection, await connection.ListAsync<Project>(
             $"SELECT {Columns} FROM projects WHERE starts_with(district_code, @scopePrefix) ORDER BY created_at DESC",
-            new { scopePrefix }, cancellationToken: cancellationToken)), cancellationToken);
+            new { scopePrefix }, cancellationToken), cancellationToken);
 
     private static async Task<IReadOnlyList<Project>> WithOtherStagesAsync(
         NpgsqlConnection connection, IEnumerable<Project> projects, CancellationToken cancellationToken)
     {
         var list = projects.ToList();
-        var others = (await connection.QueryAsync<(Guid ProjectId, string Stage, int Classes, int Places)>(new CommandDefinition(
+        var others = (await connection.ListAsync<(Guid ProjectId, string Stage, int Classes, int Places)>(
                 "SELECT project_id, stage, classes, places FROM project_other_stages WHERE project_id = ANY(@ids) ORDER BY stage",
-                new { ids = list.Select(p => p.Id).ToArray() }, cancellationToken: cancellationToken)))
+                new { ids = list.Select(p => p.Id).ToArray() }, cancellationToken))
             .ToLookup(o => o.ProjectId, o => new Contracts.StagePlaces(o.Stage, o.Classes, o.Places));
         return list.Select(p => p with { OtherStages = others[p.Id].ToList() }).ToList();
     }
 
     /// <summary>Saves a project's changes (the caller raises its version).</summary>
     public static Task UpdateAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken) =>
-        transaction.Connection!.ExecuteAsync(new CommandDefinition("""
+        transaction.WriteAsync("""
             UPDATE projects SET version = @Version, status = @Status, planned_in_use = @PlannedInUse, in_use_from = @InUseFrom,
                 school_id = @SchoolId,
                 name = @Name, classes_added = @ClassesAdded, places_added = @PlacesAdded, shortfall_forecast_id = @ShortfallForecastId,
                 shortfall_first_year = @ShortfallFirstYear, shortfall_places = @ShortfallPlaces,
                 commissioned_at = CASE WHEN @Status = 'commissioned' THEN now() END
             WHERE id = @Id
-            """, project, transaction, cancellationToken: cancellationToken));
+            """, project, cancellationToken);
 
     /// <summary>The district of a zone, as Facilities knows it from the schools in it; null for a zone it does not know.</summary>
     public static Task<string?> DistrictOfZoneAsync(NpgsqlConnection connection, Guid zoneId, CancellationToken cancellationToken) =>
@@ -98,7 +99,6 @@ public static class ProjectQueries
 
     public static Task<bool> SchoolNameTakenAsync(
         NpgsqlConnection connection, string district, string name, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)", new { district, name },
-            cancellationToken: cancellationToken));
+        connection.ScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)", new { district, name }, cancellationToken);
 }

@@ -1,5 +1,5 @@
-using Dapper;
 using Npgsql;
+using Platform.BuildingBlocks.Data;
 
 namespace Platform.Workforce.Teachers;
 
@@ -29,7 +29,7 @@ public sealed record TeacherView
         Establishment, HiredOn, Role, Exemption);
 }
 
-public static class TeacherQueries
+public static class TeacherStore
 {
     private const string Columns = """
         t.id, t.staff_number AS StaffNumber, t.name, t.gender, t.birth_date AS BirthDate, t.district_code AS DistrictCode, t.school_id AS SchoolId,
@@ -38,22 +38,22 @@ public static class TeacherQueries
 
     public static async Task<IReadOnlyList<TeacherView>> ListAsync(
         NpgsqlConnection connection, string? districtCode, Guid? schoolId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<TeacherView>(new CommandDefinition($"""
+        (await connection.ListAsync<TeacherView>($"""
             SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
             WHERE (@districtCode::text IS NULL OR t.district_code = @districtCode) AND (@schoolId::uuid IS NULL OR t.school_id = @schoolId)
             ORDER BY t.district_code, s.name, t.staff_number
-            """, new { districtCode, schoolId }, cancellationToken: cancellationToken))).ToList();
+            """, new { districtCode, schoolId }, cancellationToken)).ToList();
 
     public static async Task<TeacherView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<TeacherView>(new CommandDefinition(
-            $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.id = @id", new { id }, cancellationToken: cancellationToken));
+        await connection.SingleOrDefaultAsync<TeacherView>(
+            $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.id = @id", new { id }, cancellationToken);
 
     public static async Task<IReadOnlyList<Posting>> PostingsAsync(NpgsqlConnection connection, Guid teacherId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<Posting>(new CommandDefinition("""
+        (await connection.ListAsync<Posting>("""
             SELECT p.school_id AS SchoolId, s.name AS SchoolName, p.from_date AS FromDate, p.to_date AS ToDate, p.origin
             FROM teacher_postings p LEFT JOIN known_schools s ON s.id = p.school_id
             WHERE p.teacher_id = @teacherId ORDER BY p.from_date
-            """, new { teacherId }, cancellationToken: cancellationToken))).ToList();
+            """, new { teacherId }, cancellationToken)).ToList();
 
     /// <summary>
     /// A teacher's identity: their staff number within their district. Another district's teacher with the same number
@@ -64,10 +64,10 @@ public static class TeacherQueries
     /// <summary>The stored records of the teachers in <paramref name="records"/>, by identity, for the preview.</summary>
     public static async Task<Dictionary<string, TeacherRecord>> ExistingAsync(
         NpgsqlConnection connection, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<TeacherView>(new CommandDefinition($"""
+        (await connection.ListAsync<TeacherView>($"""
             SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
             WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
-            """, Identities(records), cancellationToken: cancellationToken)))
+            """, Identities(records), cancellationToken))
         .ToDictionary(t => IdentityOf(t.DistrictCode, t.StaffNumber), t => t.ToRecord());
 
     private static object Identities(IReadOnlyList<TeacherRecord> records) =>
@@ -81,7 +81,7 @@ public static class TeacherQueries
     {
         var connection = transaction.Connection!;
         // Subjects travel joined by '|' (a character no subject name has), as unnest cannot take an array of arrays.
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await transaction.WriteAsync("""
             INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
                                   establishment, hired_on, role, exemption)
             SELECT r.id, r.staff_number, r.name, r.gender, r.birth_date, r.district_code, r.school_id, r.at_school_since, string_to_array(r.subjects, '|'),
@@ -104,8 +104,8 @@ public static class TeacherQueries
             backbones = records.Select(r => r.Backbone).ToArray(), establishments = records.Select(r => r.Establishment).ToArray(),
             hiredOns = records.Select(r => r.HiredOn).ToArray(), roles = records.Select(r => r.Role).ToArray(),
             exemptions = records.Select(r => r.Exemption).ToArray(),
-        }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        }, cancellationToken);
+        await transaction.WriteAsync("""
             UPDATE teacher_postings p SET to_date = greatest(t.at_school_since - 1, p.from_date)
             FROM teachers t
             WHERE t.id = p.teacher_id AND p.to_date IS NULL
@@ -116,6 +116,6 @@ public static class TeacherQueries
             WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
               AND NOT EXISTS (SELECT 1 FROM teacher_postings p WHERE p.teacher_id = t.id AND p.to_date IS NULL)
             ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
-            """, Identities(records), transaction, cancellationToken: cancellationToken));
+            """, Identities(records), cancellationToken);
     }
 }
