@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Planning.Areas;
 
@@ -19,14 +20,17 @@ public static class BirthsApi
         },
         Write: BirthStore.UpsertAsync);
 
-    private static readonly SheetTable<BirthView> Table = new((connection, filter, cancellationToken) => BirthStore.ListAsync(connection, filter.DistrictCode, cancellationToken), "出生人口", "births.xlsx",
-        ["区划代码", "区", "学区", "年份", "出生人口"], b => [b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]);
+    private static readonly SheetTable<BirthView> Table = new(
+        (connection, filter, cancellationToken) => BirthStore.ListAsync(connection, filter.DistrictCode, cancellationToken),
+        "出生人口", "births.xlsx", ["区划代码", "区", "学区", "年份", "出生人口"],
+        b => [b.DistrictCode, b.DistrictName, b.ZoneName, b.Year, b.Births]);
 
     public static IEndpointRouteBuilder MapBirthsApi(this IEndpointRouteBuilder app)
     {
         var births = app.MapGroup("/births").WithTags("Births");
         Table.Map(births);
-        Upload.MapImport(births);
+        Upload.MapImport(births)
+            .Describe("导入出生人口", "Births by district, zone and year from a CSV or xlsx file: previewed, then written all or nothing.");
         return app;
     }
 }

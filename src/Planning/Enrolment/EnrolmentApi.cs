@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Spreadsheets;
 
@@ -30,9 +31,12 @@ public static class EnrolmentApi
     public static IEndpointRouteBuilder MapEnrolmentApi(this IEndpointRouteBuilder app)
     {
         var enrolment = app.MapGroup("/enrolment").WithTags("Enrolment");
-        enrolment.MapGet("/", ListAsync);
-        enrolment.MapGet("/export", ExportAsync);
-        Upload.MapImport(enrolment);
+        enrolment.MapGet("/", ListAsync)
+            .Describe("在校生", "Pupils by school, grade and year, of a district or school.");
+        enrolment.MapGet("/export", ExportAsync)
+            .Describe("导出在校生", "The same pupils as an Excel workbook, in the columns the import reads.");
+        Upload.MapImport(enrolment)
+            .Describe("导入在校生", "Pupils by school, grade and year from a CSV or xlsx file: previewed, then written all or nothing.");
         return app;
     }
 

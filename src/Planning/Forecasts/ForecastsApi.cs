@@ -60,17 +60,23 @@ public static class ForecastsApi
         // Every call here computes and stores nothing, so whoever may read Planning may ask.
         var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts").ComputesOnly();
         forecasts.MapPost("/", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken)));
+            Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken)))
+            .Describe("入学需求预测", "Pupils by zone, stage and year from births, population, housing and enrolment.");
         forecasts.MapPost("/export", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken), ForecastSheet));
+            Answer.Xlsx(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken), ForecastSheet))
+            .Describe("导出入学需求预测", "The forecast as an Excel workbook.");
         forecasts.MapPost("/capacity", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken)));
+            Answer.Json(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken)))
+            .Describe("学位供需分析", "The forecast against the places, by zone, stage and year: shortfalls and surpluses.");
         forecasts.MapPost("/capacity/export", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken), CapacitySheet));
+            Answer.Xlsx(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken), CapacitySheet))
+            .Describe("导出学位供需分析", "The capacity analysis as an Excel workbook.");
         forecasts.MapPost("/backtest", async (BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await BackTestAsync(request, dataSource, cancellationToken)));
+            Answer.Json(await BackTestAsync(request, dataSource, cancellationToken)))
+            .Describe("预测回测", "How each method would have forecast the years held out, against what happened.");
         forecasts.MapPost("/backtest/export", async (BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await BackTestAsync(request, dataSource, cancellationToken), BackTestSheet));
+            Answer.Xlsx(await BackTestAsync(request, dataSource, cancellationToken), BackTestSheet))
+            .Describe("导出预测回测", "The back-test as an Excel workbook.");
         return app;
     }
 

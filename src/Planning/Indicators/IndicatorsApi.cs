@@ -30,25 +30,33 @@ public static class IndicatorsApi
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await IndicatorStore.IndicatorsAsync(connection, cancellationToken));
-        });
+        }).Describe("指标", "The plan indicators, with their units, direction and formula.");
         indicators.MapGet("/values", async (string areaCode, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await IndicatorStore.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
-        });
-        indicators.MapPost("/observations", ObserveAsync);
+            return TypedResults.Ok(
+                await IndicatorStore.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
+        }).Describe("指标值", "An area's indicator values by year: computed from the registry, or entered.");
+        indicators.MapPost("/observations", ObserveAsync)
+            .Describe("录入指标值", "An area's value of an indicator for a stage and year, with its source.");
 
         var plans = app.MapGroup("/plans").WithTags("Indicators");
         plans.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok((await IndicatorStore.PlansAsync(connection, null, cancellationToken)).Where(plan => scope.Covers(plan.AreaCode)).ToList());
-        });
-        plans.MapGet("/{id}/progress", async Task<Results<Ok<PlanProgress>, NotFound>> (string id, Database dataSource, CancellationToken cancellationToken) =>
-            await ProgressAsync(dataSource, id, cancellationToken) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound());
-        plans.MapGet("/{id}/progress/export", ExportAsync);
+            return TypedResults.Ok((await IndicatorStore.PlansAsync(connection, null, cancellationToken))
+                .Where(plan => scope.Covers(plan.AreaCode)).ToList());
+        }).Describe("规划", "The plans of the areas in the caller's scope.");
+        plans.MapGet("/{id}/progress", GetProgressAsync)
+            .Describe("规划指标进度", "Each target of a plan with its latest value, the path's value that year, and its status.");
+        plans.MapGet("/{id}/progress/export", ExportAsync)
+            .Describe("导出规划指标进度", "The plan's progress as an Excel workbook.");
         return app;
     }
+
+    private static async Task<Results<Ok<PlanProgress>, NotFound>> GetProgressAsync(
+        string id, Database dataSource, CancellationToken cancellationToken) =>
+        await ProgressAsync(dataSource, id, cancellationToken) is { } progress ? TypedResults.Ok(progress) : TypedResults.NotFound();
 
     private static async Task<PlanProgress?> ProgressAsync(Database dataSource, string id, CancellationToken cancellationToken)
     {

@@ -51,19 +51,14 @@ public static class ScenariosApi
         return TypedResults.Ok(await ScenarioStore.ListAsync(connection, districtCode, cancellationToken));
     }
 
-    /// <summary>The scenario's capacity analysis: its forecast against the places its levers leave.</summary>
     private static async Task<Results<Ok<CapacityResult>, NotFound, ValidationProblem, ProblemHttpResult>> CapacityAsync(
-        Guid id, Database dataSource, CancellationToken cancellationToken)
-    {
-        var scenario = await ScenarioStore.FindAsync(dataSource, id, cancellationToken);
-        if (scenario is null)
-            return TypedResults.NotFound();
-        var (result, problem) = await ForecastPipeline.CapacityAsync(
-            scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
-        if (result is null)
-            return problem!;
-        return TypedResults.Ok(result);
-    }
+        Guid id, Database dataSource, CancellationToken cancellationToken) =>
+        await ScenarioCapacity.RunAsync(id, dataSource, cancellationToken) switch
+        {
+            null => TypedResults.NotFound(),
+            ({ } _, { } result, _) => TypedResults.Ok(result),
+            (_, _, var problem) => problem!,
+        };
 
     private static async Task<Results<Ok<IReadOnlyList<ScenarioComparison>>, ProblemHttpResult>> CompareAsync(
         CompareRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>

@@ -14,11 +14,16 @@ public static class SchoolsApi
     public static IEndpointRouteBuilder MapSchoolsApi(this IEndpointRouteBuilder app)
     {
         var schools = app.MapGroup("/schools").WithTags("Schools");
-        schools.MapPost("/", RegisterAsync);
-        schools.MapPut("/{id:guid}", UpdateAsync);
-        schools.MapGet("/{id:guid}", GetAsync);
-        schools.MapGet("/", ListAsync);
-        schools.MapGet("/export", ExportAsync);
+        schools.MapPost("/", RegisterAsync)
+            .Describe("登记学校", "Registers a school with its stages, classes and places; the other services learn of it.");
+        schools.MapPut("/{id:guid}", UpdateAsync)
+            .Describe("修改学校", "Changes a school's record; its version must be the one read (409 when stale).");
+        schools.MapGet("/{id:guid}", GetAsync)
+            .Describe("学校", "A school with its stages, classes, class-size norms and places.");
+        schools.MapGet("/", ListAsync)
+            .Describe("学校名录", "The schools of a district or zone, or of every district in the caller's scope.");
+        schools.MapGet("/export", ExportAsync)
+            .Describe("导出学校名录", "The registry as an Excel workbook: one row per school and stage.");
         return app;
     }
 

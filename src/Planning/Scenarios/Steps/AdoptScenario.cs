@@ -15,11 +15,8 @@ internal static class AdoptScenario
     public static async Task<Results<Ok<AdoptionResult>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, Database dataSource, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var scenario = await ScenarioStore.FindAsync(dataSource, id, cancellationToken);
-        if (scenario is null)
+        if (await ScenarioCapacity.RunAsync(id, dataSource, cancellationToken) is not var (scenario, result, problem))
             return TypedResults.NotFound();
-        var (result, problem) = await ForecastPipeline.CapacityAsync(
-            scenario.Levers with { DistrictCode = scenario.DistrictCode }, dataSource, cancellationToken);
         if (result is null)
             return problem!;
 
