@@ -93,7 +93,8 @@ public static class Audit
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             var entries = await AuditTrailStore.ListAsync(connection, query, scope, cancellationToken);
             return TypedResults.Ok(entries.ToList());
-        }).WithTags("Operations").RequireAuthorization(AccessRequirement.AuditorPolicy);
+        }).WithTags("Operations").RequireAuthorization(AccessRequirement.AuditorPolicy)
+            .Describe("审计记录", "Who changed which row, when and how, and refused requests, newest first.");
         return app;
     }
 }

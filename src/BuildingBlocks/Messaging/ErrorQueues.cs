@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Platform.BuildingBlocks.Http;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -37,7 +38,7 @@ public static class ErrorQueues
             foreach (var queue in queues.Names)
                 parked.AddRange((await TakeAsync(connection, queue, _ => false, cancellationToken)).Left);
             return TypedResults.Ok(parked);
-        });
+        }).Describe("死信消息", "The messages parked after their retries, in every queue of this service.");
         admin.MapPost("/{queue}/replay", async Task<Results<Ok<ReplayResult>, NotFound>> (
             string queue, string? messageId, ConsumerQueues queues, IConfiguration configuration, CancellationToken cancellationToken) =>
         {
@@ -46,7 +47,7 @@ public static class ErrorQueues
             await using var connection = await ConnectAsync(configuration, cancellationToken);
             var (replayed, left) = await TakeAsync(connection, queue, message => messageId is null || message.MessageId == messageId, cancellationToken);
             return TypedResults.Ok(new ReplayResult(queue, replayed, left.Count));
-        });
+        }).Describe("重放死信消息", "Sends a queue's parked messages (or one of them) back to its consumer.");
         return app;
     }
 

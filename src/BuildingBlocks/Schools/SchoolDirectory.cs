@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
@@ -53,7 +54,8 @@ public static class SchoolDirectory
     /// <summary>GET /schools: the schools this service knows of.</summary>
     public static IEndpointRouteBuilder MapSchoolDirectory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/schools", ListAsync).WithTags("Schools");
+        app.MapGet("/schools", ListAsync).WithTags("Schools")
+            .Describe("已知学校", "The schools this service knows of, as the registry's events told them.");
         return app;
     }
 

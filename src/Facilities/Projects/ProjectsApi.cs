@@ -43,12 +43,18 @@ public static class ProjectsApi
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var projects = app.MapGroup("/projects").WithTags("Projects");
-        projects.MapPost("/", CreateAsync);
-        projects.MapGet("/{id:guid}", GetAsync);
-        projects.MapGet("/", ListAsync);
-        projects.MapPut("/{id:guid}/school", ChooseSchoolAsync);
-        projects.MapPut("/{id:guid}/schedule", ScheduleAsync);
-        projects.MapPost("/{id:guid}/cancel", CancelAsync);
+        projects.MapPost("/", CreateAsync)
+            .Describe("新建项目", "A new-build, expansion or developer-built project for a school or a new one.");
+        projects.MapGet("/{id:guid}", GetAsync)
+            .Describe("项目", "A project with its school, stages, classes, places and status.");
+        projects.MapGet("/", ListAsync)
+            .Describe("项目清单", "The projects of the districts in the caller's scope, newest first.");
+        projects.MapPut("/{id:guid}/school", ChooseSchoolAsync)
+            .Describe("选定学校", "The school a proposed project builds for, chosen from the district's schools.");
+        projects.MapPut("/{id:guid}/schedule", ScheduleAsync)
+            .Describe("计划投入使用日期", "The date a project's places are planned to be in use.");
+        projects.MapPost("/{id:guid}/cancel", CancelAsync)
+            .Describe("撤销项目", "Cancels a proposed or approved project, with the reason; Planning stops counting it.");
         return app;
     }
 

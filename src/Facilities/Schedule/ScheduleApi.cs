@@ -56,17 +56,25 @@ public static class ScheduleApi
         projects.MapGet("/schedule", async Task<Results<Ok<ScheduleView>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return await ViewAsync(connection, null, id, Today(), cancellationToken) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
-        });
-        projects.MapPut("/plan", PlanAsync);
-        projects.MapPost("/estimates", EstimateAsync);
-        projects.MapPut("/earned-value", EarnedValueAsync);
+            return await ViewAsync(connection, null, id, Today(), cancellationToken) is { } view
+                ? TypedResults.Ok(view)
+                : TypedResults.NotFound();
+        }).Describe("项目进度", "A project's milestones, planned and forecast, the gates passed, estimates and earned value.");
+        projects.MapPut("/plan", PlanAsync)
+            .Describe("编制进度计划", "A project's milestone dates along its delivery path; the first plan is its baseline.");
+        projects.MapPost("/estimates", EstimateAsync)
+            .Describe("概算与预算", "Records a cost estimate of the project: 可研估算, 概算 or 决算.");
+        projects.MapPut("/earned-value", EarnedValueAsync)
+            .Describe("挣值", "Planned value, earned value and actual cost of the project to a date.");
         app.MapGet("/portfolio", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
-            TypedResults.Ok(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
+                TypedResults.Ok(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule")
+            .Describe("项目总览", "Places arriving per year by district, stage and status, planned and forecast, and late projects.");
         app.MapGet("/portfolio/export", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
-            ArrivingSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
+                ArrivingSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule")
+            .Describe("导出学位交付", "Places arriving per year, as an Excel workbook.");
         app.MapGet("/portfolio/projects/export", async (string? districtCode, Database dataSource, CancellationToken cancellationToken) =>
-            ProjectsSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule");
+                ProjectsSheet.File(await PortfolioAsync(districtCode, dataSource, cancellationToken))).WithTags("Schedule")
+            .Describe("导出项目清单", "Every project of the portfolio with its milestones, as an Excel workbook.");
         return app;
     }
 

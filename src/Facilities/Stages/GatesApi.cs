@@ -26,9 +26,12 @@ public static class GatesApi
     public static IEndpointRouteBuilder MapGatesApi(this IEndpointRouteBuilder app)
     {
         var projects = app.MapGroup("/projects/{id:guid}").WithTags("Stage gates");
-        projects.MapPost("/gates", PassAsync);
-        projects.MapPost("/approve", ApproveAsync);
-        projects.MapPost("/commission", CommissionAsync);
+        projects.MapPost("/gates", PassAsync)
+            .Describe("通过节点", "Records a stage gate passed, with its date and document, or waived with the reason.");
+        projects.MapPost("/approve", ApproveAsync)
+            .Describe("立项", "Approves a proposed project: the approval gate passed, the project planned.");
+        projects.MapPost("/commission", CommissionAsync)
+            .Describe("投入使用", "Puts the project's places into use on a date; Planning and Workforce learn of it.");
         return app;
     }
 

@@ -34,20 +34,26 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/sign-in", SignInAsync).WithMetadata(SignInLimits.Metadata);
+        auth.MapPost("/sign-in", SignInAsync).WithMetadata(SignInLimits.Metadata)
+            .Describe("登录", "Signs a user in with name and password: an access token and a refresh token.");
         // Not held to SignInLimits: a refresh token cannot be guessed, costs no password check, and the web UI refreshes
         // every user's from its own address.
-        auth.MapPost("/refresh", RefreshAsync);
-        auth.MapPost("/sign-out", SignOutAsync);
-        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(SignInLimits.Metadata);
+        auth.MapPost("/refresh", RefreshAsync)
+            .Describe("续期", "A new access token for a refresh token, which is used up and replaced.");
+        auth.MapPost("/sign-out", SignOutAsync)
+            .Describe("退出登录", "Ends the session of a refresh token; every service refuses its tokens from then on.");
+        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(SignInLimits.Metadata)
+            .Describe("修改密码", "The signed-in user changes their password, giving the current one.");
         // Lists only ids of sessions that have ended, which open nothing: every host reads it, before anyone signs in.
         auth.MapGet("/revocations", async (DateTimeOffset? since, Database dataSource, Sessions sessions, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return TypedResults.Ok(await sessions.RevokedSinceAsync(connection, since?.UtcDateTime, cancellationToken));
-        });
+        }).Describe("已结束的会话", "The ids of sessions ended since a time, which every service reads to refuse their tokens.");
         auth.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.User.Claims.GroupBy(c => c.Type)
-            .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(c => c.Value).ToArray()))).RequireAuthorization();
+            .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(c => c.Value).ToArray())))
+            .RequireAuthorization()
+            .Describe("当前用户", "The signed-in user's claims: name, roles and district scope.");
         return app;
     }
 

@@ -32,11 +32,16 @@ public static partial class UsersApi
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return TypedResults.Ok(await UserAccounts.ListAsync(connection, scope.Prefix, cancellationToken));
-        }).RequireAuthorization(AccessRequirement.UserListPolicy);
-        users.MapPost("/", CreateAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy);
-        users.MapPut("/{id:guid}", ChangeAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy);
-        users.MapPut("/{id:guid}/password", SetPasswordAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy);
-        users.MapPut("/{id:guid}/roles", GrantAsync).RequireAuthorization(AccessRequirement.SecurityAdminPolicy);
+        }).RequireAuthorization(AccessRequirement.UserListPolicy)
+            .Describe("用户", "The users of the districts in the caller's scope.");
+        users.MapPost("/", CreateAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy)
+            .Describe("新建用户", "A user with a name, display name, district scope and first password.");
+        users.MapPut("/{id:guid}", ChangeAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy)
+            .Describe("修改用户", "A user's display name, roles, district scope and whether they are active.");
+        users.MapPut("/{id:guid}/password", SetPasswordAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy)
+            .Describe("重置密码", "Sets a user's password; their sessions end and their sign-in locks lift.");
+        users.MapPut("/{id:guid}/roles", GrantAsync).RequireAuthorization(AccessRequirement.SecurityAdminPolicy)
+            .Describe("授予角色", "A user's roles, granted by a security administrator.");
         return app;
     }
 

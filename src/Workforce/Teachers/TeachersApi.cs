@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
@@ -50,9 +51,11 @@ public static class TeachersApi
             return await TeacherStore.FindAsync(connection, id, cancellationToken) is { } teacher
                 ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, id, cancellationToken)))
                 : TypedResults.NotFound();
-        });
-        teachers.MapPost("/", SaveAsync);
-        Upload.MapImport(teachers);
+        }).Describe("教师档案", "A teacher with their postings: which school, from when, and why they moved.");
+        teachers.MapPost("/", SaveAsync)
+            .Describe("登记或修改教师", "Adds or updates one teacher by staff number, with the import's rules.");
+        Upload.MapImport(teachers)
+            .Describe("导入教师", "Teachers from a CSV or xlsx file: previewed, then written all or nothing.");
         return app;
     }
 

@@ -45,8 +45,11 @@ public sealed record Field(string In, IReadOnlyList<string> Segments, IReadOnlyL
 
 /// <summary>One operation of a service's OpenAPI document, with who may call it ("x-access") and what it carries.</summary>
 /// <param name="BodyName">The body's schema in the document's components, if it has one.</param>
+/// <param name="Summary">What the operation does, in the words of its users (Chinese).</param>
+/// <param name="Description">What the operation does, in English.</param>
 public sealed record Operation(
-    string Service, string Method, string Path, string? Access, string? BodyType, string? BodyName, IReadOnlyList<Field> Fields)
+    string Service, string Method, string Path, string? Access, string? BodyType, string? BodyName, IReadOnlyList<Field> Fields,
+    string? Summary = null, string? Description = null)
 {
     public override string ToString() => $"{Method} {Service}{Path}";
     public IEnumerable<Field> BodyFields => Fields.Where(f => f.In == "body");
@@ -79,7 +82,8 @@ public static class ServiceDocuments
                         Leaves(Resolve(body, schemas), schemas, [], [], fields, 0);
                     var bodyName = content?["application/json"]?["schema"] is { } named ? ReferenceOf(named) : null;
                     operations.Add(new Operation(service, method.ToUpperInvariant(), path,
-                        operation["x-access"]?.GetValue<string>(), bodyType, bodyName, fields));
+                        operation["x-access"]?.GetValue<string>(), bodyType, bodyName, fields,
+                        operation["summary"]?.GetValue<string>(), operation["description"]?.GetValue<string>()));
                 }
         }
         return operations;
