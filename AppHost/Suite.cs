@@ -74,8 +74,7 @@ public static class Suite
             builder.AddProject<Projects.DemoData>("demo-data")
                 .WithEnvironment("Auth__DemoPassword", DemoPassword)
                 .WithReference(gateway).WaitFor(gateway)
-                .WithQuickTelemetryShutdown()
-                .WithCalmStartup();
+                .WithQuickTelemetryShutdown();
         gateway.OnResourceReady((resource, ready, _) => Welcome(resource, ready.Services, settings.LoadsDemoData));
     }
 
@@ -86,8 +85,7 @@ public static class Suite
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             .WithHttpEndpoint(port: port, targetPort: port, isProxied: port is null)
             .WithHttpHealthCheck("/health")
-            .WithQuickTelemetryShutdown()
-            .WithCalmStartup();
+            .WithQuickTelemetryShutdown();
 
     /// <summary>
     /// At Ctrl+C the dashboard stops first, and an exporter retrying in memory keeps a service alive until it is killed
@@ -99,15 +97,6 @@ public static class Suite
             context.EnvironmentVariables.Remove("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY");
             context.EnvironmentVariables["OTEL_EXPORTER_OTLP_TIMEOUT"] = "1000";
         });
-
-    /// <summary>
-    /// Five .NET processes, each behind its own `dotnet run`, start at once on two cores. The runtime starts counting
-    /// calls to optimise hot methods once 100 ms pass without new code to compile, which at start-up happens between
-    /// every burst, so the start pays for optimising code that runs only then. After 2 s instead, the start takes
-    /// half the processor time (docs/benchmarks.md, "Cold start").
-    /// </summary>
-    private static IResourceBuilder<ProjectResource> WithCalmStartup(this IResourceBuilder<ProjectResource> project) =>
-        project.WithEnvironment("DOTNET_TC_CallCountingDelayMs", "2000");
 
     private static Task Welcome(ProjectResource gateway, IServiceProvider services, bool loadsDemoData)
     {

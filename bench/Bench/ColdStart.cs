@@ -34,11 +34,6 @@ public static class ColdStart
 
             {Section.Table(["program", "processor time"], spent.OrderByDescending(p => p.Value)
                 .Select(p => new[] { p.Key, $"{p.Value:0.0} s" }))}
-            The AppHost starts every project with `DOTNET_TC_CallCountingDelayMs=2000` (`WithCalmStartup` in
-            AppHost/Suite.cs): the runtime optimises hot methods once start-up calms down instead of between its bursts.
-            Without it the same start took 74 s of processor time and 43 to 52 s. What is left is mostly fixed by the stack
-            as asked: one `dotnet run` per project (Aspire starts projects through it), Aspire's orchestrator, and RabbitMQ's
-            Erlang boot, which takes 15 to 18 s of wall time here while the services start beside it.
             """);
     }
 }

@@ -23,13 +23,10 @@ public static class Report
 
         The test command's own time (goal: 10 minutes or less in CI) is not rerun here, which would double the bench's
         time: `scripts/test.sh` prints it on its last line, so every CI run reports it. Last measured on 2026-12-07, on this
-        machine from a clean clone with the Debian packages already installed: **10 min 29 s** (596 tests; 9 min of it the
-        integration tests, whose critical path is the suite collection: its tests run one after another for 8 min 30 s,
-        beside the demo suite's browser tests; the longest are the broker restarted three times, 60 to 105 s, and the
-        generated authorization matrix, 56 to 74 s). The two suites now start one after the other, the suite collection's
-        first, so its tests begin 30 to 55 s in instead of 106 s; with the faster cold start below, that took the run from
-        11 min 37 s to 10 min 29 s. CI on a fresh machine also installs PostgreSQL, RabbitMQ and Chromium first (it took
-        **11 min 56 s** before these changes): the goal is not met yet.
+        machine from a clean clone with the Debian packages already installed: **10 min 5 s** (593 tests; 9 min of it the
+        integration tests, two suites side by side, the longest the generated authorization matrix at 64 s and the broker
+        restarted 30 times at 57 s). CI on a fresh machine, which installs PostgreSQL, RabbitMQ and Chromium first, took
+        **11 min 56 s**: the goal is not met yet.
 
         {string.Join("\n", sections)}
         """;
