@@ -28,11 +28,13 @@ internal static class AuditTrailStore
             LIMIT @Limit
             """, new
         {
-            query.Table, query.Actor, query.RowKey, query.Operation, query.From, query.To, scope.Prefix, CityWide = scope.Prefix.Length <= 4,
+            query.Table, query.Actor, query.RowKey, query.Operation, query.From, query.To, scope.Prefix,
+            CityWide = scope.Prefix.Length <= 4,
             Limit = Math.Clamp(query.Limit ?? 200, 1, MostShown),
         }, cancellationToken);
 
-    public static Task RecordRefusalAsync(NpgsqlConnection connection, string? actor, IPAddress? source, string method, string path, int status,
+    public static Task RecordRefusalAsync(
+        NpgsqlConnection connection, string? actor, IPAddress? source, string method, string path, int status,
         CancellationToken cancellationToken) =>
         connection.WriteAsync("""
             INSERT INTO audit.trail (actor, source_address, operation, method, path, status)

@@ -12,9 +12,10 @@ public static class DatabaseExtensions
 {
     /// <summary>
     /// Registers the service's database from ConnectionStrings:{connectionName}: its connections by district scope
-    /// (<see cref="ScopedDataSources"/>; handlers and consumers take their <see cref="Database"/>), the recording of refused requests
-    /// (<see cref="RefusedAttempts"/>), a readiness check, and the migrations (the platform's, shared modules', then the service's own from its
-    /// Migrations folder, beside <paramref name="rootNamespaceType"/>) applied before anything else starts. Call it before AddPlatformMessaging so consumers never run against an old schema.
+    /// (<see cref="ScopedDataSources"/>; handlers and consumers take their <see cref="Database"/>), the recording of
+    /// refused requests (<see cref="RefusedAttempts"/>), a readiness check, and the migrations (the platform's, shared
+    /// modules', then the service's own from its Migrations folder, beside <paramref name="rootNamespaceType"/>) applied
+    /// before anything else starts. Call it before AddPlatformMessaging so consumers never run against an old schema.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformDatabase(
         this IHostApplicationBuilder builder, string connectionName, Type rootNamespaceType)
@@ -41,8 +42,8 @@ public static class DatabaseExtensions
     }
 }
 
-internal sealed class DatabaseMigrator(ScopedDataSources dataSources, IEnumerable<MigrationSource> sources, ILogger<DatabaseMigrator> logger)
-    : IHostedService
+internal sealed class DatabaseMigrator(
+    ScopedDataSources dataSources, IEnumerable<MigrationSource> sources, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
