@@ -19,7 +19,8 @@ public static class Extensions
             bus.AddConsumer<PlaceShortfallDetectedConsumer>();
         });
         // Facility managers change projects; planners, who count their places, and viewers read them.
-        builder.AddPlatformSecurity(new ServiceAccess(Readers: [Roles.Facilities, Roles.Planner, Roles.Viewer], Writers: [Roles.Facilities]));
+        builder.AddPlatformSecurity(new ServiceAccess(
+            Readers: [Roles.Facilities, Roles.Planner, Roles.Viewer], Writers: [Roles.Facilities]));
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddValidation();
     }

@@ -16,10 +16,10 @@ public static class Outbox
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Writes <paramref name="message"/> as the event of its own type (a contract of Platform.Contracts).</summary>
     /// <returns>The id of the outbox row, which the dispatcher uses as the message id.</returns>
-    public static async Task<Guid> EnqueueAsync<TMessage>(
-        this NpgsqlTransaction transaction, TMessage message, CancellationToken cancellationToken = default)
-        where TMessage : class
+    public static async Task<Guid> EnqueueAsync(
+        this NpgsqlTransaction transaction, object message, CancellationToken cancellationToken = default)
     {
         var id = Guid.CreateVersion7();
         await transaction.WriteAsync($"""
@@ -29,7 +29,7 @@ public static class Outbox
             """,
             new
             {
-                id, type = MessageTypes.NameOf(typeof(TMessage)), payload = JsonSerializer.Serialize(message, Json),
+                id, type = MessageTypes.NameOf(message.GetType()), payload = JsonSerializer.Serialize(message, message.GetType(), Json),
                 trace = Activity.Current?.Id,
             }, cancellationToken);
         return id;

@@ -6,10 +6,12 @@ namespace Platform.Facilities.Schedule;
 public enum PortfolioStatus { Reserve, UnderConstruction, Completed }
 
 /// <summary>A project for the portfolio: its path, milestones and places by stage.</summary>
-public sealed record PortfolioProject(Guid Id, string DistrictCode, DeliveryPath Path, IReadOnlyList<Milestone> Milestones, IReadOnlyDictionary<string, int> Places);
+public sealed record PortfolioProject(
+    Guid Id, string DistrictCode, DeliveryPath Path, IReadOnlyList<Milestone> Milestones, IReadOnlyDictionary<string, int> Places);
 
 /// <summary>Places arriving in a school year, by district, stage and status; as planned and as forecast (risk-adjusted).</summary>
-public sealed record PlacesArriving(string DistrictCode, string Stage, PortfolioStatus Status, int Year, int PlannedPlaces, int ForecastPlaces);
+public sealed record PlacesArriving(
+    string DistrictCode, string Stage, PortfolioStatus Status, int Year, int PlannedPlaces, int ForecastPlaces);
 
 /// <summary>"竣工一批、在建一批、储备一批": places arriving per year (plain: no I/O).</summary>
 public static class PortfolioRules
@@ -35,8 +37,10 @@ public static class PortfolioRules
                 Add(project.DistrictCode, stage, status, forecast.ForecastOpeningYear, 0, places);
             }
         }
-        return totals.Select(t => new PlacesArriving(t.Key.District, t.Key.Stage, t.Key.Status, t.Key.Year, t.Value.Planned, t.Value.Forecast))
-            .OrderBy(p => p.DistrictCode, StringComparer.Ordinal).ThenBy(p => p.Year).ThenBy(p => p.Stage, StringComparer.Ordinal).ThenBy(p => p.Status)
+        return totals
+            .Select(t => new PlacesArriving(t.Key.District, t.Key.Stage, t.Key.Status, t.Key.Year, t.Value.Planned, t.Value.Forecast))
+            .OrderBy(p => p.DistrictCode, StringComparer.Ordinal).ThenBy(p => p.Year)
+            .ThenBy(p => p.Stage, StringComparer.Ordinal).ThenBy(p => p.Status)
             .ToList();
 
         void Add(string district, string stage, PortfolioStatus status, int year, int planned, int forecast)

@@ -2,7 +2,10 @@ using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
 
-/// <summary>A milestone of a project's plan: the gate, the date first planned (baseline), the date planned now, and when it was passed.</summary>
+/// <summary>
+/// A milestone of a project's plan: the gate, the date first planned (baseline), the date planned now, and when it was
+/// passed.
+/// </summary>
 public sealed record Milestone(string Gate, DateOnly Baseline, DateOnly Planned, DateOnly? Actual);
 
 public enum FlagKind { Overdue, OpeningSlips, EstimateOverrun }
@@ -10,7 +13,9 @@ public enum FlagKind { Overdue, OpeningSlips, EstimateOverrun }
 public sealed record Flag(FlagKind Kind, string Gate, string Text);
 
 /// <summary>Each gate's forecast date, the school year the places open, and the warnings.</summary>
-public sealed record ScheduleForecast(IReadOnlyDictionary<string, DateOnly> Forecast, int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear, IReadOnlyList<Flag> Flags)
+public sealed record ScheduleForecast(
+    IReadOnlyDictionary<string, DateOnly> Forecast, int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear,
+    IReadOnlyList<Flag> Flags)
 {
     /// <summary>The opening slips: it is forecast for a later school year than planned.</summary>
     public bool Slips => ForecastOpeningYear > PlannedOpeningYear;
@@ -68,7 +73,8 @@ public static class ScheduleRules
                     date = Max(date, after.AddDays(milestone.Planned.DayNumber - previous.Planned.DayNumber));
                 if (milestone.Planned < today)
                 {
-                    flags.Add(new Flag(FlagKind.Overdue, gate.Code, $"{gate.ChineseName}计划于 {milestone.Planned:yyyy-MM-dd}，已逾期 {today.DayNumber - milestone.Planned.DayNumber} 天。"));
+                    flags.Add(new Flag(FlagKind.Overdue, gate.Code, $"{gate.ChineseName}计划于 {milestone.Planned:yyyy-MM-dd}，" +
+                        $"已逾期 {today.DayNumber - milestone.Planned.DayNumber} 天。"));
                     date = Max(date, today);
                 }
             }
@@ -89,10 +95,33 @@ public static class ScheduleRules
     {
         var feasibility = estimates.Where(e => e.Kind == EstimateKind.Feasibility).MaxBy(e => e.Date);
         var design = estimates.Where(e => e.Kind == EstimateKind.Design).MaxBy(e => e.Date);
-        if (feasibility is null || design is null || feasibility.Amount <= 0 || design.Amount <= feasibility.Amount * (1 + DesignOverrunShare))
+        if (feasibility is null || design is null || feasibility.Amount <= 0
+            || design.Amount <= feasibility.Amount * (1 + DesignOverrunShare))
             return null;
         return new Flag(FlagKind.EstimateOverrun, "design",
             $"概算 {design.Amount:0.##} 万元超过可研估算 {feasibility.Amount:0.##} 万元 {(design.Amount / feasibility.Amount - 1):P1}，超过 10% 须报批。");
+    }
+
+    /// <summary>A project's schedule as planners read it: each gate planned or passed, with its forecast, and the warnings.</summary>
+    public static ScheduleView View(ProjectPlan plan, IReadOnlyList<Estimate> estimates, EarnedValue? earned, DateOnly today)
+    {
+        var (project, path, _, milestones, _) = plan;
+        var passages = plan.Passages.ToDictionary(p => p.Gate);
+        var forecast = Forecast(path, milestones, today);
+        var byGate = milestones.ToDictionary(m => m.Gate);
+        var views = Paths.Gates[path].Where(g => byGate.ContainsKey(g.Code) || passages.ContainsKey(g.Code)).Select(g =>
+        {
+            var milestone = byGate.GetValueOrDefault(g.Code);
+            var passage = passages.GetValueOrDefault(g.Code);
+            return new MilestoneView(g.Code, g.ChineseName, milestone?.Baseline, milestone?.Planned, passage?.Date,
+                forecast.Forecast.TryGetValue(g.Code, out var date) ? date : passage?.Date,
+                passage?.By.UserName, passage?.By.DisplayName, passage?.DocumentReference, passage?.WaiverReason);
+        }).ToList();
+        var flags = forecast.Flags.Concat(EstimateOverrun(estimates) is { } overrun ? [overrun] : []).ToList();
+        var current = StageGates.Current(path, [.. passages.Values.OrderBy(p => StageGates.IndexOf(Paths.Gates[path], p.Gate))]);
+        return new ScheduleView(project.Id, project.Name, project.Status, path, current?.Code,
+            forecast.PlannedOpeningYear, forecast.BaselineOpeningYear, forecast.ForecastOpeningYear, forecast.Slips,
+            views, flags, estimates, earned, earned?.Spi, earned?.Cpi);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -16,16 +16,15 @@ namespace Platform.Facilities.Shortfalls;
 public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<PlaceShortfallDetectedConsumer> logger)
     : IdempotentConsumer<PlaceShortfallDetected>(dataSource, logger)
 {
-    protected override async Task ApplyAsync(PlaceShortfallDetected message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(
+        PlaceShortfallDetected message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         // Shortfalls of one zone and stage (its years) arrive together: taken one at a time, the first opens the
         // proposal and the others find it, instead of racing to insert it.
         await transaction.WriteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@ZoneId::text || @Stage, 0))",
             message, cancellationToken);
-        var openId = await transaction.ScalarAsync<Guid?>("""
-            SELECT id FROM projects WHERE zone_id = @ZoneId AND stage = @Stage AND shortfall_forecast_id IS NOT NULL AND status = 'proposed' FOR UPDATE
-            """, message, cancellationToken);
+        var openId = await ProjectStore.OpenShortfallProposalAsync(transaction, message.ZoneId, message.Stage, cancellationToken);
         var places = (int)Math.Ceiling(message.ShortfallPlaces);
         Project proposal;
         if (openId is { } id)
@@ -48,11 +47,11 @@ public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<
         {
             proposal = new Project(Guid.CreateVersion7(), 1, null, message.DistrictCode, message.ZoneId,
                 $"{SchoolStages.ChineseNames.GetValueOrDefault(message.Stage, message.Stage)}学位缺口谋划（{message.FirstYear}年起）", message.Stage,
-                Math.Max(1, message.ShortfallClasses), places, "proposed", new DateOnly(message.FirstYear, 9, 1), null,
+                Math.Max(1, message.ShortfallClasses), places, ProjectStatus.Proposed, new DateOnly(message.FirstYear, 9, 1), null,
                 message.ForecastId, message.FirstYear, (decimal)message.ShortfallPlaces);
             await ProjectStore.InsertAsync(transaction, proposal, cancellationToken);
         }
-        var school = proposal.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null;
-        await transaction.EnqueueAsync(new FacilityProjectProposed(ProjectsApi.State(proposal, school)), cancellationToken);
+        var school = await ProjectStore.SchoolOfAsync(connection, proposal, cancellationToken);
+        await transaction.EnqueueAsync(ProjectLifecycle.Proposed(proposal, school), cancellationToken);
     }
 }

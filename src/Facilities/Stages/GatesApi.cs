@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;
@@ -19,7 +20,8 @@ public sealed record CommissionRequest(DateOnly? InUseFrom, string? DocumentRefe
 
 /// <summary>
 /// Passing stage gates: one at a time, or 立项 and 投入使用 in one request each. Every status change of a project is a
-/// gate passed with its date, the signed-in user and the document, or a gate waived with its reason; none is skipped silently.
+/// gate passed with its date, the signed-in user and the document, or a gate waived with its reason; none is skipped
+/// silently.
 /// </summary>
 public static class GatesApi
 {
@@ -37,7 +39,8 @@ public static class GatesApi
 
     /// <summary>Records a gate passed (or waived), with the stage-gate rules checked.</summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> PassAsync(
-        Guid id, GateRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+        Guid id, GateRequest request, SignedInUser user, Database dataSource, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         validation.Text("gate", request.Gate, 40);
@@ -46,49 +49,54 @@ public static class GatesApi
         if (!validation.IsValid)
             return validation.Problem();
         var passage = new Passage(request.Gate!, request.Date!.Value, user, request.DocumentReference?.Trim(), request.WaiverReason);
-        return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
-            await RecordAsync(transaction, project, await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken), [passage], problems,
-                "date", cancellationToken), cancellationToken);
+        var today = clock.Today();
+        return await ScheduleStore.ChangeAsync(dataSource, id, today, (transaction, plan, problems) =>
+            RecordAsync(transaction, plan, [passage], problems, "date", today, cancellationToken), cancellationToken);
     }
 
     /// <summary>
     /// 立项 in one request. On the government path it passes the 立项 gate on the approval's document, after 谋划 when
     /// that was never recorded: the project's entry in the project library (项目库) on the day it was created. The
-    /// developer path has no 立项 gate (the developer builds under its 配套 obligation), so there approval is the status alone.
+    /// developer path has no 立项 gate (the developer builds under its 配套 obligation), so there approval is the status
+    /// alone.
     /// </summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> ApproveAsync(
-        Guid id, ApproveRequest? request, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
-        await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+        Guid id, ApproveRequest? request, SignedInUser user, Database dataSource, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        return await ScheduleStore.ChangeAsync(dataSource, id, today, async (transaction, plan, problems) =>
         {
-            if (project.DeliveryPath == DeliveryPath.Developer)
-            {
-                var stored = (await ProjectStore.FindAsync(transaction.Connection!, id, cancellationToken))!;
-                return (await ProjectsApi.TakeAsync(transaction, stored, ProjectsApi.Approval, cancellationToken)).Problem;
-            }
-            var passed = await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
-            var date = request?.Date ?? ScheduleApi.Today();
-            List<Passage> passages = passed.Count == 0 ? [new Passage("proposed", Min(project.CreatedOn, date), user, $"项目库入库 {project.CreatedOn:yyyy-MM-dd}")] : [];
+            if (plan.Path == DeliveryPath.Developer)
+                return await ProjectStore.SaveAsync(transaction, ProjectLifecycle.Approve(plan.Project,
+                    await ProjectStore.SchoolOfAsync(transaction.Connection!, plan.Project, cancellationToken), today), cancellationToken);
+            var date = request?.Date ?? today;
+            List<Passage> passages = plan.Passages.Count == 0
+                ? [new Passage("proposed", Min(plan.CreatedOn, date), user, $"项目库入库 {plan.CreatedOn:yyyy-MM-dd}")]
+                : [];
             passages.Add(new Passage("approved", date, user, request?.DocumentReference?.Trim()));
-            return await RecordAsync(transaction, project, passed, passages, problems, "date", cancellationToken);
-        }, cancellationToken, statuses: ["proposed"]);
+            return await RecordAsync(transaction, plan, passages, problems, "date", today, cancellationToken);
+        }, cancellationToken, statuses: [ProjectStatus.Proposed]);
+    }
 
     /// <summary>
     /// 投入使用 in one request: passes the last gate on the day the places are in use. Gates before it that were never
     /// recorded are waived with the reason given, each recorded; without a reason they are named and nothing changes.
     /// </summary>
     private static async Task<Results<Ok<ScheduleView>, NotFound, ValidationProblem, ProblemHttpResult>> CommissionAsync(
-        Guid id, CommissionRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+        Guid id, CommissionRequest request, SignedInUser user, Database dataSource, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        if (request.InUseFrom is null)
-            validation.Add("inUseFrom", "is required.");
-        if (!validation.IsValid)
-            return validation.Problem();
-        var inUseFrom = request.InUseFrom!.Value;
-        return await ScheduleApi.ChangeAsync(dataSource, id, async (transaction, project, problems) =>
+        if (request.InUseFrom is not { } inUseFrom)
         {
-            var passed = await ScheduleApi.PassagesAsync(transaction.Connection!, transaction, id, cancellationToken);
-            var open = Paths.Gates[project.DeliveryPath].Skip(passed.Count).SkipLast(1).ToList();
+            validation.Add("inUseFrom", "is required.");
+            return validation.Problem();
+        }
+        var today = clock.Today();
+        return await ScheduleStore.ChangeAsync(dataSource, id, today, async (transaction, plan, problems) =>
+        {
+            var open = Paths.Gates[plan.Path].Skip(plan.Passages.Count).SkipLast(1).ToList();
             if (open.Count > 0 && string.IsNullOrWhiteSpace(request.WaiverReason))
             {
                 problems.Add("waiverReason", $"is required: {string.Join("、", open.Select(g => g.ChineseName))} have not been passed. " +
@@ -97,55 +105,44 @@ public static class GatesApi
             }
             var passages = open.Select(gate => new Passage(gate.Code, inUseFrom, user, null, request.WaiverReason!.Trim()))
                 .Append(new Passage("in_use", inUseFrom, user, request.DocumentReference?.Trim())).ToList();
-            return await RecordAsync(transaction, project, passed, passages, problems, "inUseFrom", cancellationToken);
+            return await RecordAsync(transaction, plan, passages, problems, "inUseFrom", today, cancellationToken);
         }, cancellationToken);
     }
 
     /// <summary>
-    /// Records passages in order after those already <paramref name="passed"/>, each checked by the stage-gate rules (a
-    /// problem stops the rest; the caller's transaction then rolls back). Passing 立项 approves the project, passing
-    /// 投入使用 commissions it from the date, and passing 竣工验收 tells Workforce again that the classes will need
-    /// teachers. The answer is the conflict when the project cannot take the status a gate brings (no school chosen yet).
+    /// Records passages in order after those already passed, each checked by the stage-gate rules (a problem stops the
+    /// rest; the transaction then rolls back). Passing 立项 approves the project, passing 投入使用 commissions it from
+    /// the date, and passing 竣工验收 tells Workforce again that the classes will need teachers. The answer is the
+    /// conflict when the project cannot take the status a gate brings (no school chosen yet).
     /// </summary>
-    private static async Task<ProblemHttpResult?> RecordAsync(
-        NpgsqlTransaction transaction, ScheduleApi.ProjectRow project, IReadOnlyList<Passage> passed, IReadOnlyList<Passage> passages, Validation problems,
-        string dateField, CancellationToken cancellationToken)
+    private static async Task<StateConflict?> RecordAsync(NpgsqlTransaction transaction, ProjectPlan plan,
+        IReadOnlyList<Passage> passages, Validation problems, string dateField, DateOnly today, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
-        var recorded = passed.ToList();
-        var stored = (await ProjectStore.FindAsync(connection, project.Id, cancellationToken))!;
+        var recorded = plan.Passages.ToList();
+        var project = plan.Project;
+        var school = await ProjectStore.SchoolOfAsync(transaction.Connection!, project, cancellationToken);
         foreach (var passage in passages)
         {
-            foreach (var (field, problem) in StageGates.Check(project.DeliveryPath, recorded, passage, ScheduleApi.Today()))
-                problems.Add(field == "date" ? dateField : field, passage.Gate == passages[^1].Gate ? problem : $"{passage.Gate}: {problem}");
+            foreach (var (field, problem) in StageGates.Check(plan.Path, recorded, passage, today))
+                problems.Add(field == "date" ? dateField : field,
+                    passage.Gate == passages[^1].Gate ? problem : $"{passage.Gate}: {problem}");
             if (!problems.IsValid)
                 return null;
-            await transaction.WriteAsync("""
-                INSERT INTO project_passages (project_id, gate, date, user_name, display_name, document_reference, waiver_reason)
-                VALUES (@id, @Gate, @Date, @UserName, @DisplayName, @DocumentReference, @WaiverReason)
-                """, new
-            {
-                id = project.Id, passage.Gate, passage.Date, passage.By.UserName, passage.By.DisplayName, passage.DocumentReference, passage.WaiverReason,
-            }, cancellationToken);
+            await ScheduleStore.InsertPassageAsync(transaction, project.Id, passage, cancellationToken);
             recorded.Add(passage);
             var step = passage.Gate switch
             {
-                "approved" when stored.Status == "proposed" => ProjectsApi.Approval,
-                "in_use" => ProjectsApi.Commissioning(passage.Date),
+                "approved" when project.Status == ProjectStatus.Proposed => ProjectLifecycle.Approve(project, school, today),
+                "in_use" => ProjectLifecycle.Commission(project, school, passage.Date),
                 _ => null,
             };
-            if (step is not null)
-            {
-                var (changed, refused) = await ProjectsApi.TakeAsync(transaction, stored, step, cancellationToken);
-                if (refused is not null)
-                    return refused;
-                stored = changed!;
-            }
+            if (step is not null && await ProjectStore.SaveAsync(transaction, step, cancellationToken) is { } conflict)
+                return conflict;
+            project = step?.Changed ?? project;
             // From the planned opening; a waived 竣工验收 is no completion to announce.
-            if (passage is { Gate: "completion", Waived: false } && (stored.SchoolId is not null || stored.NewSchoolId is not null))
-                await ProjectsApi.RaiseStaffingAsync(transaction, stored,
-                    stored.SchoolId is { } schoolId ? await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) : null,
-                    stored.PlannedInUse ?? passage.Date, "completion", cancellationToken);
+            if (passage is { Gate: "completion", Waived: false })
+                foreach (var message in ProjectLifecycle.Completed(project, school, passage.Date))
+                    await transaction.EnqueueAsync(message, cancellationToken);
         }
         return null;
     }

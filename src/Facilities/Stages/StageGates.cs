@@ -1,9 +1,18 @@
+using System.Text.Json.Serialization;
 using Platform.BuildingBlocks.Security;
 
 namespace Platform.Facilities.Stages;
 
-/// <summary>How a project reaches its places: built by the government (incl. 改扩建, 迁建), or built by a developer and handed over (接收配套).</summary>
-public enum DeliveryPath { Government, Developer }
+/// <summary>
+/// How a project reaches its places: built by the government (incl. 改扩建, 迁建), or built by a developer and handed
+/// over (接收配套).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DeliveryPath>))]
+public enum DeliveryPath
+{
+    [JsonStringEnumMemberName("government")] Government,
+    [JsonStringEnumMemberName("developer")] Developer,
+}
 
 /// <summary>A stage gate of a path, with the Chinese term planners use.</summary>
 public sealed record Gate(string Code, string ChineseName);
@@ -21,7 +30,8 @@ public static class Paths
         [DeliveryPath.Government] =
         [
             new("proposed", "谋划"), new("approved", "立项"), new("site", "选址及用地"), new("feasibility", "可研批复"), new("design", "初步设计及概算批复"),
-            new("drawings", "施工图审查"), new("tender", "招标"), new("permit", "施工许可"), new("construction_start", "开工"), new("topping_out", "主体封顶"),
+            new("drawings", "施工图审查"), new("tender", "招标"), new("permit", "施工许可"), new("construction_start", "开工"),
+            new("topping_out", "主体封顶"),
             new("completion", "竣工验收"), new("filing", "竣工验收备案"), new("handover", "移交"), new("fit_out", "开办准备"), new("in_use", "投入使用"),
         ],
         [DeliveryPath.Developer] =
@@ -65,14 +75,37 @@ public static class StageGates
                 ? $"{gates[index].ChineseName} comes before gates already passed."
                 : $"{gates[expected].ChineseName} comes first; a gate is skipped only by a recorded waiver.";
         if (next.Date > today)
-            problems["date"] = $"{next.Date:yyyy-MM-dd} is in the future: record a gate once it is passed (plan it as a milestone instead).";
+            problems["date"] =
+                $"{next.Date:yyyy-MM-dd} is in the future: record a gate once it is passed (plan it as a milestone instead).";
         else if (passed.Count > 0 && next.Date < passed[^1].Date)
             problems["date"] = $"{next.Date:yyyy-MM-dd} is before {gates[expected - 1].ChineseName} ({passed[^1].Date:yyyy-MM-dd}).";
         if (next.WaiverReason is null && string.IsNullOrWhiteSpace(next.DocumentReference))
-            problems["documentReference"] = "is required: the approval, permit or record the gate rests on (a waived gate records its reason instead).";
+            problems["documentReference"] =
+                "is required: the approval, permit or record the gate rests on (a waived gate records its reason instead).";
         if (next.WaiverReason is { } reason && string.IsNullOrWhiteSpace(reason))
             problems["waiverReason"] = "must say why the gate is waived.";
         return problems;
+    }
+
+    /// <summary>
+    /// Checks a milestone plan: each date a gate of the path, none before the date of a gate that comes before it.
+    /// </summary>
+    /// <returns>Each problem, by field (milestones.{gate}); none when the plan may be recorded.</returns>
+    public static IEnumerable<(string Field, string Problem)> CheckPlan(
+        DeliveryPath path, IReadOnlyDictionary<string, DateOnly> milestones)
+    {
+        var gates = Paths.Gates[path];
+        DateOnly? previous = null;
+        foreach (var gate in gates.Where(g => milestones.ContainsKey(g.Code)))
+        {
+            var date = milestones[gate.Code];
+            if (previous is { } before && date < before)
+                yield return ($"milestones.{gate.Code}",
+                    $"{date:yyyy-MM-dd} is before the gate planned before it ({before:yyyy-MM-dd}).");
+            previous = date;
+        }
+        foreach (var unknown in milestones.Keys.Where(k => IndexOf(gates, k) < 0))
+            yield return ($"milestones.{unknown}", $"is not a gate of the {path} path.");
     }
 
     /// <summary>The gate a project is at: the last passed or waived, or none.</summary>

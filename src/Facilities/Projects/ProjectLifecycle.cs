@@ -1,0 +1,110 @@
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Schools;
+using Platform.Contracts;
+using Platform.Facilities.Schedule;
+
+namespace Platform.Facilities.Projects;
+
+/// <summary>
+/// What a step decides: the project after it (its version raised) and the events that announce it, in order; or the
+/// conflict when the project's status, or its missing school, does not allow the step.
+/// </summary>
+public sealed record ProjectStep(Project? Changed, IReadOnlyList<object> Events, StateConflict? Conflict = null)
+{
+    public static ProjectStep Refused(StateConflict conflict) => new(null, [], conflict);
+}
+
+/// <summary>
+/// The life of a project (plain: no I/O): proposed (谋划) → approved (立项) → commissioned (投入使用), or cancelled while
+/// proposed or approved; rescheduled and given a school on the way. Every change is announced with the project's new
+/// state; <paramref name="school"/> arguments are the registry's record of the project's school, null while it has
+/// none or builds a new one.
+/// </summary>
+public static class ProjectLifecycle
+{
+    /// <summary>The statuses in which a project is still being delivered.</summary>
+    public static readonly IReadOnlyList<ProjectStatus> Active = [ProjectStatus.Proposed, ProjectStatus.Approved];
+
+    public static FacilityProjectProposed Proposed(Project project, KnownSchool? school) => new(State(project, school));
+
+    public static ProjectStep Reschedule(Project project, DateOnly plannedInUse, KnownSchool? school) =>
+        Take(project, Active, "rescheduled", project with { PlannedInUse = plannedInUse }, changed =>
+            [new FacilityProjectScheduleChanged(State(changed, school), project.PlannedInUse)]);
+
+    public static ProjectStep Cancel(Project project, string reason, KnownSchool? school) =>
+        Take(project, Active, "cancelled", project with { Status = ProjectStatus.Cancelled }, changed =>
+            [new FacilityProjectCancelled(State(changed, school), reason)]);
+
+    /// <summary>The school of a proposal (one made from a shortfall names only its zone).</summary>
+    public static ProjectStep ChooseSchool(Project project, KnownSchool school) =>
+        Take(project, [ProjectStatus.Proposed], "given a school", project with { SchoolId = school.Id }, changed =>
+            [Proposed(changed, school)]);
+
+    /// <summary>
+    /// 立项: announced, and the staffing the classes will need raised with Workforce (for the next school year when no
+    /// date is planned).
+    /// </summary>
+    public static ProjectStep Approve(Project project, KnownSchool? school, DateOnly today) =>
+        Take(project, [ProjectStatus.Proposed], "approved", project with { Status = ProjectStatus.Approved }, changed =>
+            [new FacilityProjectApproved(State(changed, school)),
+                .. Staffing(changed, school, changed.PlannedInUse ?? new DateOnly(today.Year + 1, 9, 1), "approved")],
+            needsSchool: true);
+
+    /// <summary>投入使用 from a date: the capacity announced once per stage, and the staffing raised again.</summary>
+    public static ProjectStep Commission(Project project, KnownSchool? school, DateOnly inUseFrom) =>
+        Take(project, Active, "commissioned", project with { Status = ProjectStatus.Commissioned, InUseFrom = inUseFrom }, changed =>
+            [.. changed.AllStages.Select(added => new CapacityCommissioned(changed.Id, school?.Id ?? changed.NewSchoolId!.Value,
+                added.Stage, added.Classes, added.Places, inUseFrom, OpensSchool: school?.Status == "planned",
+                // A school the registry does not have yet is registered by Planning with these details.
+                school is null ? NewSchool(changed) : null)),
+            .. Staffing(changed, school, inUseFrom, "commissioned")],
+            needsSchool: true);
+
+    /// <summary>竣工验收 passed (not waived): Workforce is told again, from the planned opening, what the classes need.</summary>
+    public static IReadOnlyList<object> Completed(Project project, KnownSchool? school, DateOnly passedOn) =>
+        project.HasSchool ? Staffing(project, school, project.PlannedInUse ?? passedOn, "completion") : [];
+
+    /// <summary>
+    /// When the forecast 投入使用 falls in another school year than the planned in-use date (or none is planned), the
+    /// planned date follows the forecast; null when it stays.
+    /// </summary>
+    public static ProjectStep? FollowForecast(Project project, DateOnly forecastInUse, KnownSchool? school) =>
+        Active.Contains(project.Status) && (project.PlannedInUse is not { } planned
+            || ScheduleRules.SchoolYearOf(planned) != ScheduleRules.SchoolYearOf(forecastInUse))
+            ? Reschedule(project, forecastInUse, school)
+            : null;
+
+    public static FacilityProject State(Project project, KnownSchool? school) =>
+        new(project.Id, project.Version, project.DistrictCode, project.ZoneId, school?.Id, project.Name, project.Status.Code(),
+            project.AllStages, project.PlannedInUse);
+
+    /// <summary>Null when the project is in one of the statuses a step belongs to; otherwise the conflict, saying why.</summary>
+    public static StateConflict? Allows(Project project, IReadOnlyList<ProjectStatus> from, string action = "changed") =>
+        from.Contains(project.Status) ? null : new StateConflict($"The project is {project.Status.Code()}.",
+            $"Project {project.Id} can be {action} only while {string.Join(" or ", from.Select(s => s.Code()))}"
+            + (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."));
+
+    private static ProjectStep Take(Project project, IReadOnlyList<ProjectStatus> from, string action, Project change,
+        Func<Project, IReadOnlyList<object>> announce, bool needsSchool = false)
+    {
+        if (Allows(project, from, action) is { } conflict)
+            return ProjectStep.Refused(conflict);
+        if (needsSchool && !project.HasSchool)
+            return ProjectStep.Refused(new StateConflict("The project has no school yet.",
+                $"Choose its school first (PUT /projects/{project.Id}/school)."));
+        var changed = change with { Version = project.Version + 1 };
+        return new ProjectStep(changed, announce(changed));
+    }
+
+    /// <summary>
+    /// The teachers the project's classes will need, one requirement per stage. Classes for a school the registry still
+    /// has as planned, or does not have yet, open a new school.
+    /// </summary>
+    private static IReadOnlyList<object> Staffing(Project project, KnownSchool? school, DateOnly from, string milestone) =>
+        [.. project.AllStages.Select(stage => new StaffingRequirementRaised(project.Id, project.DistrictCode,
+            school?.Id ?? project.NewSchoolId!.Value, stage.Stage, stage.Classes, stage.Places, from,
+            NewSchool: school is null || school.Status == "planned", milestone))];
+
+    private static NewSchoolDetails NewSchool(Project project) =>
+        new(project.NewSchoolName!, project.DistrictCode, project.ZoneId, project.NewSchoolOwnership!);
+}
