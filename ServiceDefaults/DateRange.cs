@@ -20,7 +20,8 @@ public static class DateRange
     /// 12/31/9999, 2026-09-01T08:00:00Z).
     /// </summary>
     public static bool IsOutside(string? text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var moment)
+        DateTime.TryParse(
+            text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var moment)
         && (DateOnly.FromDateTime(moment) < First || DateOnly.FromDateTime(moment) > Last);
 
     public sealed class JsonConverter : JsonConverter<DateOnly>

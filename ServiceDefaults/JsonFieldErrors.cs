@@ -30,7 +30,9 @@ public static class JsonFieldErrors
         }
         using (document)
         {
-            if (requestType is not null && document.RootElement.ValueKind == JsonValueKind.Array && ElementType(requestType) is { } elementType)
+            if (requestType is not null
+                && document.RootElement.ValueKind == JsonValueKind.Array
+                && ElementType(requestType) is { } elementType)
             {
                 // A list body (a district's training rules): each element's fields, by index.
                 var listErrors = new Dictionary<string, string[]>();

@@ -11,7 +11,8 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class PlainText
 {
-    public static bool IsPlain(string? text) => text is null || !text.Any(c => (c < ' ' && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c));
+    public static bool IsPlain(string? text) =>
+        text is null || !text.Any(c => (c < ' ' && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c));
 
     /// <summary>Overrides and isolates of the writing direction: they make a name display as another (U+202E).</summary>
     private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');

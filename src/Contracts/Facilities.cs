@@ -16,7 +16,10 @@ public sealed record CapacityCommissioned(
     bool OpensSchool = false,
     NewSchoolDetails? NewSchool = null);
 
-/// <summary>A school a project builds that is not in the registry yet; <see cref="Ownership"/> as the registry's (public, private, inclusive_private).</summary>
+/// <summary>
+/// A school a project builds that is not in the registry yet; <see cref="Ownership"/> as the registry's (public, private,
+/// inclusive_private).
+/// </summary>
 public sealed record NewSchoolDetails(string Name, string DistrictCode, Guid ZoneId, string Ownership);
 
 /// <summary>The classes and places (学位) a project adds in one stage.</summary>
@@ -63,4 +66,5 @@ public sealed record FacilityProjectCancelled(FacilityProject Project, string Re
 /// places are put into use. <see cref="NewSchool"/> when the classes open a new school.
 /// </summary>
 public sealed record StaffingRequirementRaised(
-    Guid ProjectId, string DistrictCode, Guid SchoolId, string Stage, int Classes, int Places, DateOnly From, bool NewSchool, string Milestone);
+    Guid ProjectId, string DistrictCode, Guid SchoolId, string Stage, int Classes, int Places, DateOnly From, bool NewSchool,
+    string Milestone);

@@ -42,7 +42,8 @@ public static class Hardening
                 var (problem, retryAfter) = SignInLimits.Applies(rejected.HttpContext) ? signIn.Refusal(rejected) : (new ProblemDetails
                 {
                     Title = "Too many requests.",
-                    Detail = $"An address may send {perSecond} requests a second (bursts of {burst}) and a user {userPerSecond} (bursts of {userBurst}); retry after a second.",
+                    Detail = $"An address may send {perSecond} requests a second (bursts of {burst}) "
+                        + $"and a user {userPerSecond} (bursts of {userBurst}); retry after a second.",
                 }, 1);
                 problem.Status = StatusCodes.Status429TooManyRequests;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
@@ -64,7 +65,8 @@ public static class Hardening
     private static RateLimitPartition<string> Bucket(string key, int perSecond, int burst) =>
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
-            TokenLimit = burst, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+            TokenLimit = burst, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
+            AutoReplenishment = true,
         });
 
     public static void UseGatewayHardening(this WebApplication app)

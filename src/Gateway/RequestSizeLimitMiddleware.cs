@@ -13,7 +13,8 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IConfigurat
 
     private readonly long maxBodyBytes = MaxBodyBytes(configuration);
 
-    public static long MaxBodyBytes(IConfiguration configuration) => configuration.GetValue("Gateway:MaxRequestBodyBytes", DefaultMaxBodyBytes);
+    public static long MaxBodyBytes(IConfiguration configuration) =>
+        configuration.GetValue("Gateway:MaxRequestBodyBytes", DefaultMaxBodyBytes);
 
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problemDetails)
     {
@@ -36,5 +37,6 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IConfigurat
     }
 
     public static void Configure(IHostApplicationBuilder builder) =>
-        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes(builder.Configuration));
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes(builder.Configuration));
 }

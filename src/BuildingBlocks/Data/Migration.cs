@@ -27,7 +27,8 @@ public static partial class MigrationCatalog
         }
         var repeated = ordered.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null)
-            throw new InvalidOperationException($"Migration number {repeated.Key:D4} is used by {string.Join(" and ", repeated.Select(m => m.Name))}.");
+            throw new InvalidOperationException(
+                $"Migration number {repeated.Key:D4} is used by {string.Join(" and ", repeated.Select(m => m.Name))}.");
         return ordered.OrderBy(m => m.Number).Select(m => m.Name).ToList();
     }
 

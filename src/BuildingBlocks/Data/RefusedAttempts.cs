@@ -17,7 +17,9 @@ namespace Platform.BuildingBlocks.Data;
 public sealed class RefusedAttempts(RefusalLimiter limiter, ScopedDataSources dataSources, ILogger<RefusedAttempts> logger)
 {
     internal static RefusalLimiter LimiterFrom(IConfiguration configuration) => new(
-        configuration.GetValue("Audit:RefusalsPerMinute", 30), configuration.GetValue("Audit:RefusalsPerMinuteInAll", 600), TimeSpan.FromMinutes(1));
+        configuration.GetValue("Audit:RefusalsPerMinute", 30),
+        configuration.GetValue("Audit:RefusalsPerMinuteInAll", 600),
+        TimeSpan.FromMinutes(1));
 
     /// <param name="endpoint">The endpoint the request was routed to, if any (an exception handler clears it later).</param>
     internal async Task RecordAsync(HttpContext context, Endpoint? endpoint)
@@ -31,7 +33,8 @@ public sealed class RefusedAttempts(RefusalLimiter limiter, ScopedDataSources da
         switch (limiter.Admit(caller))
         {
             case RefusalAdmission.DropAndWarn:
-                logger.LogWarning("Refused requests of {Caller} are over the audit trail's limit: the rest of this minute's are not recorded.",
+                logger.LogWarning(
+                    "Refused requests of {Caller} are over the audit trail's limit: the rest of this minute's are not recorded.",
                     caller);
                 return;
             case RefusalAdmission.Drop:
@@ -46,7 +49,8 @@ public sealed class RefusedAttempts(RefusalLimiter limiter, ScopedDataSources da
         }
         catch (Exception e) // recorded after the answer: nothing else would see it
         {
-            logger.LogError(e, "A refused request ({Status} {Method} {Path}) could not be recorded in the audit trail.", status, method, path);
+            logger.LogError(
+                e, "A refused request ({Status} {Method} {Path}) could not be recorded in the audit trail.", status, method, path);
         }
     }
 

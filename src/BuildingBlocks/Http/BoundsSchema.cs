@@ -21,7 +21,9 @@ public sealed class BoundsSchema : IOpenApiSchemaTransformer
     }
 
     private static BoundsAttribute? BoundsOf(OpenApiSchemaTransformerContext context) =>
-        context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(BoundsAttribute), true).OfType<BoundsAttribute>().FirstOrDefault()
+        context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(BoundsAttribute), true)
+            .OfType<BoundsAttribute>()
+            .FirstOrDefault()
         ?? (context.ParameterDescription?.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo
             .GetCustomAttribute<BoundsAttribute>();
 }

@@ -68,6 +68,8 @@ public sealed class Validation
     public ValidationProblem Problem() =>
         TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "The request has invalid fields.");
 
-    /// <summary>The same answer as <see cref="Problem"/>, typed as a problem, for steps whose failures may also be other problems.</summary>
+    /// <summary>
+    /// The same answer as <see cref="Problem"/>, typed as a problem, for steps whose failures may also be other problems.
+    /// </summary>
     public ProblemHttpResult AsProblem() => TypedResults.Problem(Problem().ProblemDetails);
 }

@@ -20,9 +20,10 @@ public sealed record ParkedMessage(string Queue, string? MessageId, string? Mess
 public sealed record ReplayResult(string Queue, int Replayed, int Left);
 
 /// <summary>
-/// Poison messages, for an operator (an admin of the whole city: the messages hold every district's data): GET /admin/error-queues lists every message parked in this service's "_error"
-/// queues (peeked, left in place); POST /admin/error-queues/{queue}/replay moves them (all, or one by ?messageId=) back
-/// to the queue they failed in, for the consumer to try again, for example once the data they need exists.
+/// Poison messages, for an operator (an admin of the whole city: the messages hold every district's data):
+/// GET /admin/error-queues lists every message parked in this service's "_error" queues (peeked, left in place);
+/// POST /admin/error-queues/{queue}/replay moves them (all, or one by ?messageId=) back to the queue they failed in,
+/// for the consumer to try again, for example once the data they need exists.
 /// </summary>
 public static class ErrorQueues
 {
@@ -30,7 +31,9 @@ public static class ErrorQueues
 
     public static IEndpointRouteBuilder MapErrorQueues(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin/error-queues").WithTags("Operations").RequireAuthorization(Security.AccessRequirement.OperatorPolicy);
+        var admin = app.MapGroup("/admin/error-queues")
+            .WithTags("Operations")
+            .RequireAuthorization(Security.AccessRequirement.OperatorPolicy);
         admin.MapGet("/", async (ConsumerQueues queues, IConfiguration configuration, CancellationToken cancellationToken) =>
         {
             await using var connection = await ConnectAsync(configuration, cancellationToken);
@@ -45,7 +48,8 @@ public static class ErrorQueues
             if (!queues.Names.Contains(queue))
                 return TypedResults.NotFound();
             await using var connection = await ConnectAsync(configuration, cancellationToken);
-            var (replayed, left) = await TakeAsync(connection, queue, message => messageId is null || message.MessageId == messageId, cancellationToken);
+            var (replayed, left) = await TakeAsync(
+                connection, queue, message => messageId is null || message.MessageId == messageId, cancellationToken);
             return TypedResults.Ok(new ReplayResult(queue, replayed, left.Count));
         }).Describe("重放死信消息", "Sends a queue's parked messages (or one of them) back to its consumer.");
         return app;
@@ -75,7 +79,8 @@ public static class ErrorQueues
         for (var i = 0; i < MostShown && await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is { } delivery; i++)
         {
             var headers = delivery.BasicProperties.Headers ?? new Dictionary<string, object?>();
-            var message = new ParkedMessage(queue, delivery.BasicProperties.MessageId, Text(headers, "MT-Fault-MessageType") ?? Text(headers, "MT-MessageType"),
+            var message = new ParkedMessage(
+                queue, delivery.BasicProperties.MessageId, Text(headers, "MT-Fault-MessageType") ?? Text(headers, "MT-MessageType"),
                 Text(headers, "MT-Fault-Message"), Encoding.UTF8.GetString(delivery.Body.Span));
             if (!replay(message))
             {
@@ -85,7 +90,9 @@ public static class ErrorQueues
             }
             var properties = new BasicProperties(delivery.BasicProperties)
             {
-                Headers = headers.Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal) && h.Key != "MT-Reason").ToDictionary(h => h.Key, h => h.Value),
+                Headers = headers
+                    .Where(h => !h.Key.StartsWith("MT-Fault-", StringComparison.Ordinal) && h.Key != "MT-Reason")
+                    .ToDictionary(h => h.Key, h => h.Value),
             };
             await channel.BasicPublishAsync("", queue, mandatory: true, properties, delivery.Body, cancellationToken);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
@@ -97,7 +104,9 @@ public static class ErrorQueues
     }
 
     private static string? Text(IDictionary<string, object?> headers, string key) =>
-        headers.TryGetValue(key, out var value) ? value switch { byte[] bytes => Encoding.UTF8.GetString(bytes), null => null, _ => value.ToString() } : null;
+        headers.TryGetValue(key, out var value)
+            ? value switch { byte[] bytes => Encoding.UTF8.GetString(bytes), null => null, _ => value.ToString() }
+            : null;
 
     private static Task<IConnection> ConnectAsync(IConfiguration configuration, CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = new Uri(configuration.GetConnectionString("messaging")!) }.CreateConnectionAsync(cancellationToken);

@@ -32,10 +32,13 @@ public static class SchoolDirectory
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private sealed record Row(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status, int? OpeningYear, string Stages);
+    private sealed record Row(
+        Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status, int? OpeningYear,
+        string Stages);
 
     private const string Columns =
-        "id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, ownership, status, opening_year AS OpeningYear, stages::text AS Stages";
+        "id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, "
+        + "ownership, status, opening_year AS OpeningYear, stages::text AS Stages";
 
     /// <summary>Adds the directory's table to the service's migrations.</summary>
     public static IHostApplicationBuilder AddSchoolDirectory(this IHostApplicationBuilder builder)
@@ -63,19 +66,22 @@ public static class SchoolDirectory
         (await connection.ListAsync<Row>(
             $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken)).Select(ToSchool).SingleOrDefault();
 
-    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(
+        DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         return TypedResults.Ok(await AllAsync(connection, scope.Prefix, cancellationToken));
     }
 
     /// <summary>The schools in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix).</summary>
-    public static async Task<IReadOnlyList<KnownSchool>> AllAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<KnownSchool>> AllAsync(
+        NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
         (await connection.ListAsync<Row>(
             $"SELECT {Columns} FROM known_schools WHERE starts_with(district_code, @scopePrefix) ORDER BY district_code, name",
             new { scopePrefix }, cancellationToken)).Select(ToSchool).ToList();
 
-    private static KnownSchool ToSchool(Row row) => new(row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
+    private static KnownSchool ToSchool(Row row) => new(
+        row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
         row.OpeningYear, JsonSerializer.Deserialize<List<SchoolStageCapacity>>(row.Stages, Json)!);
 
     /// <summary>Keeps the newest version of a school, whichever of its events arrives first.</summary>
@@ -90,8 +96,8 @@ public static class SchoolDirectory
             """,
             new
             {
-                school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.Ownership, school.Status, school.OpeningYear,
-                stages = JsonSerializer.Serialize(school.Stages, Json)
+                school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.Ownership, school.Status,
+                school.OpeningYear, stages = JsonSerializer.Serialize(school.Stages, Json)
             }, cancellationToken);
 }
 
@@ -101,7 +107,8 @@ public sealed class SchoolRegisteredConsumer(Database dataSource, ILogger<School
 {
     protected override Task ApplyAsync(SchoolRegistered m, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         SchoolDirectory.UpsertAsync(transaction,
-            new KnownSchool(m.SchoolId, m.Version, m.Name, m.DistrictCode, m.ZoneId, m.Ownership, m.Status, m.OpeningYear, m.Stages), cancellationToken);
+            new KnownSchool(m.SchoolId, m.Version, m.Name, m.DistrictCode, m.ZoneId, m.Ownership, m.Status, m.OpeningYear, m.Stages),
+            cancellationToken);
 }
 
 /// <summary>Brings a school of the directory up to date.</summary>
@@ -110,5 +117,6 @@ public sealed class SchoolUpdatedConsumer(Database dataSource, ILogger<SchoolUpd
 {
     protected override Task ApplyAsync(SchoolUpdated m, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         SchoolDirectory.UpsertAsync(transaction,
-            new KnownSchool(m.SchoolId, m.Version, m.Name, m.DistrictCode, m.ZoneId, m.Ownership, m.Status, m.OpeningYear, m.Stages), cancellationToken);
+            new KnownSchool(m.SchoolId, m.Version, m.Name, m.DistrictCode, m.ZoneId, m.Ownership, m.Status, m.OpeningYear, m.Stages),
+            cancellationToken);
 }

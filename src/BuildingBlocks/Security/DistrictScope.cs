@@ -18,7 +18,9 @@ public sealed partial record DistrictScope
         if (!IsCode(code))
             throw new ArgumentException($"'{code}' is not a six-digit administrative code.", nameof(code));
         Code = code;
-        Prefix = code.EndsWith("0000", StringComparison.Ordinal) ? code[..2] : code.EndsWith("00", StringComparison.Ordinal) ? code[..4] : code;
+        Prefix = code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]
+            : code.EndsWith("00", StringComparison.Ordinal) ? code[..4]
+            : code;
     }
 
     public string Code { get; }

@@ -15,7 +15,8 @@ public interface IRevocationSource
 /// last read, so a sign-out reaches every host within about a second. Each read overlaps the last by a few seconds,
 /// for revocations whose transactions committed out of order.
 /// </summary>
-public sealed class RevocationPoller(IRevocationSource source, RevokedSessions sessions, ILogger<RevocationPoller> logger) : BackgroundService
+public sealed class RevocationPoller(
+    IRevocationSource source, RevokedSessions sessions, ILogger<RevocationPoller> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);

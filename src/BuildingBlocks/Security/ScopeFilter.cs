@@ -34,7 +34,9 @@ public sealed class ScopeFilter : IEndpointFilter
             return await next(context); // an anonymous endpoint: the access policy guards the others
 
         foreach (var name in DistrictNames)
-            if ((http.Request.RouteValues.TryGetValue(name, out var value) ? value as string : http.Request.Query[name].FirstOrDefault()) is { Length: > 0 } code
+            if ((http.Request.RouteValues.TryGetValue(name, out var value)
+                    ? value as string
+                    : http.Request.Query[name].FirstOrDefault()) is { Length: > 0 } code
                 && !scope.Covers(code))
                 return TypedResults.NotFound();
         if (context.Arguments.Any(argument => DistrictsNamedBy(argument).Any(code => code is { Length: > 0 } && !scope.Covers(code))))
@@ -70,7 +72,10 @@ public sealed class ScopeFilter : IEndpointFilter
         {
             if (context.Arguments[i] is IDistrictFilter { DistrictCode: null or "" } filter)
                 context.Arguments[i] = filter.For(district);
-            else if (i < parameters.Length && parameters[i].Name == "districtCode" && parameters[i].ParameterType == typeof(string) && context.Arguments[i] is null)
+            else if (i < parameters.Length
+                && parameters[i].Name == "districtCode"
+                && parameters[i].ParameterType == typeof(string)
+                && context.Arguments[i] is null)
                 context.Arguments[i] = district;
         }
     }

@@ -31,8 +31,11 @@ public sealed record AuthSettings(string Issuer, string Audience, string? Signin
 
     public SymmetricSecurityKey Key()
     {
-        var bytes = Convert.FromBase64String(SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not set (or set Auth:Authority for an OIDC provider)."));
-        return bytes.Length >= 32 ? new SymmetricSecurityKey(bytes) : throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
+        var bytes = Convert.FromBase64String(SigningKey
+            ?? throw new InvalidOperationException("Auth:SigningKey is not set (or set Auth:Authority for an OIDC provider)."));
+        return bytes.Length >= 32
+            ? new SymmetricSecurityKey(bytes)
+            : throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (base64).");
     }
 
     public TokenValidationParameters Validation() => new()
@@ -86,8 +89,10 @@ public static class SecurityExtensions
         if (settings.Authority is null)
             builder.Services.AddSessionRevocation();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(AccessRequirement.SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin).RequireClaim(DistrictScope.ClaimType))
-            .AddPolicy(AccessRequirement.SecurityAdminPolicy, policy => policy.RequireRole(Roles.SecurityAdmin).RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.SystemAdminPolicy, policy => policy.RequireRole(Roles.SystemAdmin)
+                .RequireClaim(DistrictScope.ClaimType))
+            .AddPolicy(AccessRequirement.SecurityAdminPolicy, policy => policy.RequireRole(Roles.SecurityAdmin)
+                .RequireClaim(DistrictScope.ClaimType))
             .AddPolicy(AccessRequirement.UserListPolicy, policy => policy.RequireRole(Roles.SystemAdmin, Roles.SecurityAdmin)
                 .RequireClaim(DistrictScope.ClaimType))
             .AddPolicy(AccessRequirement.AuditorPolicy, policy => policy.RequireRole(Roles.Auditor).RequireClaim(DistrictScope.ClaimType))

@@ -1,7 +1,11 @@
 namespace Platform.BuildingBlocks.Spreadsheets;
 
-/// <summary>The school a row names: by its id (column schoolId), or else by its name or id in column schoolName; a name must be unique.</summary>
-public sealed class SchoolColumn<TSchool>(IEnumerable<TSchool> schools, Func<TSchool, Guid> id, Func<TSchool, string> name, Func<TSchool, string> district)
+/// <summary>
+/// The school a row names: by its id (column schoolId), or else by its name or id in column schoolName; a name must be
+/// unique.
+/// </summary>
+public sealed class SchoolColumn<TSchool>(
+    IEnumerable<TSchool> schools, Func<TSchool, Guid> id, Func<TSchool, string> name, Func<TSchool, string> district)
     where TSchool : class
 {
     private readonly Dictionary<Guid, TSchool> byId = schools.ToDictionary(id);

@@ -50,7 +50,10 @@ public sealed class SheetImport
         if (content.Count == 1)
             import.Errors.Add(new ImportError(header.Number, "", null, "The file has a header row but no data rows."));
 
-        import.IgnoredHeaders = header.Cells.Where((text, i) => !used.Contains(i) && !string.IsNullOrWhiteSpace(text)).Select(text => text.Trim()).ToList();
+        import.IgnoredHeaders = header.Cells
+            .Where((text, i) => !used.Contains(i) && !string.IsNullOrWhiteSpace(text))
+            .Select(text => text.Trim())
+            .ToList();
         if (import.Errors.Count == 0)
             import.Rows = content.Skip(1).Select(row => new ImportRow(import, row)).ToList();
         return import;
@@ -79,7 +82,8 @@ public sealed class ImportRow
     private SheetImport Import { get; }
     public int Number => row.Number;
 
-    public void Fail(string key, string? value, string reason) => Import.Errors.Add(new ImportError(Number, Import.Cell(row, key).Header, value, reason));
+    public void Fail(string key, string? value, string reason) =>
+        Import.Errors.Add(new ImportError(Number, Import.Cell(row, key).Header, value, reason));
 
     /// <summary>The cell as text, trimmed; an error when required and empty or longer than <paramref name="maxLength"/>.</summary>
     public string? Text(string key, int maxLength, bool required = true)
@@ -93,7 +97,8 @@ public sealed class ImportRow
         }
         if (value.Length > maxLength)
         {
-            Import.Errors.Add(new ImportError(Number, header, value[..Math.Min(value.Length, 50)], $"is longer than {maxLength} characters."));
+            Import.Errors.Add(new ImportError(
+                Number, header, value[..Math.Min(value.Length, 50)], $"is longer than {maxLength} characters."));
             return null;
         }
         return value;
@@ -105,7 +110,8 @@ public sealed class ImportRow
         var text = Text(key, 40, required);
         if (text is null)
             return null;
-        if (!decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) || number != decimal.Truncate(number))
+        if (!decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+            || number != decimal.Truncate(number))
         {
             Fail(key, text, "is not a whole number.");
             return null;

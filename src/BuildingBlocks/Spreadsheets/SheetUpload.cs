@@ -16,7 +16,9 @@ public interface IPreviewRow
 
     /// <summary>What importing <paramref name="value"/> under <paramref name="key"/> does to what is stored.</summary>
     static string ChangeOf<TKey, TValue>(IReadOnlyDictionary<TKey, TValue> stored, TKey key, TValue value) =>
-        !stored.TryGetValue(key, out var current) ? "new" : EqualityComparer<TValue>.Default.Equals(current, value) ? "unchanged" : "changed";
+        !stored.TryGetValue(key, out var current) ? "new"
+            : EqualityComparer<TValue>.Default.Equals(current, value) ? "unchanged"
+            : "changed";
 }
 
 /// <summary>
@@ -37,7 +39,8 @@ public sealed record SheetUpload<TRecord, TPreview>(
 
     /// <summary>POST {group}/import with a multipart "file" and ?dryRun=true|false.</summary>
     public RouteHandlerBuilder MapImport(IEndpointRouteBuilder group) =>
-        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
+        group.MapPost("/import", (
+                IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
                 RunAsync(file, dryRun ?? false, scope, dataSource, cancellationToken))
             .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));

@@ -23,7 +23,9 @@ public static class XlsxWriter
             var styles = workbook.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new Stylesheet(
                 new Fonts(new Font(), new Font(new Bold())),
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+                new Fills(
+                    new Fill(new PatternFill { PatternType = PatternValues.None }),
+                    new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
                 new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
 
@@ -34,7 +36,11 @@ public static class XlsxWriter
             foreach (var record in rows)
                 data.Append(new Row(record.Select(Cell)) { RowIndex = index++ });
             worksheet.Worksheet = new Worksheet(
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
+                new SheetViews(new SheetView(new Pane
+                {
+                    VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+                })
+                { WorkbookViewId = 0 }),
                 data);
 
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
@@ -54,5 +60,8 @@ public static class XlsxWriter
     };
 
     private static Cell TextCell(string text, uint style = 0) =>
-        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style };
+        new(new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+        {
+            DataType = CellValues.InlineString, StyleIndex = style,
+        };
 }

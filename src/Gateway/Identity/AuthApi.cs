@@ -45,7 +45,8 @@ public static class AuthApi
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(SignInLimits.Metadata)
             .Describe("修改密码", "The signed-in user changes their password, giving the current one.");
         // Lists only ids of sessions that have ended, which open nothing: every host reads it, before anyone signs in.
-        auth.MapGet("/revocations", async (DateTimeOffset? since, Database dataSource, Sessions sessions, CancellationToken cancellationToken) =>
+        auth.MapGet("/revocations", async (
+            DateTimeOffset? since, Database dataSource, Sessions sessions, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return TypedResults.Ok(await sessions.RevokedSinceAsync(connection, since?.UtcDateTime, cancellationToken));

@@ -26,7 +26,9 @@ public static class PasswordPolicy
 
     private static readonly HashSet<string> Common = LoadCommon();
 
-    /// <summary>Everything wrong with <paramref name="password"/> for <paramref name="userName"/>, in Chinese; none when it may be used.</summary>
+    /// <summary>
+    /// Everything wrong with <paramref name="password"/> for <paramref name="userName"/>, in Chinese; none when it may be used.
+    /// </summary>
     public static IReadOnlyList<string> Problems(string password, string? userName)
     {
         var problems = new List<string>();
@@ -43,13 +45,18 @@ public static class PasswordPolicy
             problems.Add("不能是连续的数字、字母或键盘序列（例如 1234567890、abcdefghij、qwertyuiop）。");
         if (userName is { Length: >= 3 } && visible.Contains(userName.ToLowerInvariant(), StringComparison.Ordinal))
             problems.Add("不能包含用户名。");
-        var bare = new[] { visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols) };
+        var bare = new[]
+        {
+            visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols),
+        };
         if (bare.Any(Common.Contains) || IsCommonRepeated(visible))
             problems.Add("是常见密码，或由常见密码加数字、符号组成，容易被猜中。");
         return problems;
     }
 
-    /// <summary>Adds each problem of a new password to <paramref name="validation"/> under <paramref name="field"/>; never trims it.</summary>
+    /// <summary>
+    /// Adds each problem of a new password to <paramref name="validation"/> under <paramref name="field"/>; never trims it.
+    /// </summary>
     public static string Check(Validation validation, string field, string? password, string? userName)
     {
         foreach (var problem in string.IsNullOrEmpty(password) ? ["必须填写。"] : Problems(password, userName))
@@ -57,7 +64,9 @@ public static class PasswordPolicy
         return password ?? "";
     }
 
-    /// <summary>The characters one can see: NFKC-normalised, without spaces, controls, format (zero-width) characters and lone marks.</summary>
+    /// <summary>
+    /// The characters one can see: NFKC-normalised, without spaces, controls, format (zero-width) characters and lone marks.
+    /// </summary>
     public static string Visible(string password)
     {
         var visible = new StringBuilder();
@@ -72,7 +81,8 @@ public static class PasswordPolicy
 
     // One character, or a run of up to four, repeated to the end (aaaa…, 1212…, abcabc…).
     private static bool IsRepeated(string text) =>
-        Enumerable.Range(1, Math.Min(4, text.Length / 2)).Any(unit => Enumerable.Range(unit, text.Length - unit).All(i => text[i] == text[i - unit]));
+        Enumerable.Range(1, Math.Min(4, text.Length / 2))
+            .Any(unit => Enumerable.Range(unit, text.Length - unit).All(i => text[i] == text[i - unit]));
 
     // One common password, once or repeated, in every stretch between digits and symbols (passwordpassword1, admin#admin).
     private static bool IsCommonRepeated(string text)

@@ -19,7 +19,8 @@ public sealed class Sessions(TokenIssuer issuer)
     /// A new session, if the user is still active with the password just checked. The user's row is held (FOR SHARE)
     /// meanwhile, so a deactivation or a new password either comes first (no session) or waits and revokes it.
     /// </summary>
-    public static async Task<Guid?> StartAsync(NpgsqlConnection connection, Guid userId, string passwordHash, CancellationToken cancellationToken)
+    public static async Task<Guid?> StartAsync(
+        NpgsqlConnection connection, Guid userId, string passwordHash, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await transaction.SingleOrDefaultAsync<bool>(
@@ -43,7 +44,9 @@ public sealed class Sessions(TokenIssuer issuer)
         CancellationToken cancellationToken) =>
         RevokeWhereAsync(connection, transaction, "user_id = @userId", new { userId }, cancellationToken);
 
-    /// <summary>The sessions revoked since <paramref name="since"/> (all still listed when null), with the database's time of asking.</summary>
+    /// <summary>
+    /// The sessions revoked since <paramref name="since"/> (all still listed when null), with the database's time of asking.
+    /// </summary>
     public async Task<RevocationPage> RevokedSinceAsync(NpgsqlConnection connection, DateTime? since, CancellationToken cancellationToken)
     {
         await using var reader = await connection.QueryMultipleAsync(new CommandDefinition("""

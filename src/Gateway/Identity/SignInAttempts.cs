@@ -12,7 +12,8 @@ public static class SignInAttempts
     /// Counts an attempt before its password is checked; false when the limits refuse it unchecked. Both rows are
     /// held (FOR UPDATE, the account's first) until the count is written, so concurrent attempts take turns.
     /// </summary>
-    public static async Task<bool> BeginAsync(NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
+    public static async Task<bool> BeginAsync(
+        NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
     {
         await RemoveStaleAsync(connection, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -46,7 +47,8 @@ public static class SignInAttempts
                 LIMIT 100 FOR UPDATE SKIP LOCKED)
             """, new { Quiet = SignInThrottle.LockTime }, cancellationToken);
 
-    public static async Task SucceededAsync(NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
+    public static async Task SucceededAsync(
+        NpgsqlConnection connection, string userName, string address, CancellationToken cancellationToken)
     {
         var (fromAddress, account) = SignInThrottle.Succeeded();
         await WriteAsync(connection, null, userName, address, fromAddress, cancellationToken);
@@ -62,7 +64,8 @@ public static class SignInAttempts
     private static Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string userName, string address,
         AttemptCount count, CancellationToken cancellationToken) =>
         connection.WriteAsync("""
-            UPDATE sign_in_attempts SET failures = @Failures, locked_until = @LockedUntil, trusted = @Trusted, updated_at = clock_timestamp()
+            UPDATE sign_in_attempts
+            SET failures = @Failures, locked_until = @LockedUntil, trusted = @Trusted, updated_at = clock_timestamp()
             WHERE user_name = @userName AND address = @address
             """, new { userName = Key(userName), address, count.Failures, count.LockedUntil, count.Trusted }, cancellationToken);
 

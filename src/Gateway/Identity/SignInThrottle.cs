@@ -38,7 +38,8 @@ public static class SignInThrottle
     }
 
     /// <summary>The counts after the password was right: this address is now trusted for this account.</summary>
-    public static (AttemptCount Address, AttemptCount Account) Succeeded() => (AttemptCount.None with { Trusted = true }, AttemptCount.None);
+    public static (AttemptCount Address, AttemptCount Account) Succeeded() =>
+        (AttemptCount.None with { Trusted = true }, AttemptCount.None);
 
     private static AttemptCount Expired(AttemptCount count, DateTime now) =>
         count.LockedUntil is { } until && until <= now ? count with { Failures = 0, LockedUntil = null } : count;

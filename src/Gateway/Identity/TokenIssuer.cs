@@ -26,5 +26,6 @@ public sealed class TokenIssuer(IConfiguration configuration)
         return (token, HashOf(token));
     }
 
-    public static string HashOf(string refreshToken) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
+    public static string HashOf(string refreshToken) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
 }

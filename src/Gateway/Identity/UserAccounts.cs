@@ -46,11 +46,13 @@ public static class UserAccounts
     private const string ViewColumns = """
         id, user_name AS UserName, display_name AS DisplayName, roles, district_code AS DistrictCode, active,
         must_change_password AS MustChangePassword,
-        (SELECT max(locked_until) FROM sign_in_attempts a WHERE a.user_name = users.user_name AND locked_until > clock_timestamp()) AS LockedUntil
+        (SELECT max(locked_until) FROM sign_in_attempts a
+            WHERE a.user_name = users.user_name AND locked_until > clock_timestamp()) AS LockedUntil
         """;
     private const string AccountColumns = ViewColumns + ", password_hash AS PasswordHash";
 
-    public static async Task<IReadOnlyList<UserView>> ListAsync(NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<UserView>> ListAsync(
+        NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
         (await connection.ListAsync<UserView>(
             $"SELECT {ViewColumns} FROM users WHERE starts_with(district_code, @scopePrefix) ORDER BY user_name",
             new { scopePrefix }, cancellationToken)).ToList();
@@ -69,7 +71,8 @@ public static class UserAccounts
             SELECT {AccountColumns} FROM users WHERE id = @id
             """, new { id }, cancellationToken);
 
-    public static Task RehashAsync(NpgsqlConnection connection, Guid id, string oldHash, string newHash, CancellationToken cancellationToken) =>
+    public static Task RehashAsync(
+        NpgsqlConnection connection, Guid id, string oldHash, string newHash, CancellationToken cancellationToken) =>
         connection.WriteAsync("UPDATE users SET password_hash = @newHash WHERE id = @id AND password_hash = @oldHash",
             new { id, oldHash, newHash }, cancellationToken);
 
@@ -80,13 +83,15 @@ public static class UserAccounts
             "UPDATE users SET password_hash = @hash, must_change_password = @temporary, updated_at = clock_timestamp() WHERE id = @id",
             new { id, hash, temporary }, cancellationToken);
 
-    public static Task SetStandingAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string displayName, bool active,
+    public static Task SetStandingAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string displayName, bool active,
         CancellationToken cancellationToken) =>
         transaction.WriteAsync(
             "UPDATE users SET display_name = @displayName, active = @active, updated_at = clock_timestamp() WHERE id = @id",
             new { id, displayName, active }, cancellationToken);
 
-    public static Task SetGrantAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string[] roles, string districtCode,
+    public static Task SetGrantAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string[] roles, string districtCode,
         CancellationToken cancellationToken) =>
         transaction.WriteAsync(
             "UPDATE users SET roles = @roles, district_code = @districtCode, updated_at = clock_timestamp() WHERE id = @id",

@@ -64,13 +64,15 @@ public static partial class UsersApi
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var hash = Passwords.Hash(password);
         if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, hash, temporary: true, cancellationToken))
-            return TypedResults.Problem(title: "The user name is taken.", detail: $"There is a user '{userName}' already.", statusCode: StatusCodes.Status409Conflict);
+            return TypedResults.Problem(
+                title: "The user name is taken.", detail: $"There is a user '{userName}' already.",
+                statusCode: StatusCodes.Status409Conflict);
         return TypedResults.Created($"/api/admin/users/{id}", (await UserAccounts.FindAsync(connection, id, cancellationToken))!);
     }
 
-    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(Guid id, UserChangeRequest request,
-        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
+        Guid id, UserChangeRequest request, ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions,
+        RevokedSessions revoked, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var displayName = validation.Text("displayName", request.DisplayName, 100);
@@ -108,15 +110,16 @@ public static partial class UsersApi
             user => user.Roles.Any(Roles.Administrators.Contains) ? "管理员账户的密码只能由本人修改（POST /api/auth/password）。" : null,
             async (connection, transaction) =>
             {
-                await UserAccounts.SetPasswordAsync(connection, transaction, id, Passwords.Hash(password), temporary: true, cancellationToken);
+                await UserAccounts.SetPasswordAsync(
+                    connection, transaction, id, Passwords.Hash(password), temporary: true, cancellationToken);
                 await SignInAttempts.ClearAsync(connection, target!.UserName, cancellationToken);
             }, cancellationToken);
         return Answer(outcome);
     }
 
-    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> GrantAsync(Guid id, GrantRequest request,
-        ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> GrantAsync(
+        Guid id, GrantRequest request, ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions,
+        RevokedSessions revoked, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var roles = Grant(validation, request.Roles);
@@ -136,7 +139,8 @@ public static partial class UsersApi
     /// Runs <paramref name="update"/> on a user in the caller's scope, unless <paramref name="refuse"/> says why not, and
     /// ends the user's sessions in the same transaction. No user when there is no such user in scope.
     /// </summary>
-    private static async Task<Outcome> UpdateAsync(Guid id, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+    private static async Task<Outcome> UpdateAsync(
+        Guid id, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
         Func<UserView, string?> refuse, Func<NpgsqlConnection, NpgsqlTransaction, Task> update, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);

@@ -8,7 +8,8 @@ public sealed record BirthView(string DistrictCode, string DistrictName, Guid? Z
 
 public static class BirthStore
 {
-    public static async Task<IReadOnlyList<BirthView>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<BirthView>> ListAsync(
+        NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.ListAsync<BirthView>("""
             SELECT b.district_code AS DistrictCode, d.name AS DistrictName, b.zone_id AS ZoneId, z.name AS ZoneName, b.year, b.births
             FROM births b JOIN districts d ON d.code = b.district_code LEFT JOIN zones z ON z.id = b.zone_id
@@ -26,7 +27,8 @@ public static class BirthStore
             """, Columns(records), cancellationToken))
         .ToDictionary(r => (r.DistrictCode, r.ZoneId, r.Year), r => r.Births);
 
-    public static Task UpsertAsync(NpgsqlTransaction transaction, IReadOnlyList<BirthRecord> records, CancellationToken cancellationToken) =>
+    public static Task UpsertAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<BirthRecord> records, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO births (district_code, zone_id, year, births)
             SELECT * FROM unnest(@codes, @zones, @years, @births)

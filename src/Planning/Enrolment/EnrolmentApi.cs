@@ -14,7 +14,10 @@ public static class EnrolmentApi
     private static readonly SheetUpload<EnrolmentRecord, EnrolmentPreview> Upload = new(
         EnrolmentImport.Columns,
         Read: async (connection, import, scope, cancellationToken) => EnrolmentImport.Read(import,
-            (await EnrolmentStore.SchoolsAsync(connection, null, cancellationToken)).Where(school => scope.Covers(school.DistrictCode)).ToList(), DateTime.UtcNow.Year),
+            (await EnrolmentStore.SchoolsAsync(connection, null, cancellationToken))
+                .Where(school => scope.Covers(school.DistrictCode))
+                .ToList(),
+            DateTime.UtcNow.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await EnrolmentStore.ExistingAsync(connection, records, cancellationToken);
@@ -48,12 +51,14 @@ public static class EnrolmentApi
     }
 
     /// <summary>Enrolment as .xlsx, in the columns the import reads, so it can be edited and imported again.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(
+        string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rows = await EnrolmentStore.ListAsync(connection, districtCode, null, cancellationToken);
         var workbook = XlsxWriter.Write("在校生", ["学校编号", "学校名称", "区划代码", "年级", "学年", "在校生数", "户籍学生", "随迁子女"],
-            rows.Select(r => (IReadOnlyList<object?>)[r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, GradeNames.Name(r.Grade), r.Year, r.Pupils, r.Local, r.Migrant]));
+            rows.Select(r => (IReadOnlyList<object?>)[
+                r.SchoolId.ToString(), r.SchoolName, r.DistrictCode, GradeNames.Name(r.Grade), r.Year, r.Pupils, r.Local, r.Migrant]));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "enrolment.xlsx");
     }
 }

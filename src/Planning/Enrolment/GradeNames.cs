@@ -21,7 +21,9 @@ public static class GradeNames
     public static int? Parse(string text)
     {
         var key = text.Trim().Replace(" ", "");
-        return Names.TryGetValue(key, out var grade) ? grade : int.TryParse(key, out var number) && number is >= 1 and <= 12 ? number : null;
+        return Names.TryGetValue(key, out var grade) ? grade
+            : int.TryParse(key, out var number) && number is >= 1 and <= 12 ? number
+            : null;
     }
 
     private static Dictionary<string, int> Build()

@@ -21,7 +21,9 @@ public sealed record Accuracy(int Count, double Mape, double Malpe, double Withi
             if (Math.Abs(error) <= 0.02 + 1e-12)
                 within++;
         }
-        return count == 0 ? new Accuracy(0, double.NaN, double.NaN, double.NaN) : new Accuracy(count, absolute / count, signed / count, (double)within / count);
+        return count == 0
+            ? new Accuracy(0, double.NaN, double.NaN, double.NaN)
+            : new Accuracy(count, absolute / count, signed / count, (double)within / count);
     }
 }
 

@@ -6,7 +6,8 @@ namespace Platform.Planning.Forecasting;
 /// places of a facility project that is not yet in use.
 /// </summary>
 public sealed record CapacitySource(
-    string ZoneId, string Stage, int Places, int Classes, int FromYear = int.MinValue, int UntilYear = int.MaxValue, bool FromPipeline = false);
+    string ZoneId, string Stage, int Places, int Classes, int FromYear = int.MinValue, int UntilYear = int.MaxValue,
+    bool FromPipeline = false);
 
 public sealed record CapacitySettings
 {
@@ -28,7 +29,8 @@ public sealed record CapacityRow(
 public enum WarningKind { Shortfall, LargeClasses, Surplus }
 
 /// <summary>A zone and stage needing attention: from <see cref="FirstYear"/>, by its largest gap in places and classes.</summary>
-public sealed record CapacityWarning(string Zone, string Stage, WarningKind Kind, int FirstYear, double Places, int Classes, double Severity, bool Urgent);
+public sealed record CapacityWarning(
+    string Zone, string Stage, WarningKind Kind, int FirstYear, double Places, int Classes, double Severity, bool Urgent);
 
 public sealed record CapacityReport(IReadOnlyList<CapacityRow> Rows, IReadOnlyList<CapacityWarning> Warnings);
 
@@ -47,14 +49,17 @@ public static class CapacityAnalysis
         var byZoneAndStage = capacity.ToLookup(c => (c.ZoneId, c.Stage));
         foreach (var demand in zoneDemand)
         {
-            var sources = byZoneAndStage[(demand.Unit, demand.Stage)].Where(c => c.FromYear <= demand.Year && demand.Year <= c.UntilYear).ToList();
+            var sources = byZoneAndStage[(demand.Unit, demand.Stage)]
+                .Where(c => c.FromYear <= demand.Year && demand.Year <= c.UntilYear)
+                .ToList();
             var places = sources.Sum(c => c.Places);
             var classes = sources.Sum(c => c.Classes);
             var norm = classes > 0 ? (double)places / classes : Schools.Stage.All[demand.Stage].DefaultClassSizeNorm;
             var gap = demand.Pupils - places;
             var surplus = places > 0 && demand.Pupils / places < settings.SurplusBelowUtilisation ? places - demand.Pupils : 0;
             var perClass = classes > 0 ? demand.Pupils / classes : double.PositiveInfinity;
-            rows.Add(new CapacityRow(demand.Unit, demand.Stage, demand.Year, demand.Pupils, places, sources.Where(c => c.FromPipeline).Sum(c => c.Places), classes,
+            rows.Add(new CapacityRow(demand.Unit, demand.Stage, demand.Year, demand.Pupils, places,
+                sources.Where(c => c.FromPipeline).Sum(c => c.Places), classes,
                 places > 0 ? demand.Pupils / places : null, // no places at all
                 Math.Max(gap, 0), gap > 0 ? (int)Math.Ceiling(gap / norm) : 0,
                 surplus, (int)Math.Floor(surplus / norm),
@@ -65,11 +70,16 @@ public static class CapacityAnalysis
         foreach (var series in rows.GroupBy(r => (r.Zone, r.Stage)))
         {
             var byYear = series.OrderBy(r => r.Year).ToList();
-            Warn(byYear.Where(r => r.Shortfall > 0).ToList(), WarningKind.Shortfall, r => r.Shortfall, r => r.ShortfallClasses, r => r.Shortfall / Math.Max(r.Capacity, 1));
-            Warn(byYear.Where(r => r.LargeClassRisk && r.Shortfall == 0).ToList(), WarningKind.LargeClasses, r => 0, r => 0, r => r.PupilsPerClass / settings.LargeClassPupils - 1);
-            Warn(byYear.Where(r => r.Surplus > 0).ToList(), WarningKind.Surplus, r => r.Surplus, r => r.SurplusClasses, r => r.Surplus / Math.Max(r.Capacity, 1));
+            Warn(byYear.Where(r => r.Shortfall > 0).ToList(), WarningKind.Shortfall,
+                r => r.Shortfall, r => r.ShortfallClasses, r => r.Shortfall / Math.Max(r.Capacity, 1));
+            Warn(byYear.Where(r => r.LargeClassRisk && r.Shortfall == 0).ToList(), WarningKind.LargeClasses,
+                r => 0, r => 0, r => r.PupilsPerClass / settings.LargeClassPupils - 1);
+            Warn(byYear.Where(r => r.Surplus > 0).ToList(), WarningKind.Surplus,
+                r => r.Surplus, r => r.SurplusClasses, r => r.Surplus / Math.Max(r.Capacity, 1));
 
-            void Warn(List<CapacityRow> years, WarningKind kind, Func<CapacityRow, double> places, Func<CapacityRow, int> classes, Func<CapacityRow, double> severity)
+            void Warn(
+                List<CapacityRow> years, WarningKind kind, Func<CapacityRow, double> places, Func<CapacityRow, int> classes,
+                Func<CapacityRow, double> severity)
             {
                 if (years.Count == 0)
                     return;

@@ -23,7 +23,8 @@ public static class DemandMoves
             {
                 var (pupils, housing) = (from.Pupils * move.Share, from.FromHousing * move.Share);
                 var source = rows[(from.Unit, from.Stage, from.Year)];
-                rows[(from.Unit, from.Stage, from.Year)] = source with { Pupils = source.Pupils - pupils, FromHousing = source.FromHousing - housing };
+                rows[(from.Unit, from.Stage, from.Year)] =
+                    source with { Pupils = source.Pupils - pupils, FromHousing = source.FromHousing - housing };
                 var key = (move.ToZone, from.Stage, from.Year);
                 var target = rows.GetValueOrDefault(key, new DemandRow(move.ToZone, from.Stage, from.Year, 0, 0));
                 rows[key] = target with { Pupils = target.Pupils + pupils, FromHousing = target.FromHousing + housing };

@@ -27,7 +27,8 @@ public sealed class EnrolmentGrid
         set
         {
             if (!Contains(grade, year))
-                throw new ArgumentOutOfRangeException(nameof(year), $"Grade {grade} in {year} is outside the grid ({FirstYear}-{LastYear}).");
+                throw new ArgumentOutOfRangeException(
+                    nameof(year), $"Grade {grade} in {year} is outside the grid ({FirstYear}-{LastYear}).");
             values[Index(grade, year)] = value;
         }
     }

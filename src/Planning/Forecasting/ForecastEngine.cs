@@ -29,8 +29,14 @@ public static class ForecastEngine
         var firstYear = input.Schools.Count == 0 ? baseYear : Math.Min(baseYear, input.Schools.Min(s => s.Enrolment.FirstYear));
         var warnings = new List<string>();
 
-        var zoneTotals = input.Schools.Select(s => s.ZoneId).Distinct().ToDictionary(zone => zone, _ => new EnrolmentGrid(firstYear, lastYear));
-        var districtTotals = input.Schools.Select(s => s.DistrictId).Distinct().ToDictionary(district => district, _ => new EnrolmentGrid(firstYear, lastYear));
+        var zoneTotals = input.Schools
+            .Select(s => s.ZoneId)
+            .Distinct()
+            .ToDictionary(zone => zone, _ => new EnrolmentGrid(firstYear, lastYear));
+        var districtTotals = input.Schools
+            .Select(s => s.DistrictId)
+            .Distinct()
+            .ToDictionary(district => district, _ => new EnrolmentGrid(firstYear, lastYear));
         foreach (var school in input.Schools)
             for (var year = school.Enrolment.FirstYear; year <= Math.Min(baseYear, school.Enrolment.LastYear); year++)
                 foreach (var grade in school.Grades)
@@ -71,14 +77,17 @@ public static class ForecastEngine
             }
             for (var i = 0; i < input.Schools.Count; i++)
                 foreach (var grade in input.Schools[i].Grades)
-                    AddTo(zoneTotals[input.Schools[i].ZoneId], districtTotals[input.Schools[i].DistrictId], grade, year, projections[i][grade, year]);
+                    AddTo(zoneTotals[input.Schools[i].ZoneId], districtTotals[input.Schools[i].DistrictId], grade, year,
+                        projections[i][grade, year]);
         }
 
-        return new Forecast(baseYear, settings.Horizon, input.Schools, projections, HousingDemand(input, settings, baseYear, lastYear), warnings);
+        return new Forecast(
+            baseYear, settings.Horizon, input.Schools, projections, HousingDemand(input, settings, baseYear, lastYear), warnings);
     }
 
     private static GradeRule RuleFor(
-        SchoolHistory school, int grade, ForecastInput input, EnrolmentGrid zone, EnrolmentGrid district, ForecastSettings settings, List<string> warnings)
+        SchoolHistory school, int grade, ForecastInput input, EnrolmentGrid zone, EnrolmentGrid district, ForecastSettings settings,
+        List<string> warnings)
     {
         var history = school.Enrolment;
         // Feeders' years read by the ratios below: the year before each of the last n years.
@@ -87,7 +96,8 @@ public static class ForecastEngine
             ? (Source.ZoneFeeders, zone)
             : (Source.DistrictFeeders, district);
         var (source, years, numerator, denominator) = Grades.BirthLag(grade) is { } lag
-            ? (Source.Births, settings.EntryRatioYears, (Func<int, double>)(t => history[grade, t]), (Func<int, double>)(t => BirthsIfKnown(input, school, t - lag)))
+            ? (Source.Births, settings.EntryRatioYears, (Func<int, double>)(t => history[grade, t]),
+                (Func<int, double>)(t => BirthsIfKnown(input, school, t - lag)))
             : school.Grades.Contains(grade - 1)
                 ? (Source.OwnPreviousGrade, settings.RatioYears, t => history[grade, t], t => history[grade - 1, t - 1])
                 : Grades.IsStageTransition(grade)

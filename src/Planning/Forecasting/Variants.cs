@@ -19,16 +19,19 @@ public static class Variants
         var holdout = Math.Min(Math.Min(MaxHoldoutYears, settings.Horizon), input.BaseYear - firstYear - settings.RatioYears);
         if (holdout < 1)
             throw new ForecastInputException(
-                $"Low and high variants need the error of a back-test, and that needs at least {settings.RatioYears + 1} years of enrolment before {input.BaseYear + 1}.");
+                $"Low and high variants need the error of a back-test, and that needs at least {settings.RatioYears + 1} years "
+                + $"of enrolment before {input.BaseYear + 1}.");
         var backTest = BackTest.Run(input, settings with { Housing = null }, holdout);
-        return Errors(Enumerable.Range(1, holdout).Select(ahead => backTest.ByLevelAndYearsAhead[(level, ahead)].Mape).ToList(), settings.Horizon);
+        return Errors(
+            Enumerable.Range(1, holdout).Select(ahead => backTest.ByLevelAndYearsAhead[(level, ahead)].Mape).ToList(), settings.Horizon);
     }
 
     /// <param name="measured">MAPE for 1, 2, ... years ahead; NaN where nothing could be compared.</param>
     public static IReadOnlyDictionary<int, double> Errors(IReadOnlyList<double> measured, int horizon)
     {
         if (measured.All(double.IsNaN))
-            throw new ForecastInputException("The back-test compared no forecast with an actual figure, so the variants' error is unknown.");
+            throw new ForecastInputException(
+                "The back-test compared no forecast with an actual figure, so the variants' error is unknown.");
         var widestMeasured = measured.Where(e => !double.IsNaN(e)).Max();
         var errors = new Dictionary<int, double>();
         double widest = 0;
@@ -42,7 +45,8 @@ public static class Variants
     }
 
     /// <summary>The rows of the variant: each year's pupils (and the part from housing) times 1 ± its error.</summary>
-    public static IReadOnlyList<DemandRow> Apply(IReadOnlyList<DemandRow> central, int baseYear, IReadOnlyDictionary<int, double> errors, Variant variant)
+    public static IReadOnlyList<DemandRow> Apply(
+        IReadOnlyList<DemandRow> central, int baseYear, IReadOnlyDictionary<int, double> errors, Variant variant)
     {
         if (variant == Variant.Central)
             return central;

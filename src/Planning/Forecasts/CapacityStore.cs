@@ -30,7 +30,8 @@ public static class CapacityStore
         var unknown = changes.Select(c => c.Key).Where(id => all.All(s => s.Id != id)).ToList();
         var schools = all.Where(s => s.Status != "closed" || changes[s.Id].Any(c => c.Change == "open")).ToDictionary(s => s.Id);
         var additions = await connection.ListAsync<Addition>("""
-            SELECT a.school_id AS SchoolId, a.stage, a.classes_added AS ClassesAdded, a.places_added AS PlacesAdded, a.in_use_from AS InUseFrom
+            SELECT a.school_id AS SchoolId, a.stage, a.classes_added AS ClassesAdded, a.places_added AS PlacesAdded,
+                   a.in_use_from AS InUseFrom
             FROM capacity_additions a JOIN schools s ON s.id = a.school_id WHERE s.district_code = @districtCode
             """, new { districtCode }, cancellationToken);
 
@@ -53,26 +54,32 @@ public static class CapacityStore
                     until = change.Year!.Value - 1;
             return (from, until);
         }
-        int Places(string stage, int classes, int places) => classSizeNorms?.TryGetValue(stage, out var norm) == true ? classes * norm : places;
+        int Places(string stage, int classes, int places) =>
+            classSizeNorms?.TryGetValue(stage, out var norm) == true ? classes * norm : places;
 
         var sources = schools.Values.SelectMany(school => school.Stages.Select(stage =>
         {
             var (from, until) = Years(school);
             var classes = stage.ClassesPerGrade.Sum();
-            return new CapacitySource(school.ZoneId.ToString(), stage.Stage, Places(stage.Stage, classes, classes * stage.ClassSizeNorm), classes, from, until);
+            return new CapacitySource(
+                school.ZoneId.ToString(), stage.Stage, Places(stage.Stage, classes, classes * stage.ClassSizeNorm), classes, from, until);
         })).ToList();
         foreach (var addition in additions.Where(a => schools.ContainsKey(a.SchoolId)))
         {
             var school = schools[addition.SchoolId];
             var (from, until) = Years(school);
             sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage,
-                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded, Math.Max(PipelineStore.FirstSchoolYear(addition.InUseFrom), from), until));
+                Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded,
+                Math.Max(PipelineStore.FirstSchoolYear(addition.InUseFrom), from), until));
         }
         foreach (var project in pipeline.Where(p => p.SchoolId is not { } id || !opensPlannedSchool.ContainsKey(id)))
         {
-            var (from, until) = project.SchoolId is { } id && schools.TryGetValue(id, out var school) ? Years(school) : (int.MinValue, int.MaxValue);
+            var (from, until) = project.SchoolId is { } id && schools.TryGetValue(id, out var school)
+                ? Years(school)
+                : (int.MinValue, int.MaxValue);
             foreach (var added in project.Places)
-                sources.Add(new CapacitySource(project.ZoneId.ToString(), added.Stage, Places(added.Stage, added.Classes, added.Places), added.Classes,
+                sources.Add(new CapacitySource(project.ZoneId.ToString(), added.Stage,
+                    Places(added.Stage, added.Classes, added.Places), added.Classes,
                     Math.Max(PipelineStore.FirstSchoolYear(project.PlannedInUse!.Value), from), until, FromPipeline: true));
         }
         return (sources, unknown);

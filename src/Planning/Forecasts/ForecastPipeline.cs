@@ -13,13 +13,14 @@ public sealed record SchoolChange(Guid? SchoolId, string? Change, [property: Bou
 
 /// <summary>A share of a zone's demand in a stage sent to a school in another zone, from a school year on.</summary>
 public sealed record DemandMove(
-    Guid? FromZoneId, Guid? ToSchoolId, string? Stage, [property: Bounds(0, 1)] double? Share, [property: Bounds(1900, 2100)] int? FromYear);
+    Guid? FromZoneId, Guid? ToSchoolId, string? Stage, [property: Bounds(0, 1)] double? Share,
+    [property: Bounds(1900, 2100)] int? FromYear);
 
 /// <summary>
 /// A forecast for a district and its levers: the method and its settings, births after the last registered year
-/// (birthSeries where it gives a year, else birthGrowth a year), migration, housing (null leaves it out), the low, central or high variant, class-size norms
-/// per stage (小班化), schools opened or closed, demand moved between zones' schools, and which facility projects
-/// count (approved only, or proposed too). A scenario is a named, saved one.
+/// (birthSeries where it gives a year, else birthGrowth a year), migration, housing (null leaves it out), the low,
+/// central or high variant, class-size norms per stage (小班化), schools opened or closed, demand moved between zones'
+/// schools, and which facility projects count (approved only, or proposed too). A scenario is a named, saved one.
 /// </summary>
 public sealed record ForecastRequest(
     string? DistrictCode, string? Method,
@@ -98,12 +99,15 @@ public static class ForecastPipeline
         if (forecast is null)
             return (null, problem);
         var report = CapacityAnalysis.Run(forecast.Rows, capacity, forecast.BaseYear, new CapacitySettings());
-        return (new CapacityResult(forecast.BaseYear, forecast.Settings, forecast.Variant, forecast.VariantErrors, forecast.Warnings, report, forecast.Names), null);
+        return (new CapacityResult(
+            forecast.BaseYear, forecast.Settings, forecast.Variant, forecast.VariantErrors, forecast.Warnings, report,
+            forecast.Names), null);
     }
 
     /// <summary>Loads the district's data, checks the demand moves against it, runs the engine and applies moves and variant.</summary>
     private static async Task<(ForecastResult? Result, ProblemHttpResult? Problem)> RunAsync(
-        ForecastRequest request, ForecastSettings settings, Level level, string district, NpgsqlConnection connection, CancellationToken cancellationToken)
+        ForecastRequest request, ForecastSettings settings, Level level, string district, NpgsqlConnection connection,
+        CancellationToken cancellationToken)
     {
         var input = await ForecastStore.LoadAsync(
             connection, district, request.BaseYear, settings.Horizon, request.BirthGrowth ?? 0, request.BirthSeries, cancellationToken);
@@ -125,7 +129,8 @@ public static class ForecastPipeline
             if (errors is not null)
                 rows = Variants.Apply(rows, forecast.BaseYear, errors, variant);
             var names = units.ToDictionary(u => u.Id, u => u.Name);
-            return (new ForecastResult(forecast.BaseYear, settings, level.ToString().ToLowerInvariant(), variant.ToString().ToLowerInvariant(), errors,
+            return (new ForecastResult(
+                forecast.BaseYear, settings, level.ToString().ToLowerInvariant(), variant.ToString().ToLowerInvariant(), errors,
                 forecast.Warnings, rows, names), null);
         }
         catch (ForecastInputException e)
@@ -138,15 +143,20 @@ public static class ForecastPipeline
     private sealed record Unit(string Kind, string Id, string Name);
 
     /// <summary>The district, its zones and its schools, by code or id, so moves are checked and results read as names.</summary>
-    private static async Task<IReadOnlyList<Unit>> UnitsAsync(NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
+    private static async Task<IReadOnlyList<Unit>> UnitsAsync(
+        NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
         (await connection.ListAsync<Unit>("""
             SELECT 'district' AS Kind, code AS Id, name FROM districts WHERE code = @district
             UNION ALL SELECT 'zone', id::text, name FROM zones WHERE district_code = @district
             UNION ALL SELECT 'school', id::text, name FROM schools WHERE district_code = @district
             """, new { district }, cancellationToken)).ToList();
 
-    /// <summary>The demand moves of a request resolved to zones: each from a zone of the district to a school there that serves the stage.</summary>
-    private static List<ZoneDemandMove> Moves(IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)
+    /// <summary>
+    /// The demand moves of a request resolved to zones: each from a zone of the district to a school there that serves the
+    /// stage.
+    /// </summary>
+    private static List<ZoneDemandMove> Moves(
+        IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)
     {
         var zones = units.Where(u => u.Kind == "zone").Select(u => u.Id).ToHashSet();
         var schools = input.Schools.ToDictionary(s => s.SchoolId);
@@ -162,12 +172,14 @@ public static class ForecastPipeline
             else if (!school.Grades.Any(grade => Grades.StageOf(grade) == move.Stage))
                 validation.Add($"demandMoves[{i}].toSchoolId", $"does not serve the stage {move.Stage}.");
             else if (school.ZoneId == from)
-                validation.Add($"demandMoves[{i}].toSchoolId", "is in the zone the demand comes from; moving demand within a zone changes nothing.");
+                validation.Add($"demandMoves[{i}].toSchoolId",
+                    "is in the zone the demand comes from; moving demand within a zone changes nothing.");
             else
                 moves.Add(new ZoneDemandMove(from, school.ZoneId, move.Stage!, move.Share!.Value, move.FromYear!.Value));
         }
         foreach (var moved in moves.GroupBy(m => (m.FromZone, m.Stage)).Where(g => g.Sum(m => m.Share) > 1 + 1e-9))
-            validation.Add("demandMoves", $"move more than all of zone {moved.Key.FromZone}'s {moved.Key.Stage} demand (shares add up to {moved.Sum(m => m.Share):0.##}).");
+            validation.Add("demandMoves", $"move more than all of zone {moved.Key.FromZone}'s {moved.Key.Stage} demand "
+                + $"(shares add up to {moved.Sum(m => m.Share):0.##}).");
         return moves;
     }
 
@@ -197,7 +209,8 @@ public static class ForecastPipeline
             validation.Add($"{prefix}birthSeries", "maps years (1950-2100) to births (0 to 2,000,000).");
         foreach (var (stage, norm) in request.ClassSizeNorms ?? [])
             if (!Stage.All.ContainsKey(stage) || norm is < 10 or > 80)
-                validation.Add($"{prefix}classSizeNorms", $"each stage ({string.Join(", ", Stage.All.Keys)}) takes a norm between 10 and 80.");
+                validation.Add($"{prefix}classSizeNorms",
+                    $"each stage ({string.Join(", ", Stage.All.Keys)}) takes a norm between 10 and 80.");
         for (var i = 0; i < (request.SchoolChanges?.Count ?? 0); i++)
         {
             var change = request.SchoolChanges![i];
@@ -227,6 +240,8 @@ public static class ForecastPipeline
     }
 
     public static ProblemHttpResult NoEnrolment(string district) =>
-        TypedResults.Problem(title: "The district has no enrolment yet.", detail: $"Import enrolment for {district} first (POST /enrolment/import).",
-            statusCode: StatusCodes.Status422UnprocessableEntity, extensions: new Dictionary<string, object?> { ["field"] = "districtCode" });
+        TypedResults.Problem(
+            title: "The district has no enrolment yet.", detail: $"Import enrolment for {district} first (POST /enrolment/import).",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["field"] = "districtCode" });
 }

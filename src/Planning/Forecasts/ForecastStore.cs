@@ -20,7 +20,9 @@ public static class ForecastStore
         NpgsqlConnection connection, string districtCode, int? baseYear, int horizon, double birthGrowth,
         IReadOnlyDictionary<int, int>? birthSeries, CancellationToken cancellationToken)
     {
-        var schools = (await EnrolmentStore.SchoolsAsync(connection, districtCode, cancellationToken)).Where(s => s.Status != "closed").ToList();
+        var schools = (await EnrolmentStore.SchoolsAsync(connection, districtCode, cancellationToken))
+            .Where(s => s.Status != "closed")
+            .ToList();
         var enrolment = await EnrolmentStore.ListAsync(connection, districtCode, null, cancellationToken);
         if (enrolment.Count == 0)
             return null;
@@ -30,7 +32,8 @@ public static class ForecastStore
         var bySchool = enrolment.ToLookup(e => e.SchoolId);
         var histories = schools.Select(school =>
         {
-            var grid = new EnrolmentGrid(firstYear, Math.Max(lastYear, bySchool[school.Id].Select(e => e.Year).DefaultIfEmpty(lastYear).Max()));
+            var grid = new EnrolmentGrid(
+                firstYear, Math.Max(lastYear, bySchool[school.Id].Select(e => e.Year).DefaultIfEmpty(lastYear).Max()));
             foreach (var row in bySchool[school.Id])
                 grid[row.Grade, row.Year] = row.Pupils;
             return new SchoolHistory(school.Id.ToString(), school.ZoneId.ToString(), districtCode, school.Grades, grid);
@@ -42,7 +45,8 @@ public static class ForecastStore
                 new { districtCode }, cancellationToken))
             .GroupBy(b => b.Area)
             .ToDictionary(area => area.Key, area => (IReadOnlyDictionary<int, double>)Extend(
-                area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth, area.Key == districtCode ? birthSeries : null));
+                area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth,
+                area.Key == districtCode ? birthSeries : null));
         var housing = await connection.ListAsync<HousingDevelopment>("""
             SELECT zone_id::text AS ZoneId, dwellings, completion_year AS CompletionYear
             FROM housing_developments WHERE district_code = @districtCode AND completion_year > @lastYear
@@ -50,8 +54,12 @@ public static class ForecastStore
         return new ForecastInput(lastYear, histories, births, housing.ToList());
     }
 
-    /// <summary>Births after the last registered year, up to what the horizon needs: from the series, else grown from the year before.</summary>
-    private static Dictionary<int, double> Extend(Dictionary<int, double> births, int lastForecastYear, double growth, IReadOnlyDictionary<int, int>? series)
+    /// <summary>
+    /// Births after the last registered year, up to what the horizon needs: from the series, else grown from the year
+    /// before.
+    /// </summary>
+    private static Dictionary<int, double> Extend(
+        Dictionary<int, double> births, int lastForecastYear, double growth, IReadOnlyDictionary<int, int>? series)
     {
         // 小班 in the last forecast year was born three years before it.
         for (var year = births.Keys.Max() + 1; year <= lastForecastYear - 3; year++)

@@ -9,7 +9,8 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
-public sealed record BackTestRequest(string? DistrictCode, [property: Bounds(1, 10)] int? HoldoutYears, IReadOnlyList<ForecastRequest>? Candidates);
+public sealed record BackTestRequest(
+    string? DistrictCode, [property: Bounds(1, 10)] int? HoldoutYears, IReadOnlyList<ForecastRequest>? Candidates);
 
 /// <summary>Accuracy at one level; the measures are null when nothing at that level could be compared.</summary>
 public sealed record AccuracyView(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent)
@@ -35,20 +36,22 @@ public static class ForecastsApi
 
     private static readonly XlsxSheet<ForecastResult> ForecastSheet = new("学位需求预测", "forecast.xlsx", ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
         result => result.Rows.Select(r => (IReadOnlyList<object?>)[
-            result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1), Math.Round(r.FromHousing, 1)]));
+            result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1),
+            Math.Round(r.FromHousing, 1)]));
 
     private static readonly XlsxSheet<CapacityResult> CapacitySheet = new("学位供需", "capacity.xlsx",
         ["片区", "学段", "学年", "需求", "学位", "其中在建与储备", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
         result => result.Report.Rows.Select(r => (IReadOnlyList<object?>)[
-            result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1), r.Capacity, r.PipelinePlaces, r.Classes,
-            r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null, Math.Round(r.Shortfall, 1), r.ShortfallClasses,
-            Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1), r.LargeClassRisk ? "是" : "否"]));
+            result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1),
+            r.Capacity, r.PipelinePlaces, r.Classes, r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null,
+            Math.Round(r.Shortfall, 1), r.ShortfallClasses, Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1),
+            r.LargeClassRisk ? "是" : "否"]));
 
     private static readonly XlsxSheet<IReadOnlyList<BackTestView>> BackTestSheet = new("回测", "backtest.xlsx",
         ["排名", "方法", "比率年数", "α", "入学比率年数", "预留年数", "层级", "比较数", "MAPE", "MALPE", "±2%以内占比"],
         views => views.SelectMany((view, rank) => view.Accuracy.Select(a => (IReadOnlyList<object?>)[
-            rank + 1, MethodNames[view.Settings.Method], view.Settings.RatioYears, view.Settings.Alpha, view.Settings.EntryRatioYears, view.HoldoutYears,
-            a.Level, a.Count, a.Mape, a.Malpe, a.WithinTwoPercent])));
+            rank + 1, MethodNames[view.Settings.Method], view.Settings.RatioYears, view.Settings.Alpha, view.Settings.EntryRatioYears,
+            view.HoldoutYears, a.Level, a.Count, a.Mape, a.Malpe, a.WithinTwoPercent])));
 
     /// <summary>
     /// Each computation answers as JSON and as .xlsx: the forecast; the capacity analysis (the zone forecast against the
@@ -102,7 +105,9 @@ public static class ForecastsApi
         try
         {
             var ranked = BackTest.Compare(input, candidates.Select(c => c!), holdout);
-            return (ranked.Select(r => new BackTestView(r.Settings, r.HoldoutYears, r.ByLevel.Select(a => AccuracyView.Of(a.Key, a.Value)).ToList())).ToList(), null);
+            return (ranked
+                .Select(r => new BackTestView(r.Settings, r.HoldoutYears, r.ByLevel.Select(a => AccuracyView.Of(a.Key, a.Value)).ToList()))
+                .ToList(), null);
         }
         catch (Exception e) when (e is ForecastInputException or ArgumentException)
         {

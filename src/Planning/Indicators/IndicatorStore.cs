@@ -15,7 +15,8 @@ public sealed record Indicator
     public string? Formula { get; init; }
 }
 
-public sealed record Plan(string Id, string AreaCode, string AreaName, string Title, int BaselineYear, int TargetYear, string DocumentStatus, string Source);
+public sealed record Plan(
+    string Id, string AreaCode, string AreaName, string Title, int BaselineYear, int TargetYear, string DocumentStatus, string Source);
 
 public sealed record TargetRow(
     string IndicatorCode, string Name, string Unit, string Better, string Stage, string Label,
@@ -30,14 +31,16 @@ public static class IndicatorStore
         (await connection.ListAsync<Indicator>(
             "SELECT code, name, english, unit, better, aliases, formula FROM indicators ORDER BY code", null, cancellationToken)).ToList();
 
-    public static async Task<IReadOnlyList<Plan>> PlansAsync(NpgsqlConnection connection, string? id, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<Plan>> PlansAsync(
+        NpgsqlConnection connection, string? id, CancellationToken cancellationToken) =>
         (await connection.ListAsync<Plan>("""
             SELECT id, area_code AS AreaCode, area_name AS AreaName, title, baseline_year AS BaselineYear, target_year AS TargetYear,
                    document_status AS DocumentStatus, source
             FROM plans WHERE @id::text IS NULL OR id = @id ORDER BY area_code, baseline_year
             """, new { id }, cancellationToken)).ToList();
 
-    public static async Task<IReadOnlyList<TargetRow>> TargetsAsync(NpgsqlConnection connection, string planId, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<TargetRow>> TargetsAsync(
+        NpgsqlConnection connection, string planId, CancellationToken cancellationToken) =>
         (await connection.ListAsync<TargetRow>("""
             SELECT t.indicator_code AS IndicatorCode, i.name, i.unit, i.better, t.stage, t.label,
                    t.baseline_comparator AS BaselineComparator, t.baseline_value::float8 AS BaselineValue,
@@ -46,7 +49,9 @@ public static class IndicatorStore
             WHERE t.plan_id = @planId ORDER BY t.ctid
             """, new { planId }, cancellationToken)).ToList();
 
-    /// <summary>Every value known for an area: computed ones (for a district) and entered ones; entered ones win in the same year.</summary>
+    /// <summary>
+    /// Every value known for an area: computed ones (for a district) and entered ones; entered ones win in the same year.
+    /// </summary>
     public static async Task<IReadOnlyList<AreaValue>> ValuesAsync(
         NpgsqlConnection connection, string areaCode, int largeClassPupils, CancellationToken cancellationToken)
     {
@@ -66,13 +71,17 @@ public static class IndicatorStore
                 FROM enrolment e JOIN schools s ON s.id = e.school_id WHERE s.district_code = @areaCode GROUP BY e.year
             ), p AS (
                 SELECT year,
-                       CASE WHEN count(*) FILTER (WHERE age BETWEEN 3 AND 5) = 3 THEN sum(persons) FILTER (WHERE age BETWEEN 3 AND 5) END AS aged3to5,
-                       CASE WHEN count(*) FILTER (WHERE age BETWEEN 15 AND 17) = 3 THEN sum(persons) FILTER (WHERE age BETWEEN 15 AND 17) END AS aged15to17
+                       CASE WHEN count(*) FILTER (WHERE age BETWEEN 3 AND 5) = 3
+                            THEN sum(persons) FILTER (WHERE age BETWEEN 3 AND 5) END AS aged3to5,
+                       CASE WHEN count(*) FILTER (WHERE age BETWEEN 15 AND 17) = 3
+                            THEN sum(persons) FILTER (WHERE age BETWEEN 15 AND 17) END AS aged15to17
                 FROM population WHERE district_code = @areaCode GROUP BY year
             )
-            SELECT e.year AS Year, coalesce(e.kindergarten, 0)::int AS KindergartenPupils, coalesce(e.public_kindergarten, 0)::int AS PublicKindergartenPupils,
+            SELECT e.year AS Year, coalesce(e.kindergarten, 0)::int AS KindergartenPupils,
+                   coalesce(e.public_kindergarten, 0)::int AS PublicKindergartenPupils,
                    coalesce(e.inclusive_kindergarten, 0)::int AS InclusiveKindergartenPupils, coalesce(e.grade1, 0)::int AS Grade1Pupils,
-                   coalesce(e.grade9, 0)::int AS Grade9Pupils, coalesce(e.senior, 0)::int AS SeniorPupils, p.aged3to5::int AS Aged3To5, p.aged15to17::int AS Aged15To17
+                   coalesce(e.grade9, 0)::int AS Grade9Pupils, coalesce(e.senior, 0)::int AS SeniorPupils,
+                   p.aged3to5::int AS Aged3To5, p.aged15to17::int AS Aged15To17
             FROM e LEFT JOIN p ON p.year = e.year ORDER BY e.year
             """, new { areaCode }, cancellationToken)).ToList();
         var registry = years.Count == 0 ? null : await connection.SingleAsync<RegistryFigures>("""
@@ -88,7 +97,8 @@ public static class IndicatorStore
             )
             SELECT @year AS Year,
                    (SELECT coalesce(sum(classes), 0) FROM classes)::int AS CompulsoryClasses,
-                   (SELECT coalesce(sum(classes) FILTER (WHERE pupils >= @largeClassPupils * classes), 0) FROM classes)::int AS LargeCompulsoryClasses,
+                   (SELECT coalesce(sum(classes) FILTER (WHERE pupils >= @largeClassPupils * classes), 0)
+                    FROM classes)::int AS LargeCompulsoryClasses,
                    (SELECT count(*) FROM compulsory)::int AS OpenCompulsorySchools,
                    (SELECT count(*) FILTER (WHERE kind = 'school_district') FROM compulsory)::int AS ZonedCompulsorySchools
             """, new { areaCode, year = years[^1].Year, largeClassPupils }, cancellationToken);

@@ -7,7 +7,8 @@ public sealed record YearFigures(
     int Grade1Pupils, int Grade9Pupils, int SeniorPupils, int? Aged3To5, int? Aged15To17);
 
 /// <summary>What the registry says today about a district's compulsory schools, with the latest year's enrolment.</summary>
-public sealed record RegistryFigures(int Year, int CompulsoryClasses, int LargeCompulsoryClasses, int OpenCompulsorySchools, int ZonedCompulsorySchools);
+public sealed record RegistryFigures(
+    int Year, int CompulsoryClasses, int LargeCompulsoryClasses, int OpenCompulsorySchools, int ZonedCompulsorySchools);
 
 public sealed record IndicatorValue(string IndicatorCode, int Year, double Value);
 
@@ -29,7 +30,8 @@ public static class IndicatorValues
         foreach (var y in years.OrderBy(y => y.Year))
         {
             Add("preschool_gross_enrolment", y.Year, y.KindergartenPupils, y.Aged3To5);
-            Add("inclusive_kindergarten_coverage", y.Year, y.PublicKindergartenPupils + y.InclusiveKindergartenPupils, y.KindergartenPupils);
+            Add("inclusive_kindergarten_coverage", y.Year,
+                y.PublicKindergartenPupils + y.InclusiveKindergartenPupils, y.KindergartenPupils);
             Add("public_kindergarten_share", y.Year, y.PublicKindergartenPupils, y.KindergartenPupils);
             // 巩固率: the grade 9 cohort against the same cohort when it entered grade 1, eight years before.
             if (y.Grade9Pupils > 0 && byYear.TryGetValue(y.Year - 8, out var entry))

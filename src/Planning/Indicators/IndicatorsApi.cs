@@ -64,11 +64,15 @@ public static class IndicatorsApi
         if ((await IndicatorStore.PlansAsync(connection, id, cancellationToken)).SingleOrDefault() is not { } plan)
             return null;
         var targets = await IndicatorStore.TargetsAsync(connection, id, cancellationToken);
-        var values = await IndicatorStore.ValuesAsync(connection, plan.AreaCode, new CapacitySettings().LargeClassPupils, cancellationToken);
+        var values = await IndicatorStore.ValuesAsync(
+            connection, plan.AreaCode, new CapacitySettings().LargeClassPupils, cancellationToken);
         return new PlanProgress(plan, targets.Select(target =>
         {
             var latest = values
-                .Where(v => v.IndicatorCode == target.IndicatorCode && v.Stage == target.Stage && v.Year >= plan.BaselineYear && v.Year <= plan.TargetYear)
+                .Where(v => v.IndicatorCode == target.IndicatorCode
+                    && v.Stage == target.Stage
+                    && v.Year >= plan.BaselineYear
+                    && v.Year <= plan.TargetYear)
                 .MaxBy(v => v.Year);
             var rule = new PlanTarget(target.Better, plan.BaselineYear, target.BaselineComparator, target.BaselineValue,
                 plan.TargetYear, target.TargetComparator, target.TargetValue);
@@ -79,13 +83,16 @@ public static class IndicatorsApi
         }).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(string id, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
+        string id, Database dataSource, CancellationToken cancellationToken)
     {
         if (await ProgressAsync(dataSource, id, cancellationToken) is not { } progress)
             return TypedResults.NotFound();
         var workbook = XlsxWriter.Write("规划指标", ["指标", "基期值", "目标值", "指标属性", "最新值", "年份", "来源", "进度线值", "状态"],
             progress.Targets.Select(t => (IReadOnlyList<object?>)[
-                t.Target.Label, $"{t.Target.BaselineComparator}{t.Target.BaselineValue}", $"{t.Target.TargetComparator}{t.Target.TargetValue}",
+                t.Target.Label,
+                $"{t.Target.BaselineComparator}{t.Target.BaselineValue}",
+                $"{t.Target.TargetComparator}{t.Target.TargetValue}",
                 t.Target.Binding switch { true => "约束性", false => "预期性", _ => null },
                 t.Value, t.ValueYear, t.ValueSource, t.Expected is { } expected ? Math.Round(expected, 2) : null,
                 t.Status switch { ProgressStatus.OnTrack => "达标或按进度", ProgressStatus.Behind => "滞后", _ => "无数据" }]));

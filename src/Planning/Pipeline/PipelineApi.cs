@@ -11,8 +11,8 @@ public static class PipelineApi
         "在建与储备项目", "pipeline.xlsx",
         ["项目", "状态", "学区", "学段", "班数", "学位", "计划投入使用"],
         p => [p.Name, p.Status == "approved" ? "已立项" : "谋划中", p.ZoneName,
-            string.Join("、", p.Places.Select(s => Stage.All[s.Stage].ChineseName)), p.Places.Sum(s => s.Classes), p.Places.Sum(s => s.Places),
-            p.PlannedInUse?.ToString("yyyy-MM-dd")]);
+            string.Join("、", p.Places.Select(s => Stage.All[s.Stage].ChineseName)), p.Places.Sum(s => s.Classes),
+            p.Places.Sum(s => s.Places), p.PlannedInUse?.ToString("yyyy-MM-dd")]);
 
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder app)
     {

@@ -31,9 +31,9 @@ public abstract class PipelineConsumer<TEvent>(Database dataSource, ILogger logg
             INSERT INTO pipeline_projects (project_id, version, district_code, zone_id, school_id, name, status, places, planned_in_use)
             VALUES (@ProjectId, @Version, @DistrictCode, @zone, @SchoolId, @Name, @Status, @places::jsonb, @PlannedInUse)
             ON CONFLICT (project_id) DO UPDATE SET
-                version = excluded.version, district_code = excluded.district_code, zone_id = excluded.zone_id, school_id = excluded.school_id,
-                name = excluded.name, status = excluded.status, places = excluded.places, planned_in_use = excluded.planned_in_use,
-                received_at = clock_timestamp()
+                version = excluded.version, district_code = excluded.district_code, zone_id = excluded.zone_id,
+                school_id = excluded.school_id, name = excluded.name, status = excluded.status, places = excluded.places,
+                planned_in_use = excluded.planned_in_use, received_at = clock_timestamp()
             WHERE pipeline_projects.version < excluded.version
             """, new
         {

@@ -7,17 +7,21 @@ namespace Platform.Planning.Pipeline;
 
 /// <summary>A project of the pipeline as Planning counts it: still to come, in a zone, from its planned date.</summary>
 public sealed record PipelineProject(
-    Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status, IReadOnlyList<StagePlaces> Places, DateOnly? PlannedInUse);
+    Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status,
+    IReadOnlyList<StagePlaces> Places, DateOnly? PlannedInUse);
 
 public static class PipelineStore
 {
-    private sealed record Row(Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status, string Places, DateOnly? PlannedInUse);
+    private sealed record Row(
+        Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status, string Places,
+        DateOnly? PlannedInUse);
 
     /// <summary>The district's projects that are proposed or approved and not yet commissioned.</summary>
-    public static async Task<IReadOnlyList<PipelineProject>> ListAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<PipelineProject>> ListAsync(
+        NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.ListAsync<Row>("""
-            SELECT p.project_id AS ProjectId, p.district_code AS DistrictCode, p.zone_id AS ZoneId, z.name AS ZoneName, p.school_id AS SchoolId,
-                   p.name, p.status, p.places::text AS Places, p.planned_in_use AS PlannedInUse
+            SELECT p.project_id AS ProjectId, p.district_code AS DistrictCode, p.zone_id AS ZoneId, z.name AS ZoneName,
+                   p.school_id AS SchoolId, p.name, p.status, p.places::text AS Places, p.planned_in_use AS PlannedInUse
             FROM pipeline_projects p JOIN zones z ON z.id = p.zone_id
             WHERE (@districtCode::text IS NULL OR p.district_code = @districtCode) AND p.status IN ('proposed', 'approved')
               AND NOT EXISTS (SELECT 1 FROM capacity_additions a WHERE a.project_id = p.project_id)
@@ -27,6 +31,9 @@ public static class PipelineStore
             JsonSerializer.Deserialize<List<StagePlaces>>(r.Places, JsonSerializerOptions.Web)!, r.PlannedInUse))
         .ToList();
 
-    /// <summary>The school year places are first used in: the year itself when in use by the autumn start (1 September), else the next.</summary>
+    /// <summary>
+    /// The school year places are first used in: the year itself when in use by the autumn start (1 September), else the
+    /// next.
+    /// </summary>
     public static int FirstSchoolYear(DateOnly inUse) => inUse <= new DateOnly(inUse.Year, 9, 1) ? inUse.Year : inUse.Year + 1;
 }

@@ -24,7 +24,8 @@ public static class PopulationApi
         Write: PopulationStore.WriteAsync);
 
     private static readonly SheetTable<PopulationView> Table = new(
-        async (connection, filter, cancellationToken) => await PopulationStore.ListAsync(connection, filter.DistrictCode, cancellationToken),
+        async (connection, filter, cancellationToken) =>
+            await PopulationStore.ListAsync(connection, filter.DistrictCode, cancellationToken),
         "分年龄人口", "population.xlsx", ["区划代码", "区", "年份", "年龄", "人口"],
         p => [p.DistrictCode, p.DistrictName, p.Year, p.Age, p.Persons]);
 

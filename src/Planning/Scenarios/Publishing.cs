@@ -17,7 +17,8 @@ public static class Publishing
         var firstYears = report.Warnings.Where(w => w.Kind == WarningKind.Shortfall).ToDictionary(w => (w.Zone, w.Stage), w => w.FirstYear);
         return report.Rows
             .Where(row => row.Shortfall >= thresholdPlaces)
-            .Where(row => !announcedClasses.TryGetValue((Guid.Parse(row.Zone), row.Stage, row.Year), out var classes) || classes != row.ShortfallClasses)
+            .Where(row => !announcedClasses.TryGetValue((Guid.Parse(row.Zone), row.Stage, row.Year), out var classes)
+                || classes != row.ShortfallClasses)
             .Select(row => new PlaceShortfallDetected(forecastId, districtCode, Guid.Parse(row.Zone), row.Stage, row.Year,
                 firstYears.GetValueOrDefault((row.Zone, row.Stage), row.Year), Math.Round(row.Shortfall, 1), row.ShortfallClasses))
             .ToList();

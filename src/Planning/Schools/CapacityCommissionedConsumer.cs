@@ -14,17 +14,20 @@ namespace Platform.Planning.Schools;
 public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<CapacityCommissionedConsumer> logger)
     : IdempotentConsumer<CapacityCommissioned>(dataSource, logger)
 {
-    protected override async Task ApplyAsync(CapacityCommissioned message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task ApplyAsync(
+        CapacityCommissioned message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         // Both faults are retried, then parked in the error queue where they can be inspected and replayed.
         if (!Stage.All.ContainsKey(message.Stage))
             throw new InvalidOperationException($"Project {message.ProjectId} commissioned capacity for unknown stage '{message.Stage}'.");
-        if (message.NewSchool is { } details && await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction) is null)
+        if (message.NewSchool is { } details
+            && await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction) is null)
             await RegisterAsync(transaction, message, details, cancellationToken);
         switch (await AddCapacityAsync(transaction, message, cancellationToken))
         {
             case CapacityAddition.UnknownSchool:
-                throw new InvalidOperationException($"Project {message.ProjectId} commissioned capacity for unknown school {message.SchoolId}.");
+                throw new InvalidOperationException(
+                    $"Project {message.ProjectId} commissioned capacity for unknown school {message.SchoolId}.");
             case CapacityAddition.AlreadyRecorded:
                 logger.LogInformation("Capacity of project {ProjectId} was already recorded", message.ProjectId);
                 return;
@@ -37,12 +40,17 @@ public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<Ca
     /// Registers the school a project built that the registry did not have: open from the school year it is in use,
     /// with the stage and no classes of its own, so its places are the project's (added next) and counted once.
     /// </summary>
-    private static async Task RegisterAsync(NpgsqlTransaction transaction, CapacityCommissioned message, NewSchoolDetails details, CancellationToken cancellationToken)
+    private static async Task RegisterAsync(
+        NpgsqlTransaction transaction, CapacityCommissioned message, NewSchoolDetails details, CancellationToken cancellationToken)
     {
         var stage = Stage.All[message.Stage];
-        await InsertAsync(transaction, message.SchoolId, new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, "open",
-            Pipeline.PipelineStore.FirstSchoolYear(message.InUseFrom), [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
+        await InsertAsync(transaction, message.SchoolId,
+            new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, "open",
+                Pipeline.PipelineStore.FirstSchoolYear(message.InUseFrom),
+                [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
             cancellationToken);
-        await transaction.EnqueueAsync(SchoolEvents.Registered((await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction))!), cancellationToken);
+        await transaction.EnqueueAsync(
+            SchoolEvents.Registered((await FindAsync(transaction.Connection!, message.SchoolId, cancellationToken, transaction))!),
+            cancellationToken);
     }
 }

@@ -3,7 +3,8 @@ using Platform.Contracts;
 
 namespace Platform.Planning.Schools;
 
-public sealed record StageRequest(string? Stage, [property: Bounds(10, 80)] int? ClassSizeNorm, [property: Bounds(0, 100)] int[]? ClassesPerGrade);
+public sealed record StageRequest(
+    string? Stage, [property: Bounds(10, 80)] int? ClassSizeNorm, [property: Bounds(0, 100)] int[]? ClassesPerGrade);
 
 public sealed record SchoolRequest(
     string? Name, string? DistrictCode, Guid? ZoneId, Guid? StreetId, string? Ownership, string? Status,
@@ -12,9 +13,13 @@ public sealed record SchoolRequest(
 public sealed record StageDraft(string Stage, int ClassSizeNorm, IReadOnlyList<int> ClassesPerGrade);
 
 public sealed record SchoolDraft(
-    string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear, IReadOnlyList<StageDraft> Stages);
+    string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear,
+    IReadOnlyList<StageDraft> Stages);
 
-/// <summary>The rules a school entry must follow on its own; whether its district, zone and street exist is checked against the registry.</summary>
+/// <summary>
+/// The rules a school entry must follow on its own; whether its district, zone and street exist is checked against the
+/// registry.
+/// </summary>
 public static class SchoolRules
 {
     public static SchoolDraft? Validate(SchoolRequest request, Validation validation)
@@ -56,7 +61,8 @@ public static class SchoolRules
         var classes = request.ClassesPerGrade;
         if (classes is null || classes.Length != stage.Grades.Count)
         {
-            validation.Add($"{field}.classesPerGrade", $"must give the classes of each of the stage's {stage.Grades.Count} grades, lowest grade first.");
+            validation.Add($"{field}.classesPerGrade",
+                $"must give the classes of each of the stage's {stage.Grades.Count} grades, lowest grade first.");
             return null;
         }
         return new StageDraft(stage.Code, norm, classes);

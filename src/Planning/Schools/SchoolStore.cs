@@ -17,12 +17,15 @@ public sealed record SchoolView(
     public int Places => Stages.Sum(s => s.Places);
 
     [JsonIgnore]
-    public IReadOnlyList<SchoolStageCapacity> Capacities => Stages.Select(s => new SchoolStageCapacity(s.Stage, s.ClassSizeNorm, s.Classes, s.Places)).ToList();
+    public IReadOnlyList<SchoolStageCapacity> Capacities =>
+        Stages.Select(s => new SchoolStageCapacity(s.Stage, s.ClassSizeNorm, s.Classes, s.Places)).ToList();
 }
 
 public static class SchoolStore
 {
-    private sealed record SchoolRow(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear);
+    private sealed record SchoolRow(
+        Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status,
+        int? OpeningYear);
 
     private sealed record StageRow(Guid SchoolId, string Stage, int ClassSizeNorm);
 
@@ -30,11 +33,14 @@ public static class SchoolStore
 
     private sealed record AdditionRow(Guid SchoolId, string Stage, long Classes, long Places);
 
-    public static async Task<SchoolView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
+    public static async Task<SchoolView?> FindAsync(
+        NpgsqlConnection connection, Guid id, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
         (await LoadAsync(connection, "id = @id", new { id }, cancellationToken, transaction)).SingleOrDefault();
 
-    public static Task<IReadOnlyList<SchoolView>> ListAsync(NpgsqlConnection connection, string? districtCode, Guid? zoneId, CancellationToken cancellationToken) =>
-        LoadAsync(connection, "(@districtCode::text IS NULL OR district_code = @districtCode) AND (@zoneId::uuid IS NULL OR zone_id = @zoneId)",
+    public static Task<IReadOnlyList<SchoolView>> ListAsync(
+        NpgsqlConnection connection, string? districtCode, Guid? zoneId, CancellationToken cancellationToken) =>
+        LoadAsync(connection,
+            "(@districtCode::text IS NULL OR district_code = @districtCode) AND (@zoneId::uuid IS NULL OR zone_id = @zoneId)",
             new { districtCode, zoneId }, cancellationToken);
 
     /// <summary>
@@ -42,7 +48,8 @@ public static class SchoolStore
     /// repeatable-read one), so a commissioning committed between the statements cannot give a mixed view.
     /// </summary>
     private static async Task<IReadOnlyList<SchoolView>> LoadAsync(
-        NpgsqlConnection connection, string where, object parameters, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null)
+        NpgsqlConnection connection, string where, object parameters, CancellationToken cancellationToken,
+        NpgsqlTransaction? transaction = null)
     {
         if (transaction is null)
         {
@@ -50,7 +57,8 @@ public static class SchoolStore
             return await LoadAsync(connection, where, parameters, cancellationToken, snapshot);
         }
         var schools = (await transaction.ListAsync<SchoolRow>($"""
-            SELECT id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, street_id AS StreetId, ownership, status, opening_year AS OpeningYear
+            SELECT id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, street_id AS StreetId, ownership, status,
+                   opening_year AS OpeningYear
             FROM schools WHERE {where} ORDER BY district_code, name
             """, parameters, cancellationToken)).ToList();
         if (schools.Count == 0)
@@ -67,13 +75,15 @@ public static class SchoolStore
         var additions = (await details.ReadAsync<AdditionRow>()).ToDictionary(a => (a.SchoolId, a.Stage));
 
         return schools.Select(school => new SchoolView(
-            school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.StreetId, school.Ownership, school.Status, school.OpeningYear,
+            school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId, school.StreetId, school.Ownership, school.Status,
+            school.OpeningYear,
             stages[school.Id].OrderBy(s => Stage.All[s.Stage].Grades[0]).Select(stage =>
             {
                 var perGrade = Stage.All[stage.Stage].Grades.Select(grade => classes.GetValueOrDefault((school.Id, grade))).ToList();
                 var added = additions.GetValueOrDefault((school.Id, stage.Stage));
                 var stageClasses = perGrade.Sum() + (int)(added?.Classes ?? 0);
-                return new StageView(stage.Stage, stage.ClassSizeNorm, perGrade, stageClasses, perGrade.Sum() * stage.ClassSizeNorm + (int)(added?.Places ?? 0));
+                return new StageView(stage.Stage, stage.ClassSizeNorm, perGrade, stageClasses,
+                    perGrade.Sum() * stage.ClassSizeNorm + (int)(added?.Places ?? 0));
             }).ToList())).ToList();
     }
 
@@ -82,19 +92,24 @@ public static class SchoolStore
         await transaction.WriteAsync("""
             INSERT INTO schools (id, name, district_code, zone_id, street_id, ownership, status, opening_year)
             VALUES (@id, @Name, @DistrictCode, @ZoneId, @StreetId, @Ownership, @Status, @OpeningYear)
-            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear }, cancellationToken);
+            """,
+            new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear },
+            cancellationToken);
         await WriteStagesAsync(transaction, id, draft.Stages, cancellationToken);
     }
 
     /// <returns>false when there is no such school.</returns>
-    public static async Task<bool> UpdateAsync(NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
+    public static async Task<bool> UpdateAsync(
+        NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         var updated = await transaction.WriteAsync("""
-            UPDATE schools SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId, street_id = @StreetId,
-                ownership = @Ownership, status = @Status, opening_year = @OpeningYear, updated_at = now()
+            UPDATE schools SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId,
+                street_id = @StreetId, ownership = @Ownership, status = @Status, opening_year = @OpeningYear, updated_at = now()
             WHERE id = @id
-            """, new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear }, cancellationToken);
+            """,
+            new { id, draft.Name, draft.DistrictCode, draft.ZoneId, draft.StreetId, draft.Ownership, draft.Status, draft.OpeningYear },
+            cancellationToken);
         if (updated == 0)
             return false;
         await transaction.WriteAsync(
@@ -104,16 +119,19 @@ public static class SchoolStore
         return true;
     }
 
-    private static async Task WriteStagesAsync(NpgsqlTransaction transaction, Guid id, IReadOnlyList<StageDraft> stages, CancellationToken cancellationToken)
+    private static async Task WriteStagesAsync(
+        NpgsqlTransaction transaction, Guid id, IReadOnlyList<StageDraft> stages, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         await transaction.WriteAsync(
             "INSERT INTO school_stages (school_id, stage, class_size_norm) SELECT @id, * FROM unnest(@stages, @norms)",
-            new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() }, cancellationToken);
+            new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() },
+            cancellationToken);
         var grades = stages.SelectMany(s => Stage.All[s.Stage].Grades.Zip(s.ClassesPerGrade)).ToList();
         await transaction.WriteAsync(
             "INSERT INTO school_classes (school_id, grade, classes) SELECT @id, * FROM unnest(@grades, @classes)",
-            new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() }, cancellationToken);
+            new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() },
+            cancellationToken);
     }
 
     public enum CapacityAddition { Added, AlreadyRecorded, UnknownSchool }
@@ -122,7 +140,8 @@ public static class SchoolStore
     /// Adds a commissioned project's classes and places to a stage of its school, once per project; a stage the school
     /// did not serve yet is added with its default norm (e.g. a primary school extended into a nine-year school).
     /// </summary>
-    public static async Task<CapacityAddition> AddCapacityAsync(NpgsqlTransaction transaction, CapacityCommissioned added, CancellationToken cancellationToken)
+    public static async Task<CapacityAddition> AddCapacityAsync(
+        NpgsqlTransaction transaction, CapacityCommissioned added, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         var schoolExists = await transaction.ScalarAsync<bool>(

@@ -66,7 +66,9 @@ public static class SchoolsApi
     private static async Task<Results<Ok<SchoolView>, NotFound>> GetAsync(Guid id, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        return await SchoolStore.FindAsync(connection, id, cancellationToken) is { } school ? TypedResults.Ok(school) : TypedResults.NotFound();
+        return await SchoolStore.FindAsync(connection, id, cancellationToken) is { } school
+            ? TypedResults.Ok(school)
+            : TypedResults.NotFound();
     }
 
     private static async Task<Ok<IReadOnlyList<SchoolView>>> ListAsync(
@@ -77,37 +79,46 @@ public static class SchoolsApi
     }
 
     /// <summary>The registry as .xlsx: one row per school and stage, with its classes, norm and places.</summary>
-    private static async Task<FileContentHttpResult> ExportAsync(string? districtCode, Database dataSource, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> ExportAsync(
+        string? districtCode, Database dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var schools = await SchoolStore.ListAsync(connection, districtCode, null, cancellationToken);
         var zones = await SchoolStore.ZoneNamesAsync(connection, districtCode, cancellationToken);
         var workbook = XlsxWriter.Write("学校", ["学校编号", "学校名称", "区划代码", "学区", "办学性质", "状态", "开办年份", "学段", "班额标准", "班数", "学位"],
             schools.SelectMany(school => school.Stages.Select(stage => (IReadOnlyList<object?>)[
-                school.Id.ToString(), school.Name, school.DistrictCode, zones.GetValueOrDefault(school.ZoneId), SchoolOwnerships.ChineseNames[school.Ownership],
-                SchoolStatus.All[school.Status], school.OpeningYear, Stage.All[stage.Stage].ChineseName, stage.ClassSizeNorm, stage.Classes, stage.Places])));
+                school.Id.ToString(), school.Name, school.DistrictCode, zones.GetValueOrDefault(school.ZoneId),
+                SchoolOwnerships.ChineseNames[school.Ownership], SchoolStatus.All[school.Status], school.OpeningYear,
+                Stage.All[stage.Stage].ChineseName, stage.ClassSizeNorm, stage.Classes, stage.Places])));
         return TypedResults.File(workbook, XlsxWriter.ContentType, "schools.xlsx");
     }
 
     /// <summary>The district must exist, and the zone and street (when given) must be in it.</summary>
-    private static async Task<bool> CheckAreasAsync(NpgsqlConnection connection, SchoolDraft draft, Validation validation, CancellationToken cancellationToken)
+    private static async Task<bool> CheckAreasAsync(
+        NpgsqlConnection connection, SchoolDraft draft, Validation validation, CancellationToken cancellationToken)
     {
         var found = await SchoolStore.AreasOfAsync(connection, draft, cancellationToken);
         if (!found.District)
             validation.Add("districtCode", "is not a known district code (e.g. 120106 for 红桥区).");
         else if (found.ZoneDistrict != draft.DistrictCode)
-            validation.Add("zoneId", found.ZoneDistrict is null ? "is not a known zone." : $"is a zone of district {found.ZoneDistrict}, not {draft.DistrictCode}.");
+            validation.Add("zoneId", found.ZoneDistrict is null
+                ? "is not a known zone."
+                : $"is a zone of district {found.ZoneDistrict}, not {draft.DistrictCode}.");
         if (draft.StreetId is not null && found.StreetDistrict != draft.DistrictCode)
-            validation.Add("streetId", found.StreetDistrict is null ? "is not a known street." : $"is a street of district {found.StreetDistrict}, not {draft.DistrictCode}.");
+            validation.Add("streetId", found.StreetDistrict is null
+                ? "is not a known street."
+                : $"is a street of district {found.StreetDistrict}, not {draft.DistrictCode}.");
         return validation.IsValid;
     }
 }
 
 public static class SchoolEvents
 {
-    public static SchoolRegistered Registered(SchoolView school) => new(school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId,
+    public static SchoolRegistered Registered(SchoolView school) => new(
+        school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId,
         school.Ownership, school.Status, school.OpeningYear, school.Capacities);
 
-    public static SchoolUpdated Updated(SchoolView school) => new(school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId,
+    public static SchoolUpdated Updated(SchoolView school) => new(
+        school.Id, school.Version, school.Name, school.DistrictCode, school.ZoneId,
         school.Ownership, school.Status, school.OpeningYear, school.Capacities);
 }
