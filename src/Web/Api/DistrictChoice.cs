@@ -4,7 +4,8 @@ namespace Platform.Web.Api;
 public sealed record DistrictChoice(string Code, string Name)
 {
     /// <summary>The user's districts and the one to show: the one asked for if it is theirs, else their first.</summary>
-    public static async Task<(IReadOnlyList<DistrictChoice> Districts, string? Chosen, string? Problem)> LoadAsync(ServiceApi api, string? asked)
+    public static async Task<(IReadOnlyList<DistrictChoice> Districts, string? Chosen, string? Problem)> LoadAsync(
+        ServiceApi api, string? asked)
     {
         var answer = await api.GetAsync<List<DistrictChoice>>("planning", "/districts", CancellationToken.None);
         var districts = answer.Value ?? [];

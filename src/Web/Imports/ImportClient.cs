@@ -6,10 +6,14 @@ namespace Platform.Web.Imports;
 /// <summary>Sends an uploaded file to Planning's import, as a dry run or for real, and reads its report or problem.</summary>
 public sealed class ImportClient(ServiceApi api)
 {
-    public async Task<(ImportReport? Report, string? Problem)> SendAsync(PendingUpload upload, bool dryRun, CancellationToken cancellationToken)
+    public async Task<(ImportReport? Report, string? Problem)> SendAsync(
+        PendingUpload upload, bool dryRun, CancellationToken cancellationToken)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(upload.Content), "file", upload.FileName } };
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{upload.Kind}/import?dryRun={(dryRun ? "true" : "false")}") { Content = form };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/{upload.Kind}/import?dryRun={(dryRun ? "true" : "false")}")
+        {
+            Content = form
+        };
         using var response = await api.SendAsync("planning", request, cancellationToken);
         return response.IsSuccessStatusCode
             ? (await response.Content.ReadFromJsonAsync<ImportReport>(cancellationToken), null)

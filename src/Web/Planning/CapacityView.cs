@@ -1,9 +1,12 @@
 namespace Platform.Web.Planning;
 
 /// <summary>A row of Planning's capacity analysis: demand against places for a zone, stage and year.</summary>
-public sealed record CapacityRow(string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, double Shortfall, double Surplus, bool LargeClassRisk);
+public sealed record CapacityRow(
+    string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, double Shortfall, double Surplus,
+    bool LargeClassRisk);
 
-public sealed record CapacityWarning(string Zone, string Stage, string Kind, int FirstYear, double Places, int Classes, double Severity, bool Urgent);
+public sealed record CapacityWarning(
+    string Zone, string Stage, string Kind, int FirstYear, double Places, int Classes, double Severity, bool Urgent);
 
 public sealed record CapacityReport(IReadOnlyList<CapacityRow> Rows, IReadOnlyList<CapacityWarning> Warnings);
 
@@ -37,14 +40,20 @@ public static class CapacityView
         answer.Report.Rows.Where(row => row.Stage == stage)
             .GroupBy(row => row.Zone)
             .Select(zone => new GridRow(zone.Key, answer.Names.GetValueOrDefault(zone.Key, zone.Key),
-                zone.OrderBy(row => row.Year).Select(row => new GridCell(row.Year, row.Shortfall > 0 ? -row.Shortfall : row.Surplus, StandingOf(row), row.LargeClassRisk)).ToList()))
+                zone.OrderBy(row => row.Year)
+                    .Select(row => new GridCell(
+                        row.Year, row.Shortfall > 0 ? -row.Shortfall : row.Surplus, StandingOf(row), row.LargeClassRisk))
+                    .ToList()))
             .OrderBy(row => row.Name, StringComparer.Ordinal)
             .ToList();
 
     public static Trend TrendOf(CapacityAnswer answer, string stage)
     {
         var years = answer.Report.Rows.Where(row => row.Stage == stage).GroupBy(row => row.Year).OrderBy(year => year.Key).ToList();
-        return new Trend(years.Select(year => year.Key).ToList(), years.Select(year => Math.Round(year.Sum(row => row.Demand))).ToList(),
-            years.Select(year => year.Sum(row => row.Capacity)).ToList(), years.Select(year => year.Sum(row => row.PipelinePlaces)).ToList());
+        return new Trend(
+            years.Select(year => year.Key).ToList(),
+            years.Select(year => Math.Round(year.Sum(row => row.Demand))).ToList(),
+            years.Select(year => year.Sum(row => row.Capacity)).ToList(),
+            years.Select(year => year.Sum(row => row.PipelinePlaces)).ToList());
     }
 }

@@ -68,7 +68,8 @@ public static class ScenarioLevers
         Horizon = Value<int?>(levers, "horizon") ?? 10,
         Variant = Value<string>(levers, "variant") ?? "central",
         FacilityProjects = Value<string>(levers, "facilityProjects") ?? "approved",
-        Method = Methods.FirstOrDefault(m => m.Equals(Value<string>(levers, "method"), StringComparison.OrdinalIgnoreCase)) ?? "weightedMean",
+        Method = Methods.FirstOrDefault(m => m.Equals(Value<string>(levers, "method"), StringComparison.OrdinalIgnoreCase))
+            ?? "weightedMean",
         RatioYears = Value<int?>(levers, "ratioYears") ?? 3,
         Alpha = Value<double?>(levers, "alpha") ?? 0.4,
         EntryRatioYears = Value<int?>(levers, "entryRatioYears") ?? 3,
@@ -81,12 +82,15 @@ public static class ScenarioLevers
         ClassSizeNorms = (levers["classSizeNorms"] as JsonObject)?.ToDictionary(n => n.Key, n => n.Value?.Deserialize<int?>()) ?? [],
         SchoolChanges = (levers["schoolChanges"] as JsonArray ?? []).OfType<JsonObject>().Select(change => new SchoolChangeRow
         {
-            SchoolId = Value<Guid?>(change, "schoolId"), Change = Value<string>(change, "change") ?? "open", Year = Value<int?>(change, "year"),
+            SchoolId = Value<Guid?>(change, "schoolId"), Change = Value<string>(change, "change") ?? "open",
+            Year = Value<int?>(change, "year"),
         }).ToList(),
         DemandMoves = (levers["demandMoves"] as JsonArray ?? []).OfType<JsonObject>().Select(move => new DemandMoveRow
         {
-            FromZoneId = Value<Guid?>(move, "fromZoneId"), ToSchoolId = Value<Guid?>(move, "toSchoolId"), Stage = Value<string>(move, "stage") ?? "primary",
-            SharePercent = Value<double?>(move, "share") is { } share ? Math.Round(share * 100, 2) : null, FromYear = Value<int?>(move, "fromYear"),
+            FromZoneId = Value<Guid?>(move, "fromZoneId"), ToSchoolId = Value<Guid?>(move, "toSchoolId"),
+            Stage = Value<string>(move, "stage") ?? "primary",
+            SharePercent = Value<double?>(move, "share") is { } share ? Math.Round(share * 100, 2) : null,
+            FromYear = Value<int?>(move, "fromYear"),
         }).ToList(),
     };
 
@@ -116,7 +120,8 @@ public static class ScenarioLevers
             // The year, then the births, which may carry thousands separators: "2026 3,100", "2026,3100", "2026：3100".
             var parts = lines[i].Split(YearSeparators, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !int.TryParse(parts[0], out var year)
-                || !int.TryParse(parts[1].TrimStart(YearSeparators), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var count))
+                || !int.TryParse(parts[1].TrimStart(YearSeparators), NumberStyles.AllowThousands, CultureInfo.InvariantCulture,
+                    out var count))
                 return (null, texts.Format("editor.birth-series.bad", i + 1, lines[i]));
             births[year.ToString(CultureInfo.InvariantCulture)] = count;
         }
@@ -133,13 +138,16 @@ public static class ScenarioLevers
         levers["migrationFactor"] = form.MigrationFactor;
         levers["housing"] = form.Housing ? stored["housing"]?.DeepClone() ?? DefaultHousing() : null;
         var norms = form.ClassSizeNorms.Where(n => n.Value is not null).ToList();
-        levers["classSizeNorms"] = norms.Count > 0 ? new JsonObject(norms.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value!.Value))) : null;
+        levers["classSizeNorms"] = norms.Count > 0
+            ? new JsonObject(norms.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)n.Value!.Value)))
+            : null;
         levers["schoolChanges"] = new JsonArray(form.SchoolChanges.Where(r => r.SchoolId is not null)
             .Select(r => (JsonNode)new JsonObject { ["schoolId"] = r.SchoolId, ["change"] = r.Change, ["year"] = r.Year }).ToArray());
         levers["demandMoves"] = new JsonArray(form.DemandMoves.Where(r => r.FromZoneId is not null || r.ToSchoolId is not null)
             .Select(r => (JsonNode)new JsonObject
             {
-                ["fromZoneId"] = r.FromZoneId, ["toSchoolId"] = r.ToSchoolId, ["stage"] = r.Stage, ["share"] = r.SharePercent / 100, ["fromYear"] = r.FromYear,
+                ["fromZoneId"] = r.FromZoneId, ["toSchoolId"] = r.ToSchoolId, ["stage"] = r.Stage, ["share"] = r.SharePercent / 100,
+                ["fromYear"] = r.FromYear,
             }).ToArray());
         return (levers, null);
     }

@@ -17,7 +17,8 @@ public static class EstablishmentRules
 
     /// <summary>Teachers required for the pupils of each stage, rounded up to whole teachers.</summary>
     public static int Required(IEnumerable<(string Stage, double Pupils)> pupils, IReadOnlyDictionary<string, double> pupilsPerTeacher) =>
-        (int)Math.Ceiling(pupils.Sum(p => p.Pupils / pupilsPerTeacher.GetValueOrDefault(p.Stage, DefaultPupilsPerTeacher.GetValueOrDefault(p.Stage, 19))) - 1e-9);
+        (int)Math.Ceiling(pupils.Sum(p =>
+            p.Pupils / pupilsPerTeacher.GetValueOrDefault(p.Stage, DefaultPupilsPerTeacher.GetValueOrDefault(p.Stage, 19))) - 1e-9);
 
     /// <summary>Teachers a district has beyond what its schools require: the sum of each over-staffed school's excess.</summary>
     public static int Surplus(IEnumerable<(int Actual, int Required)> schools) => schools.Sum(s => Math.Max(0, s.Actual - s.Required));
@@ -26,7 +27,8 @@ public static class EstablishmentRules
     /// Whether a requirement can be staffed from the surplus: committed when the surplus covers the teachers the new
     /// places need (places / pupils per teacher, rounded up).
     /// </summary>
-    public static (int Needed, bool Covered) Assess(string stage, int places, int surplus, IReadOnlyDictionary<string, double> pupilsPerTeacher)
+    public static (int Needed, bool Covered) Assess(
+        string stage, int places, int surplus, IReadOnlyDictionary<string, double> pupilsPerTeacher)
     {
         var needed = Required([(stage, places)], pupilsPerTeacher);
         return (needed, surplus >= needed);

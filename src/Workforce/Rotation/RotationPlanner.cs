@@ -2,37 +2,50 @@ namespace Platform.Workforce.Rotation;
 
 /// <summary>A teacher as the planner sees them on the plan's reference date.</summary>
 /// <param name="AtSchoolSince">The start of the current unbroken stay at <paramref name="SchoolId"/>.</param>
-/// <param name="Exemption">Why the teacher may not rotate this year (pregnancy, nursing, illness, discipline); null when none.</param>
+/// <param name="Exemption">
+/// Why the teacher may not rotate this year (pregnancy, nursing, illness, discipline); null when none.
+/// </param>
 public sealed record RotationTeacher(
     string Id, string Name, Gender Gender, DateOnly BirthDate, string SchoolId, DateOnly AtSchoolSince, string Subject,
     bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, string? Exemption = null);
 
-/// <summary>A school in the plan: its zone and group, its strength (1 weakest to 5 strongest), and its staffing balance per subject (actual - required: above 0 over-staffed, below 0 short).</summary>
-public sealed record RotationSchool(string Id, string Name, string? ZoneId, string? GroupId, int Strength, IReadOnlyDictionary<string, int> SubjectBalance);
+/// <summary>
+/// A school in the plan: its zone and group, its strength (1 weakest to 5 strongest), and its staffing balance per
+/// subject (actual - required: above 0 over-staffed, below 0 short).
+/// </summary>
+public sealed record RotationSchool(
+    string Id, string Name, string? ZoneId, string? GroupId, int Strength, IReadOnlyDictionary<string, int> SubjectBalance);
 
 public enum TeacherOutcome { Ineligible, Selected, NotSelected }
 
 /// <summary>Why, in a code for screens and a sentence for people.</summary>
 public sealed record Reason(string Code, string Text);
 
-public sealed record TeacherExplanation(string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<Reason> Reasons);
+public sealed record TeacherExplanation(
+    string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<Reason> Reasons);
 
 public sealed record Assignment(string TeacherId, string FromSchoolId, string ToSchoolId, string Subject, bool Backbone);
 
-/// <summary>A sending school's quota: at least <see cref="Quota"/> of its eligible teachers, at least <see cref="BackboneTarget"/> of them backbone.</summary>
-public sealed record SchoolQuota(string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected, IReadOnlyList<Reason> Shortfall)
+/// <summary>
+/// A sending school's quota: at least <see cref="Quota"/> of its eligible teachers, at least
+/// <see cref="BackboneTarget"/> of them backbone.
+/// </summary>
+public sealed record SchoolQuota(
+    string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected, IReadOnlyList<Reason> Shortfall)
 {
     public bool Met => Selected >= Quota && BackboneSelected >= BackboneTarget;
 }
 
-public sealed record DistrictQuota(int Eligible, int Required, int Rotated, int Backbone, double BackboneShare, double RequiredBackboneShare)
+public sealed record DistrictQuota(
+    int Eligible, int Required, int Rotated, int Backbone, double BackboneShare, double RequiredBackboneShare)
 {
     public bool Met => Rotated >= Required && (Rotated == 0 || BackboneShare >= RequiredBackboneShare - 1e-9);
 
     public static DistrictQuota Of(int eligible, int required, IReadOnlyCollection<Assignment> assignments, double requiredBackboneShare)
     {
         var backbone = assignments.Count(a => a.Backbone);
-        return new(eligible, required, assignments.Count, backbone, assignments.Count == 0 ? 0 : (double)backbone / assignments.Count, requiredBackboneShare);
+        return new(eligible, required, assignments.Count, backbone,
+            assignments.Count == 0 ? 0 : (double)backbone / assignments.Count, requiredBackboneShare);
     }
 }
 
@@ -73,10 +86,15 @@ public static class RotationPlanner
         }
 
         var quotas = eligibleBySchool.ToDictionary(e => e.Key, e => (int)Math.Ceiling(e.Value.Count * policy.QuotaShare - 1e-9));
-        var room = schools.ToDictionary(s => s.Id, s => policy.ReceiveBeyondGaps ? int.MaxValue : -s.SubjectBalance.Values.Where(v => v < 0).Sum() + quotas.GetValueOrDefault(s.Id));
+        var room = schools.ToDictionary(s => s.Id, s => policy.ReceiveBeyondGaps
+            ? int.MaxValue
+            : -s.SubjectBalance.Values.Where(v => v < 0).Sum() + quotas.GetValueOrDefault(s.Id));
         var assignments = new List<Assignment>();
         var schoolQuotas = new List<SchoolQuota>();
-        foreach (var school in schools.Where(s => eligibleBySchool.ContainsKey(s.Id)).OrderByDescending(s => s.Strength).ThenBy(s => s.Id, StringComparer.Ordinal))
+        foreach (var school in schools
+            .Where(s => eligibleBySchool.ContainsKey(s.Id))
+            .OrderByDescending(s => s.Strength)
+            .ThenBy(s => s.Id, StringComparer.Ordinal))
         {
             var eligible = eligibleBySchool[school.Id];
             var quota = quotas[school.Id];
@@ -116,19 +134,24 @@ public static class RotationPlanner
                 if (isBackbone)
                     backboneSelected++;
                 assignments.Add(new Assignment(teacher.Id, school.Id, destination.Id, teacher.Subject, isBackbone));
-                explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.Selected, destination.Id, SelectionReasons(teacher, school, destination, gapBefore));
+                explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.Selected, destination.Id,
+                    SelectionReasons(teacher, school, destination, gapBefore));
             }
             var shortfall = new List<Reason>();
             if (selected < quota)
-                shortfall.Add(new("quota_short", $"只安排了 {selected} 人，少于名额 {quota} 人：{noDestination.Count} 名符合条件的教师找不到符合规则的接收学校。"));
+                shortfall.Add(new("quota_short",
+                    $"只安排了 {selected} 人，少于名额 {quota} 人：{noDestination.Count} 名符合条件的教师找不到符合规则的接收学校。"));
             if (backboneSelected < backboneTarget)
                 shortfall.Add(new("backbone_short", $"骨干教师 {backboneSelected} 人，少于要求的 {backboneTarget} 人：" +
-                    (eligible.Count(t => t.Backbone != BackboneLevel.None) < backboneTarget ? "符合条件的骨干教师不足。" : "骨干教师找不到符合规则的接收学校。")));
+                    (eligible.Count(t => t.Backbone != BackboneLevel.None) < backboneTarget
+                        ? "符合条件的骨干教师不足。"
+                        : "骨干教师找不到符合规则的接收学校。")));
             schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, quota, selected, backboneTarget, backboneSelected, shortfall));
         }
 
         var district = DistrictQuota.Of(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), assignments, policy.BackboneShare);
-        return new RotationPlanResult(referenceDate, assignments, schoolQuotas.OrderBy(q => q.SchoolId, StringComparer.Ordinal).ToList(), district,
+        return new RotationPlanResult(
+            referenceDate, assignments, schoolQuotas.OrderBy(q => q.SchoolId, StringComparer.Ordinal).ToList(), district,
             teachers.Select(t => explanations[t.Id]).ToList());
     }
 
@@ -160,7 +183,8 @@ public static class RotationPlanner
         on.Year - from.Year - (on.Month < from.Month || (on.Month == from.Month && on.Day < from.Day) ? 1 : 0);
 
     /// <summary>Every reason the teacher may not rotate; empty when eligible.</summary>
-    public static List<Reason> Ineligibility(RotationTeacher teacher, RotationPolicy policy, DateOnly on, IReadOnlyDictionary<string, RotationSchool> schools)
+    public static List<Reason> Ineligibility(
+        RotationTeacher teacher, RotationPolicy policy, DateOnly on, IReadOnlyDictionary<string, RotationSchool> schools)
     {
         var reasons = new List<Reason>();
         if (!schools.ContainsKey(teacher.SchoolId))
@@ -179,7 +203,8 @@ public static class RotationPlanner
         };
         var age = FullYears(teacher.BirthDate, on);
         if (age >= maxAge)
-            reasons.Add(new("age", $"{on:yyyy-MM-dd} 时 {age} 岁，{(teacher.Gender == Gender.Male ? "男" : "女")}{(principal ? "校长" : "教师")}须未满 {maxAge} 岁。"));
+            reasons.Add(new("age",
+                $"{on:yyyy-MM-dd} 时 {age} 岁，{(teacher.Gender == Gender.Male ? "男" : "女")}{(principal ? "校长" : "教师")}须未满 {maxAge} 岁。"));
         var minYears = principal ? policy.PrincipalMinYears : policy.MinYearsAtSchool;
         var years = FullYears(teacher.AtSchoolSince, on);
         if (years < minYears)
@@ -217,7 +242,8 @@ public static class RotationPlanner
         _ => true,
     };
 
-    private static List<Reason> SelectionReasons(RotationTeacher teacher, RotationSchool home, RotationSchool destination, int balanceBefore)
+    private static List<Reason> SelectionReasons(
+        RotationTeacher teacher, RotationSchool home, RotationSchool destination, int balanceBefore)
     {
         var reasons = new List<Reason>();
         if (teacher.Backbone != BackboneLevel.None)

@@ -8,7 +8,10 @@ public enum Role { Teacher, Principal }
 /// <summary>骨干 levels: 校级, 区级, 市级, 特级 (and 正高级 counted with 特级).</summary>
 public enum BackboneLevel { None, School, District, City, Special }
 
-/// <summary>Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one short of it.</summary>
+/// <summary>
+/// Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one
+/// short of it.
+/// </summary>
 public enum Direction { StrongToWeak, OverToUnderStaffed }
 
 /// <summary>Where a teacher may go: anywhere in the district, or only within the home school's zone (学区) or group (集团).</summary>
@@ -44,7 +47,8 @@ public sealed record RotationPolicy
     public IReadOnlyDictionary<string, string> Problems()
     {
         var problems = new Dictionary<string, string>();
-        foreach (var (name, age) in new[] { (nameof(MaleMaxAge), MaleMaxAge), (nameof(FemaleMaxAge), FemaleMaxAge), (nameof(PrincipalMaleMaxAge), PrincipalMaleMaxAge), (nameof(PrincipalFemaleMaxAge), PrincipalFemaleMaxAge) })
+        foreach (var (name, age) in new[] { (nameof(MaleMaxAge), MaleMaxAge), (nameof(FemaleMaxAge), FemaleMaxAge),
+            (nameof(PrincipalMaleMaxAge), PrincipalMaleMaxAge), (nameof(PrincipalFemaleMaxAge), PrincipalFemaleMaxAge) })
             if (age is < 25 or > 70)
                 problems[name] = "must be an age between 25 and 70.";
         if (MinYearsAtSchool is < 1 or > 20)

@@ -3,7 +3,8 @@ namespace Platform.Workforce.Teachers;
 /// <summary>The words a teacher record uses, as bureaus' files write them (Chinese or English), and the codes stored.</summary>
 public static class TeacherCodes
 {
-    public static readonly IReadOnlyDictionary<string, string> Genders = Words(("male", ["男", "male", "M"]), ("female", ["女", "female", "F"]));
+    public static readonly IReadOnlyDictionary<string, string> Genders = Words(
+        ("male", ["男", "male", "M"]), ("female", ["女", "female", "F"]));
 
     /// <summary>职称: the unified title ladder for primary and secondary teachers, and 未定级 for the newly hired.</summary>
     public static readonly IReadOnlyDictionary<string, string> Titles = Words(
@@ -18,7 +19,8 @@ public static class TeacherCodes
     public static readonly IReadOnlyDictionary<string, string> Establishment = Words(
         ("in_establishment", ["在编", "是", "in_establishment"]), ("contract", ["非在编", "合同", "合同制", "否", "contract"]));
 
-    public static readonly IReadOnlyDictionary<string, string> Roles = Words(("teacher", ["教师", "teacher"]), ("principal", ["校长", "principal"]));
+    public static readonly IReadOnlyDictionary<string, string> Roles = Words(
+        ("teacher", ["教师", "teacher"]), ("principal", ["校长", "principal"]));
 
     /// <summary>Subjects, with the names files also use for them. 音乐, 体育 and 美术 (音体美) are watched for gaps.</summary>
     public static readonly IReadOnlyDictionary<string, string> Subjects = Words(
@@ -30,5 +32,6 @@ public static class TeacherCodes
     public static readonly IReadOnlySet<string> ArtsAndSports = new HashSet<string> { "音乐", "体育", "美术" };
 
     private static IReadOnlyDictionary<string, string> Words(params (string Code, string[] Words)[] entries) =>
-        entries.SelectMany(e => e.Words.Select(word => (word, e.Code))).ToDictionary(p => p.word, p => p.Code, StringComparer.OrdinalIgnoreCase);
+        entries.SelectMany(e => e.Words.Select(word => (word, e.Code)))
+            .ToDictionary(p => p.word, p => p.Code, StringComparer.OrdinalIgnoreCase);
 }

@@ -82,7 +82,8 @@ public static class TeacherImport
         if (unknown.Count > 0 || words.Length is 0 or > 5)
         {
             row.Fail("subjects", text, unknown.Count > 0
-                ? $"names subjects that are not known: {string.Join("、", unknown)} (known: {string.Join("、", TeacherCodes.Subjects.Values.Distinct())})."
+                ? $"names subjects that are not known: {string.Join("、", unknown)} " +
+                  $"(known: {string.Join("、", TeacherCodes.Subjects.Values.Distinct())})."
                 : "must list 1 to 5 subjects, the main one first.");
             return null;
         }

@@ -25,15 +25,17 @@ public sealed record TeacherView
     public string Role { get; init; } = "";
     public string? Exemption { get; init; }
 
-    public TeacherRecord ToRecord() => new(StaffNumber, Name, Gender, BirthDate, SchoolId, DistrictCode, AtSchoolSince, Subjects, Title, Backbone,
+    public TeacherRecord ToRecord() => new(
+        StaffNumber, Name, Gender, BirthDate, SchoolId, DistrictCode, AtSchoolSince, Subjects, Title, Backbone,
         Establishment, HiredOn, Role, Exemption);
 }
 
 public static class TeacherStore
 {
     private const string Columns = """
-        t.id, t.staff_number AS StaffNumber, t.name, t.gender, t.birth_date AS BirthDate, t.district_code AS DistrictCode, t.school_id AS SchoolId,
-        s.name AS SchoolName, t.at_school_since AS AtSchoolSince, t.subjects, t.title, t.backbone, t.establishment, t.hired_on AS HiredOn, t.role, t.exemption
+        t.id, t.staff_number AS StaffNumber, t.name, t.gender, t.birth_date AS BirthDate, t.district_code AS DistrictCode,
+        t.school_id AS SchoolId, s.name AS SchoolName, t.at_school_since AS AtSchoolSince, t.subjects, t.title, t.backbone,
+        t.establishment, t.hired_on AS HiredOn, t.role, t.exemption
         """;
 
     public static async Task<IReadOnlyList<TeacherView>> ListAsync(
@@ -48,7 +50,8 @@ public static class TeacherStore
         await connection.SingleOrDefaultAsync<TeacherView>(
             $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.id = @id", new { id }, cancellationToken);
 
-    public static async Task<IReadOnlyList<Posting>> PostingsAsync(NpgsqlConnection connection, Guid teacherId, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<Posting>> PostingsAsync(
+        NpgsqlConnection connection, Guid teacherId, CancellationToken cancellationToken) =>
         (await connection.ListAsync<Posting>("""
             SELECT p.school_id AS SchoolId, s.name AS SchoolName, p.from_date AS FromDate, p.to_date AS ToDate, p.origin
             FROM teacher_postings p LEFT JOIN known_schools s ON s.id = p.school_id
@@ -77,19 +80,20 @@ public static class TeacherStore
     /// Inserts or updates each teacher by identity (district and staff number). A teacher whose school or arrival date changed ends the
     /// current posting the day before the new one starts; a new posting records the current school.
     /// </summary>
-    public static async Task UpsertAsync(NpgsqlTransaction transaction, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken)
+    public static async Task UpsertAsync(
+        NpgsqlTransaction transaction, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
         // Subjects travel joined by '|' (a character no subject name has), as unnest cannot take an array of arrays.
         await transaction.WriteAsync("""
-            INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
-                                  establishment, hired_on, role, exemption)
-            SELECT r.id, r.staff_number, r.name, r.gender, r.birth_date, r.district_code, r.school_id, r.at_school_since, string_to_array(r.subjects, '|'),
-                   r.title, r.backbone, r.establishment, r.hired_on, r.role, r.exemption
-            FROM unnest(@ids, @numbers, @names, @genders, @births, @districts, @schools, @sinces, @subjects, @titles, @backbones, @establishments,
-                        @hiredOns, @roles, @exemptions)
-                AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone, establishment,
-                      hired_on, role, exemption)
+            INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects,
+                                  title, backbone, establishment, hired_on, role, exemption)
+            SELECT r.id, r.staff_number, r.name, r.gender, r.birth_date, r.district_code, r.school_id, r.at_school_since,
+                   string_to_array(r.subjects, '|'), r.title, r.backbone, r.establishment, r.hired_on, r.role, r.exemption
+            FROM unnest(@ids, @numbers, @names, @genders, @births, @districts, @schools, @sinces, @subjects, @titles, @backbones,
+                        @establishments, @hiredOns, @roles, @exemptions)
+                AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
+                      establishment, hired_on, role, exemption)
             ON CONFLICT (district_code, staff_number) DO UPDATE SET name = excluded.name, gender = excluded.gender,
                 birth_date = excluded.birth_date, school_id = excluded.school_id, at_school_since = excluded.at_school_since,
                 subjects = excluded.subjects, title = excluded.title, backbone = excluded.backbone, establishment = excluded.establishment,

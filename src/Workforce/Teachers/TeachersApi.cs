@@ -14,8 +14,8 @@ public sealed record TeacherDetail(TeacherView Teacher, IReadOnlyList<Posting> P
 
 /// <summary>One teacher as JSON, in the words the import takes (性别 男/女 or male/female, 职称, dates as text, subjects as a list).</summary>
 public sealed record TeacherRequest(
-    string? StaffNumber, string? Name, string? Gender, string? BirthDate, Guid? SchoolId, string? AtSchoolSince, string[]? Subjects, string? Title,
-    string? Backbone, string? Establishment, string? HiredOn, string? Role, string? Exemption);
+    string? StaffNumber, string? Name, string? Gender, string? BirthDate, Guid? SchoolId, string? AtSchoolSince, string[]? Subjects,
+    string? Title, string? Backbone, string? Establishment, string? HiredOn, string? Role, string? Exemption);
 
 /// <summary>Teachers: list, one with their school history, import from CSV or xlsx (all or nothing), and xlsx export.</summary>
 public static class TeachersApi
@@ -23,7 +23,8 @@ public static class TeachersApi
     private static readonly SheetUpload<TeacherRecord, TeacherPreview> Upload = new(
         TeacherImport.Columns,
         Read: async (connection, import, scope, cancellationToken) =>
-            TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow)),
+            TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
+                DateOnly.FromDateTime(DateTime.UtcNow)),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherStore.ExistingAsync(connection, records, cancellationToken);
@@ -34,18 +35,21 @@ public static class TeachersApi
         Write: TeacherStore.UpsertAsync);
 
     private static readonly SheetTable<TeacherView> Table = new(
-        (connection, filter, cancellationToken) => TeacherStore.ListAsync(connection, filter.DistrictCode, filter.SchoolId, cancellationToken),
+        (connection, filter, cancellationToken) =>
+            TeacherStore.ListAsync(connection, filter.DistrictCode, filter.SchoolId, cancellationToken),
         "教师", "teachers.xlsx",
         ["工号", "姓名", "性别", "出生日期", "学校编号", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制", "参加工作时间", "岗位", "免交流原因"],
-        t => [t.StaffNumber, t.Name, Word(TeacherCodes.Genders, t.Gender), t.BirthDate.ToString("yyyy-MM-dd"), t.SchoolId.ToString(), t.SchoolName,
-            t.AtSchoolSince.ToString("yyyy-MM-dd"), string.Join("、", t.Subjects), Word(TeacherCodes.Titles, t.Title), Word(TeacherCodes.Backbone, t.Backbone),
-            Word(TeacherCodes.Establishment, t.Establishment), t.HiredOn?.ToString("yyyy-MM-dd"), Word(TeacherCodes.Roles, t.Role), t.Exemption]);
+        t => [t.StaffNumber, t.Name, Word(TeacherCodes.Genders, t.Gender), t.BirthDate.ToString("yyyy-MM-dd"), t.SchoolId.ToString(),
+            t.SchoolName, t.AtSchoolSince.ToString("yyyy-MM-dd"), string.Join("、", t.Subjects), Word(TeacherCodes.Titles, t.Title),
+            Word(TeacherCodes.Backbone, t.Backbone), Word(TeacherCodes.Establishment, t.Establishment), t.HiredOn?.ToString("yyyy-MM-dd"),
+            Word(TeacherCodes.Roles, t.Role), t.Exemption]);
 
     public static IEndpointRouteBuilder MapTeachersApi(this IEndpointRouteBuilder app)
     {
         var teachers = app.MapGroup("/teachers").WithTags("Teachers");
         Table.Map(teachers);
-        teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (Guid id, Database dataSource, CancellationToken cancellationToken) =>
+        teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (
+            Guid id, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
             return await TeacherStore.FindAsync(connection, id, cancellationToken) is { } teacher
@@ -66,13 +70,16 @@ public static class TeachersApi
     private static async Task<Results<Ok<TeacherDetail>, ValidationProblem>> SaveAsync(
         TeacherRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
     {
-        string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(), request.AtSchoolSince,
-            request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone, request.Establishment, request.HiredOn,
-            request.Role, request.Exemption];
-        string[] headers = ["staffNumber", "name", "gender", "birthDate", "schoolId", "atSchoolSince", "subjects", "title", "backbone", "establishment", "hiredOn", "role", "exemption"];
-        var import = SheetImport.Match([new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
+        string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(),
+            request.AtSchoolSince, request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone,
+            request.Establishment, request.HiredOn, request.Role, request.Exemption];
+        string[] headers = ["staffNumber", "name", "gender", "birthDate", "schoolId", "atSchoolSince", "subjects", "title", "backbone",
+            "establishment", "hiredOn", "role", "exemption"];
+        var import = SheetImport.Match(
+            [new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken), DateOnly.FromDateTime(DateTime.UtcNow));
+        var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
+            DateOnly.FromDateTime(DateTime.UtcNow));
         if (import.Errors.Count > 0)
         {
             var validation = new BuildingBlocks.Http.Validation();
@@ -85,7 +92,8 @@ public static class TeachersApi
             await TeacherStore.UpsertAsync(transaction, records, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        var teacher = (await TeacherStore.ListAsync(connection, records[0].DistrictCode, records[0].SchoolId, cancellationToken)).Single(t => t.StaffNumber == records[0].StaffNumber);
+        var teacher = (await TeacherStore.ListAsync(connection, records[0].DistrictCode, records[0].SchoolId, cancellationToken))
+            .Single(t => t.StaffNumber == records[0].StaffNumber);
         return TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, teacher.Id, cancellationToken)));
     }
 

@@ -2,7 +2,8 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Workforce.Training;
 
-public sealed record TrainingRecord(Guid TeacherId, string StaffNumber, string Course, DateOnly Date, string Level, string Category, double Hours, string? Provider);
+public sealed record TrainingRecord(
+    Guid TeacherId, string StaffNumber, string Course, DateOnly Date, string Level, string Category, double Hours, string? Provider);
 
 /// <summary>The columns of a training provider's file and the rules for each row (plain: no I/O).</summary>
 public static class TrainingImport
@@ -65,7 +66,8 @@ public static class TrainingImport
         if (text is null)
             return null;
         // Written so that NaN, which parses, is no number of hours.
-        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var hours)
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture,
+                out var hours)
             || !(hours is > 0 and <= 500))
         {
             row.Fail("hours", text, "must be a number of hours above 0 and at most 500.");

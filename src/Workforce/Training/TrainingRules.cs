@@ -36,7 +36,8 @@ public enum TrainingStatus { Done, OnTrack, Behind }
 /// <param name="Expected">Hours the teacher should have by now, in proportion to the period gone by.</param>
 /// <param name="CannotFinish">The hours still needed exceed what can be done in the time left.</param>
 public sealed record RuleProgress(
-    RuleKind Kind, DateOnly From, DateOnly Until, double Required, double Earned, double Expected, TrainingStatus Status, bool CannotFinish);
+    RuleKind Kind, DateOnly From, DateOnly Until, double Required, double Earned, double Expected, TrainingStatus Status,
+    bool CannotFinish);
 
 public sealed record TrainingHours(DateOnly Date, double Hours);
 
@@ -45,7 +46,8 @@ public static class TrainingLedger
 {
     /// <param name="maxHoursPerMonth">The most a teacher can do in a month, which decides when finishing is out of reach.</param>
     public static IReadOnlyList<RuleProgress> Evaluate(
-        IReadOnlyList<TrainingRule> rules, DateOnly? hiredOn, IReadOnlyList<TrainingHours> records, DateOnly asOf, double maxHoursPerMonth = 40)
+        IReadOnlyList<TrainingRule> rules, DateOnly? hiredOn, IReadOnlyList<TrainingHours> records, DateOnly asOf,
+        double maxHoursPerMonth = 40)
     {
         var progress = new List<RuleProgress>();
         foreach (var rule in rules)
