@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Platform.Contracts;
 using Platform.Facilities.Schedule;
 using Platform.Facilities.Stages;
 

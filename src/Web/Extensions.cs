@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Platform.BuildingBlocks.Security;
 using Platform.Web.Account;
 using Platform.Web.Api;
+using Platform.Web.Facilities;
 using Platform.Web.Imports;
 using Platform.Web.Text;
 
@@ -59,6 +60,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddScoped<ImportClient>();
+        builder.Services.AddScoped<FacilitiesClient>();
     }
 
     /// <summary>Chinese unless the user chose English (a cookie set by /lang/{culture}); then who the user is.</summary>

@@ -3,6 +3,7 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Facilities.Projects;
 

@@ -1,17 +1,11 @@
+using Platform.Contracts;
 using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
 
-/// <summary>储备 (not yet under construction), 在建 (under construction), 竣工 (built, not yet in use).</summary>
-public enum PortfolioStatus { Reserve, UnderConstruction, Completed }
-
 /// <summary>A project for the portfolio: its path, milestones and places by stage.</summary>
 public sealed record PortfolioProject(
     Guid Id, string DistrictCode, DeliveryPath Path, IReadOnlyList<Milestone> Milestones, IReadOnlyDictionary<string, int> Places);
-
-/// <summary>Places arriving in a school year, by district, stage and status; as planned and as forecast (risk-adjusted).</summary>
-public sealed record PlacesArriving(
-    string DistrictCode, string Stage, PortfolioStatus Status, int Year, int PlannedPlaces, int ForecastPlaces);
 
 /// <summary>"竣工一批、在建一批、储备一批": places arriving per year (plain: no I/O).</summary>
 public static class PortfolioRules

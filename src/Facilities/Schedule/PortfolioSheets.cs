@@ -1,5 +1,5 @@
-using Platform.Contracts;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Stages;
 

@@ -1,5 +1,5 @@
 using Platform.BuildingBlocks.Http;
-using Platform.Facilities.Projects;
+using Platform.Contracts;
 using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
@@ -12,18 +12,6 @@ public sealed record EstimateRequest(string? Kind, [property: Bounds(0, 9_999_99
 public sealed record EarnedValueRequest(
     [property: Bounds(0, 9_999_999.99)] decimal? PlannedValue, [property: Bounds(0, 9_999_999.99)] decimal? EarnedValue,
     [property: Bounds(0, 9_999_999.99)] decimal? ActualCost);
-
-public sealed record MilestoneView(
-    string Gate, string ChineseName, DateOnly? Baseline, DateOnly? Planned, DateOnly? Actual, DateOnly? Forecast,
-    string? UserName, string? DisplayName, string? DocumentReference, string? WaiverReason);
-
-public sealed record ScheduleView(
-    Guid ProjectId, string Name, ProjectStatus Status, DeliveryPath Path, string? CurrentGate,
-    int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear, bool Slips,
-    IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<Flag> Flags, IReadOnlyList<Estimate> Estimates,
-    EarnedValue? EarnedValue, double? Spi, double? Cpi);
-
-public sealed record PortfolioView(IReadOnlyList<PlacesArriving> Arriving, IReadOnlyList<ScheduleView> Projects);
 
 /// <summary>
 /// A project with its delivery path, the day it entered the project library (项目库), its milestone plan (with

@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
@@ -8,10 +9,6 @@ namespace Platform.Facilities.Schedule;
 /// </summary>
 public sealed record Milestone(string Gate, DateOnly Baseline, DateOnly Planned, DateOnly? Actual);
 
-public enum FlagKind { Overdue, OpeningSlips, EstimateOverrun }
-
-public sealed record Flag(FlagKind Kind, string Gate, string Text);
-
 /// <summary>Each gate's forecast date, the school year the places open, and the warnings.</summary>
 public sealed record ScheduleForecast(
     IReadOnlyDictionary<string, DateOnly> Forecast, int PlannedOpeningYear, int BaselineOpeningYear, int ForecastOpeningYear,
@@ -19,21 +16,6 @@ public sealed record ScheduleForecast(
 {
     /// <summary>The opening slips: it is forecast for a later school year than planned.</summary>
     public bool Slips => ForecastOpeningYear > PlannedOpeningYear;
-}
-
-public enum EstimateKind { Feasibility, Design, Final }
-
-/// <summary>A cost estimate of the project (万元): 可研估算, 概算 or 决算.</summary>
-public sealed record Estimate(EstimateKind Kind, decimal Amount, DateOnly Date);
-
-/// <summary>Earned value on a status date (万元): planned value, earned value and actual cost.</summary>
-public sealed record EarnedValue(decimal PlannedValue, decimal EarnedValueAmount, decimal ActualCost)
-{
-    /// <summary>Schedule performance: EV / PV (below 1: behind schedule).</summary>
-    public double? Spi => PlannedValue > 0 ? (double)(EarnedValueAmount / PlannedValue) : null;
-
-    /// <summary>Cost performance: EV / AC (below 1: over budget).</summary>
-    public double? Cpi => ActualCost > 0 ? (double)(EarnedValueAmount / ActualCost) : null;
 }
 
 /// <summary>Schedule and budget control (plain: no I/O).</summary>

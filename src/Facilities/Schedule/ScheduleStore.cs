@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Stages;
 
@@ -92,7 +93,7 @@ public static class ScheduleStore
             ON CONFLICT (project_id, gate) DO UPDATE SET planned = excluded.planned;
             """, new
         {
-            id, path = path.ToString().ToLowerInvariant(),
+            id, path = path.Code(),
             gates = milestones.Keys.ToArray(), dates = milestones.Values.ToArray(),
         }, cancellationToken);
 
@@ -102,7 +103,7 @@ public static class ScheduleStore
             INSERT INTO project_estimates (project_id, kind, date, amount)
             VALUES (@id, @kind, @Date, @Amount)
             ON CONFLICT (project_id, kind, date) DO UPDATE SET amount = excluded.amount, recorded_at = clock_timestamp()
-            """, new { id, kind = estimate.Kind.ToString().ToLowerInvariant(), estimate.Date, estimate.Amount }, cancellationToken);
+            """, new { id, kind = estimate.Kind.Code(), estimate.Date, estimate.Amount }, cancellationToken);
 
     public static Task RecordEarnedValueAsync(
         NpgsqlTransaction transaction, Guid id, EarnedValue value, CancellationToken cancellationToken) =>

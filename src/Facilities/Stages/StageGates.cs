@@ -1,18 +1,7 @@
-using System.Text.Json.Serialization;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Facilities.Stages;
-
-/// <summary>
-/// How a project reaches its places: built by the government (incl. 改扩建, 迁建), or built by a developer and handed
-/// over (接收配套).
-/// </summary>
-[JsonConverter(typeof(JsonStringEnumConverter<DeliveryPath>))]
-public enum DeliveryPath
-{
-    [JsonStringEnumMemberName("government")] Government,
-    [JsonStringEnumMemberName("developer")] Developer,
-}
 
 /// <summary>A stage gate of a path, with the Chinese term planners use.</summary>
 public sealed record Gate(string Code, string ChineseName);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Platform.Web.Account;
 using Platform.Web.Text;
 using Polly;
@@ -21,6 +23,12 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
 {
     public static readonly string[] Services = ["planning", "workforce", "facilities"];
 
+    /// <summary>The services' JSON: camelCase names, enums by their camelCase names (ServiceDefaults).</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     public Task<ApiAnswer<T>> GetAsync<T>(string service, string path, CancellationToken cancellationToken) where T : class =>
         ReadAsync<T>(service, new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
 
@@ -31,7 +39,8 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
         ReadAsync<T>(service, new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) }, cancellationToken);
 
     /// <summary>A change whose answer the page does not read (it loads the record again): the problem's words, or null.</summary>
-    public async Task<string?> ChangeAsync(string service, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    public async Task<string?> ChangeAsync(
+        string service, HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         using var response = await SendAsync(service, request, cancellationToken);
@@ -70,12 +79,13 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
         return response;
     }
 
-    private async Task<ApiAnswer<T>> ReadAsync<T>(string service, HttpRequestMessage request, CancellationToken cancellationToken) where T : class
+    private async Task<ApiAnswer<T>> ReadAsync<T>(
+        string service, HttpRequestMessage request, CancellationToken cancellationToken) where T : class
     {
         using (request)
         using (var response = await SendAsync(service, request, cancellationToken))
             return response.IsSuccessStatusCode
-                ? new ApiAnswer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), (int)response.StatusCode, null)
+                ? new ApiAnswer<T>(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), (int)response.StatusCode, null)
                 : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemAsync(response, cancellationToken));
     }
 

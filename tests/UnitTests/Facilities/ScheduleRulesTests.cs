@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Facilities.Schedule;
 using Platform.Facilities.Stages;
 

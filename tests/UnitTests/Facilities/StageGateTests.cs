@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 using Platform.Facilities.Stages;
 
 namespace Platform.UnitTests.Facilities;
