@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.Planning.Forecasting;
 
 /// <summary>
@@ -20,19 +22,6 @@ public sealed record CapacitySettings
     /// <summary>Warnings whose first year is at most this many years after the base year are urgent.</summary>
     public int UrgentWithinYears { get; init; } = 2;
 }
-
-/// <param name="PipelinePlaces">Of <see cref="Capacity"/>, the places of facility projects not yet in use.</param>
-public sealed record CapacityRow(
-    string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, int Classes, double? Utilisation,
-    double Shortfall, int ShortfallClasses, double Surplus, int SurplusClasses, double PupilsPerClass, bool LargeClassRisk);
-
-public enum WarningKind { Shortfall, LargeClasses, Surplus }
-
-/// <summary>A zone and stage needing attention: from <see cref="FirstYear"/>, by its largest gap in places and classes.</summary>
-public sealed record CapacityWarning(
-    string Zone, string Stage, WarningKind Kind, int FirstYear, double Places, int Classes, double Severity, bool Urgent);
-
-public sealed record CapacityReport(IReadOnlyList<CapacityRow> Rows, IReadOnlyList<CapacityWarning> Warnings);
 
 /// <summary>
 /// Demand against capacity per zone, stage and year (domain.md, "Places and capacity"): utilisation = demand /

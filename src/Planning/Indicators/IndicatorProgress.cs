@@ -1,6 +1,6 @@
-namespace Platform.Planning.Indicators;
+using Platform.Contracts;
 
-public enum ProgressStatus { OnTrack, Behind, NoData }
+namespace Platform.Planning.Indicators;
 
 /// <summary>A plan's target for an indicator, as printed: comparators kept apart from values ("＞99" is '>' and 99).</summary>
 public sealed record PlanTarget(

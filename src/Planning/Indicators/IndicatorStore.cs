@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 
 namespace Platform.Planning.Indicators;
 
@@ -15,13 +16,6 @@ public sealed record Indicator
     public string? Formula { get; init; }
 }
 
-public sealed record Plan(
-    string Id, string AreaCode, string AreaName, string Title, int BaselineYear, int TargetYear, string DocumentStatus, string Source);
-
-public sealed record TargetRow(
-    string IndicatorCode, string Name, string Unit, string Better, string Stage, string Label,
-    string BaselineComparator, double? BaselineValue, string TargetComparator, double TargetValue, bool? Binding);
-
 /// <summary>A value of an indicator for an area and year: computed from Planning's data, or entered (observed).</summary>
 public sealed record AreaValue(string IndicatorCode, string Stage, int Year, double Value, string Source);
 
@@ -31,9 +25,9 @@ public static class IndicatorStore
         (await connection.ListAsync<Indicator>(
             "SELECT code, name, english, unit, better, aliases, formula FROM indicators ORDER BY code", null, cancellationToken)).ToList();
 
-    public static async Task<IReadOnlyList<Plan>> PlansAsync(
+    public static async Task<IReadOnlyList<IndicatorPlan>> PlansAsync(
         NpgsqlConnection connection, string? id, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<Plan>("""
+        (await connection.ListAsync<IndicatorPlan>("""
             SELECT id, area_code AS AreaCode, area_name AS AreaName, title, baseline_year AS BaselineYear, target_year AS TargetYear,
                    document_status AS DocumentStatus, source
             FROM plans WHERE @id::text IS NULL OR id = @id ORDER BY area_code, baseline_year

@@ -4,15 +4,10 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Indicators;
-
-/// <summary>A plan target with the latest value in the plan period, the path's value in that year, and the status.</summary>
-public sealed record TargetProgress(
-    TargetRow Target, double? Value, int? ValueYear, string? ValueSource, double? Expected, bool? MeetsTarget, ProgressStatus Status);
-
-public sealed record PlanProgress(Plan Plan, IReadOnlyList<TargetProgress> Targets);
 
 public sealed record ObservationRequest(
     string? AreaCode, string? IndicatorCode, string? Stage,

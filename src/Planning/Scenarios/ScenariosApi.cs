@@ -3,6 +3,7 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 using Platform.Planning.Forecasts;
 using Platform.Planning.Scenarios.Steps;
 

@@ -1,17 +1,6 @@
+using Platform.Contracts;
+
 namespace Platform.Web.Planning;
-
-/// <summary>A row of Planning's capacity analysis: demand against places for a zone, stage and year.</summary>
-public sealed record CapacityRow(
-    string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, double Shortfall, double Surplus,
-    bool LargeClassRisk);
-
-public sealed record CapacityWarning(
-    string Zone, string Stage, string Kind, int FirstYear, double Places, int Classes, double Severity, bool Urgent);
-
-public sealed record CapacityReport(IReadOnlyList<CapacityRow> Rows, IReadOnlyList<CapacityWarning> Warnings);
-
-/// <summary>Planning's answer to POST /forecasts/capacity, as far as the dashboard reads it.</summary>
-public sealed record CapacityAnswer(int BaseYear, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>How a zone stands in a year, from a large shortfall to a large surplus.</summary>
 public enum Standing { LargeShortfall, Shortfall, Balanced, Surplus, LargeSurplus }

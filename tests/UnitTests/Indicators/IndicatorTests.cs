@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Planning.Indicators;
 
 namespace Platform.UnitTests.Indicators;

@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Scenarios;
 

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Platform.Contracts;
+using Platform.Web.Api;
+
+namespace Platform.Web.Planning;
+
+/// <summary>Planning's capacity analysis, as far as the dashboard reads it (the rest carries the forecast's settings).</summary>
+public sealed record CapacityAnswer(int BaseYear, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
+
+/// <summary>
+/// A stored scenario: its levers stay JSON, so that saving from the page keeps a lever the page does not show (a
+/// housing yield set through the API); ScenarioLevers reads and writes the ones it shows.
+/// </summary>
+public sealed record StoredScenario(Guid Id, string DistrictCode, string Name, JsonObject Levers);
+
+/// <summary>A school or zone a scenario's rows may name.</summary>
+public sealed record Named(Guid Id, string Name);
+
+/// <summary>A method of the back-test and its accuracy, as the page reads it (the rest carries the forecast's settings).</summary>
+public sealed record BackTestAnswer(BackTestMethod Settings, int HoldoutYears, IReadOnlyList<BackTestAccuracy> Accuracy);
+
+public sealed record BackTestMethod(string Method, int RatioYears);
+
+public sealed record BackTestAccuracy(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent);
+
+/// <summary>
+/// Planning as the UI calls it, as the signed-in user: the only place that knows its addresses. It answers the
+/// service's own records (Platform.Contracts) where they are plain data, and the parts above where they are not.
+/// </summary>
+public sealed class PlanningClient(ServiceApi api)
+{
+    private const string Service = "planning";
+
+    /// <summary>Demand against places by zone, stage and year, over the horizon.</summary>
+    public Task<ApiAnswer<CapacityAnswer>> CapacityAsync(string districtCode, int horizon, CancellationToken cancellationToken) =>
+        api.PostAsync<CapacityAnswer>(Service, "/forecasts/capacity", new { districtCode, horizon }, cancellationToken);
+
+    /// <summary>How each method would have forecast the years held out, against what happened.</summary>
+    public Task<ApiAnswer<List<BackTestAnswer>>> BackTestAsync(
+        string districtCode, int holdoutYears, CancellationToken cancellationToken) =>
+        api.PostAsync<List<BackTestAnswer>>(Service, "/forecasts/backtest", new { districtCode, holdoutYears }, cancellationToken);
+
+    public Task<ApiAnswer<List<IndicatorPlan>>> PlansAsync(CancellationToken cancellationToken) =>
+        api.GetAsync<List<IndicatorPlan>>(Service, "/plans", cancellationToken);
+
+    public Task<ApiAnswer<PlanProgress>> ProgressAsync(string planId, CancellationToken cancellationToken) =>
+        api.GetAsync<PlanProgress>(Service, $"/plans/{Uri.EscapeDataString(planId)}/progress", cancellationToken);
+
+    public Task<ApiAnswer<List<Named>>> ScenariosAsync(string districtCode, CancellationToken cancellationToken) =>
+        api.GetAsync<List<Named>>(Service, $"/scenarios?districtCode={Uri.EscapeDataString(districtCode)}", cancellationToken);
+
+    public Task<ApiAnswer<List<ScenarioComparison>>> CompareAsync(
+        IReadOnlyCollection<Guid> scenarioIds, CancellationToken cancellationToken) =>
+        api.PostAsync<List<ScenarioComparison>>(Service, "/scenarios/compare", new { scenarioIds }, cancellationToken);
+
+    public Task<ApiAnswer<StoredScenario>> ScenarioAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<StoredScenario>(Service, $"/scenarios/{id}", cancellationToken);
+
+    /// <summary>Saves a scenario: over the stored one when <paramref name="id"/> is given, else as a new one.</summary>
+    public Task<ApiAnswer<StoredScenario>> SaveScenarioAsync(
+        Guid? id, string? districtCode, string? name, JsonObject levers, CancellationToken cancellationToken)
+    {
+        var body = new { districtCode, name, levers };
+        return id is { } stored
+            ? api.PutAsync<StoredScenario>(Service, $"/scenarios/{stored}", body, cancellationToken)
+            : api.PostAsync<StoredScenario>(Service, "/scenarios", body, cancellationToken);
+    }
+
+    /// <summary>Publishes the scenario's demand as the district's forecast and announces its shortfalls.</summary>
+    public Task<ApiAnswer<AdoptionResult>> AdoptAsync(Guid id, CancellationToken cancellationToken) =>
+        api.PostAsync<AdoptionResult>(Service, $"/scenarios/{id}/adopt", new { }, cancellationToken);
+
+    public Task<ApiAnswer<List<Named>>> SchoolsAsync(string districtCode, CancellationToken cancellationToken) =>
+        api.GetAsync<List<Named>>(Service, $"/schools?districtCode={Uri.EscapeDataString(districtCode)}", cancellationToken);
+
+    public Task<ApiAnswer<List<Named>>> ZonesAsync(string districtCode, CancellationToken cancellationToken) =>
+        api.GetAsync<List<Named>>(Service, $"/districts/{Uri.EscapeDataString(districtCode)}/zones", cancellationToken);
+
+    /// <summary>The districts that hold demonstration data.</summary>
+    public async Task<List<string>> SampleDistrictsAsync(CancellationToken cancellationToken) =>
+        [.. ((await api.GetAsync<List<SampleDistrict>>(Service, "/sample-data", cancellationToken)).Value ?? [])
+            .Select(district => district.DistrictCode)];
+
+    private sealed record SampleDistrict(string DistrictCode);
+}
