@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Platform.Contracts;
 using Platform.Workforce.Training;
 
 namespace Platform.Workforce.Benchmarks;

@@ -10,7 +10,9 @@ using Platform.Web.Account;
 using Platform.Web.Api;
 using Platform.Web.Facilities;
 using Platform.Web.Imports;
+using Platform.Web.Planning;
 using Platform.Web.Text;
+using Platform.Web.Workforce;
 
 namespace Platform.Web;
 
@@ -61,6 +63,8 @@ public static class Extensions
         builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddScoped<ImportClient>();
         builder.Services.AddScoped<FacilitiesClient>();
+        builder.Services.AddScoped<PlanningClient>();
+        builder.Services.AddScoped<WorkforceClient>();
     }
 
     /// <summary>Chinese unless the user chose English (a cookie set by /lang/{culture}); then who the user is.</summary>

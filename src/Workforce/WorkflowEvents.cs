@@ -1,14 +1,9 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Workforce;
-
-/// <summary>
-/// A step in a workflow record's history: what, when, and who took it as their token names them (user name and
-/// display name). <see cref="UserName"/> is null on steps recorded before that, whose name the client typed.
-/// </summary>
-public sealed record WorkflowEvent(DateTime At, string Action, string? UserName, string DisplayName, string? Detail);
 
 /// <summary>The history table of a workflow (rotation_plan_events by plan_id, round_events by round_id).</summary>
 internal sealed class WorkflowEvents(string table, string recordColumn)

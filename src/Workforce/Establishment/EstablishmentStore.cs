@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Establishment;

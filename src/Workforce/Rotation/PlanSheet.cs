@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 
 namespace Platform.Workforce.Rotation;
 

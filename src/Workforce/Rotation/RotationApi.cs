@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.Contracts;
 using Platform.Workforce.Rotation.Steps;
 
 namespace Platform.Workforce.Rotation;

@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Http;
+using Platform.Contracts;
 
 namespace Platform.Workforce.Rotation;
 
@@ -10,17 +11,6 @@ public sealed record EditRequest(Guid? TeacherId, Guid? ToSchoolId);
 public sealed record StepRequest(string? Note, Dictionary<Guid, string>? Outcomes = null);
 
 public sealed record ExtendRequest([property: Bounds(1, 3)] int? Years);
-
-public sealed record PlanLine(Guid Id, int Year, string Status);
-
-public sealed record AssignmentView(
-    Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
-    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
-
-public sealed record PlanView(
-    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, RotationPolicy Policy,
-    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
-    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events);
 
 public sealed record TeacherEligibility(
     string TeacherId, string Name, string Subject, BackboneLevel Backbone, int YearsAtSchool, IReadOnlyList<Reason> Ineligible)

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.Workforce.Rotation;
 
 /// <summary>A teacher as the planner sees them on the plan's reference date.</summary>
@@ -16,38 +18,7 @@ public sealed record RotationTeacher(
 public sealed record RotationSchool(
     string Id, string Name, string? ZoneId, string? GroupId, int Strength, IReadOnlyDictionary<string, int> SubjectBalance);
 
-public enum TeacherOutcome { Ineligible, Selected, NotSelected }
-
-/// <summary>Why, in a code for screens and a sentence for people.</summary>
-public sealed record Reason(string Code, string Text);
-
-public sealed record TeacherExplanation(
-    string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<Reason> Reasons);
-
 public sealed record Assignment(string TeacherId, string FromSchoolId, string ToSchoolId, string Subject, bool Backbone);
-
-/// <summary>
-/// A sending school's quota: at least <see cref="Quota"/> of its eligible teachers, at least
-/// <see cref="BackboneTarget"/> of them backbone.
-/// </summary>
-public sealed record SchoolQuota(
-    string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected, IReadOnlyList<Reason> Shortfall)
-{
-    public bool Met => Selected >= Quota && BackboneSelected >= BackboneTarget;
-}
-
-public sealed record DistrictQuota(
-    int Eligible, int Required, int Rotated, int Backbone, double BackboneShare, double RequiredBackboneShare)
-{
-    public bool Met => Rotated >= Required && (Rotated == 0 || BackboneShare >= RequiredBackboneShare - 1e-9);
-
-    public static DistrictQuota Of(int eligible, int required, IReadOnlyCollection<Assignment> assignments, double requiredBackboneShare)
-    {
-        var backbone = assignments.Count(a => a.Backbone);
-        return new(eligible, required, assignments.Count, backbone,
-            assignments.Count == 0 ? 0 : (double)backbone / assignments.Count, requiredBackboneShare);
-    }
-}
 
 public sealed record RotationPlanResult(
     DateOnly ReferenceDate, IReadOnlyList<Assignment> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
@@ -149,7 +120,7 @@ public static class RotationPlanner
             schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, quota, selected, backboneTarget, backboneSelected, shortfall));
         }
 
-        var district = DistrictQuota.Of(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), assignments, policy.BackboneShare);
+        var district = DistrictQuotaOf(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), assignments, policy.BackboneShare);
         return new RotationPlanResult(
             referenceDate, assignments, schoolQuotas.OrderBy(q => q.SchoolId, StringComparer.Ordinal).ToList(), district,
             teachers.Select(t => explanations[t.Id]).ToList());
@@ -175,7 +146,15 @@ public static class RotationPlanner
                 shortfall.Add(new("backbone_short", $"骨干教师 {backbone} 人，少于要求的 {backboneTarget} 人。"));
             return new SchoolQuota(e.Key, e.Value, quota, sent.Count, backboneTarget, backbone, shortfall);
         }).ToList();
-        return (schools, DistrictQuota.Of(eligibleBySchool.Values.Sum(), schools.Sum(s => s.Quota), assignments, policy.BackboneShare));
+        return (schools, DistrictQuotaOf(eligibleBySchool.Values.Sum(), schools.Sum(s => s.Quota), assignments, policy.BackboneShare));
+    }
+
+    private static DistrictQuota DistrictQuotaOf(
+        int eligible, int required, IReadOnlyCollection<Assignment> assignments, double requiredBackboneShare)
+    {
+        var backbone = assignments.Count(a => a.Backbone);
+        return new(eligible, required, assignments.Count, backbone,
+            assignments.Count == 0 ? 0 : (double)backbone / assignments.Count, requiredBackboneShare);
     }
 
     /// <summary>Full years from <paramref name="from"/> to <paramref name="on"/>: an anniversary on the date counts.</summary>

@@ -1,4 +1,6 @@
 using Platform.BuildingBlocks.Http;
+using Platform.Contracts;
+
 namespace Platform.Workforce.Rotation;
 
 public enum Gender { Male, Female }
@@ -7,15 +9,6 @@ public enum Role { Teacher, Principal }
 
 /// <summary>骨干 levels: 校级, 区级, 市级, 特级 (and 正高级 counted with 特级).</summary>
 public enum BackboneLevel { None, School, District, City, Special }
-
-/// <summary>
-/// Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one
-/// short of it.
-/// </summary>
-public enum Direction { StrongToWeak, OverToUnderStaffed }
-
-/// <summary>Where a teacher may go: anywhere in the district, or only within the home school's zone (学区) or group (集团).</summary>
-public enum RotationScope { District, Zone, Group }
 
 /// <summary>
 /// The 交流轮岗 rules of a district, with Tianjin's defaults (domain.md): eligible are 在编在岗 teachers, men under 50 and
@@ -42,6 +35,11 @@ public sealed record RotationPolicy
     /// on, a weaker school may receive beyond that under strong-to-weak.
     /// </summary>
     public bool ReceiveBeyondGaps { get; init; }
+
+    /// <summary>The policy as a plan answers it (Platform.Contracts): its rules, without their bounds.</summary>
+    public PlanPolicy ToView() => new(
+        MaleMaxAge, FemaleMaxAge, MinYearsAtSchool, PrincipalMaleMaxAge, PrincipalFemaleMaxAge, PrincipalMinYears, QuotaShare,
+        BackboneShare, Directions, Scope, TermYears, ReceiveBeyondGaps);
 
     /// <returns>Each rule out of range, with the reason; empty when all are valid.</returns>
     public IReadOnlyDictionary<string, string> Problems()

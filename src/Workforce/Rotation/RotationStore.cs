@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Rotation;
@@ -66,7 +67,7 @@ internal static class RotationStore
             [.. assignments.Select(a => new Assignment(
                 a.TeacherId.ToString(), a.FromSchoolId.ToString(), a.ToSchoolId.ToString(), a.Subject, a.Backbone))],
             policy);
-        return new PlanView(plan.Id, plan.DistrictCode, plan.Year, plan.ReferenceDate, plan.Status, policy, assignments,
+        return new PlanView(plan.Id, plan.DistrictCode, plan.Year, plan.ReferenceDate, plan.Status, policy.ToView(), assignments,
             schools, district, ExplanationsOf(plan), events);
     }
 

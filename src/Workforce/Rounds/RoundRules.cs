@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.Workforce.Rounds;
 
 /// <summary>A teacher still without a post, with the schools they asked for, in order.</summary>

@@ -1,34 +1,10 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 
 public sealed record Posting(Guid SchoolId, string? SchoolName, DateOnly FromDate, DateOnly? ToDate, string Origin);
-
-/// <summary>A stored teacher. Properties rather than a constructor, because Dapper maps text[] to string[] only through setters.</summary>
-public sealed record TeacherView
-{
-    public Guid Id { get; init; }
-    public string StaffNumber { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string Gender { get; init; } = "";
-    public DateOnly BirthDate { get; init; }
-    public string DistrictCode { get; init; } = "";
-    public Guid SchoolId { get; init; }
-    public string SchoolName { get; init; } = "";
-    public DateOnly AtSchoolSince { get; init; }
-    public string[] Subjects { get; init; } = [];
-    public string Title { get; init; } = "";
-    public string Backbone { get; init; } = "";
-    public string Establishment { get; init; } = "";
-    public DateOnly? HiredOn { get; init; }
-    public string Role { get; init; } = "";
-    public string? Exemption { get; init; }
-
-    public TeacherRecord ToRecord() => new(
-        StaffNumber, Name, Gender, BirthDate, SchoolId, DistrictCode, AtSchoolSince, Subjects, Title, Backbone,
-        Establishment, HiredOn, Role, Exemption);
-}
 
 public static class TeacherStore
 {
@@ -71,7 +47,11 @@ public static class TeacherStore
             SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
             WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
             """, Identities(records), cancellationToken))
-        .ToDictionary(t => IdentityOf(t.DistrictCode, t.StaffNumber), t => t.ToRecord());
+        .ToDictionary(t => IdentityOf(t.DistrictCode, t.StaffNumber), RecordOf);
+
+    private static TeacherRecord RecordOf(TeacherView t) => new(
+        t.StaffNumber, t.Name, t.Gender, t.BirthDate, t.SchoolId, t.DistrictCode, t.AtSchoolSince, t.Subjects, t.Title, t.Backbone,
+        t.Establishment, t.HiredOn, t.Role, t.Exemption);
 
     private static object Identities(IReadOnlyList<TeacherRecord> records) =>
         new { districts = records.Select(r => r.DistrictCode).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray() };

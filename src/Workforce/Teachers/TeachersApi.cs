@@ -5,6 +5,7 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 

@@ -1,7 +1,7 @@
 using Platform.BuildingBlocks.Http;
-namespace Platform.Workforce.Training;
+using Platform.Contracts;
 
-public enum RuleKind { Cycle, Annual }
+namespace Platform.Workforce.Training;
 
 /// <summary>
 /// A continuing-education (继续教育) rule of a district. Cycle: <see cref="Hours"/> per cycle of <see cref="Years"/>
@@ -29,15 +29,6 @@ public sealed record TrainingRule(
         return problems;
     }
 }
-
-public enum TrainingStatus { Done, OnTrack, Behind }
-
-/// <summary>A teacher's hours against one rule in the period that contains the day of reckoning.</summary>
-/// <param name="Expected">Hours the teacher should have by now, in proportion to the period gone by.</param>
-/// <param name="CannotFinish">The hours still needed exceed what can be done in the time left.</param>
-public sealed record RuleProgress(
-    RuleKind Kind, DateOnly From, DateOnly Until, double Required, double Earned, double Expected, TrainingStatus Status,
-    bool CannotFinish);
 
 public sealed record TrainingHours(DateOnly Date, double Hours);
 

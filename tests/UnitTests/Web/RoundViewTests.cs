@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Web.Components.Interactive;
 using Platform.Web.Workforce;
 
@@ -13,7 +14,7 @@ public sealed class RoundViewTests
         string? outcome = null) =>
         new(Guid.NewGuid(), name, home, subject, placed, placed is null ? null : "internal", outcome, preferences ?? []);
 
-    private static RoundView Round(string stage, params RoundCandidate[] candidates) => new(new AppointmentRound(Guid.NewGuid(), "120106",
+    private static RoundScreen Round(string stage, params RoundCandidate[] candidates) => new(new RoundView(Guid.NewGuid(), "120106",
         new DateOnly(2026, 9, 1), new DateOnly(2029, 8, 31), stage,
         [new RoundPost(Dingzigu, "丁字沽小学", "语文", 2, 1), new RoundPost(Xigu, "西沽小学", "数学", 1, 1)], [.. candidates], []),
         Schools);
@@ -42,7 +43,7 @@ public sealed class RoundViewTests
         var round = Round("cross_school");
         Assert.Equal("语文 1", round.OpenPosts(Dingzigu));
         Assert.Equal("0", round.OpenPosts(Xigu));
-        Assert.Equal(["done", "done", "current", null, null], RoundView.Stages.Select(round.StageState));
+        Assert.Equal(["done", "done", "current", null, null], RoundScreen.Stages.Select(round.StageState));
         Assert.Equal(["丁字沽小学", "西沽小学"], round.PostSchools.Select(s => s.Name));
     }
 

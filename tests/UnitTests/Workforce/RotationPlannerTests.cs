@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Workforce.Rotation;
 
 namespace Platform.UnitTests.Workforce;

@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Workforce.Rounds;
 
 namespace Platform.UnitTests.Workforce;

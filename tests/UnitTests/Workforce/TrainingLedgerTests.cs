@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Workforce.Training;
 
 namespace Platform.UnitTests.Workforce;

@@ -11,4 +11,7 @@ public static class Choice
         var listed = options.ToList();
         return listed.Contains(current!) ? current : listed.FirstOrDefault();
     }
+
+    /// <summary>The record a select's value names (its id), or none when nothing is chosen.</summary>
+    public static Guid? Id(string? value) => Guid.TryParse(value, out var id) ? id : null;
 }

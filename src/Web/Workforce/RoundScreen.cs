@@ -1,17 +1,13 @@
+using Platform.Contracts;
+
 namespace Platform.Web.Workforce;
 
-/// <summary>A 区管校聘 appointment round as Workforce answers it: its stage, posts, candidates and history.</summary>
-public sealed record AppointmentRound(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage, List<RoundPost> Posts,
-    List<RoundCandidate> Candidates, List<WorkflowEvent> Events);
-
-public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject, int Posts, int Filled);
-
 /// <summary>What the round's page shows of a round: who is left, the open posts, whom a school may choose now.</summary>
-public sealed class RoundView(AppointmentRound round, IReadOnlyDictionary<Guid, string> schools)
+public sealed class RoundScreen(RoundView round, IReadOnlyDictionary<Guid, string> schools)
 {
     public static readonly string[] Stages = ["posts", "internal", "cross_school", "placement", "closed"];
 
-    public AppointmentRound Round => round;
+    public RoundView Round => round;
 
     public IReadOnlyDictionary<Guid, string> Schools => schools;
 

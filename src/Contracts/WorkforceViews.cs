@@ -1,0 +1,155 @@
+namespace Platform.Contracts;
+
+// What Workforce answers over HTTP, shared with the UI so that both read one shape. Enums travel as their camelCase
+// names (Codes.Code), as every service's JSON options and the UI's ServiceApi have them. Stages of a round and statuses
+// of a plan travel as the codes Workforce stores ("cross_school", "in_effect"); which follows which is Workforce's rule.
+
+/// <summary>
+/// A step in a workflow record's history (a round's, a rotation plan's): what, when, and who took it as their token
+/// names them (user name and display name). <see cref="UserName"/> is null on steps recorded before that, whose name
+/// the client typed.
+/// </summary>
+public sealed record WorkflowEvent(DateTime At, string Action, string? UserName, string DisplayName, string? Detail);
+
+/// <summary>A school's posts in a subject in a 区管校聘 round, and how many of them are filled.</summary>
+public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject, int Posts, int Filled);
+
+/// <summary>
+/// A teacher in a round: placed in a school at a stage (<see cref="PlacedIn"/>), or sent to 待岗培训 or 转岗
+/// (<see cref="UnplacedOutcome"/>), or neither yet.
+/// </summary>
+/// <param name="Preferences">The schools the teacher asked for in 跨校竞聘, the first preferred.</param>
+public sealed record RoundCandidate(
+    Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn,
+    string? UnplacedOutcome, Guid[] Preferences);
+
+/// <summary>A round as the list of a district's rounds shows it.</summary>
+public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage);
+
+/// <summary>A 区管校聘 round for a term: its stage, posts, candidates and history.</summary>
+public sealed record RoundView(
+    Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage,
+    IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<WorkflowEvent> Events);
+
+/// <summary>A 交流轮岗 plan as the list of a district's plans shows it.</summary>
+public sealed record PlanLine(Guid Id, int Year, string Status);
+
+/// <summary>A teacher a plan sends from one school to another, for a term; made by hand or by the planner.</summary>
+public sealed record AssignmentView(
+    Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
+    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
+
+/// <summary>
+/// Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one
+/// short of it.
+/// </summary>
+public enum Direction { StrongToWeak, OverToUnderStaffed }
+
+/// <summary>Where a teacher may go: anywhere in the district, or only within the home school's zone (学区) or group (集团).</summary>
+public enum RotationScope { District, Zone, Group }
+
+/// <summary>The rules a plan was generated under, as it answers them (Workforce's RotationPolicy holds them and their bounds).</summary>
+public sealed record PlanPolicy(
+    int MaleMaxAge, int FemaleMaxAge, int MinYearsAtSchool, int PrincipalMaleMaxAge, int PrincipalFemaleMaxAge,
+    int PrincipalMinYears, double QuotaShare, double BackboneShare, IReadOnlyList<Direction> Directions, RotationScope Scope,
+    int TermYears, bool ReceiveBeyondGaps);
+
+/// <summary>Why, in a code for screens and a sentence for people.</summary>
+public sealed record Reason(string Code, string Text);
+
+public enum TeacherOutcome { Ineligible, Selected, NotSelected }
+
+/// <summary>What the planner made of a teacher, and why.</summary>
+public sealed record TeacherExplanation(
+    string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<Reason> Reasons);
+
+/// <summary>
+/// A sending school's quota: at least <see cref="Quota"/> of its eligible teachers, at least
+/// <see cref="BackboneTarget"/> of them backbone.
+/// </summary>
+public sealed record SchoolQuota(
+    string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected, IReadOnlyList<Reason> Shortfall)
+{
+    public bool Met => Selected >= Quota && BackboneSelected >= BackboneTarget;
+}
+
+/// <summary>The district's quota: teachers rotated against those required, and the backbone share against its target.</summary>
+public sealed record DistrictQuota(
+    int Eligible, int Required, int Rotated, int Backbone, double BackboneShare, double RequiredBackboneShare)
+{
+    public bool Met => Rotated >= Required && (Rotated == 0 || BackboneShare >= RequiredBackboneShare - 1e-9);
+}
+
+/// <summary>
+/// A year's 交流轮岗 plan of a district: its status, policy, assignments, the quota check of each sending school and of
+/// the district, each teacher's outcome with its reasons, and its history.
+/// </summary>
+public sealed record PlanView(
+    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, PlanPolicy Policy,
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
+    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events);
+
+/// <summary>
+/// A teacher as Workforce keeps them, with the codes it stores (gender, title, backbone, establishment, role).
+/// Properties rather than a constructor, because Dapper maps text[] to string[] only through setters.
+/// </summary>
+public sealed record TeacherView
+{
+    public Guid Id { get; init; }
+    public string StaffNumber { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Gender { get; init; } = "";
+    public DateOnly BirthDate { get; init; }
+    public string DistrictCode { get; init; } = "";
+    public Guid SchoolId { get; init; }
+    public string SchoolName { get; init; } = "";
+    public DateOnly AtSchoolSince { get; init; }
+    public string[] Subjects { get; init; } = [];
+    public string Title { get; init; } = "";
+    public string Backbone { get; init; } = "";
+    public string Establishment { get; init; } = "";
+    public DateOnly? HiredOn { get; init; }
+    public string Role { get; init; } = "";
+    public string? Exemption { get; init; }
+}
+
+/// <summary>A continuing-education (继续教育) rule's kind: hours per cycle of years, or per calendar year.</summary>
+public enum RuleKind { Cycle, Annual }
+
+public enum TrainingStatus { Done, OnTrack, Behind }
+
+/// <summary>A teacher's hours against one rule in the period that contains the day of reckoning.</summary>
+/// <param name="Expected">Hours the teacher should have by now, in proportion to the period gone by.</param>
+/// <param name="CannotFinish">The hours still needed exceed what can be done in the time left.</param>
+public sealed record RuleProgress(
+    RuleKind Kind, DateOnly From, DateOnly Until, double Required, double Earned, double Expected, TrainingStatus Status,
+    bool CannotFinish);
+
+/// <summary>A teacher against the district's rules: the worst status over them, and each rule's progress.</summary>
+public sealed record TeacherTraining(
+    Guid TeacherId, string StaffNumber, string Name, Guid SchoolId, string SchoolName, TrainingStatus Status,
+    bool CannotFinish, IReadOnlyList<RuleProgress> Rules);
+
+/// <summary>A school's teachers done, on track, behind and unable to finish, and its completion rate.</summary>
+public sealed record SchoolTraining(
+    Guid SchoolId, string SchoolName, int Teachers, int Done, int OnTrack, int Behind, int CannotFinish, double CompletionRate);
+
+/// <summary>Classes put into use after the school year the enrolment shows, and the teachers their places will need.</summary>
+public sealed record ComingClasses(string Stage, int Classes, int Places, DateOnly InUseFrom, int TeachersNeeded);
+
+/// <summary>
+/// A school's establishment: required teachers from its latest enrolment, approved posts (核定) and 在编 teachers; and
+/// commissioned classes the enrolment does not show yet.
+/// </summary>
+public sealed record SchoolEstablishment(
+    Guid SchoolId, string SchoolName, int? Year, IReadOnlyDictionary<string, int> Pupils, int Required, int Approved,
+    int Actual, IReadOnlyList<string> MissingArtsAndSports, IReadOnlyList<ComingClasses> Coming)
+{
+    /// <summary>Above 0: over-staffed (超编) against the requirement; below 0: short (缺编).</summary>
+    public int AgainstRequired => Actual - Required;
+    public int AgainstApproved => Actual - Approved;
+}
+
+/// <summary>A district's establishment: its schools', and their sums; the surplus is what over-staffed schools have beyond need.</summary>
+public sealed record DistrictEstablishment(
+    string DistrictCode, int Required, int Approved, int Actual, int Surplus, IReadOnlyList<SchoolEstablishment> Schools);
