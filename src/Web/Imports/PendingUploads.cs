@@ -32,11 +32,6 @@ public sealed class PendingUploads(TimeProvider clock)
 }
 
 /// <summary>What Planning's import answers, dry run or not.</summary>
-public sealed record ImportError(int Row, string Column, string? Value, string Reason);
-
-public sealed record ImportReport(
-    bool DryRun, bool Written, int Rows, int New, int Changed, int Unchanged, List<ImportError> Errors, List<string> IgnoredColumns);
-
 /// <summary>The inputs a planner imports, each at POST /{kind}/import of Planning.</summary>
 public static class ImportKinds
 {
