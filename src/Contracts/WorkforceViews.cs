@@ -27,9 +27,15 @@ public sealed record RoundCandidate(
 public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage);
 
 /// <summary>A 区管校聘 round for a term: its stage, posts, candidates and history.</summary>
+/// <param name="Stages">Every stage of a round, in order (the stepper shows them).</param>
+/// <param name="Choosable">
+/// In 校内竞聘 and 跨校竞聘, for each school with posts, the candidates it may choose now (the round's rules, as the
+/// service holds a choice to them); empty in the other stages.
+/// </param>
 public sealed record RoundView(
     Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage,
-    IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<WorkflowEvent> Events);
+    IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<WorkflowEvent> Events,
+    IReadOnlyList<string> Stages, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> Choosable);
 
 /// <summary>A 交流轮岗 plan as the list of a district's plans shows it.</summary>
 public sealed record PlanLine(Guid Id, int Year, string Status);
@@ -84,10 +90,11 @@ public sealed record DistrictQuota(
 /// A year's 交流轮岗 plan of a district: its status, policy, assignments, the quota check of each sending school and of
 /// the district, each teacher's outcome with its reasons, and its history.
 /// </summary>
+/// <param name="Steps">The steps the plan may take from its status (POST /rotation/plans/{id}/{step}).</param>
 public sealed record PlanView(
     Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, PlanPolicy Policy,
     IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
-    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events);
+    IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> Steps);
 
 /// <summary>
 /// A teacher as Workforce keeps them, with the codes it stores (gender, title, backbone, establishment, role).

@@ -5,8 +5,6 @@ namespace Platform.Web.Workforce;
 /// <summary>What the round's page shows of a round: who is left, the open posts, whom a school may choose now.</summary>
 public sealed class RoundScreen(RoundView round, IReadOnlyDictionary<Guid, string> schools)
 {
-    public static readonly string[] Stages = ["posts", "internal", "cross_school", "placement", "closed"];
-
     public RoundView Round => round;
 
     public IReadOnlyDictionary<Guid, string> Schools => schools;
@@ -14,7 +12,7 @@ public sealed class RoundScreen(RoundView round, IReadOnlyDictionary<Guid, strin
     public string SchoolName(Guid id) => schools.GetValueOrDefault(id, id.ToString());
 
     /// <summary>"done", "current" or null (still to come), for the stepper.</summary>
-    public string? StageState(string stage) => Array.IndexOf(Stages, stage).CompareTo(Array.IndexOf(Stages, round.Stage)) switch
+    public string? StageState(string stage) => Position(stage).CompareTo(Position(round.Stage)) switch
     {
         < 0 => "done",
         0 => "current",
@@ -36,14 +34,9 @@ public sealed class RoundScreen(RoundView round, IReadOnlyDictionary<Guid, strin
         string.Join("、", round.Posts.Where(p => p.SchoolId == school && p.Posts > p.Filled)
             .Select(p => $"{p.Subject} {p.Posts - p.Filled}")) is { Length: > 0 } open ? open : "0";
 
-    /// <summary>
-    /// Whom the school may choose now: in 校内竞聘 its own teachers, in 跨校竞聘 those who asked for it; in either, only
-    /// those whose subject has an open post there.
-    /// </summary>
-    public List<RoundCandidate> Choosable(Guid school) => Unsettled
-        .Where(c => round.Stage == "internal" ? c.HomeSchoolId == school : c.Preferences.Contains(school))
-        .Where(c => Open(school, c.Subject) > 0).ToList();
+    /// <summary>Whom the school may choose now, as the service answers it (RoundView.Choosable), by name.</summary>
+    public List<RoundCandidate> Choosable(Guid school) =>
+        round.Choosable.GetValueOrDefault(school) is { } ids ? [.. Unplaced.Where(c => ids.Contains(c.TeacherId))] : [];
 
-    private int Open(Guid school, string subject) =>
-        round.Posts.Where(p => p.SchoolId == school && p.Subject == subject).Sum(p => p.Posts - p.Filled);
+    private int Position(string stage) => round.Stages.TakeWhile(s => s != stage).Count();
 }

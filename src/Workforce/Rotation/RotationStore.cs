@@ -68,7 +68,7 @@ internal static class RotationStore
                 a.TeacherId.ToString(), a.FromSchoolId.ToString(), a.ToSchoolId.ToString(), a.Subject, a.Backbone))],
             policy);
         return new PlanView(plan.Id, plan.DistrictCode, plan.Year, plan.ReferenceDate, plan.Status, policy.ToView(), assignments,
-            schools, district, ExplanationsOf(plan), events);
+            schools, district, ExplanationsOf(plan), events, PlanSteps.From(plan.Status));
     }
 
     public static RotationPolicy PolicyOf(PlanRow plan) => JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;

@@ -61,6 +61,21 @@ public static class RoundRules
         };
 
     /// <summary>
+    /// In 校内竞聘 and 跨校竞聘, for each school with posts, the candidates it may choose now (<see cref="WhyNotChosen"/>
+    /// has nothing against them); no school may choose in the other stages.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> Choosable(
+        string stage, IReadOnlyList<RoundPost> posts, IReadOnlyList<RoundCandidate> candidates)
+    {
+        if (stage is not ("internal" or "cross_school"))
+            return new Dictionary<Guid, IReadOnlyList<Guid>>();
+        var open = posts.GroupBy(p => (p.SchoolId, p.Subject)).ToDictionary(g => g.Key, g => g.Sum(p => p.Posts - p.Filled));
+        return posts.Select(p => p.SchoolId).Distinct().ToDictionary(school => school, IReadOnlyList<Guid> (school) =>
+            [.. candidates.Where(c => WhyNotChosen(stage, c, school, c.Preferences.Contains(school),
+                open.GetValueOrDefault((school, c.Subject))) is null).Select(c => c.TeacherId)]);
+    }
+
+    /// <summary>
     /// Posts a school may choose a teacher for: the round's posts in the subject less those already filled.
     /// </summary>
     public static int Open(

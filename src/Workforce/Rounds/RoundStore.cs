@@ -52,8 +52,9 @@ internal static class RoundStore
         var candidates = ToCandidates(
             await connection.ListAsync<CandidateRow>(Candidates + " ORDER BY t.staff_number", new { id }, cancellationToken));
         var events = await Events.ListAsync(connection, id, cancellationToken);
+        var all = candidates.ToList();
         return new RoundView(round.Id, round.DistrictCode, round.TermFrom, round.TermTo, round.Stage,
-            posts, candidates.ToList(), events);
+            posts, all, events, RoundRules.Stages, RoundRules.Choosable(round.Stage, posts, all));
     }
 
     /// <summary>A new round in its first stage, with every 在编 teacher of the district as a candidate; answers how many.</summary>

@@ -1,6 +1,7 @@
 using Platform.Contracts;
 using Platform.Web.Components.Interactive;
 using Platform.Web.Workforce;
+using Platform.Workforce.Rounds;
 
 namespace Platform.UnitTests.Web;
 
@@ -14,10 +15,13 @@ public sealed class RoundViewTests
         string? outcome = null) =>
         new(Guid.NewGuid(), name, home, subject, placed, placed is null ? null : "internal", outcome, preferences ?? []);
 
-    private static RoundScreen Round(string stage, params RoundCandidate[] candidates) => new(new RoundView(Guid.NewGuid(), "120106",
-        new DateOnly(2026, 9, 1), new DateOnly(2029, 8, 31), stage,
-        [new RoundPost(Dingzigu, "丁字沽小学", "语文", 2, 1), new RoundPost(Xigu, "西沽小学", "数学", 1, 1)], [.. candidates], []),
-        Schools);
+    /// <summary>A round as Workforce answers it: whom each school may choose is the service's rule (RoundRules).</summary>
+    private static RoundScreen Round(string stage, params RoundCandidate[] candidates)
+    {
+        RoundPost[] posts = [new(Dingzigu, "丁字沽小学", "语文", 2, 1), new(Xigu, "西沽小学", "数学", 1, 1)];
+        return new(new RoundView(Guid.NewGuid(), "120106", new DateOnly(2026, 9, 1), new DateOnly(2029, 8, 31), stage,
+            posts, [.. candidates], [], RoundRules.Stages, RoundRules.Choosable(stage, posts, candidates)), Schools);
+    }
 
     [Fact]
     public void Within_schools_a_school_chooses_its_own_unsettled_teachers_in_a_subject_with_an_open_post()
@@ -43,7 +47,7 @@ public sealed class RoundViewTests
         var round = Round("cross_school");
         Assert.Equal("语文 1", round.OpenPosts(Dingzigu));
         Assert.Equal("0", round.OpenPosts(Xigu));
-        Assert.Equal(["done", "done", "current", null, null], RoundScreen.Stages.Select(round.StageState));
+        Assert.Equal(["done", "done", "current", null, null], RoundRules.Stages.Select(round.StageState));
         Assert.Equal(["丁字沽小学", "西沽小学"], round.PostSchools.Select(s => s.Name));
     }
 

@@ -13,21 +13,11 @@ namespace Platform.Workforce.Rotation.Steps;
 /// </summary>
 internal static class MovePlan
 {
-    /// <summary>The steps of a plan: from which status, to which.</summary>
-    private static readonly Dictionary<string, (string From, string To)> Steps = new()
-    {
-        ["submit"] = ("draft", "submitted"),
-        ["return"] = ("submitted", "draft"),
-        ["approve"] = ("submitted", "approved"),
-        ["start"] = ("approved", "in_effect"),
-        ["complete"] = ("in_effect", "completed"),
-    };
-
     public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, string step, StepRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        if (!Steps.TryGetValue(step, out var move))
+        if (!PlanSteps.Moves.TryGetValue(step, out var move))
             return TypedResults.NotFound();
         if (step == "return")
             validation.Text("note", request.Note, 500);
