@@ -4,6 +4,12 @@ namespace Platform.Contracts;
 // names (Codes.Code). Answers that carry the forecast's settings or levers (which bring Planning's rules with them)
 // are not here: the UI's PlanningClient names the parts of them it reads.
 
+/// <summary>A district (区) of the city, by its six-digit code.</summary>
+public sealed record District(string Code, string Name, string CityCode);
+
+/// <summary>A zone (学区) of a district: the unit places are planned in.</summary>
+public sealed record Zone(Guid Id, string DistrictCode, string Name, string Kind);
+
 /// <param name="PipelinePlaces">Of <see cref="Capacity"/>, the places of facility projects not yet in use.</param>
 public sealed record CapacityRow(
     string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, int Classes, double? Utilisation,

@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 
 namespace Platform.Planning.Areas;
 

@@ -31,6 +31,10 @@ public sealed class PlanningClient(ServiceApi api)
 {
     private const string Service = "planning";
 
+    /// <summary>The districts in the user's scope.</summary>
+    public Task<ApiAnswer<List<District>>> DistrictsAsync(CancellationToken cancellationToken) =>
+        api.GetAsync<List<District>>(Service, "/districts", cancellationToken);
+
     /// <summary>Demand against places by zone, stage and year, over the horizon.</summary>
     public Task<ApiAnswer<CapacityAnswer>> CapacityAsync(string districtCode, int horizon, CancellationToken cancellationToken) =>
         api.PostAsync<CapacityAnswer>(Service, "/forecasts/capacity", new { districtCode, horizon }, cancellationToken);

@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 using Platform.Planning.Areas;
 using Platform.Planning.Births;
 
