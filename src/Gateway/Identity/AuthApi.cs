@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
 
@@ -12,14 +13,6 @@ public sealed record SignInRequest(string? UserName, string? Password);
 public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
-
-/// <summary>
-/// A bearer access token for every API call, the refresh token that buys the next one, and their session. With
-/// <paramref name="MustChangePassword"/> the password was an administrator's: the token carries no role, and only
-/// <c>POST /api/auth/password</c> is of use.
-/// </summary>
-public sealed record SignedIn(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, Guid SessionId, UserView User,
-    bool MustChangePassword);
 
 /// <summary>
 /// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses per name,

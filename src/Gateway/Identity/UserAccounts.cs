@@ -1,21 +1,8 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
-
-/// <summary>A user as the admin sees it: never the password hash. (Init properties: Dapper binds text[] only to them.)</summary>
-public sealed record UserView
-{
-    public Guid Id { get; init; }
-    public string UserName { get; init; } = "";
-    public string DisplayName { get; init; } = "";
-    public string[] Roles { get; init; } = [];
-    public string DistrictCode { get; init; } = "";
-    public bool Active { get; init; }
-    public DateTime? LockedUntil { get; init; }
-    /// <summary>The password was set by an administrator: signing in with it grants no role until the user sets their own.</summary>
-    public bool MustChangePassword { get; init; }
-}
 
 /// <summary>What signing in needs of a user.</summary>
 public sealed record UserAccount

@@ -5,6 +5,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
 

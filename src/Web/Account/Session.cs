@@ -4,17 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Web.Account;
-
-/// <summary>
-/// What the gateway answers to a sign-in or a refresh; MustChangePassword: an administrator's password, signed in
-/// without roles.
-/// </summary>
-public sealed record SignedIn(
-    string AccessToken, int ExpiresIn, string RefreshToken, Guid SessionId, SignedInUser User, bool MustChangePassword);
-
-public sealed record SignedInUser(Guid Id, string UserName, string DisplayName, string[] Roles, string DistrictCode);
 
 /// <summary>
 /// The user's session: signing in at the gateway keeps its access and refresh tokens in the encrypted session cookie;
