@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using Platform.AppHost;
 using Platform.BuildingBlocks.Security;
+using Xunit.Abstractions;
 
 namespace Platform.IntegrationTests;
 
@@ -12,7 +13,7 @@ namespace Platform.IntegrationTests;
 /// on the planner's chart without a reload. Screenshots go to screenshots/ beside the test assembly.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
+public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private IPlaywright playwright = null!;
@@ -119,12 +120,25 @@ public sealed class BrowserTests(DemoSuiteFixture suite) : IAsyncLifetime
     public async Task A_wrong_password_is_told_and_every_control_is_labelled_and_reachable_by_keyboard()
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
-        await page.GotoAsync($"{Gateway}/planning");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
-        await page.GetByLabel("用户名").FillAsync("planner");
-        await page.GetByLabel("密码").FillAsync("wrong-password");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
+        // The page's script messages, written out with the result: this step has been seen (rarely, in the full run) to
+        // show the error bar beside the alert.
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.PageError += (_, error) => messages.Enqueue($"page error: {error}");
+        page.Console += (_, message) => messages.Enqueue($"console {message.Type}: {message.Text} ({message.Location})");
+        try
+        {
+            await page.GotoAsync($"{Gateway}/planning");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+            await page.GetByLabel("用户名").FillAsync("planner");
+            await page.GetByLabel("密码").FillAsync("wrong-password");
+            await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
+        }
+        finally
+        {
+            foreach (var message in messages)
+                output.WriteLine(message);
+        }
 
         // Keyboard only: the fields and the button are reached with Tab, and Enter signs in.
         await page.GetByLabel("用户名").FocusAsync();
