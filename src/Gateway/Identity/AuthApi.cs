@@ -91,7 +91,8 @@ public static class AuthApi
         var owner = await RefreshTokens.TakeAsync(connection, TokenIssuer.HashOf(token), cancellationToken);
         var user = owner is null ? null : await UserAccounts.FindAccountAsync(connection, owner.UserId, cancellationToken);
         if (user is not { Active: true })
-            return TypedResults.Problem(title: "刷新令牌无效。", detail: "请重新登录。", statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(
+                title: "刷新令牌无效。", detail: "请重新登录。", statusCode: StatusCodes.Status401Unauthorized);
         return TypedResults.Ok(await IssueAsync(connection, issuer, user, owner!.SessionId, cancellationToken));
     }
 
@@ -170,5 +171,6 @@ public static class AuthApi
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static ProblemHttpResult Refused() => TypedResults.Problem(title: "登录失败。",
-        detail: "用户名或密码不正确，或该账户暂时不能登录。请稍后再试，或联系系统管理员。", statusCode: StatusCodes.Status401Unauthorized);
+        detail: "用户名或密码不正确，或该账户暂时不能登录。请稍后再试，或联系系统管理员。",
+        statusCode: StatusCodes.Status401Unauthorized);
 }

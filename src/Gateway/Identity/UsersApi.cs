@@ -56,7 +56,8 @@ public static partial class UsersApi
         var displayName = validation.Text("displayName", request.DisplayName, 100);
         var password = PasswordPolicy.Check(validation, "password", request.Password, userName);
         if (request.Roles is { Length: > 0 })
-            validation.Add("roles", "系统管理员创建的用户没有角色：角色由安全管理员授予（PUT /api/admin/users/{id}/roles）。");
+            validation.Add("roles",
+                "系统管理员创建的用户没有角色：角色由安全管理员授予（PUT /api/admin/users/{id}/roles）。");
         var district = District(validation, scope, request.DistrictCode);
         if (!validation.IsValid)
             return validation.Problem();
@@ -108,7 +109,9 @@ public static partial class UsersApi
         if (!validation.IsValid)
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
-            user => user.Roles.Any(Roles.Administrators.Contains) ? "管理员账户的密码只能由本人修改（POST /api/auth/password）。" : null,
+            user => user.Roles.Any(Roles.Administrators.Contains)
+                ? "管理员账户的密码只能由本人修改（POST /api/auth/password）。"
+                : null,
             async (connection, transaction) =>
             {
                 await UserAccounts.SetPasswordAsync(
@@ -160,7 +163,8 @@ public static partial class UsersApi
     private static Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult> Answer(Outcome outcome) => outcome switch
     {
         { User: null } => TypedResults.NotFound(),
-        { Refusal: { } refusal } => TypedResults.Problem(title: "不允许此操作。", detail: refusal, statusCode: StatusCodes.Status403Forbidden),
+        { Refusal: { } refusal } =>
+            TypedResults.Problem(title: "不允许此操作。", detail: refusal, statusCode: StatusCodes.Status403Forbidden),
         _ => TypedResults.Ok(outcome.User),
     };
 
