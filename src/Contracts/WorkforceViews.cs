@@ -1,8 +1,14 @@
 namespace Platform.Contracts;
 
 // What Workforce answers over HTTP, shared with the UI so that both read one shape. Enums travel as their camelCase
-// names (Codes.Code), as every service's JSON options and the UI's ServiceApi have them. Stages of a round and statuses
-// of a plan travel as the codes Workforce stores ("cross_school", "in_effect"); which follows which is Workforce's rule.
+// names (Codes.Code), as every service's JSON options and the UI's ServiceApi have them, and Workforce stores them so;
+// which stage or status follows which is Workforce's rule.
+
+/// <summary>The stages of a 区管校聘 round, in order: posts, 校内竞聘, 跨校竞聘, 组织调剂, closed.</summary>
+public enum RoundStage { Posts, Internal, CrossSchool, Placement, Closed }
+
+/// <summary>The statuses of a 交流轮岗 plan: drafted, submitted, approved, in effect (teachers moved), completed.</summary>
+public enum PlanStatus { Draft, Submitted, Approved, InEffect, Completed }
 
 /// <summary>
 /// A step in a workflow record's history (a round's, a rotation plan's): what, when, and who took it as their token
@@ -20,11 +26,11 @@ public sealed record RoundPost(Guid SchoolId, string SchoolName, string Subject,
 /// </summary>
 /// <param name="Preferences">The schools the teacher asked for in 跨校竞聘, the first preferred.</param>
 public sealed record RoundCandidate(
-    Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn,
+    Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, RoundStage? PlacedIn,
     string? UnplacedOutcome, Guid[] Preferences);
 
 /// <summary>A round as the list of a district's rounds shows it.</summary>
-public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage);
+public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, RoundStage Stage);
 
 /// <summary>A 区管校聘 round for a term: its stage, posts, candidates and history.</summary>
 /// <param name="Stages">Every stage of a round, in order (the stepper shows them).</param>
@@ -33,12 +39,12 @@ public sealed record RoundLine(Guid Id, string DistrictCode, DateOnly TermFrom, 
 /// service holds a choice to them); empty in the other stages.
 /// </param>
 public sealed record RoundView(
-    Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage,
+    Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, RoundStage Stage,
     IReadOnlyList<RoundPost> Posts, IReadOnlyList<RoundCandidate> Candidates, IReadOnlyList<WorkflowEvent> Events,
-    IReadOnlyList<string> Stages, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> Choosable);
+    IReadOnlyList<RoundStage> Stages, IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> Choosable);
 
 /// <summary>A 交流轮岗 plan as the list of a district's plans shows it.</summary>
-public sealed record PlanLine(Guid Id, int Year, string Status);
+public sealed record PlanLine(Guid Id, int Year, PlanStatus Status);
 
 /// <summary>A teacher a plan sends from one school to another, for a term; made by hand or by the planner.</summary>
 public sealed record AssignmentView(
@@ -92,7 +98,7 @@ public sealed record DistrictQuota(
 /// </summary>
 /// <param name="Steps">The steps the plan may take from its status (POST /rotation/plans/{id}/{step}).</param>
 public sealed record PlanView(
-    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, PlanPolicy Policy,
+    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, PlanStatus Status, PlanPolicy Policy,
     IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
     IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> Steps);
 

@@ -3,6 +3,7 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
+using Platform.Contracts;
 
 namespace Platform.Workforce;
 
@@ -11,28 +12,30 @@ namespace Platform.Workforce;
 /// 409 unless the record is in a state the change belongs to; the change returns the detail to record, and unless it
 /// left problems the step is recorded with who (the signed-in user), when and what.
 /// </summary>
-public sealed record AuditedChange<TRecord, TView>(
+public sealed record AuditedChange<TRecord, TState, TView>(
     Func<NpgsqlTransaction, Guid, CancellationToken, Task<TRecord?>> FindForUpdate,
-    Func<TRecord, string> StateOf,
+    Func<TRecord, TState> StateOf,
     Func<NpgsqlTransaction, Guid, string, SignedInUser, string?, CancellationToken, Task> Record,
     Func<NpgsqlConnection, Guid, CancellationToken, Task<TView?>> View)
     where TRecord : class
+    where TState : struct, Enum
     where TView : class
 {
     public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Database dataSource, Guid id, string state, string action, SignedInUser user,
+        Database dataSource, Guid id, TState state, string action, SignedInUser user,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
         RunAsync(dataSource, id, [state], _ => action, user, change, cancellationToken);
 
     /// <summary>A change that belongs to several states, recorded under an action named from the state it found.</summary>
     public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Database dataSource, Guid id, IReadOnlyCollection<string> states, Func<string, string> actionFrom, SignedInUser user,
+        Database dataSource, Guid id, IReadOnlyCollection<TState> states, Func<TState, string> actionFrom, SignedInUser user,
         Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
         new LockedChange<TRecord, TView>(FindForUpdate, View).RunAsync(dataSource, id, async (transaction, record, problems) =>
         {
             var state = StateOf(record);
             if (!states.Contains(state))
-                return new StateConflict($"It is {state}.", $"This can be done only while it is {string.Join(" or ", states)}.");
+                return new StateConflict($"It is {state.Code()}.",
+                    $"This can be done only while it is {string.Join(" or ", states.Select(s => s.Code()))}.");
             var detail = await change(transaction, record, problems);
             if (problems.IsValid)
                 await Record(transaction, id, actionFrom(state), user, detail, cancellationToken);

@@ -95,7 +95,7 @@ public class RoundTests(SuiteFixture suite)
 
         Assert.Equal("closed", closed.GetProperty("stage").GetString());
         var placed = closed.GetProperty("candidates").EnumerateArray().ToDictionary(c => c.GetProperty("teacherId").GetGuid());
-        Assert.Equal((b, "cross_school"), (placed[ids["RA4"]].GetProperty("placedSchoolId").GetGuid(), placed[ids["RA4"]].GetProperty("placedIn").GetString()));
+        Assert.Equal((b, "crossSchool"), (placed[ids["RA4"]].GetProperty("placedSchoolId").GetGuid(), placed[ids["RA4"]].GetProperty("placedIn").GetString()));
         Assert.Equal((a, "placement"), (placed[ids["RB2"]].GetProperty("placedSchoolId").GetGuid(), placed[ids["RB2"]].GetProperty("placedIn").GetString()));
         Assert.Equal("training", placed[ids["RA6"]].GetProperty("unplacedOutcome").GetString());
         Assert.Equal(["open", "set_posts", "set_posts", "advance_to_internal", "choose", "choose", "advance_to_cross_school", "prefer", "prefer", "choose",

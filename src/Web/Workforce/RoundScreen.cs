@@ -12,7 +12,7 @@ public sealed class RoundScreen(RoundView round, IReadOnlyDictionary<Guid, strin
     public string SchoolName(Guid id) => schools.GetValueOrDefault(id, id.ToString());
 
     /// <summary>"done", "current" or null (still to come), for the stepper.</summary>
-    public string? StageState(string stage) => Position(stage).CompareTo(Position(round.Stage)) switch
+    public string? StageState(RoundStage stage) => Position(stage).CompareTo(Position(round.Stage)) switch
     {
         < 0 => "done",
         0 => "current",
@@ -38,5 +38,5 @@ public sealed class RoundScreen(RoundView round, IReadOnlyDictionary<Guid, strin
     public List<RoundCandidate> Choosable(Guid school) =>
         round.Choosable.GetValueOrDefault(school) is { } ids ? [.. Unplaced.Where(c => ids.Contains(c.TeacherId))] : [];
 
-    private int Position(string stage) => round.Stages.TakeWhile(s => s != stage).Count();
+    private int Position(RoundStage stage) => round.Stages.TakeWhile(s => s != stage).Count();
 }

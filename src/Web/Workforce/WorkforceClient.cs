@@ -76,8 +76,8 @@ public sealed class WorkforceClient(ServiceApi api)
         api.ChangeAsync(Service, HttpMethod.Post, $"/rounds/{id}/unplaced/rest", new { outcome }, cancellationToken);
 
     /// <summary>Moves the round on from the stage the user saw; a round moved on meanwhile is a conflict.</summary>
-    public Task<string?> AdvanceAsync(Guid id, string from, CancellationToken cancellationToken) =>
-        api.ChangeAsync(Service, HttpMethod.Post, $"/rounds/{id}/advance?from={Escape(from)}", new { }, cancellationToken);
+    public Task<string?> AdvanceAsync(Guid id, RoundStage from, CancellationToken cancellationToken) =>
+        api.ChangeAsync(Service, HttpMethod.Post, $"/rounds/{id}/advance?from={from.Code()}", new { }, cancellationToken);
 
     /// <summary>The 交流轮岗 plans of a district, newest first.</summary>
     public Task<ApiAnswer<List<PlanLine>>> PlansAsync(string districtCode, CancellationToken cancellationToken) =>

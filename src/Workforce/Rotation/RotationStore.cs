@@ -8,7 +8,7 @@ using Platform.Workforce.Teachers;
 namespace Platform.Workforce.Rotation;
 
 internal sealed record PlanRow(
-    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, string Status, string Policy, string Eligible,
+    Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, PlanStatus Status, string Policy, string Eligible,
     string Explanations);
 
 /// <summary>The rotation plans' tables: every query the rotation feature runs, and the JSON a plan keeps.</summary>
@@ -22,7 +22,7 @@ internal static class RotationStore
     public static readonly WorkflowEvents Events = new("rotation_plan_events", "plan_id");
 
     /// <summary>A change to a plan: locked, checked against its status, recorded, answered as it now stands.</summary>
-    public static readonly AuditedChange<PlanRow, PlanView> Change = new(
+    public static readonly AuditedChange<PlanRow, PlanStatus, PlanView> Change = new(
         (transaction, id, cancellationToken) =>
             transaction.SingleOrDefaultAsync<PlanRow>(Plan + " FOR UPDATE", new { id }, cancellationToken),
         plan => plan.Status, Events.RecordAsync, ViewAsync);
@@ -178,8 +178,10 @@ internal static class RotationStore
             new { planId }, cancellationToken);
     }
 
-    public static Task SetStatusAsync(NpgsqlTransaction transaction, Guid planId, string status, CancellationToken cancellationToken) =>
-        transaction.WriteAsync("UPDATE rotation_plans SET status = @status WHERE id = @planId", new { planId, status }, cancellationToken);
+    public static Task SetStatusAsync(
+        NpgsqlTransaction transaction, Guid planId, PlanStatus status, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("UPDATE rotation_plans SET status = @status WHERE id = @planId",
+            new { planId, status = status.Code() }, cancellationToken);
 
     /// <summary>
     /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts
@@ -222,7 +224,7 @@ internal static class RotationStore
                    count(*) FILTER (WHERE a.backbone)::int
             FROM rotation_assignments a
             JOIN rotation_plans p ON p.id = a.plan_id
-            WHERE p.status IN ('in_effect', 'completed') AND (@districtCode::text IS NULL OR p.district_code = @districtCode)
+            WHERE p.status IN ('inEffect', 'completed') AND (@districtCode::text IS NULL OR p.district_code = @districtCode)
             GROUP BY ROLLUP (p.year)
             ORDER BY grouping(p.year), p.year
             """, new { districtCode }, cancellationToken);

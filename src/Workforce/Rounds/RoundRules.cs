@@ -11,10 +11,10 @@ public sealed record Placement(string TeacherId, string SchoolId);
 public static class RoundRules
 {
     /// <summary>The steps of a round, in order.</summary>
-    public static readonly string[] Stages = ["posts", "internal", "cross_school", "placement", "closed"];
+    public static readonly RoundStage[] Stages = Enum.GetValues<RoundStage>();
 
     /// <summary>The step that follows an open stage.</summary>
-    public static string After(string stage) => Array.IndexOf(Stages, stage) is var at and >= 0 && at < Stages.Length - 1
+    public static RoundStage After(RoundStage stage) => Array.IndexOf(Stages, stage) is var at and >= 0 && at < Stages.Length - 1
         ? Stages[at + 1]
         : throw new ArgumentOutOfRangeException(nameof(stage), stage, "No step follows it.");
 
@@ -47,14 +47,14 @@ public static class RoundRules
     /// unplaced; in 校内竞聘 the school's own teacher, in 跨校竞聘 one who asked for the school; and the school must have
     /// an open post in their subject (<paramref name="openPosts"/>).
     /// </summary>
-    public static string? WhyNotChosen(string stage, RoundCandidate? candidate, Guid schoolId, bool askedForSchool, int openPosts) =>
+    public static string? WhyNotChosen(RoundStage stage, RoundCandidate? candidate, Guid schoolId, bool askedForSchool, int openPosts) =>
         candidate switch
         {
             null => "is not a candidate of this round.",
             { PlacedSchoolId: not null } or { UnplacedOutcome: not null } => "has been placed already.",
-            _ when stage == "internal" && candidate.HomeSchoolId != schoolId =>
+            _ when stage == RoundStage.Internal && candidate.HomeSchoolId != schoolId =>
                 "is not the school's own teacher: in 校内竞聘 a school chooses among its own.",
-            _ when stage == "cross_school" && !askedForSchool =>
+            _ when stage == RoundStage.CrossSchool && !askedForSchool =>
                 "did not ask for this school: in 跨校竞聘 a school chooses among those who asked for it.",
             _ when openPosts <= 0 => $"teaches {candidate.Subject}, and the school has no open post in it.",
             _ => null,
@@ -65,9 +65,9 @@ public static class RoundRules
     /// has nothing against them); no school may choose in the other stages.
     /// </summary>
     public static IReadOnlyDictionary<Guid, IReadOnlyList<Guid>> Choosable(
-        string stage, IReadOnlyList<RoundPost> posts, IReadOnlyList<RoundCandidate> candidates)
+        RoundStage stage, IReadOnlyList<RoundPost> posts, IReadOnlyList<RoundCandidate> candidates)
     {
-        if (stage is not ("internal" or "cross_school"))
+        if (stage is not (RoundStage.Internal or RoundStage.CrossSchool))
             return new Dictionary<Guid, IReadOnlyList<Guid>>();
         var open = posts.GroupBy(p => (p.SchoolId, p.Subject)).ToDictionary(g => g.Key, g => g.Sum(p => p.Posts - p.Filled));
         return posts.Select(p => p.SchoolId).Distinct().ToDictionary(school => school, IReadOnlyList<Guid> (school) =>

@@ -6,12 +6,14 @@ namespace Platform.Workforce.Rounds;
 /// <summary>The export of a round: every candidate and where they went, with schools by name.</summary>
 internal static class RoundSheet
 {
-    /// <summary>Where a candidate went: the stage that placed them, or what became of them unplaced.</summary>
-    private static readonly Dictionary<string, string> OutcomeNames = new()
+    /// <summary>The stage that placed a candidate.</summary>
+    private static readonly Dictionary<RoundStage, string> StageNames = new()
     {
-        ["internal"] = "校内竞聘", ["cross_school"] = "跨校竞聘", ["placement"] = "组织调剂",
-        ["training"] = "待岗培训", ["reassignment"] = "转岗",
+        [RoundStage.Internal] = "校内竞聘", [RoundStage.CrossSchool] = "跨校竞聘", [RoundStage.Placement] = "组织调剂",
     };
+
+    /// <summary>What became of a candidate left without a post.</summary>
+    private static readonly Dictionary<string, string> UnplacedNames = new() { ["training"] = "待岗培训", ["reassignment"] = "转岗" };
 
     public static readonly XlsxSheet<(RoundView Round, Dictionary<Guid, string> Schools)> Sheet = new(
         "区管校聘", "appointment-round.xlsx", ["教师", "学科", "原学校", "志愿学校", "受聘学校", "结果"],
@@ -20,6 +22,6 @@ internal static class RoundSheet
             c.Name, c.Subject, export.Schools.GetValueOrDefault(c.HomeSchoolId),
             string.Join("、", c.Preferences.Select(p => export.Schools.GetValueOrDefault(p))),
             c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
-            OutcomeNames.GetValueOrDefault(c.PlacedIn ?? c.UnplacedOutcome ?? "", ""),
+            c.PlacedIn is { } stage ? StageNames[stage] : UnplacedNames.GetValueOrDefault(c.UnplacedOutcome ?? "", ""),
         ]));
 }

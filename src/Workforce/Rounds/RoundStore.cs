@@ -4,7 +4,7 @@ using Platform.Contracts;
 
 namespace Platform.Workforce.Rounds;
 
-internal sealed record RoundRow(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, string Stage);
+internal sealed record RoundRow(Guid Id, string DistrictCode, DateOnly TermFrom, DateOnly TermTo, RoundStage Stage);
 
 /// <summary>Posts per school and subject, and how many of them are filled, keyed by (school, subject).</summary>
 internal sealed record RoundPosts(Dictionary<(string, string), int> Posts, Dictionary<(string, string), int> Filled);
@@ -15,7 +15,7 @@ internal static class RoundStore
     public static readonly WorkflowEvents Events = new("round_events", "round_id");
 
     /// <summary>A change to a round: locked, checked against its stage, recorded, answered as it now stands.</summary>
-    public static readonly AuditedChange<RoundRow, RoundView> Change = new(
+    public static readonly AuditedChange<RoundRow, RoundStage, RoundView> Change = new(
         (transaction, id, cancellationToken) =>
             transaction.SingleOrDefaultAsync<RoundRow>(Round + " FOR UPDATE", new { id }, cancellationToken),
         round => round.Stage, Events.RecordAsync, ViewAsync);
@@ -153,14 +153,14 @@ internal static class RoundStore
 
     public static Task PlaceAllAsync(
         NpgsqlTransaction transaction, Guid id, IReadOnlyCollection<(Guid Teacher, Guid School)> placements,
-        string placedIn, CancellationToken cancellationToken) =>
+        RoundStage placedIn, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             UPDATE round_candidates c SET placed_school_id = p.school, placed_in = @placedIn
             FROM unnest(@teachers, @schools) AS p (teacher, school)
             WHERE c.round_id = @id AND c.teacher_id = p.teacher
             """, new
         {
-            id, placedIn,
+            id, placedIn = placedIn.Code(),
             teachers = placements.Select(p => p.Teacher).ToArray(),
             schools = placements.Select(p => p.School).ToArray(),
         }, cancellationToken);
@@ -216,11 +216,11 @@ internal static class RoundStore
             WHERE c.round_id = @Id AND c.placed_school_id <> c.home_school_id AND t.id = c.teacher_id;
             """, new { round.Id, round.TermFrom, round.TermTo }, cancellationToken);
 
-    public static Task MoveToAsync(NpgsqlTransaction transaction, Guid id, string stage, CancellationToken cancellationToken) =>
-        transaction.WriteAsync("UPDATE rounds SET stage = @stage WHERE id = @id", new { id, stage }, cancellationToken);
+    public static Task MoveToAsync(NpgsqlTransaction transaction, Guid id, RoundStage stage, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("UPDATE rounds SET stage = @stage WHERE id = @id", new { id, stage = stage.Code() }, cancellationToken);
 
     private sealed record CandidateRow(
-        Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, string? PlacedIn,
+        Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, RoundStage? PlacedIn,
         string? UnplacedOutcome, string Preferences);
 
     private const string Candidates = """

@@ -24,9 +24,10 @@ public class RoundRulesTests
     [Fact]
     public void Each_open_stage_is_followed_by_the_next_and_nothing_follows_closed()
     {
-        Assert.Equal(["internal", "cross_school", "placement", "closed"], RoundRules.Stages[..^1].Select(RoundRules.After));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RoundRules.After("closed"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => RoundRules.After("unknown"));
+        Assert.Equal([RoundStage.Internal, RoundStage.CrossSchool, RoundStage.Placement, RoundStage.Closed],
+            RoundRules.Stages[..^1].Select(RoundRules.After));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RoundRules.After(RoundStage.Closed));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RoundRules.After((RoundStage)99));
     }
 
     [Fact]
@@ -41,24 +42,24 @@ public class RoundRulesTests
     private static readonly Guid School = Guid.NewGuid();
 
     private static RoundCandidate Candidate(Guid homeSchool, Guid? placedIn = null, string? unplaced = null) =>
-        new(Guid.NewGuid(), "李老师", homeSchool, "数学", placedIn, placedIn is null ? null : "internal", unplaced, []);
+        new(Guid.NewGuid(), "李老师", homeSchool, "数学", placedIn, placedIn is null ? null : RoundStage.Internal, unplaced, []);
 
     [Fact]
     public void In_the_internal_stage_a_school_chooses_only_its_own_unplaced_teachers_for_open_posts()
     {
-        Assert.Null(RoundRules.WhyNotChosen("internal", Candidate(School), School, askedForSchool: false, openPosts: 1));
-        Assert.Contains("校内竞聘", RoundRules.WhyNotChosen("internal", Candidate(Guid.NewGuid()), School, true, 1));
-        Assert.Contains("no open post", RoundRules.WhyNotChosen("internal", Candidate(School), School, false, 0));
-        Assert.Contains("placed already", RoundRules.WhyNotChosen("internal", Candidate(School, School), School, false, 1));
-        Assert.Contains("placed already", RoundRules.WhyNotChosen("internal", Candidate(School, null, "training"), School, false, 1));
-        Assert.Contains("not a candidate", RoundRules.WhyNotChosen("internal", null, School, false, 1));
+        Assert.Null(RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School), School, askedForSchool: false, openPosts: 1));
+        Assert.Contains("校内竞聘", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(Guid.NewGuid()), School, true, 1));
+        Assert.Contains("no open post", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School), School, false, 0));
+        Assert.Contains("placed already", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, School), School, false, 1));
+        Assert.Contains("placed already", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, null, "training"), School, false, 1));
+        Assert.Contains("not a candidate", RoundRules.WhyNotChosen(RoundStage.Internal, null, School, false, 1));
     }
 
     [Fact]
     public void In_the_cross_school_stage_a_school_chooses_only_among_those_who_asked_for_it()
     {
         var other = Candidate(Guid.NewGuid());
-        Assert.Null(RoundRules.WhyNotChosen("cross_school", other, School, askedForSchool: true, openPosts: 1));
-        Assert.Contains("跨校竞聘", RoundRules.WhyNotChosen("cross_school", other, School, askedForSchool: false, openPosts: 1));
+        Assert.Null(RoundRules.WhyNotChosen(RoundStage.CrossSchool, other, School, askedForSchool: true, openPosts: 1));
+        Assert.Contains("跨校竞聘", RoundRules.WhyNotChosen(RoundStage.CrossSchool, other, School, askedForSchool: false, openPosts: 1));
     }
 }

@@ -25,7 +25,7 @@ internal static class EditPlan
             validation.Add("toSchoolId", "is required.");
         if (!validation.IsValid)
             return validation.Problem();
-        return await RotationStore.Change.RunAsync(dataSource, id, "draft", "assign", user,
+        return await RotationStore.Change.RunAsync(dataSource, id, PlanStatus.Draft, "assign", user,
             (transaction, plan, problems) => AssignAsync(
                 transaction, plan, request.TeacherId!.Value, request.ToSchoolId!.Value, problems, cancellationToken),
             cancellationToken);
@@ -58,7 +58,7 @@ internal static class EditPlan
 
     public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
         Guid id, Guid teacherId, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
-        await RotationStore.Change.RunAsync(dataSource, id, "draft", "unassign", user, async (transaction, _, problems) =>
+        await RotationStore.Change.RunAsync(dataSource, id, PlanStatus.Draft, "unassign", user, async (transaction, _, problems) =>
         {
             if (await RotationStore.RemoveAssignmentAsync(transaction, id, teacherId, cancellationToken) == 0)
                 problems.Add("teacherId", "is not in this plan.");
@@ -74,7 +74,7 @@ internal static class EditPlan
         var years = validation.Required("years", request.Years);
         if (!validation.IsValid)
             return validation.Problem();
-        return await RotationStore.Change.RunAsync(dataSource, id, "in_effect", "extend", user, async (transaction, _, problems) =>
+        return await RotationStore.Change.RunAsync(dataSource, id, PlanStatus.InEffect, "extend", user, async (transaction, _, problems) =>
         {
             if (await RotationStore.ExtendAsync(transaction, id, teacherId, years, cancellationToken) == 0)
                 problems.Add("years", "the teacher is not in this plan, or the term would pass six school years.");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -19,15 +20,16 @@ internal static class AdvanceRound
     public static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid id, string? from, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
-        var open = RoundRules.Stages[..^1];
-        if (from is not null && !open.Contains(from))
+        RoundStage[] open = RoundRules.Stages[..^1];
+        var asked = open.Where(stage => stage.Code() == from).ToArray();
+        if (from is not null && asked.Length == 0)
         {
             var validation = new Validation();
-            validation.Add("from", $"is one of {string.Join(", ", open)}.");
+            validation.Add("from", $"is one of {string.Join(", ", open.Select(stage => stage.Code()))}.");
             return validation.Problem();
         }
-        return await RoundStore.Change.RunAsync(dataSource, id, from is null ? open : [from],
-            stage => $"advance_to_{RoundRules.After(stage)}", user,
+        return await RoundStore.Change.RunAsync(dataSource, id, from is null ? open : asked,
+            stage => $"advance_to_{JsonNamingPolicy.SnakeCaseLower.ConvertName(RoundRules.After(stage).ToString())}", user,
             (transaction, round, problems) => MoveOnAsync(transaction, round, problems, cancellationToken), cancellationToken);
     }
 
@@ -35,7 +37,7 @@ internal static class AdvanceRound
         NpgsqlTransaction transaction, RoundRow round, Validation problems, CancellationToken cancellationToken)
     {
         var next = RoundRules.After(round.Stage);
-        if (next == "closed")
+        if (next == RoundStage.Closed)
         {
             if (await RoundStore.CountLeftAsync(transaction, round.Id, cancellationToken) is var left and > 0)
             {
@@ -45,6 +47,6 @@ internal static class AdvanceRound
             await RoundStore.CloseAsync(transaction, round, cancellationToken);
         }
         await RoundStore.MoveToAsync(transaction, round.Id, next, cancellationToken);
-        return next;
+        return next.Code();
     }
 }

@@ -23,7 +23,7 @@ internal static class ChooseTeachers
         if (!validation.IsValid)
             return validation.Problem();
         var (schoolId, teacherIds) = (request.SchoolId!.Value, request.TeacherIds!);
-        return await RoundStore.Change.RunAsync(dataSource, id, ["internal", "cross_school"], _ => "choose", user,
+        return await RoundStore.Change.RunAsync(dataSource, id, [RoundStage.Internal, RoundStage.CrossSchool], _ => "choose", user,
             async (transaction, round, problems) =>
             {
                 var (posts, filled) = await RoundStore.PostsAsync(transaction, id, cancellationToken);

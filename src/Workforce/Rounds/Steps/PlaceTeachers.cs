@@ -19,7 +19,7 @@ internal static class PlaceTeachers
         if (!validation.IsValid)
             return validation.Problem();
         var (teacherId, schoolId) = (request.TeacherId!.Value, request.SchoolId!.Value);
-        return await RoundStore.Change.RunAsync(dataSource, id, "placement", "place", user, async (transaction, _, problems) =>
+        return await RoundStore.Change.RunAsync(dataSource, id, RoundStage.Placement, "place", user, async (transaction, _, problems) =>
         {
             var (posts, filled) = await RoundStore.PostsAsync(transaction, id, cancellationToken);
             var candidate = (await RoundStore.CandidatesAsync(transaction, id, [teacherId], cancellationToken))
@@ -30,7 +30,7 @@ internal static class PlaceTeachers
                 problems.Add("schoolId", $"has no open post in {candidate.Subject}.");
             if (!problems.IsValid)
                 return null;
-            await RoundStore.PlaceAllAsync(transaction, id, [(teacherId, schoolId)], "placement", cancellationToken);
+            await RoundStore.PlaceAllAsync(transaction, id, [(teacherId, schoolId)], RoundStage.Placement, cancellationToken);
             return $"{teacherId} → {schoolId}";
         }, cancellationToken);
     }
@@ -41,13 +41,14 @@ internal static class PlaceTeachers
     /// </summary>
     public static async Task<Results<Ok<RoundView>, NotFound, ValidationProblem, ProblemHttpResult>> AutoPlaceAsync(
         Guid id, SignedInUser user, Database dataSource, CancellationToken cancellationToken) =>
-        await RoundStore.Change.RunAsync(dataSource, id, "placement", "place_automatically", user, async (transaction, _, _) =>
+        await RoundStore.Change.RunAsync(dataSource, id, RoundStage.Placement, "place_automatically", user, async (transaction, _, _) =>
         {
             var (posts, filled) = await RoundStore.PostsAsync(transaction, id, cancellationToken);
             var open = posts.ToDictionary(p => p.Key, p => p.Value - filled.GetValueOrDefault(p.Key));
             var placements = RoundRules.AutoPlace(await RoundStore.UnplacedAsync(transaction, id, cancellationToken), open);
             await RoundStore.PlaceAllAsync(transaction, id,
-                placements.Select(p => (Guid.Parse(p.TeacherId), Guid.Parse(p.SchoolId))).ToList(), "placement", cancellationToken);
+                placements.Select(p => (Guid.Parse(p.TeacherId), Guid.Parse(p.SchoolId))).ToList(), RoundStage.Placement,
+                cancellationToken);
             return $"{placements.Count} placed";
         }, cancellationToken);
 
@@ -63,7 +64,7 @@ internal static class PlaceTeachers
         if (!validation.IsValid)
             return validation.Problem();
         var (teacherId, outcome) = (request.TeacherId!.Value, request.Outcome!);
-        return await RoundStore.Change.RunAsync(dataSource, id, "placement", "unplaced", user, async (transaction, _, problems) =>
+        return await RoundStore.Change.RunAsync(dataSource, id, RoundStage.Placement, "unplaced", user, async (transaction, _, problems) =>
         {
             if (await RoundStore.SetUnplacedOutcomeAsync(transaction, id, teacherId, outcome, cancellationToken) == 0)
                 problems.Add("teacherId", "is not an unplaced candidate of this round.");
@@ -81,7 +82,7 @@ internal static class PlaceTeachers
         if (!validation.IsValid)
             return validation.Problem();
         var outcome = request.Outcome!;
-        return await RoundStore.Change.RunAsync(dataSource, id, "placement", "unplaced_rest", user,
+        return await RoundStore.Change.RunAsync(dataSource, id, RoundStage.Placement, "unplaced_rest", user,
             async (transaction, _, _) =>
                 $"{await RoundStore.SetRestOutcomeAsync(transaction, id, outcome, cancellationToken)}: {outcome}",
             cancellationToken);

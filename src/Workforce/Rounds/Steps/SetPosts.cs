@@ -20,7 +20,7 @@ internal static class SetPosts
         if (!validation.IsValid)
             return validation.Problem();
         var (schoolId, posts) = (request.SchoolId!.Value, request.Posts!);
-        return await RoundStore.Change.RunAsync(dataSource, id, "posts", "set_posts", user, async (transaction, round, problems) =>
+        return await RoundStore.Change.RunAsync(dataSource, id, RoundStage.Posts, "set_posts", user, async (transaction, round, problems) =>
         {
             var approved = await RoundStore.ApprovedPostsAsync(transaction, schoolId, round.DistrictCode, cancellationToken);
             foreach (var (subject, count) in posts)

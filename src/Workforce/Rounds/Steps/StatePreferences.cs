@@ -20,7 +20,8 @@ internal static class StatePreferences
         if (!validation.IsValid)
             return validation.Problem();
         var (teacherId, schoolIds) = (request.TeacherId!.Value, request.SchoolIds!);
-        return await RoundStore.Change.RunAsync(dataSource, id, "cross_school", "prefer", user, async (transaction, round, problems) =>
+        return await RoundStore.Change.RunAsync(dataSource, id, RoundStage.CrossSchool, "prefer", user,
+            async (transaction, round, problems) =>
         {
             var candidate = (await RoundStore.CandidatesAsync(transaction, id, [teacherId], cancellationToken))
                 .GetValueOrDefault(teacherId);
