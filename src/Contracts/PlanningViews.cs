@@ -32,6 +32,12 @@ public sealed record ScenarioComparison(
 /// <summary>What adopting a scenario published: the demand rows, and the shortfalls announced or left as announced before.</summary>
 public sealed record AdoptionResult(Guid ForecastId, int BaseYear, int DemandRows, int ShortfallsAnnounced, int ShortfallsUnchanged);
 
+/// <summary>
+/// A forecast method's back-test accuracy at one level (school, zone, district); the measures are null when nothing at
+/// that level could be compared.
+/// </summary>
+public sealed record AccuracyView(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent);
+
 /// <summary>A development plan (规划) of an area, whose targets the indicators are tracked against.</summary>
 public sealed record IndicatorPlan(
     string Id, string AreaCode, string AreaName, string Title, int BaselineYear, int TargetYear, string DocumentStatus,

@@ -4,6 +4,7 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Schools;
 
@@ -11,14 +12,6 @@ namespace Platform.Planning.Forecasts;
 
 public sealed record BackTestRequest(
     string? DistrictCode, [property: Bounds(1, 10)] int? HoldoutYears, IReadOnlyList<ForecastRequest>? Candidates);
-
-/// <summary>Accuracy at one level; the measures are null when nothing at that level could be compared.</summary>
-public sealed record AccuracyView(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent)
-{
-    public static AccuracyView Of(Level level, Accuracy accuracy) => accuracy.Count == 0
-        ? new(level.ToString().ToLowerInvariant(), 0, null, null, null)
-        : new(level.ToString().ToLowerInvariant(), accuracy.Count, accuracy.Mape, accuracy.Malpe, accuracy.WithinTwoPercent);
-}
 
 public sealed record BackTestView(ForecastSettings Settings, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
 
@@ -106,7 +99,7 @@ public static class ForecastsApi
         {
             var ranked = BackTest.Compare(input, candidates.Select(c => c!), holdout);
             return (ranked
-                .Select(r => new BackTestView(r.Settings, r.HoldoutYears, r.ByLevel.Select(a => AccuracyView.Of(a.Key, a.Value)).ToList()))
+                .Select(r => new BackTestView(r.Settings, r.HoldoutYears, r.ByLevel.Select(a => ViewOf(a.Key, a.Value)).ToList()))
                 .ToList(), null);
         }
         catch (Exception e) when (e is ForecastInputException or ArgumentException)
@@ -115,4 +108,8 @@ public static class ForecastsApi
                 statusCode: StatusCodes.Status422UnprocessableEntity));
         }
     }
+
+    private static AccuracyView ViewOf(Level level, Accuracy accuracy) => accuracy.Count == 0
+        ? new(level.ToString().ToLowerInvariant(), 0, null, null, null)
+        : new(level.ToString().ToLowerInvariant(), accuracy.Count, accuracy.Mape, accuracy.Malpe, accuracy.WithinTwoPercent);
 }

@@ -16,12 +16,13 @@ public sealed record StoredScenario(Guid Id, string DistrictCode, string Name, J
 /// <summary>A school or zone a scenario's rows may name.</summary>
 public sealed record Named(Guid Id, string Name);
 
-/// <summary>A method of the back-test and its accuracy, as the page reads it (the rest carries the forecast's settings).</summary>
-public sealed record BackTestAnswer(BackTestMethod Settings, int HoldoutYears, IReadOnlyList<BackTestAccuracy> Accuracy);
+/// <summary>
+/// A method of the back-test and its accuracy, as the page reads it: of the forecast's settings, only the method and
+/// how many years of ratios it takes.
+/// </summary>
+public sealed record BackTestAnswer(BackTestMethod Settings, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
 
 public sealed record BackTestMethod(string Method, int RatioYears);
-
-public sealed record BackTestAccuracy(string Level, int Count, double? Mape, double? Malpe, double? WithinTwoPercent);
 
 /// <summary>
 /// Planning as the UI calls it, as the signed-in user: the only place that knows its addresses. It answers the
