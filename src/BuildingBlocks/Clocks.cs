@@ -2,6 +2,9 @@ namespace Platform.BuildingBlocks;
 
 public static class Clocks
 {
-    /// <summary>The day rules are checked against.</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>Beijing time, the bureaus' day: China keeps UTC+8 all year, with no daylight saving.</summary>
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    /// <summary>The day rules are checked against: today in Beijing (1 September begins at 16:00 UTC on 31 August).</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Beijing).DateTime);
 }

@@ -46,10 +46,14 @@ public sealed record RoundView(
 /// <summary>A 交流轮岗 plan as the list of a district's plans shows it.</summary>
 public sealed record PlanLine(Guid Id, int Year, PlanStatus Status);
 
-/// <summary>A teacher a plan sends from one school to another, for a term; made by hand or by the planner.</summary>
+/// <summary>
+/// A teacher a plan sends from one school to another, for a term; made by hand or by the planner. Once the plan is
+/// completed (or they return early), <see cref="ReturnsOn"/> is the day they are home again, and an early return
+/// says why.
+/// </summary>
 public sealed record AssignmentView(
     Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
-    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome);
+    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome, DateOnly? ReturnsOn, string? ReturnReason);
 
 /// <summary>
 /// Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one

@@ -8,8 +8,9 @@ namespace Platform.IntegrationTests;
 
 /// <summary>
 /// A 交流轮岗 plan from generation to completion through the gateway: quotas, explanations, a manual edit with the quota
-/// checked live, the approval workflow, teachers moving and returning, and the persons / person-times report.
-/// In 河东区 (120102), where no other test has teachers.
+/// checked live, the approval workflow, teachers moving and returning on their dates (the day before, of and after),
+/// an early return, and the persons / person-times report. In 河东区 (120102), where no other test has teachers.
+/// The plan is for school year 2027, which begins after today (2026-12): starting it moves nobody yet.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public class RotationTests(SuiteFixture suite)
@@ -38,6 +39,14 @@ public class RotationTests(SuiteFixture suite)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The school a teacher's postings put them in on a day (today when null), as the teachers list says.</summary>
+    private async Task<Guid> SchoolOnAsync(string staffNumber, string? day)
+    {
+        var teachers = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>(
+            $"/api/workforce/teachers?districtCode={District}" + (day is null ? "" : $"&asOf={day}")))!;
+        return teachers.Single(t => t.GetProperty("staffNumber").GetString() == staffNumber).GetProperty("schoolId").GetGuid();
+    }
+
     [Fact]
     public async Task A_plan_meets_its_quotas_explains_itself_and_moves_teachers_out_and_back()
     {
@@ -52,10 +61,10 @@ public class RotationTests(SuiteFixture suite)
         csv.Append($"HD11,新教师,女,1998-05-01,{strong},2024-09-01,数学,二级,无,在编\nHD12,合同教师,女,1990-05-01,{strong},2010-09-01,数学,二级,无,合同\n");
         await suite.Gateway.ImportAsync("/api/workforce/teachers/import", csv.ToString());
 
-        var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/eligible?districtCode={District}&year=2026"))!;
+        var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/eligible?districtCode={District}&year=2027"))!;
         Assert.Equal(10, eligible.Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("eligible").GetInt32());
 
-        var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2026 });
+        var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2027 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
         var planId = plan.GetProperty("id").GetGuid();
@@ -94,6 +103,7 @@ public class RotationTests(SuiteFixture suite)
         Assert.Contains("河东轮岗强校：骨干教师 0 人", refusal.GetProperty("errors").GetProperty($"schools.{strong}")[0].GetString());
         await StepAsync(planId, "return", new { note = "骨干教师名额未满足" });
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD10"], toSchoolId = weak }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD02"], toSchoolId = weak }));
         await StepAsync(planId, "submit", new { });
         // The bureau's head approves; a name in the body changes nothing: the history names the token's user.
         using var head = suite.ClientFor("gateway", suite.TokenAs("hd.head", "河东区教育局局长", District, Roles.Hr));
@@ -103,34 +113,94 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(("approve", "hd.head", "河东区教育局局长"),
             (approval.GetProperty("action").GetString(), approval.GetProperty("userName").GetString(),
                 approval.GetProperty("displayName").GetString()));
+        // Starting moves each teacher on the reference date, 1 September 2027, not today: until then every count and
+        // list sees them at home.
         await StepAsync(planId, "start", new { });
+        Assert.Equal([strong, strong, weak, weak], [await SchoolOnAsync("HD10", null), await SchoolOnAsync("HD10", "2027-08-31"),
+            await SchoolOnAsync("HD10", "2027-09-01"), await SchoolOnAsync("HD10", "2027-09-02")]);
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
-        Assert.Equal(weak, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
-        Assert.Equal("rotation", moved.GetProperty("postings").EnumerateArray().Last().GetProperty("origin").GetString());
+        Assert.Equal(strong, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
+        Assert.Equal(("rotation", "2027-09-01"), moved.GetProperty("postings").EnumerateArray().Last() is var posting
+            ? (posting.GetProperty("origin").GetString(), posting.GetProperty("fromDate").GetString()) : default);
+
+        // An early return is its own step, with a date inside the term and a reason; it acts on its date too.
+        var tooEarly = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD02"]}/return",
+            new { on = "2027-09-01", reason = "病休" });
+        Assert.Equal(["on"], (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var noReason = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD02"]}/return",
+            new { on = "2028-03-01" });
+        Assert.Equal(["reason"], (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var early = await StepAsync(planId, $"assignments/{teachers["HD02"]}/return", new { on = "2028-03-01", reason = "病休" });
+        var returned = early.GetProperty("assignments").EnumerateArray().Single(a => a.GetProperty("teacherId").GetGuid() == teachers["HD02"]);
+        Assert.Equal(("returned", "2028-03-01", "病休"), (returned.GetProperty("outcome").GetString(),
+            returned.GetProperty("returnsOn").GetString(), returned.GetProperty("returnReason").GetString()));
+        Assert.Equal([weak, weak, strong, strong], [await SchoolOnAsync("HD02", "2027-09-01"), await SchoolOnAsync("HD02", "2028-02-29"),
+            await SchoolOnAsync("HD02", "2028-03-01"), await SchoolOnAsync("HD02", "2028-03-02")]);
+        var twice = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD02"]}/return",
+            new { on = "2028-04-01", reason = "病休" });
+        Assert.Equal(["teacherId"], (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         await StepAsync(planId, "assignments/" + teachers["HD01"] + "/extend", new { years = 1 });
         var completed = await StepAsync(planId, "complete", new { outcomes = new Dictionary<Guid, string> { [teachers["HD01"]] = "stayed" } });
         Assert.Equal("completed", completed.GetProperty("status").GetString());
+        // Completing sends HD10 home at the end of the three-year term (today they have not even left); HD01 stays where
+        // they were sent.
+        Assert.Equal([strong, weak, strong, strong], [await SchoolOnAsync("HD10", null), await SchoolOnAsync("HD10", "2030-08-31"),
+            await SchoolOnAsync("HD10", "2030-09-01"), await SchoolOnAsync("HD10", "2030-09-02")]);
         var back = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
-        Assert.Equal(strong, back.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal(["import", "rotation", "return"], back.GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("origin").GetString()));
-        var stayed = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD01"]}");
-        Assert.Equal(weakest, stayed.GetProperty("teacher").GetProperty("schoolId").GetGuid());
-        Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "submit", "approve", "start", "extend", "complete"],
+        Assert.Equal([strong, weakest, weakest], [await SchoolOnAsync("HD01", null), await SchoolOnAsync("HD01", "2027-09-01"),
+            await SchoolOnAsync("HD01", "2032-09-01")]);
+        Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "assign", "submit", "approve", "start", "return_early",
+                "extend", "complete"],
             completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal(suite.GatewayUserName, completed.GetProperty("events")[2].GetProperty("userName").GetString()); // unassign
         await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "rotation_plan_events", completed.GetRawText());
 
         var report = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/report?districtCode={District}"))!;
-        var year = report.Single(r => r.GetProperty("year").GetInt32() == 2026);
-        Assert.Equal((2, 2, 1, 0.5), (year.GetProperty("persons").GetInt32(), year.GetProperty("personTimes").GetInt32(),
+        var year = report.Single(r => r.GetProperty("year").GetInt32() == 2027);
+        Assert.Equal((3, 3, 1, 1.0 / 3), (year.GetProperty("persons").GetInt32(), year.GetProperty("personTimes").GetInt32(),
             year.GetProperty("backbonePersonTimes").GetInt32(), year.GetProperty("backboneShare").GetDouble()));
 
-        var staffing = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing?districtCode={District}"))!;
-        var weakestStaffing = staffing.Single(s => s.GetProperty("schoolId").GetGuid() == weakest);
-        Assert.Equal(["体育", "美术", "音乐"], weakestStaffing.GetProperty("missingArtsAndSports").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
-        Assert.Equal((1, 1, 0), weakestStaffing.GetProperty("subjects").EnumerateArray().Where(s => s.GetProperty("subject").GetString() == "数学")
-            .Select(s => (s.GetProperty("approved").GetInt32(), s.GetProperty("actual").GetInt32(), s.GetProperty("balance").GetInt32())).Single());
+        // Staffing counts the weakest school's 数学 teacher from the day HD01 arrives, not before.
+        foreach (var (day, actual) in new[] { ("2027-08-31", 0), ("2027-09-01", 1) })
+        {
+            var staffing = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing?districtCode={District}&asOf={day}"))!;
+            var weakestStaffing = staffing.Single(s => s.GetProperty("schoolId").GetGuid() == weakest);
+            Assert.Equal(["体育", "美术", "音乐"], weakestStaffing.GetProperty("missingArtsAndSports").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
+            Assert.Equal((1, actual, actual - 1), weakestStaffing.GetProperty("subjects").EnumerateArray().Where(s => s.GetProperty("subject").GetString() == "数学")
+                .Select(s => (s.GetProperty("approved").GetInt32(), s.GetProperty("actual").GetInt32(), s.GetProperty("balance").GetInt32())).Single());
+        }
+
+        // One plan a year: the 2027 plan is past its draft, so another 2027 plan is refused.
+        var again = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2027 });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        // Nobody rotates twice: in 2028, HD10 is still away (home on 2030-09-01) and says so. A second 2028 draft
+        // replaces the first.
+        var first2028 = await SuiteApi.ReadAsync<JsonElement>(await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
+            new { districtCode = District, year = 2028 }));
+        var plan2028 = await SuiteApi.ReadAsync<JsonElement>(await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
+            new { districtCode = District, year = 2028 }));
+        var plans = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/plans?districtCode={District}"))!;
+        Assert.Equal([plan2028.GetProperty("id").GetGuid()], plans.Where(p => p.GetProperty("year").GetInt32() == 2028).Select(p => p.GetProperty("id").GetGuid()));
+        Assert.NotEqual(first2028.GetProperty("id").GetGuid(), plan2028.GetProperty("id").GetGuid());
+        var hd10 = plan2028.GetProperty("teachers").EnumerateArray().Single(t => t.GetProperty("teacherId").GetString() == teachers["HD10"].ToString());
+        Assert.Contains("2030-09-01 返回", hd10.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "rotating")
+            .GetProperty("text").GetString());
+
+        // Eligibility is checked again at submit: a teacher exempted since the draft holds it up, named with the reason.
+        var chosen = plan2028.GetProperty("assignments")[0];
+        var staffNumber = teachers.Single(t => t.Value == chosen.GetProperty("teacherId").GetGuid()).Key;
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
+        {
+            staffNumber, name = chosen.GetProperty("teacherName").GetString(), gender = "男", birthDate = $"1985-01-{staffNumber[2..]}",
+            schoolId = strong, atSchoolSince = "2012-09-01", subjects = new[] { "数学" }, title = "一级", establishment = "在编", exemption = "病休",
+        }));
+        var stale = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{plan2028.GetProperty("id").GetGuid()}/submit", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var staleErrors = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("病休", staleErrors.GetProperty($"assignments.{chosen.GetProperty("teacherId").GetGuid()}")[0].GetString());
     }
 
     [Fact]
@@ -141,6 +211,14 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["policy.quotaShare", "policy.termYears"], fields);
+
+        // A reference date outside the plan's school year (1 September 2026 to 31 August 2027) is refused, naming it.
+        foreach (var outside in new[] { "2026-08-31", "2027-09-01" })
+        {
+            var misdated = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
+                new { districtCode = "120119", year = 2026, referenceDate = outside });
+            Assert.Equal(["referenceDate"], (await misdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
 
         var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026 });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);

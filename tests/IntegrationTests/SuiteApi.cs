@@ -129,4 +129,11 @@ public static class SuiteApi
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>A successful answer's body; any other answer fails with its status and body.</summary>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        await EnsureAsync(response);
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
 }

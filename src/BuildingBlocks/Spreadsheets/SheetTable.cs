@@ -8,8 +8,11 @@ using Platform.BuildingBlocks.Security;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
 
-/// <summary>Which rows of a table: a district's, a school's, or all (a table that has no schools ignores the school).</summary>
-public sealed record TableFilter(string? DistrictCode, Guid? SchoolId) : IDistrictFilter
+/// <summary>
+/// Which rows of a table: a district's, a school's, or all (a table that has no schools ignores the school); as of a
+/// day where rows change with time, such as where teachers teach (today in Beijing unless given; others ignore it).
+/// </summary>
+public sealed record TableFilter(string? DistrictCode, Guid? SchoolId, DateOnly? AsOf) : IDistrictFilter
 {
     public IDistrictFilter For(string districtCode) => this with { DistrictCode = districtCode };
 }
@@ -24,15 +27,17 @@ public sealed record SheetTable<TRow>(
 {
     public void Map(IEndpointRouteBuilder group)
     {
-        group.MapGet("/", async ([AsParameters] TableFilter filter, Database dataSource, CancellationToken cancellationToken) =>
+        group.MapGet("/", async (
+            [AsParameters] TableFilter filter, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await List(connection, filter, cancellationToken));
+            return TypedResults.Ok(await List(connection, filter with { AsOf = filter.AsOf ?? clock.Today() }, cancellationToken));
         }).Describe(SheetName, $"The rows of {FileName}, of one district or of every district in the caller's scope.");
-        group.MapGet("/export", async ([AsParameters] TableFilter filter, Database dataSource, CancellationToken cancellationToken) =>
+        group.MapGet("/export", async (
+            [AsParameters] TableFilter filter, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            var rows = await List(connection, filter, cancellationToken);
+            var rows = await List(connection, filter with { AsOf = filter.AsOf ?? clock.Today() }, cancellationToken);
             return TypedResults.File(XlsxWriter.Write(SheetName, Headers, rows.Select(Cells)), XlsxWriter.ContentType, FileName);
         }).Describe($"导出{SheetName}", $"The same rows as an Excel workbook, {FileName}.");
     }

@@ -110,5 +110,10 @@ public sealed class WorkforceClient(ServiceApi api)
         api.ChangeAsync(Service, HttpMethod.Post, $"/rotation/plans/{id}/assignments/{teacherId}/extend", new { years },
             cancellationToken);
 
+    /// <summary>A teacher goes home before the end of their term, from a day and for a reason.</summary>
+    public Task<string?> ReturnEarlyAsync(Guid id, Guid? teacherId, DateOnly? on, string? reason, CancellationToken cancellationToken) =>
+        api.ChangeAsync(Service, HttpMethod.Post, $"/rotation/plans/{id}/assignments/{teacherId}/return", new { on, reason },
+            cancellationToken);
+
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

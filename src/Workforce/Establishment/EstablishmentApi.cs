@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
@@ -25,11 +26,14 @@ public static class EstablishmentApi
     public static IEndpointRouteBuilder MapEstablishmentApi(this IEndpointRouteBuilder app)
     {
         var establishment = app.MapGroup("/establishment").WithTags("Establishment");
-        establishment.MapGet("/", async (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await DistrictAsync(dataSource, districtCode, cancellationToken)))
-            .Describe("区编制核算", "Each school's required teachers, approved posts and 在编 teachers, and the district's.");
-        establishment.MapGet("/export", async (string districtCode, Database dataSource, CancellationToken cancellationToken) =>
-                Sheet.File(await DistrictAsync(dataSource, districtCode, cancellationToken)))
+        establishment.MapGet("/", async (
+                string districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await DistrictAsync(dataSource, districtCode, asOf ?? clock.Today(), cancellationToken)))
+            .Describe("区编制核算",
+                "Each school's required teachers, approved posts and 在编 teachers on a day (today unless asOf), and the district's.");
+        establishment.MapGet("/export", async (
+                string districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+                Sheet.File(await DistrictAsync(dataSource, districtCode, asOf ?? clock.Today(), cancellationToken)))
             .Describe("导出编制核算", "The district's establishment school by school, as an Excel workbook.");
         establishment.MapGet("/forecast", ForecastAsync)
             .Describe("预测年度需编制", "Teachers the official forecast requires each year, against the 在编 teachers today.");
@@ -41,10 +45,10 @@ public static class EstablishmentApi
     }
 
     private static async Task<DistrictEstablishment> DistrictAsync(
-        Database dataSource, string districtCode, CancellationToken cancellationToken)
+        Database dataSource, string districtCode, DateOnly day, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var schools = await EstablishmentStore.SchoolsAsync(connection, districtCode, cancellationToken);
+        var schools = await EstablishmentStore.SchoolsAsync(connection, districtCode, day, cancellationToken);
         return new DistrictEstablishment(districtCode, schools.Sum(s => s.Required), schools.Sum(s => s.Approved),
             schools.Sum(s => s.Actual), EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required))), schools);
     }

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
@@ -75,14 +76,15 @@ public sealed class PlaceDemandForecastPublishedConsumer(Database dataSource, IL
 /// schools' enrolment requires) cover the teachers the new places need, otherwise a risk with the teachers missing.
 /// Each project, milestone and stage is answered once.
 /// </summary>
-public sealed class StaffingRequirementRaisedConsumer(Database dataSource, ILogger<StaffingRequirementRaisedConsumer> logger)
+public sealed class StaffingRequirementRaisedConsumer(
+    Database dataSource, TimeProvider clock, ILogger<StaffingRequirementRaisedConsumer> logger)
     : IdempotentConsumer<StaffingRequirementRaised>(dataSource, logger)
 {
     protected override async Task ApplyAsync(
         StaffingRequirementRaised message, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = transaction.Connection!;
-        var schools = await EstablishmentStore.SchoolsAsync(connection, message.DistrictCode, cancellationToken);
+        var schools = await EstablishmentStore.SchoolsAsync(connection, message.DistrictCode, clock.Today(), cancellationToken);
         var surplus = EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required)));
         var (needed, covered) = EstablishmentRules.Assess(message.Stage, message.Places, surplus,
             await EstablishmentStore.RatiosAsync(connection, message.DistrictCode, cancellationToken));

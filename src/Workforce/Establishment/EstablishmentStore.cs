@@ -21,9 +21,12 @@ internal static class EstablishmentStore
         return ratios;
     }
 
-    /// <summary>Every open or planned school of the district with its latest year's enrolment, its posts and its teachers.</summary>
+    /// <summary>
+    /// Every open or planned school of the district with its latest year's enrolment, its posts and its teachers on
+    /// <paramref name="day"/>.
+    /// </summary>
     public static async Task<IReadOnlyList<SchoolEstablishment>> SchoolsAsync(
-        NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string districtCode, DateOnly day, CancellationToken cancellationToken)
     {
         var ratios = await RatiosAsync(connection, districtCode, cancellationToken);
         var rows = await connection.ListAsync<Row>("""
@@ -41,7 +44,8 @@ internal static class EstablishmentStore
             WHERE k.district_code = @districtCode
             GROUP BY p.school_id
             """, new { districtCode }, cancellationToken)).ToDictionary(a => a.SchoolId, a => a.Approved);
-        var teachers = (await TeacherStore.ListAsync(connection, districtCode, null, cancellationToken)).ToLookup(t => t.SchoolId);
+        var teachers = (await TeacherStore.ListAsync(connection, districtCode, null, day, cancellationToken))
+            .ToLookup(t => t.SchoolId);
         var commissioned = (await connection.ListAsync<(Guid SchoolId, string Stage, int Classes, int Places, DateOnly InUseFrom)>("""
             SELECT c.school_id, c.stage, c.classes, c.places, c.in_use_from
             FROM commissioned_classes c

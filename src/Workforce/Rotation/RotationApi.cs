@@ -30,6 +30,8 @@ public static class RotationApi
             .Describe("移出计划", "Takes a teacher out of a draft plan.");
         plans.MapPost("/{id:guid}/assignments/{teacherId:guid}/extend", EditPlan.ExtendAsync)
             .Describe("延长交流期限", "Extends a teacher's term while the plan is in effect, up to six school years.");
+        plans.MapPost("/{id:guid}/assignments/{teacherId:guid}/return", ReturnEarly.HandleAsync)
+            .Describe("提前返回", "A teacher goes home before the end of their term, on a date and for a reason.");
         plans.MapPost("/{id:guid}/{step}", MovePlan.HandleAsync)
             .Describe("提交、退回、批准、实施或完成", "Moves a plan one step: submit, return, approve, start or complete.");
         app.MapGet("/rotation/report", ReportAsync).WithTags("Rotation")
@@ -76,10 +78,10 @@ public static class RotationApi
         var planYear = validation.Required("year", year);
         if (!validation.IsValid)
             return validation.Problem();
+        var on = RotationDates.SchoolYear(planYear).From;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, cancellationToken);
+        var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, on, null, cancellationToken);
         var byId = schools.ToDictionary(s => s.Id);
-        var on = new DateOnly(planYear, 9, 1);
         return TypedResults.Ok(schools.Select(school => new SchoolEligibility(school.Id, school.Name,
             [.. teachers.Where(t => t.SchoolId == school.Id).Select(t => new TeacherEligibility(
                 t.Id, t.Name, t.Subject, t.Backbone, RotationPlanner.FullYears(t.AtSchoolSince, on),

@@ -12,6 +12,9 @@ public sealed record StepRequest(string? Note, Dictionary<Guid, string>? Outcome
 
 public sealed record ExtendRequest([property: Bounds(1, 3)] int? Years);
 
+/// <summary>An early return: the day the teacher is home again, and why.</summary>
+public sealed record EarlyReturnRequest(DateOnly? On, string? Reason);
+
 public sealed record TeacherEligibility(
     string TeacherId, string Name, string Subject, BackboneLevel Backbone, int YearsAtSchool, IReadOnlyList<Reason> Ineligible)
 {

@@ -7,9 +7,14 @@ namespace Platform.Workforce.Rotation;
 /// <param name="Exemption">
 /// Why the teacher may not rotate this year (pregnancy, nursing, illness, discipline); null when none.
 /// </param>
+/// <param name="Rotating">Another plan the teacher rotates in on the reference date, if any.</param>
 public sealed record RotationTeacher(
     string Id, string Name, Gender Gender, DateOnly BirthDate, string SchoolId, DateOnly AtSchoolSince, string Subject,
-    bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, string? Exemption = null);
+    bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, string? Exemption = null,
+    ActiveRotation? Rotating = null);
+
+/// <summary>A teacher's assignment in another plan (submitted or further), until the day they are home again.</summary>
+public sealed record ActiveRotation(int PlanYear, DateOnly Until);
 
 /// <summary>
 /// A school in the plan: its zone and group, its strength (1 weakest to 5 strongest), and its staffing balance per
@@ -172,6 +177,8 @@ public static class RotationPlanner
             reasons.Add(new("not_in_establishment", "非在编教师，不在交流范围内。"));
         if (teacher.Exemption is { } exemption)
             reasons.Add(new("exempt", $"本年度免于交流：{exemption}。"));
+        if (teacher.Rotating is { } rotating)
+            reasons.Add(new("rotating", $"正在交流（{rotating.PlanYear} 年度方案），{rotating.Until:yyyy-MM-dd} 返回。"));
         var principal = teacher.Role == Role.Principal;
         var maxAge = (principal, teacher.Gender) switch
         {

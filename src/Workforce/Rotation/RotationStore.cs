@@ -34,6 +34,8 @@ internal static class RotationStore
         WHERE id = @id
         """;
 
+    private sealed record AssignmentTerm(Guid TeacherId, int Year, DateOnly ReferenceDate, int TermYears, DateOnly? ReturnsOn);
+
     private sealed record SchoolRow(Guid Id, string Name, Guid ZoneId, string? GroupName, int Strength);
 
     public static Task<List<PlanLine>> ListAsync(
@@ -52,7 +54,7 @@ internal static class RotationStore
         var assignments = await connection.ListAsync<AssignmentView>("""
             SELECT a.teacher_id AS TeacherId, t.name AS TeacherName, a.from_school_id AS FromSchoolId, f.name AS FromSchool,
                    a.to_school_id AS ToSchoolId, h.name AS ToSchool, a.subject, a.backbone, a.manual,
-                   a.term_years AS TermYears, a.outcome
+                   a.term_years AS TermYears, a.outcome, a.returns_on AS ReturnsOn, a.return_reason AS ReturnReason
             FROM rotation_assignments a
             JOIN teachers t ON t.id = a.teacher_id
             JOIN known_schools f ON f.id = a.from_school_id
@@ -77,12 +79,14 @@ internal static class RotationStore
         JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!;
 
     /// <summary>
-    /// A district's open schools and teachers as the rotation planner sees them. Schools without a profile count as
+    /// A district's open schools and teachers as the rotation planner sees them on <paramref name="day"/>, each teacher
+    /// with the assignment of another plan (submitted or further, other than <paramref name="exceptPlan"/>) they are
+    /// not home from by then. Schools without a profile count as
     /// middling (strength 3) and in no group. A school's balance in a subject is its 在编 teachers of that main subject
     /// minus the posts approved for it; subjects without approved posts are balanced.
     /// </summary>
     public static async Task<(IReadOnlyList<RotationTeacher> Teachers, IReadOnlyList<RotationSchool> Schools)> LoadPoolAsync(
-        NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string districtCode, DateOnly day, Guid? exceptPlan, CancellationToken cancellationToken)
     {
         var schools = await connection.ListAsync<SchoolRow>("""
             SELECT k.id, k.name, k.zone_id AS ZoneId, p.group_name AS GroupName, coalesce(p.strength, 3) AS Strength
@@ -96,7 +100,19 @@ internal static class RotationStore
             JOIN known_schools k ON k.id = p.school_id
             WHERE k.district_code = @districtCode
             """, new { districtCode }, cancellationToken);
-        var teachers = await TeacherStore.ListAsync(connection, districtCode, null, cancellationToken);
+        var teachers = await TeacherStore.ListAsync(connection, districtCode, null, day, cancellationToken);
+        var rotating = (await connection.ListAsync<AssignmentTerm>("""
+            SELECT a.teacher_id AS TeacherId, p.year, p.reference_date AS ReferenceDate, a.term_years AS TermYears,
+                   a.returns_on AS ReturnsOn
+            FROM rotation_assignments a
+            JOIN rotation_plans p ON p.id = a.plan_id
+            WHERE p.district_code = @districtCode AND p.status <> 'draft' AND (@exceptPlan::uuid IS NULL OR p.id <> @exceptPlan)
+            """, new { districtCode, exceptPlan }, cancellationToken))
+            .Select(a => (a.TeacherId,
+                Active: new ActiveRotation(a.Year, a.ReturnsOn ?? RotationDates.HomeOn(a.ReferenceDate, a.TermYears))))
+            .Where(a => a.Active.Until > day)
+            .GroupBy(a => a.TeacherId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Active.Until).Active);
 
         var actual = teachers.Where(t => t.Establishment == "in_establishment")
             .GroupBy(t => (t.SchoolId, t.Subjects[0])).ToDictionary(g => g.Key, g => g.Count());
@@ -104,7 +120,7 @@ internal static class RotationStore
             g => (IReadOnlyDictionary<string, int>)g.ToDictionary(
                 p => p.Subject, p => actual.GetValueOrDefault((p.SchoolId, p.Subject)) - p.Approved));
         return (
-            teachers.Select(ToRotationTeacher).ToList(),
+            teachers.Select(t => ToRotationTeacher(t) with { Rotating = rotating.GetValueOrDefault(t.Id) }).ToList(),
             schools.Select(s => new RotationSchool(s.Id.ToString(), s.Name, s.ZoneId.ToString(), s.GroupName, s.Strength,
                 balances.GetValueOrDefault(s.Id, new Dictionary<string, int>()))).ToList());
     }
@@ -114,6 +130,27 @@ internal static class RotationStore
         t.AtSchoolSince, t.Subjects[0], t.Establishment == "in_establishment",
         Enum.Parse<BackboneLevel>(t.Backbone, ignoreCase: true), t.Role == "principal" ? Role.Principal : Role.Teacher,
         t.Exemption);
+
+    /// <summary>
+    /// Makes room for a district's plan of a year: deletes its draft, if any, and answers null; or answers the status
+    /// of the plan that stays because it is past its draft. Generating the same year twice at once waits its turn.
+    /// </summary>
+    public static async Task<PlanStatus?> ReplaceDraftAsync(
+        NpgsqlTransaction transaction, string district, int year, CancellationToken cancellationToken)
+    {
+        await transaction.WriteAsync("SELECT pg_advisory_xact_lock(hashtext('rotation_plans/' || @district || '/' || @year))",
+            new { district, year }, cancellationToken);
+        var kept = await transaction.ListAsync<string>("""
+            SELECT status
+            FROM rotation_plans
+            WHERE district_code = @district AND year = @year AND status <> 'draft'
+            """, new { district, year }, cancellationToken);
+        if (kept.Count > 0)
+            return Enum.Parse<PlanStatus>(kept[0], ignoreCase: true);
+        await transaction.WriteAsync(
+            "DELETE FROM rotation_plans WHERE district_code = @district AND year = @year", new { district, year }, cancellationToken);
+        return null;
+    }
 
     public static Task InsertPlanAsync(
         NpgsqlTransaction transaction, Guid id, string district, int year, DateOnly referenceDate, RotationPolicy policy,
@@ -155,7 +192,7 @@ internal static class RotationStore
         transaction.WriteAsync("""
             UPDATE rotation_assignments
             SET term_years = term_years + @years
-            WHERE plan_id = @planId AND teacher_id = @teacherId AND term_years + @years <= 6
+            WHERE plan_id = @planId AND teacher_id = @teacherId AND term_years + @years <= 6 AND returns_on IS NULL
             """, new { planId, teacherId, years }, cancellationToken);
 
     /// <summary>The district of an open school, or null if the school is unknown or not open.</summary>
@@ -165,14 +202,16 @@ internal static class RotationStore
             "SELECT district_code FROM known_schools WHERE id = @schoolId AND status = 'open'", new { schoolId }, cancellationToken);
 
     /// <summary>Each teacher's outcome as given; everyone else returns home.</summary>
+    /// <summary>Whether each teacher returns or stays at the end of the term; one who returned early keeps that.</summary>
     public static async Task SetOutcomesAsync(
         NpgsqlTransaction transaction, Guid planId, IReadOnlyDictionary<Guid, string> outcomes,
         CancellationToken cancellationToken)
     {
         foreach (var (teacherId, outcome) in outcomes)
-            await transaction.WriteAsync(
-                "UPDATE rotation_assignments SET outcome = @outcome WHERE plan_id = @planId AND teacher_id = @teacherId",
-                new { planId, teacherId, outcome }, cancellationToken);
+            await transaction.WriteAsync("""
+                UPDATE rotation_assignments SET outcome = @outcome
+                WHERE plan_id = @planId AND teacher_id = @teacherId AND returns_on IS NULL
+                """, new { planId, teacherId, outcome }, cancellationToken);
         await transaction.WriteAsync(
             "UPDATE rotation_assignments SET outcome = 'returned' WHERE plan_id = @planId AND outcome IS NULL",
             new { planId }, cancellationToken);
@@ -183,36 +222,80 @@ internal static class RotationStore
         transaction.WriteAsync("UPDATE rotation_plans SET status = @status WHERE id = @planId",
             new { planId, status = status.Code() }, cancellationToken);
 
+    /// <summary>Starting a plan posts each of its teachers to the receiving school from the plan's reference date.</summary>
+    public static Task PostToHostsAsync(NpgsqlTransaction transaction, Guid planId, CancellationToken cancellationToken) =>
+        PostAsync(transaction, """
+            SELECT a.teacher_id, a.to_school_id AS school_id, p.reference_date AS on_date, 'rotation' AS origin
+            FROM rotation_assignments a
+            JOIN rotation_plans p ON p.id = a.plan_id
+            WHERE a.plan_id = @planId
+            """, new { planId }, cancellationToken);
+
     /// <summary>
-    /// Starting a plan posts each teacher to the receiving school from the date (origin rotation); completing it posts
-    /// those who return back home (origin return). Those who stay keep their posting.
+    /// Completing a plan sends home each teacher whose outcome is to return and who has not returned early: at the end
+    /// of their term, extensions included (<see cref="RotationDates.HomeOn"/>).
     /// </summary>
-    public static async Task MoveTeachersAsync(
-        NpgsqlTransaction transaction, Guid planId, DateOnly on, bool toHost, CancellationToken cancellationToken)
+    public static async Task ReturnAtTermEndAsync(
+        NpgsqlTransaction transaction, Guid planId, DateOnly referenceDate, CancellationToken cancellationToken)
     {
-        var moving = $"""
-            SELECT teacher_id, {(toHost ? "to_school_id" : "from_school_id")} AS school_id
+        var terms = await transaction.ListAsync<(Guid TeacherId, int TermYears)>("""
+            SELECT teacher_id, term_years
             FROM rotation_assignments
-            WHERE plan_id = @planId {(toHost ? "" : "AND outcome = 'returned'")}
-            """;
-        var parameters = new { planId, on, origin = toHost ? "rotation" : "return" };
+            WHERE plan_id = @planId AND outcome = 'returned' AND returns_on IS NULL
+            """, new { planId }, cancellationToken);
+        await transaction.WriteAsync("""
+            UPDATE rotation_assignments a
+            SET returns_on = r.home_on
+            FROM unnest(@teachers, @homeOn) AS r (teacher_id, home_on)
+            WHERE a.plan_id = @planId AND a.teacher_id = r.teacher_id
+            """, new
+        {
+            planId,
+            teachers = terms.Select(t => t.TeacherId).ToArray(),
+            homeOn = terms.Select(t => RotationDates.HomeOn(referenceDate, t.TermYears)).ToArray(),
+        }, cancellationToken);
+        await ReturnHomeAsync(transaction, planId, null, cancellationToken);
+    }
+
+    /// <summary>An early return: the teacher goes home on the day given, for the reason given.</summary>
+    public static async Task ReturnEarlyAsync(
+        NpgsqlTransaction transaction, Guid planId, Guid teacherId, DateOnly on, string reason, CancellationToken cancellationToken)
+    {
+        await transaction.WriteAsync("""
+            UPDATE rotation_assignments
+            SET outcome = 'returned', returns_on = @on, return_reason = @reason
+            WHERE plan_id = @planId AND teacher_id = @teacherId
+            """, new { planId, teacherId, on, reason }, cancellationToken);
+        await ReturnHomeAsync(transaction, planId, teacherId, cancellationToken);
+    }
+
+    private static Task ReturnHomeAsync(
+        NpgsqlTransaction transaction, Guid planId, Guid? teacherId, CancellationToken cancellationToken) =>
+        PostAsync(transaction, """
+            SELECT teacher_id, from_school_id AS school_id, returns_on AS on_date, 'return' AS origin
+            FROM rotation_assignments
+            WHERE plan_id = @planId AND returns_on IS NOT NULL AND (@teacherId::uuid IS NULL OR teacher_id = @teacherId)
+            """, new { planId, teacherId }, cancellationToken);
+
+    /// <summary>
+    /// Posts each teacher of <paramref name="moving"/> (teacher_id, school_id, on_date, origin) to the school from the
+    /// day: their current posting ends the day before. Nothing else changes until that day: every count and list reads
+    /// the postings as of its day (teachers_on).
+    /// </summary>
+    private static async Task PostAsync(
+        NpgsqlTransaction transaction, string moving, object parameters, CancellationToken cancellationToken)
+    {
         await transaction.WriteAsync($"""
             UPDATE teacher_postings p
-            SET to_date = greatest(@on - 1, p.from_date)
+            SET to_date = m.on_date - 1
             FROM ({moving}) m
-            WHERE p.teacher_id = m.teacher_id AND p.to_date IS NULL
+            WHERE p.teacher_id = m.teacher_id AND p.to_date IS NULL AND p.from_date < m.on_date
             """, parameters, cancellationToken);
         await transaction.WriteAsync($"""
-            INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
-            SELECT teacher_id, school_id, @on, @origin FROM ({moving}) m
+            INSERT INTO teacher_postings (teacher_id, school_id, from_date, to_date, origin)
+            SELECT teacher_id, school_id, on_date, NULL, origin FROM ({moving}) m
             ON CONFLICT (teacher_id, from_date)
             DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin
-            """, parameters, cancellationToken);
-        await transaction.WriteAsync($"""
-            UPDATE teachers t
-            SET school_id = m.school_id, at_school_since = @on, updated_at = now()
-            FROM ({moving}) m
-            WHERE t.id = m.teacher_id
             """, parameters, cancellationToken);
     }
 

@@ -57,9 +57,12 @@ internal static class RoundStore
             posts, all, events, RoundRules.Stages, RoundRules.Choosable(round.Stage, posts, all));
     }
 
-    /// <summary>A new round in its first stage, with every 在编 teacher of the district as a candidate; answers how many.</summary>
+    /// <summary>
+    /// A new round in its first stage, with every 在编 teacher of the district as a candidate at the school they are
+    /// at on <paramref name="day"/>; answers how many.
+    /// </summary>
     public static async Task<int> OpenAsync(
-        NpgsqlTransaction transaction, Guid id, string district, DateOnly termFrom, DateOnly termTo,
+        NpgsqlTransaction transaction, Guid id, string district, DateOnly termFrom, DateOnly termTo, DateOnly day,
         CancellationToken cancellationToken)
     {
         await transaction.WriteAsync("""
@@ -69,9 +72,9 @@ internal static class RoundStore
         return await transaction.WriteAsync("""
             INSERT INTO round_candidates (round_id, teacher_id, home_school_id, subject)
             SELECT @id, id, school_id, subjects[1]
-            FROM teachers
+            FROM teachers_on(@day)
             WHERE district_code = @district AND establishment = 'in_establishment'
-            """, new { id, district }, cancellationToken);
+            """, new { id, district, day }, cancellationToken);
     }
 
     /// <summary>The posts approved for a school of the district, by subject.</summary>
@@ -190,7 +193,7 @@ internal static class RoundStore
 
     /// <summary>
     /// Closing: the placements become appointments, and a teacher placed in another school moves there from the
-    /// start of the term (a new posting; the current one ends the day before).
+    /// start of the term (a new posting; the current one ends the day before), not before.
     /// </summary>
     public static Task CloseAsync(NpgsqlTransaction transaction, RoundRow round, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
@@ -210,10 +213,6 @@ internal static class RoundStore
             WHERE round_id = @Id AND placed_school_id <> home_school_id
             ON CONFLICT (teacher_id, from_date)
             DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
-
-            UPDATE teachers t SET school_id = c.placed_school_id, at_school_since = @TermFrom, updated_at = now()
-            FROM round_candidates c
-            WHERE c.round_id = @Id AND c.placed_school_id <> c.home_school_id AND t.id = c.teacher_id;
             """, new { round.Id, round.TermFrom, round.TermTo }, cancellationToken);
 
     public static Task MoveToAsync(NpgsqlTransaction transaction, Guid id, RoundStage stage, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
@@ -71,11 +72,12 @@ public static class StaffingApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Each open school's posts and 在编 teachers by subject, on a day (today unless <paramref name="asOf"/>).</summary>
     private static async Task<Ok<List<SchoolStaffing>>> ListAsync(
-        string? districtCode, Database dataSource, CancellationToken cancellationToken)
+        string? districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var rows = await StaffingStore.StaffingAsync(connection, districtCode, cancellationToken);
+        var rows = await StaffingStore.StaffingAsync(connection, districtCode, asOf ?? clock.Today(), cancellationToken);
         return TypedResults.Ok(rows.GroupBy(r => (r.Id, r.Name, r.Strength, r.GroupName)).Select(school =>
         {
             var subjects = school.Where(r => r.Subject is not null)

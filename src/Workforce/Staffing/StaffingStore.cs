@@ -30,12 +30,16 @@ internal static class StaffingStore
             SELECT @id, s, a FROM unnest(@subjects, @approved) AS p (s, a) WHERE a > 0;
             """, new { id, subjects = posts.Keys.ToArray(), approved = posts.Values.ToArray() }, cancellationToken);
 
-    /// <summary>Each open school with its subjects: approved posts and 在编 teachers whose main subject it is.</summary>
-    public static Task<List<Row>> StaffingAsync(NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Each open school with its subjects: approved posts and the 在编 teachers whose main subject it is, where their
+    /// postings put them on <paramref name="day"/>.
+    /// </summary>
+    public static Task<List<Row>> StaffingAsync(
+        NpgsqlConnection connection, string? districtCode, DateOnly day, CancellationToken cancellationToken) =>
         connection.ListAsync<Row>("""
             WITH actual AS (
                 SELECT school_id, subjects[1] AS subject, count(*) AS teachers
-                FROM teachers
+                FROM teachers_on(@day)
                 WHERE establishment = 'in_establishment'
                 GROUP BY 1, 2
             ), subjects AS (
@@ -50,5 +54,5 @@ internal static class StaffingStore
             LEFT JOIN actual a ON a.school_id = k.id AND a.subject = s.subject
             WHERE (@districtCode::text IS NULL OR k.district_code = @districtCode) AND k.status = 'open'
             ORDER BY k.name, s.subject
-            """, new { districtCode }, cancellationToken);
+            """, new { districtCode, day }, cancellationToken);
 }

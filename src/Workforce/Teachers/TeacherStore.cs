@@ -14,17 +14,28 @@ public static class TeacherStore
         t.establishment, t.hired_on AS HiredOn, t.role, t.exemption
         """;
 
+    /// <summary>The teachers of a district (or of a school) at the schools their postings put them in on <paramref name="day"/>.</summary>
     public static async Task<IReadOnlyList<TeacherView>> ListAsync(
-        NpgsqlConnection connection, string? districtCode, Guid? schoolId, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, string? districtCode, Guid? schoolId, DateOnly day, CancellationToken cancellationToken) =>
         (await connection.ListAsync<TeacherView>($"""
-            SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
-            WHERE (@districtCode::text IS NULL OR t.district_code = @districtCode) AND (@schoolId::uuid IS NULL OR t.school_id = @schoolId)
+            SELECT {Columns}
+            FROM teachers_on(@day) t
+            JOIN known_schools s ON s.id = t.school_id
+            WHERE (@districtCode::text IS NULL OR t.district_code = @districtCode)
+              AND (@schoolId::uuid IS NULL OR t.school_id = @schoolId)
             ORDER BY t.district_code, s.name, t.staff_number
-            """, new { districtCode, schoolId }, cancellationToken)).ToList();
+            """, new { districtCode, schoolId, day }, cancellationToken)).ToList();
 
-    public static async Task<TeacherView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        await connection.SingleOrDefaultAsync<TeacherView>(
-            $"SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id WHERE t.id = @id", new { id }, cancellationToken);
+    /// <summary>A teacher, by id or by district and staff number, at the school their postings put them in on the day.</summary>
+    public static async Task<TeacherView?> FindAsync(
+        NpgsqlConnection connection, Guid? id, (string District, string StaffNumber)? number, DateOnly day,
+        CancellationToken cancellationToken) =>
+        await connection.SingleOrDefaultAsync<TeacherView>($"""
+            SELECT {Columns}
+            FROM teachers_on(@day) t
+            JOIN known_schools s ON s.id = t.school_id
+            WHERE t.id = @id OR (t.district_code = @district AND t.staff_number = @staffNumber)
+            """, new { id, district = number?.District, staffNumber = number?.StaffNumber, day }, cancellationToken);
 
     public static async Task<IReadOnlyList<Posting>> PostingsAsync(
         NpgsqlConnection connection, Guid teacherId, CancellationToken cancellationToken) =>

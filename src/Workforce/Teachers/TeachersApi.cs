@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
@@ -25,7 +26,7 @@ public static class TeachersApi
         TeacherImport.Columns,
         Read: async (connection, import, scope, cancellationToken) =>
             TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-                DateOnly.FromDateTime(DateTime.UtcNow)),
+                TimeProvider.System.Today()),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherStore.ExistingAsync(connection, records, cancellationToken);
@@ -37,7 +38,7 @@ public static class TeachersApi
 
     private static readonly SheetTable<TeacherView> Table = new(
         (connection, filter, cancellationToken) =>
-            TeacherStore.ListAsync(connection, filter.DistrictCode, filter.SchoolId, cancellationToken),
+            TeacherStore.ListAsync(connection, filter.DistrictCode, filter.SchoolId, filter.AsOf!.Value, cancellationToken),
         "教师", "teachers.xlsx",
         ["工号", "姓名", "性别", "出生日期", "学校编号", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制", "参加工作时间", "岗位", "免交流原因"],
         t => [t.StaffNumber, t.Name, Word(TeacherCodes.Genders, t.Gender), t.BirthDate.ToString("yyyy-MM-dd"), t.SchoolId.ToString(),
@@ -50,10 +51,10 @@ public static class TeachersApi
         var teachers = app.MapGroup("/teachers").WithTags("Teachers");
         Table.Map(teachers);
         teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (
-            Guid id, Database dataSource, CancellationToken cancellationToken) =>
+            Guid id, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return await TeacherStore.FindAsync(connection, id, cancellationToken) is { } teacher
+            return await TeacherStore.FindAsync(connection, id, null, clock.Today(), cancellationToken) is { } teacher
                 ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, id, cancellationToken)))
                 : TypedResults.NotFound();
         }).Describe("教师档案", "A teacher with their postings: which school, from when, and why they moved.");
@@ -69,7 +70,7 @@ public static class TeachersApi
     /// so a field is checked exactly as its column would be; each problem is named by its field.
     /// </summary>
     private static async Task<Results<Ok<TeacherDetail>, ValidationProblem>> SaveAsync(
-        TeacherRequest request, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+        TeacherRequest request, DistrictScope scope, Database dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(),
             request.AtSchoolSince, request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone,
@@ -80,7 +81,7 @@ public static class TeachersApi
             [new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-            DateOnly.FromDateTime(DateTime.UtcNow));
+            clock.Today());
         if (import.Errors.Count > 0)
         {
             var validation = new BuildingBlocks.Http.Validation();
@@ -93,8 +94,8 @@ public static class TeachersApi
             await TeacherStore.UpsertAsync(transaction, records, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        var teacher = (await TeacherStore.ListAsync(connection, records[0].DistrictCode, records[0].SchoolId, cancellationToken))
-            .Single(t => t.StaffNumber == records[0].StaffNumber);
+        var teacher = (await TeacherStore.FindAsync(
+            connection, null, (records[0].DistrictCode, records[0].StaffNumber), clock.Today(), cancellationToken))!;
         return TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, teacher.Id, cancellationToken)));
     }
 

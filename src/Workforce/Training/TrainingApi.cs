@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
@@ -16,7 +17,7 @@ public static class TrainingApi
         TrainingImport.Columns,
         Read: async (connection, import, scope, cancellationToken) => TrainingImport.Read(import,
             await TrainingStore.TeachersByStaffNumberAsync(connection, scope.Prefix, cancellationToken),
-            DateOnly.FromDateTime(DateTime.UtcNow)),
+            TimeProvider.System.Today()),
         Preview: async (connection, records, cancellationToken) =>
         {
             var recorded = await TrainingStore.RecordedHoursAsync(connection, records, cancellationToken);
@@ -105,12 +106,12 @@ public static class TrainingApi
         Database dataSource, StatusQuery query, CancellationToken cancellationToken)
     {
         var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
-        var on = query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        var on = query.AsOf ?? TimeProvider.System.Today();
         var maxHoursPerMonth = query.MaxHoursPerMonth ?? 40;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rules = await TrainingStore.RulesAsync(connection, districtCode, cancellationToken);
-        var teachers = await TrainingStore.TeachersAsync(connection, districtCode, schoolId, cancellationToken);
-        var hours = await TrainingStore.HoursAsync(connection, districtCode, schoolId, cancellationToken);
+        var teachers = await TrainingStore.TeachersAsync(connection, districtCode, schoolId, on, cancellationToken);
+        var hours = await TrainingStore.HoursAsync(connection, districtCode, schoolId, on, cancellationToken);
         return [.. teachers.Select(t =>
         {
             var progress = TrainingLedger.Evaluate(rules, t.HiredOn, [.. hours[t.Id]], on, maxHoursPerMonth);

@@ -59,27 +59,27 @@ internal static class TrainingStore
         providers = records.Select(r => r.Provider).ToArray(),
     };
 
-    /// <summary>The teachers of a district, or of one school in it, by school and staff number.</summary>
+    /// <summary>The teachers of a district, or of one school in it on the day, by school and staff number.</summary>
     public static Task<List<TeacherRow>> TeachersAsync(
-        NpgsqlConnection connection, string districtCode, Guid? schoolId, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, string districtCode, Guid? schoolId, DateOnly day, CancellationToken cancellationToken) =>
         connection.ListAsync<TeacherRow>("""
             SELECT t.id, t.staff_number AS StaffNumber, t.name, t.school_id AS SchoolId, s.name AS SchoolName,
                    t.hired_on AS HiredOn
-            FROM teachers t
+            FROM teachers_on(@day) t
             JOIN known_schools s ON s.id = t.school_id
             WHERE t.district_code = @districtCode AND (@schoolId::uuid IS NULL OR t.school_id = @schoolId)
             ORDER BY s.name, t.staff_number
-            """, new { districtCode, schoolId }, cancellationToken);
+            """, new { districtCode, schoolId, day }, cancellationToken);
 
     /// <summary>The hours each of those teachers has done, course by course.</summary>
     public static async Task<ILookup<Guid, TrainingHours>> HoursAsync(
-        NpgsqlConnection connection, string districtCode, Guid? schoolId, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, string districtCode, Guid? schoolId, DateOnly day, CancellationToken cancellationToken) =>
         (await connection.ListAsync<(Guid TeacherId, DateOnly Date, double Hours)>("""
             SELECT r.teacher_id, r.date, r.hours::float8
             FROM training_records r
-            JOIN teachers t ON t.id = r.teacher_id
+            JOIN teachers_on(@day) t ON t.id = r.teacher_id
             WHERE t.district_code = @districtCode AND (@schoolId::uuid IS NULL OR t.school_id = @schoolId)
-            """, new { districtCode, schoolId }, cancellationToken))
+            """, new { districtCode, schoolId, day }, cancellationToken))
         .ToLookup(r => r.TeacherId, r => new TrainingHours(r.Date, r.Hours));
 
     /// <summary>The district's rules, or the national cycle when it has set none.</summary>

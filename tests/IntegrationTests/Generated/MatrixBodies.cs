@@ -35,6 +35,7 @@ public static class MatrixBodies
         ["GenerateRequest"] = """{"districtCode":"{district}","year":2032}""",
         ["EditRequest"] = """{"teacherId":"{teacher}","toSchoolId":"{school}"}""",
         ["ExtendRequest"] = """{"years":1}""",
+        ["EarlyReturnRequest"] = """{"on":"2030-01-01","reason":"矩阵"}""",
         ["StepRequest"] = """{"note":"矩阵"}""",
         ["ProfileRequest"] = """{"strength":3,"groupName":"矩阵集团"}""",
         ["OpenRoundRequest"] = """{"districtCode":"{district}","termFrom":"2032-09-01","termTo":"2035-08-31"}""",

@@ -35,6 +35,19 @@ public class RotationPlannerTests
     }
 
     [Fact]
+    public void A_teacher_still_away_in_another_plan_is_not_rotated_again()
+    {
+        var schools = new Dictionary<string, RotationSchool> { ["A"] = School("A", 3) };
+        var away = Teacher("t1", "A") with { Rotating = new ActiveRotation(2025, new DateOnly(2028, 9, 1)) };
+        var reason = Assert.Single(RotationPlanner.Ineligibility(away, Tianjin, On, schools));
+        Assert.Equal(("rotating", "正在交流（2025 年度方案），2028-09-01 返回。"), (reason.Code, reason.Text));
+        // Only the teacher at home is in the running (no school here has room, so nobody is chosen).
+        var plan = RotationPlanner.Plan([away, Teacher("t2", "A")], [School("A", 5), School("B", 1)], Tianjin, On);
+        Assert.Equal([("t1", TeacherOutcome.Ineligible), ("t2", TeacherOutcome.NotSelected)],
+            plan.Teachers.OrderBy(t => t.TeacherId).Select(t => (t.TeacherId, t.Outcome)));
+    }
+
+    [Fact]
     public void Each_school_rotates_at_least_its_share_with_backbone_teachers_first()
     {
         // 12 eligible at strong school A: ⌈1.2⌉ = 2 must rotate, ⌈0.4⌉ = 1 of them backbone. B is weaker and short of 数学.

@@ -4,7 +4,6 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
-using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Rotation.Steps;
 
@@ -35,22 +34,22 @@ internal static class EditPlan
         NpgsqlTransaction transaction, PlanRow plan, Guid teacherId, Guid toSchoolId, Validation problems,
         CancellationToken cancellationToken)
     {
-        var explanation = RotationStore.ExplanationsOf(plan).SingleOrDefault(t => t.TeacherId == teacherId.ToString());
-        if (explanation is null)
+        var now = (await PlanEligibility.NowAsync(transaction.Connection!, plan, cancellationToken)).GetValueOrDefault(teacherId);
+        if (now.Teacher is null)
             problems.Add("teacherId", "is not a teacher of this plan's district.");
-        else if (explanation.Outcome == TeacherOutcome.Ineligible)
-            problems.Add("teacherId", $"is not eligible: {string.Join(" ", explanation.Reasons.Select(r => r.Text))}");
+        else if (now.Reasons.Count > 0)
+            problems.Add("teacherId", $"is not eligible: {string.Join(" ", now.Reasons.Select(r => r.Text))}");
         var district = await RotationStore.DistrictOfOpenSchoolAsync(transaction, toSchoolId, cancellationToken);
         if (district != plan.DistrictCode)
             problems.Add("toSchoolId", "is not an open school of this plan's district.");
-        else if (explanation is not null && explanation.SchoolId == toSchoolId.ToString())
+        else if (now.Teacher?.SchoolId == toSchoolId.ToString())
             problems.Add("toSchoolId", "is the teacher's own school.");
         if (!problems.IsValid)
             return null;
-        var teacher = (await TeacherStore.FindAsync(transaction.Connection!, teacherId, cancellationToken))!;
+        var teacher = now.Teacher!;
         await RotationStore.RemoveAssignmentAsync(transaction, plan.Id, teacherId, cancellationToken);
-        var assignment = new Assignment(teacher.Id.ToString(), teacher.SchoolId.ToString(), toSchoolId.ToString(),
-            teacher.Subjects[0], teacher.Backbone != "none");
+        var assignment = new Assignment(teacher.Id, teacher.SchoolId, toSchoolId.ToString(), teacher.Subject,
+            teacher.Backbone != BackboneLevel.None);
         await RotationStore.InsertAssignmentAsync(
             transaction, plan.Id, assignment, manual: true, RotationStore.PolicyOf(plan).TermYears, cancellationToken);
         return $"{teacher.Name} → {toSchoolId}";

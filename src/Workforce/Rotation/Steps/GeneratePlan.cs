@@ -6,10 +6,13 @@ using Platform.Contracts;
 
 namespace Platform.Workforce.Rotation.Steps;
 
-/// <summary>A draft plan generated from the district's teachers and schools under the policy given (or Tianjin's).</summary>
+/// <summary>
+/// A draft plan generated from the district's teachers and schools under the policy given (or Tianjin's). A district
+/// has one plan a year: a new one replaces its draft, and is refused (409) once that plan has been submitted.
+/// </summary>
 internal static class GeneratePlan
 {
-    public static async Task<Results<Created<PlanView>, ValidationProblem>> HandleAsync(
+    public static async Task<Results<Created<PlanView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         GenerateRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -20,11 +23,16 @@ internal static class GeneratePlan
             validation.Add($"policy.{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
         if (!validation.IsValid)
             return validation.Problem();
-        // The school year starts on 1 September: eligibility is judged on that day unless another is given.
-        var referenceDate = request.ReferenceDate ?? new DateOnly(year, 9, 1);
+        // The school year starts on 1 September: eligibility is judged on that day unless another day of it is given.
+        var referenceDate = request.ReferenceDate ?? RotationDates.SchoolYear(year).From;
+        if (RotationDates.WhyNotReferenceDate(year, referenceDate) is { } why)
+        {
+            validation.Add("referenceDate", why);
+            return validation.Problem();
+        }
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, cancellationToken);
+        var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, referenceDate, null, cancellationToken);
         if (teachers.Count == 0)
         {
             validation.Add("districtCode", $"has no teachers yet: import them first (POST /teachers/import).");
@@ -33,6 +41,9 @@ internal static class GeneratePlan
         var result = RotationPlanner.Plan(teachers, schools, policy, referenceDate);
         var id = Guid.CreateVersion7();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await RotationStore.ReplaceDraftAsync(transaction, district, year, cancellationToken) is { } kept)
+            return new StateConflict($"The {year} plan of {district} is {kept.Code()}.",
+                "A district has one plan a year: only a draft is replaced by a new one.").Problem();
         await RotationStore.InsertPlanAsync(transaction, id, district, year, referenceDate, policy, result, cancellationToken);
         foreach (var assignment in result.Assignments)
             await RotationStore.InsertAssignmentAsync(

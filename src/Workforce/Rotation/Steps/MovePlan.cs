@@ -9,7 +9,10 @@ namespace Platform.Workforce.Rotation.Steps;
 
 /// <summary>
 /// Moves a plan one step: submit, return (with a note), approve, start (each teacher moves to the receiving school
-/// from the reference date) or complete (each teacher returns home, or stays where <c>outcomes</c> says "stayed").
+/// from the reference date) or complete (each teacher returns home at the end of their term, or stays where
+/// <c>outcomes</c> says "stayed"). Each move takes effect on its date, not on the day of the click. Submitting,
+/// approving and starting check each teacher's eligibility again: one who stopped being eligible since the draft
+/// (moved, exempted, rotating in another plan) holds the step up, named with the reason.
 /// </summary>
 internal static class MovePlan
 {
@@ -27,17 +30,20 @@ internal static class MovePlan
             return validation.Problem();
         return await RotationStore.Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
         {
+            if (step is "submit" or "approve" or "start")
+                await PlanEligibility.RefuseStaleAsync(transaction.Connection!, plan,
+                    (await RotationStore.ViewAsync(transaction.Connection!, id, cancellationToken))!.Assignments, problems,
+                    cancellationToken);
             if (step == "approve")
                 await RefuseBrokenQuotasAsync(transaction.Connection!, id, problems, cancellationToken);
             if (!problems.IsValid)
                 return null;
             if (step == "start")
-                await RotationStore.MoveTeachersAsync(transaction, id, plan.ReferenceDate, toHost: true, cancellationToken);
+                await RotationStore.PostToHostsAsync(transaction, id, cancellationToken);
             if (step == "complete")
             {
                 await RotationStore.SetOutcomesAsync(transaction, id, request.Outcomes ?? [], cancellationToken);
-                await RotationStore.MoveTeachersAsync(
-                    transaction, id, DateOnly.FromDateTime(DateTime.UtcNow), toHost: false, cancellationToken);
+                await RotationStore.ReturnAtTermEndAsync(transaction, id, plan.ReferenceDate, cancellationToken);
             }
             await RotationStore.SetStatusAsync(transaction, id, move.To, cancellationToken);
             return request.Note;

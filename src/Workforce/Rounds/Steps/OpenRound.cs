@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
@@ -10,7 +11,8 @@ namespace Platform.Workforce.Rounds.Steps;
 internal static class OpenRound
 {
     public static async Task<Results<Created<RoundView>, ValidationProblem>> HandleAsync(
-        OpenRoundRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
+        OpenRoundRequest request, SignedInUser user, Database dataSource, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
@@ -22,7 +24,7 @@ internal static class OpenRound
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var id = Guid.CreateVersion7();
         var candidates = await RoundStore.OpenAsync(
-            transaction, id, district, request.TermFrom!.Value, request.TermTo!.Value, cancellationToken);
+            transaction, id, district, request.TermFrom!.Value, request.TermTo!.Value, clock.Today(), cancellationToken);
         if (candidates == 0)
         {
             validation.Add("districtCode", "has no 在编 teachers: import them first (POST /teachers/import).");
