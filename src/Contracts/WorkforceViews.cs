@@ -68,7 +68,7 @@ public enum RotationScope { District, Zone, Group }
 public sealed record PlanPolicy(
     int MaleMaxAge, int FemaleMaxAge, int MinYearsAtSchool, int PrincipalMaleMaxAge, int PrincipalFemaleMaxAge,
     int PrincipalMinYears, double QuotaShare, double BackboneShare, IReadOnlyList<Direction> Directions, RotationScope Scope,
-    int TermYears, bool ReceiveBeyondGaps);
+    int TermYears, bool ReceiveBeyondGaps, bool AcrossStages, bool BeyondSubjectNeed);
 
 /// <summary>Why, in a code for screens and a sentence for people.</summary>
 public sealed record Reason(string Code, string Text);

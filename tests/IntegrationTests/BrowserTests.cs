@@ -532,12 +532,13 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         page.Request += (_, request) => pageRequests += request.Url.Contains("/workforce/rotation", StringComparison.Ordinal) ? 1 : 0;
         var first = assignments.First;
         var teacher = (await first.Locator("th").TextContentAsync())!.Replace(" ★", "").Trim();
+        var fromSchool = (await first.Locator("td").Nth(1).TextContentAsync())!.Trim();
         var toSchool = (await first.Locator("td").Nth(2).TextContentAsync())!.Split(" (")[0].Trim(); // "学校 (N年)"
         await first.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(assignments).ToHaveCountAsync(before - 1);
         await Assertions.Expect(page.Locator("#gauge-rotated")).Not.ToHaveAttributeAsync("value", rotated!);
         var option = page.Locator("#teacher option")
-            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{teacher} · ") });
+            .Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{teacher} · {fromSchool}$") }); // names repeat
         await page.Locator("#teacher").SelectOptionAsync(await option.First.GetAttributeAsync("value") ?? "");
         await page.Locator("#toSchool").SelectOptionAsync(new SelectOptionValue { Label = toSchool });
         await page.GetByRole(AriaRole.Button, new() { Name = "加入方案" }).ClickAsync();

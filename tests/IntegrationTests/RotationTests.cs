@@ -17,12 +17,12 @@ public class RotationTests(SuiteFixture suite)
 {
     private const string District = "120102";
 
-    private async Task<Guid> SchoolAsync(Guid zoneId, string name, int strength, Dictionary<string, int> posts)
+    private async Task<Guid> SchoolAsync(Guid zoneId, string name, int strength, Dictionary<string, int> posts, string stage = "primary")
     {
         var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
         {
             name, districtCode = District, zoneId, ownership = "public", status = "open",
-            stages = new[] { new { stage = "primary", classesPerGrade = new[] { 4, 4, 4, 4, 4, 4 } } },
+            stages = new[] { new { stage, classesPerGrade = stage == "primary" ? new[] { 4, 4, 4, 4, 4, 4 } : new[] { 3, 3, 3 } } },
         });
         await SuiteApi.EnsureAsync(response);
         var id = (await response.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
@@ -88,6 +88,11 @@ public class RotationTests(SuiteFixture suite)
         var ineligible = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD11"], toSchoolId = weakest });
         Assert.Equal(HttpStatusCode.BadRequest, ineligible.StatusCode);
         Assert.Contains("未满 6 年", await ineligible.Content.ReadAsStringAsync());
+        // A primary teacher does not go to a kindergarten, even one short of their subject.
+        var kindergarten = await SchoolAsync(zone, "河东轮岗幼儿园", 1, new() { ["数学"] = 2 }, "kindergarten");
+        var otherStage = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD03"], toSchoolId = kindergarten });
+        Assert.Equal(HttpStatusCode.BadRequest, otherStage.StatusCode);
+        Assert.Contains("不跨学段", (await otherStage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("toSchoolId")[0].GetString());
 
         // The workflow: approving a draft is refused; submit, approve and start move the teachers.
         Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { })).StatusCode);

@@ -9,17 +9,21 @@ namespace Platform.Workforce.Rotation;
 /// at the school they are at on that day, with the assignments of other plans. A plan is checked again so at each
 /// step and each hand edit; the draft's explanations say how it looked when it was generated.
 /// </summary>
+/// <summary>A plan's district as it stands: each teacher with what makes them ineligible, the schools, the policy.</summary>
+internal sealed record PlanPool(
+    IReadOnlyDictionary<Guid, (RotationTeacher Teacher, IReadOnlyList<Reason> Reasons)> Teachers,
+    IReadOnlyDictionary<string, RotationSchool> Schools, RotationPolicy Policy);
+
 internal static class PlanEligibility
 {
-    public static async Task<IReadOnlyDictionary<Guid, (RotationTeacher Teacher, IReadOnlyList<Reason> Reasons)>> NowAsync(
-        NpgsqlConnection connection, PlanRow plan, CancellationToken cancellationToken)
+    public static async Task<PlanPool> NowAsync(NpgsqlConnection connection, PlanRow plan, CancellationToken cancellationToken)
     {
         var (teachers, schools) = await RotationStore.LoadPoolAsync(
             connection, plan.DistrictCode, plan.ReferenceDate, plan.Id, cancellationToken);
         var policy = RotationStore.PolicyOf(plan);
         var byId = schools.ToDictionary(s => s.Id);
-        return teachers.ToDictionary(t => Guid.Parse(t.Id),
-            t => (t, (IReadOnlyList<Reason>)RotationPlanner.Ineligibility(t, policy, plan.ReferenceDate, byId)));
+        return new(teachers.ToDictionary(t => Guid.Parse(t.Id),
+            t => (t, (IReadOnlyList<Reason>)RotationPlanner.Ineligibility(t, policy, plan.ReferenceDate, byId))), byId, policy);
     }
 
     /// <summary>
@@ -33,7 +37,7 @@ internal static class PlanEligibility
         var now = await NowAsync(connection, plan, cancellationToken);
         foreach (var assignment in assignments)
         {
-            IReadOnlyList<Reason> reasons = now.TryGetValue(assignment.TeacherId, out var found)
+            IReadOnlyList<Reason> reasons = now.Teachers.TryGetValue(assignment.TeacherId, out var found)
                 ? found.Teacher.SchoolId == assignment.FromSchoolId.ToString()
                     ? found.Reasons
                     : [new("moved", $"{plan.ReferenceDate:yyyy-MM-dd} 时已不在{assignment.FromSchool}任教。")]

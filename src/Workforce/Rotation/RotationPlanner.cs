@@ -20,8 +20,10 @@ public sealed record ActiveRotation(int PlanYear, DateOnly Until);
 /// A school in the plan: its zone and group, its strength (1 weakest to 5 strongest), and its staffing balance per
 /// subject (actual - required: above 0 over-staffed, below 0 short).
 /// </summary>
+/// <param name="Stages">The stages the school teaches (kindergarten, primary, …); null when unknown.</param>
 public sealed record RotationSchool(
-    string Id, string Name, string? ZoneId, string? GroupId, int Strength, IReadOnlyDictionary<string, int> SubjectBalance);
+    string Id, string Name, string? ZoneId, string? GroupId, int Strength, IReadOnlyDictionary<string, int> SubjectBalance,
+    IReadOnlyCollection<string>? Stages = null);
 
 public sealed record Assignment(string TeacherId, string FromSchoolId, string ToSchoolId, string Subject, bool Backbone);
 
@@ -210,6 +212,8 @@ public static class RotationPlanner
             if (school.Id == home.Id || room[school.Id] <= 0 || !InScope(home, school, policy.Scope))
                 continue;
             var gap = -balance[school.Id].GetValueOrDefault(teacher.Subject);
+            if (WhyNotTo(home, school, teacher.Subject, gap, policy) is not null)
+                continue;
             var weaker = policy.Directions.Contains(Direction.StrongToWeak) && school.Strength < home.Strength;
             var relieves = policy.Directions.Contains(Direction.OverToUnderStaffed) && surplusAtHome && gap > 0;
             if (!weaker && !relieves)
@@ -220,6 +224,22 @@ public static class RotationPlanner
         }
         return best;
     }
+
+    /// <summary>
+    /// Why a teacher of <paramref name="subject"/> may not be sent from <paramref name="home"/> to
+    /// <paramref name="destination"/>, or null when they may: within the stages the home school teaches (a kindergarten
+    /// teacher does not go to a middle school), and to a school short of the subject (<paramref name="gap"/> above 0),
+    /// unless the policy allows crossing stages or sending beyond the subject's need. The planner and hand edits ask
+    /// the same.
+    /// </summary>
+    public static Reason? WhyNotTo(RotationSchool home, RotationSchool destination, string subject, int gap, RotationPolicy policy) =>
+        !policy.AcrossStages && home.Stages is { Count: > 0 } from && destination.Stages is { Count: > 0 } to && !from.Intersect(to).Any()
+            ? new("other_stage", $"{destination.Name}不设本校学段（{string.Join("、", from.Select(StageName))}），不跨学段交流。")
+            : !policy.BeyondSubjectNeed && gap <= 0
+                ? new("subject_not_needed", $"{destination.Name}不缺{subject}教师。")
+                : null;
+
+    private static string StageName(string stage) => SchoolStages.ChineseNames.GetValueOrDefault(stage, stage);
 
     private static bool InScope(RotationSchool home, RotationSchool other, RotationScope scope) => scope switch
     {

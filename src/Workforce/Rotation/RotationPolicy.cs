@@ -36,10 +36,16 @@ public sealed record RotationPolicy
     /// </summary>
     public bool ReceiveBeyondGaps { get; init; }
 
+    /// <summary>Off (the default), a teacher goes only to a school that teaches a stage of their own school's.</summary>
+    public bool AcrossStages { get; init; }
+
+    /// <summary>Off (the default), a teacher goes only to a school short of their subject.</summary>
+    public bool BeyondSubjectNeed { get; init; }
+
     /// <summary>The policy as a plan answers it (Platform.Contracts): its rules, without their bounds.</summary>
     public PlanPolicy ToView() => new(
         MaleMaxAge, FemaleMaxAge, MinYearsAtSchool, PrincipalMaleMaxAge, PrincipalFemaleMaxAge, PrincipalMinYears, QuotaShare,
-        BackboneShare, Directions, Scope, TermYears, ReceiveBeyondGaps);
+        BackboneShare, Directions, Scope, TermYears, ReceiveBeyondGaps, AcrossStages, BeyondSubjectNeed);
 
     /// <returns>Each rule out of range, with the reason; empty when all are valid.</returns>
     public IReadOnlyDictionary<string, string> Problems()

@@ -36,7 +36,7 @@ internal static class RotationStore
 
     private sealed record AssignmentTerm(Guid TeacherId, int Year, DateOnly ReferenceDate, int TermYears, DateOnly? ReturnsOn);
 
-    private sealed record SchoolRow(Guid Id, string Name, Guid ZoneId, string? GroupName, int Strength);
+    private sealed record SchoolRow(Guid Id, string Name, Guid ZoneId, string? GroupName, int Strength, string Stages);
 
     public static Task<List<PlanLine>> ListAsync(
         NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
@@ -89,7 +89,8 @@ internal static class RotationStore
         NpgsqlConnection connection, string districtCode, DateOnly day, Guid? exceptPlan, CancellationToken cancellationToken)
     {
         var schools = await connection.ListAsync<SchoolRow>("""
-            SELECT k.id, k.name, k.zone_id AS ZoneId, p.group_name AS GroupName, coalesce(p.strength, 3) AS Strength
+            SELECT k.id, k.name, k.zone_id AS ZoneId, p.group_name AS GroupName, coalesce(p.strength, 3) AS Strength,
+                   array_to_string(ARRAY(SELECT jsonb_array_elements(k.stages) ->> 'stage'), ',') AS Stages
             FROM known_schools k
             LEFT JOIN school_profiles p ON p.school_id = k.id
             WHERE k.district_code = @districtCode AND k.status = 'open'
@@ -122,7 +123,8 @@ internal static class RotationStore
         return (
             teachers.Select(t => ToRotationTeacher(t) with { Rotating = rotating.GetValueOrDefault(t.Id) }).ToList(),
             schools.Select(s => new RotationSchool(s.Id.ToString(), s.Name, s.ZoneId.ToString(), s.GroupName, s.Strength,
-                balances.GetValueOrDefault(s.Id, new Dictionary<string, int>()))).ToList());
+                balances.GetValueOrDefault(s.Id, new Dictionary<string, int>()),
+                s.Stages.Split(',', StringSplitOptions.RemoveEmptyEntries))).ToList());
     }
 
     private static RotationTeacher ToRotationTeacher(TeacherView t) => new(

@@ -78,9 +78,31 @@ public class RotationPlannerTests
         Assert.Contains(plan.Teachers, t => t.Reasons.Any(r => r.Code == "no_destination"));
         Assert.Contains(plan.Teachers, t => t.Reasons.Any(r => r.Code == "fills_gap"));
 
-        // A district that lets schools receive beyond their gaps sends the second teacher to the weakest school.
-        var beyond = RotationPlanner.Plan(teachers, [School("A", 5, ("数学", 2)), School("C", 3, ("数学", -1)), School("D", 1)], Tianjin with { ReceiveBeyondGaps = true }, On);
+        // A district that lets schools receive beyond their gaps, and teachers go beyond their subject's need, sends the
+        // second teacher to the weakest school.
+        var beyond = RotationPlanner.Plan(teachers, [School("A", 5, ("数学", 2)), School("C", 3, ("数学", -1)), School("D", 1)],
+            Tianjin with { ReceiveBeyondGaps = true, BeyondSubjectNeed = true }, On);
         Assert.Equal(["C", "D"], beyond.Assignments.Select(a => a.ToSchoolId));
+    }
+
+    [Fact]
+    public void Teachers_stay_within_their_stage_and_go_where_their_subject_is_needed()
+    {
+        var kindergarten = School("K", 5, ("数学", 1)) with { Stages = ["kindergarten"] };
+        var nineYear = School("N", 4, ("数学", 1)) with { Stages = ["primary", "junior_secondary"] };
+        var middle = School("M", 1, ("数学", -3)) with { Stages = ["junior_secondary"] };
+        var primaryFull = School("P", 1, ("数学", 0)) with { Stages = ["primary"] };
+
+        Assert.Equal("other_stage", RotationPlanner.WhyNotTo(kindergarten, middle, "数学", 3, Tianjin)?.Code);
+        Assert.Null(RotationPlanner.WhyNotTo(nineYear, middle, "数学", 3, Tianjin)); // shares 初中
+        Assert.Equal("subject_not_needed", RotationPlanner.WhyNotTo(nineYear, primaryFull, "数学", 0, Tianjin)?.Code);
+        Assert.Null(RotationPlanner.WhyNotTo(kindergarten, middle, "数学", 3, Tianjin with { AcrossStages = true }));
+        Assert.Null(RotationPlanner.WhyNotTo(nineYear, primaryFull, "数学", 0, Tianjin with { BeyondSubjectNeed = true }));
+
+        // The planner asks the same: the kindergarten's teacher finds no school, the nine-year school's goes to the middle school.
+        var plan = RotationPlanner.Plan([Teacher("k1", "K"), Teacher("n1", "N")], [kindergarten, nineYear, middle, primaryFull], Tianjin, On);
+        Assert.Equal([("n1", "M")], plan.Assignments.Select(a => (a.TeacherId, a.ToSchoolId)));
+        Assert.Contains(plan.Teachers.Single(t => t.TeacherId == "k1").Reasons, r => r.Code == "no_destination");
     }
 
     [Fact]

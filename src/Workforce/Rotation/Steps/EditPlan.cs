@@ -34,16 +34,21 @@ internal static class EditPlan
         NpgsqlTransaction transaction, PlanRow plan, Guid teacherId, Guid toSchoolId, Validation problems,
         CancellationToken cancellationToken)
     {
-        var now = (await PlanEligibility.NowAsync(transaction.Connection!, plan, cancellationToken)).GetValueOrDefault(teacherId);
+        var pool = await PlanEligibility.NowAsync(transaction.Connection!, plan, cancellationToken);
+        var now = pool.Teachers.GetValueOrDefault(teacherId);
         if (now.Teacher is null)
             problems.Add("teacherId", "is not a teacher of this plan's district.");
         else if (now.Reasons.Count > 0)
             problems.Add("teacherId", $"is not eligible: {string.Join(" ", now.Reasons.Select(r => r.Text))}");
         var district = await RotationStore.DistrictOfOpenSchoolAsync(transaction, toSchoolId, cancellationToken);
-        if (district != plan.DistrictCode)
+        if (district != plan.DistrictCode || pool.Schools.GetValueOrDefault(toSchoolId.ToString()) is not { } destination)
             problems.Add("toSchoolId", "is not an open school of this plan's district.");
         else if (now.Teacher?.SchoolId == toSchoolId.ToString())
             problems.Add("toSchoolId", "is the teacher's own school.");
+        else if (now.Teacher is { } movable && pool.Schools.GetValueOrDefault(movable.SchoolId) is { } home
+            && RotationPlanner.WhyNotTo(home, destination, movable.Subject,
+                await GapAsync(transaction, plan.Id, destination, movable, cancellationToken), pool.Policy) is { } why)
+            problems.Add("toSchoolId", why.Text);
         if (!problems.IsValid)
             return null;
         var teacher = now.Teacher!;
@@ -53,6 +58,21 @@ internal static class EditPlan
         await RotationStore.InsertAssignmentAsync(
             transaction, plan.Id, assignment, manual: true, RotationStore.PolicyOf(plan).TermYears, cancellationToken);
         return $"{teacher.Name} → {toSchoolId}";
+    }
+
+    /// <summary>
+    /// The destination's gap in the teacher's subject with the plan's other moves made: a school that sends its own
+    /// teacher of the subject away lacks one, as the planner counts it.
+    /// </summary>
+    private static async Task<int> GapAsync(
+        NpgsqlTransaction transaction, Guid planId, RotationSchool destination, RotationTeacher teacher,
+        CancellationToken cancellationToken)
+    {
+        var moves = (await RotationStore.ViewAsync(transaction.Connection!, planId, cancellationToken))!.Assignments
+            .Where(a => a.TeacherId.ToString() != teacher.Id && a.Subject == teacher.Subject).ToList();
+        var school = Guid.Parse(destination.Id);
+        return -destination.SubjectBalance.GetValueOrDefault(teacher.Subject)
+            - moves.Count(a => a.ToSchoolId == school) + moves.Count(a => a.FromSchoolId == school);
     }
 
     public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> RemoveAsync(
