@@ -61,6 +61,12 @@ public sealed record AssignmentView(
 /// </summary>
 public enum Direction { StrongToWeak, OverToUnderStaffed }
 
+/// <summary>
+/// What the 10 % quota is counted on: each school's eligible teachers, rounded up school by school (Tianjin's
+/// reading), or the district's, rounded up once, with no school held to a share of its own.
+/// </summary>
+public enum QuotaUnit { School, District }
+
 /// <summary>Where a teacher may go: anywhere in the district, or only within the home school's zone (学区) or group (集团).</summary>
 public enum RotationScope { District, Zone, Group }
 
@@ -68,7 +74,7 @@ public enum RotationScope { District, Zone, Group }
 public sealed record PlanPolicy(
     int MaleMaxAge, int FemaleMaxAge, int MinYearsAtSchool, int PrincipalMaleMaxAge, int PrincipalFemaleMaxAge,
     int PrincipalMinYears, double QuotaShare, double BackboneShare, IReadOnlyList<Direction> Directions, RotationScope Scope,
-    int TermYears, bool ReceiveBeyondGaps, bool AcrossStages, bool BeyondSubjectNeed);
+    int TermYears, bool ReceiveBeyondGaps, bool AcrossStages, bool BeyondSubjectNeed, QuotaUnit QuotaUnit);
 
 /// <summary>Why, in a code for screens and a sentence for people.</summary>
 public sealed record Reason(string Code, string Text);
@@ -81,10 +87,12 @@ public sealed record TeacherExplanation(
 
 /// <summary>
 /// A sending school's quota: at least <see cref="Quota"/> of its eligible teachers, at least
-/// <see cref="BackboneTarget"/> of them backbone.
+/// <see cref="BackboneTarget"/> of them backbone. <see cref="Waived"/> says which target does not apply and why (no
+/// eligible backbone teacher; a district-wide quota); <see cref="Shortfall"/> why a target is not met.
 /// </summary>
 public sealed record SchoolQuota(
-    string SchoolId, int Eligible, int Quota, int Selected, int BackboneTarget, int BackboneSelected, IReadOnlyList<Reason> Shortfall)
+    string SchoolId, int Eligible, int EligibleBackbone, int Quota, int Selected, int BackboneTarget, int BackboneSelected,
+    IReadOnlyList<Reason> Waived, IReadOnlyList<Reason> Shortfall)
 {
     public bool Met => Selected >= Quota && BackboneSelected >= BackboneTarget;
 }

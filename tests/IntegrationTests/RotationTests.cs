@@ -194,6 +194,13 @@ public class RotationTests(SuiteFixture suite)
         Assert.Contains("2030-09-01 返回", hd10.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "rotating")
             .GetProperty("text").GetString());
 
+        // Without an eligible backbone teacher left, the strong school's backbone target is waived, saying why; the plan
+        // says how its quota is counted.
+        var strong2028 = plan2028.GetProperty("schools").EnumerateArray().Single(q => q.GetProperty("schoolId").GetString() == strong.ToString());
+        Assert.Equal((0, "backbone_waived"), (strong2028.GetProperty("backboneTarget").GetInt32(),
+            strong2028.GetProperty("waived")[0].GetProperty("code").GetString()));
+        Assert.Equal("school", plan2028.GetProperty("policy").GetProperty("quotaUnit").GetString());
+
         // Eligibility is checked again at submit: a teacher exempted since the draft holds it up, named with the reason.
         var chosen = plan2028.GetProperty("assignments")[0];
         var staffNumber = teachers.Single(t => t.Value == chosen.GetProperty("teacherId").GetGuid()).Key;

@@ -20,3 +20,7 @@ $$;
 ALTER TABLE rotation_assignments
     ADD COLUMN returns_on date,
     ADD COLUMN return_reason text CHECK (length(return_reason) <= 500);
+
+-- Each sending school's eligible backbone teachers when the plan was made: a school without any has its backbone
+-- target waived (null for plans made before it was kept).
+ALTER TABLE rotation_plans ADD COLUMN eligible_backbone jsonb;

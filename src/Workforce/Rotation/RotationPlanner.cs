@@ -63,10 +63,15 @@ public static class RotationPlanner
             }
         }
 
-        var quotas = eligibleBySchool.ToDictionary(e => e.Key, e => (int)Math.Ceiling(e.Value.Count * policy.QuotaShare - 1e-9));
+        var targets = eligibleBySchool.ToDictionary(e => e.Key,
+            e => Targets(e.Value.Count, e.Value.Count(t => t.Backbone != BackboneLevel.None), policy));
+        var districtRequired = Required(eligibleBySchool.Values.Sum(e => e.Count), targets.Values.Sum(t => t.Quota), policy);
+        var districtLeft = districtRequired;
+        // A school takes its gaps plus about as many as it sends: its share of its own eligible teachers.
         var room = schools.ToDictionary(s => s.Id, s => policy.ReceiveBeyondGaps
             ? int.MaxValue
-            : -s.SubjectBalance.Values.Where(v => v < 0).Sum() + quotas.GetValueOrDefault(s.Id));
+            : -s.SubjectBalance.Values.Where(v => v < 0).Sum()
+                + RoundedUp(eligibleBySchool.GetValueOrDefault(s.Id)?.Count ?? 0, policy.QuotaShare));
         var assignments = new List<Assignment>();
         var schoolQuotas = new List<SchoolQuota>();
         foreach (var school in schools
@@ -75,8 +80,7 @@ public static class RotationPlanner
             .ThenBy(s => s.Id, StringComparer.Ordinal))
         {
             var eligible = eligibleBySchool[school.Id];
-            var quota = quotas[school.Id];
-            var backboneTarget = (int)Math.Ceiling(quota * policy.BackboneShare - 1e-9);
+            var (quota, backboneTarget, waived) = targets[school.Id];
             int selected = 0, backboneSelected = 0;
             var noDestination = new List<RotationTeacher>();
             // Backbone teachers first, so the backbone target is met whenever it can be; then subjects the school has too
@@ -90,10 +94,12 @@ public static class RotationPlanner
             foreach (var teacher in ordered)
             {
                 var isBackbone = teacher.Backbone != BackboneLevel.None;
-                if (selected >= quota)
+                if (policy.QuotaUnit == QuotaUnit.School ? selected >= quota : districtLeft <= 0)
                 {
                     explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null,
-                        [new("quota_met", $"本校轮岗名额 {quota} 人已满（符合条件 {eligible.Count} 人 × {policy.QuotaShare:P0}，向上取整）。")]);
+                        [policy.QuotaUnit == QuotaUnit.School
+                            ? new("quota_met", $"本校轮岗名额 {quota} 人已满（符合条件 {eligible.Count} 人 × {policy.QuotaShare:P0}，向上取整）。")
+                            : new("quota_met", $"全区轮岗名额 {districtRequired} 人已满（按全区符合条件人数 × {policy.QuotaShare:P0}，向上取整）。")]);
                     continue;
                 }
                 var destination = Destination(teacher, school, schools, balance, room, policy);
@@ -109,6 +115,7 @@ public static class RotationPlanner
                 balance[destination.Id][teacher.Subject] = gapBefore + 1;
                 room[destination.Id]--;
                 selected++;
+                districtLeft--;
                 if (isBackbone)
                     backboneSelected++;
                 assignments.Add(new Assignment(teacher.Id, school.Id, destination.Id, teacher.Subject, isBackbone));
@@ -124,26 +131,28 @@ public static class RotationPlanner
                     (eligible.Count(t => t.Backbone != BackboneLevel.None) < backboneTarget
                         ? "符合条件的骨干教师不足。"
                         : "骨干教师找不到符合规则的接收学校。")));
-            schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, quota, selected, backboneTarget, backboneSelected, shortfall));
+            schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, eligible.Count(t => t.Backbone != BackboneLevel.None), quota,
+                selected, backboneTarget, backboneSelected, waived, shortfall));
         }
 
-        var district = DistrictQuotaOf(eligibleBySchool.Values.Sum(e => e.Count), quotas.Values.Sum(), assignments, policy.BackboneShare);
+        var district = DistrictQuotaOf(eligibleBySchool.Values.Sum(e => e.Count), districtRequired, assignments, policy.BackboneShare);
         return new RotationPlanResult(
             referenceDate, assignments, schoolQuotas.OrderBy(q => q.SchoolId, StringComparer.Ordinal).ToList(), district,
             teachers.Select(t => explanations[t.Id]).ToList());
     }
 
     /// <summary>
-    /// The quota check of a plan as it stands, e.g. after manual edits: each sending school's eligible count against
-    /// the assignments it now has.
+    /// The quota check of a plan as it stands, e.g. after manual edits: each sending school's eligible count (and
+    /// eligible backbone count, unknown for plans made before it was kept) against the assignments it now has.
     /// </summary>
     public static (IReadOnlyList<SchoolQuota> Schools, DistrictQuota District) Check(
-        IReadOnlyDictionary<string, int> eligibleBySchool, IReadOnlyList<Assignment> assignments, RotationPolicy policy)
+        IReadOnlyDictionary<string, int> eligibleBySchool, IReadOnlyDictionary<string, int>? eligibleBackbone,
+        IReadOnlyList<Assignment> assignments, RotationPolicy policy)
     {
         var schools = eligibleBySchool.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
         {
-            var quota = (int)Math.Ceiling(e.Value * policy.QuotaShare - 1e-9);
-            var backboneTarget = (int)Math.Ceiling(quota * policy.BackboneShare - 1e-9);
+            var backboneEligible = eligibleBackbone?.GetValueOrDefault(e.Key) ?? int.MaxValue;
+            var (quota, backboneTarget, waived) = Targets(e.Value, backboneEligible, policy);
             var sent = assignments.Where(a => a.FromSchoolId == e.Key).ToList();
             var backbone = sent.Count(a => a.Backbone);
             var shortfall = new List<Reason>();
@@ -151,10 +160,36 @@ public static class RotationPlanner
                 shortfall.Add(new("quota_short", $"安排 {sent.Count} 人，少于名额 {quota} 人。"));
             if (backbone < backboneTarget)
                 shortfall.Add(new("backbone_short", $"骨干教师 {backbone} 人，少于要求的 {backboneTarget} 人。"));
-            return new SchoolQuota(e.Key, e.Value, quota, sent.Count, backboneTarget, backbone, shortfall);
+            return new SchoolQuota(e.Key, e.Value, eligibleBackbone?.GetValueOrDefault(e.Key) ?? 0, quota, sent.Count,
+                backboneTarget, backbone, waived, shortfall);
         }).ToList();
-        return (schools, DistrictQuotaOf(eligibleBySchool.Values.Sum(), schools.Sum(s => s.Quota), assignments, policy.BackboneShare));
+        var required = Required(eligibleBySchool.Values.Sum(), schools.Sum(s => s.Quota), policy);
+        return (schools, DistrictQuotaOf(eligibleBySchool.Values.Sum(), required, assignments, policy.BackboneShare));
     }
+
+    /// <summary>
+    /// What a sending school is held to: ⌈eligible × quota share⌉ teachers, ⌈quota × backbone share⌉ of them backbone.
+    /// A school with no eligible backbone teacher has its backbone target waived (the district's backbone share still
+    /// holds); under a district-wide quota no school is held to a share of its own.
+    /// </summary>
+    private static (int Quota, int BackboneTarget, IReadOnlyList<Reason> Waived) Targets(
+        int eligible, int eligibleBackbone, RotationPolicy policy)
+    {
+        if (policy.QuotaUnit == QuotaUnit.District)
+            return (0, 0, [new("district_quota", "名额按全区统筹（全区符合条件人数 × 比例，向上取整），不分校核定。")]);
+        var quota = RoundedUp(eligible, policy.QuotaShare);
+        var backboneTarget = RoundedUp(quota, policy.BackboneShare);
+        return backboneTarget > 0 && eligibleBackbone == 0
+            ? (quota, 0, [new("backbone_waived", $"本校没有符合条件的骨干教师，骨干要求（{backboneTarget} 人）免除，由全区骨干比例统筹。")])
+            : (quota, backboneTarget, []);
+    }
+
+    /// <summary>The district's quota: the schools' quotas added up, or ⌈all eligible × quota share⌉ district-wide.</summary>
+    private static int Required(int eligible, int schoolQuotas, RotationPolicy policy) =>
+        policy.QuotaUnit == QuotaUnit.District ? RoundedUp(eligible, policy.QuotaShare) : schoolQuotas;
+
+    /// <summary>⌈count × share⌉, with 10 % of 10 exactly 1 despite floating point.</summary>
+    private static int RoundedUp(int count, double share) => (int)Math.Ceiling(count * share - 1e-9);
 
     private static DistrictQuota DistrictQuotaOf(
         int eligible, int required, IReadOnlyCollection<Assignment> assignments, double requiredBackboneShare)

@@ -42,10 +42,13 @@ public sealed record RotationPolicy
     /// <summary>Off (the default), a teacher goes only to a school short of their subject.</summary>
     public bool BeyondSubjectNeed { get; init; }
 
+    /// <summary>Each school's share rounded up (the default), or the district's.</summary>
+    public QuotaUnit QuotaUnit { get; init; } = QuotaUnit.School;
+
     /// <summary>The policy as a plan answers it (Platform.Contracts): its rules, without their bounds.</summary>
     public PlanPolicy ToView() => new(
         MaleMaxAge, FemaleMaxAge, MinYearsAtSchool, PrincipalMaleMaxAge, PrincipalFemaleMaxAge, PrincipalMinYears, QuotaShare,
-        BackboneShare, Directions, Scope, TermYears, ReceiveBeyondGaps, AcrossStages, BeyondSubjectNeed);
+        BackboneShare, Directions, Scope, TermYears, ReceiveBeyondGaps, AcrossStages, BeyondSubjectNeed, QuotaUnit);
 
     /// <returns>Each rule out of range, with the reason; empty when all are valid.</returns>
     public IReadOnlyDictionary<string, string> Problems()

@@ -9,7 +9,7 @@ namespace Platform.Workforce.Rotation;
 
 internal sealed record PlanRow(
     Guid Id, string DistrictCode, int Year, DateOnly ReferenceDate, PlanStatus Status, string Policy, string Eligible,
-    string Explanations);
+    string? EligibleBackbone, string Explanations);
 
 /// <summary>The rotation plans' tables: every query the rotation feature runs, and the JSON a plan keeps.</summary>
 internal static class RotationStore
@@ -29,7 +29,7 @@ internal static class RotationStore
 
     private const string Plan = """
         SELECT id, district_code AS DistrictCode, year, reference_date AS ReferenceDate, status, policy::text AS Policy,
-               eligible::text AS Eligible, explanations::text AS Explanations
+               eligible::text AS Eligible, eligible_backbone::text AS EligibleBackbone, explanations::text AS Explanations
         FROM rotation_plans
         WHERE id = @id
         """;
@@ -66,6 +66,7 @@ internal static class RotationStore
         var policy = PolicyOf(plan);
         var (schools, district) = RotationPlanner.Check(
             JsonSerializer.Deserialize<Dictionary<string, int>>(plan.Eligible, Json)!,
+            plan.EligibleBackbone is null ? null : JsonSerializer.Deserialize<Dictionary<string, int>>(plan.EligibleBackbone, Json),
             [.. assignments.Select(a => new Assignment(
                 a.TeacherId.ToString(), a.FromSchoolId.ToString(), a.ToSchoolId.ToString(), a.Subject, a.Backbone))],
             policy);
@@ -158,13 +159,16 @@ internal static class RotationStore
         NpgsqlTransaction transaction, Guid id, string district, int year, DateOnly referenceDate, RotationPolicy policy,
         RotationPlanResult result, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            INSERT INTO rotation_plans (id, district_code, year, reference_date, policy, eligible, explanations, status)
-            VALUES (@id, @district, @year, @referenceDate, @policy::jsonb, @eligible::jsonb, @explanations::jsonb, 'draft')
+            INSERT INTO rotation_plans
+                (id, district_code, year, reference_date, policy, eligible, eligible_backbone, explanations, status)
+            VALUES (@id, @district, @year, @referenceDate, @policy::jsonb, @eligible::jsonb, @eligibleBackbone::jsonb,
+                    @explanations::jsonb, 'draft')
             """, new
         {
             id, district, year, referenceDate,
             policy = JsonSerializer.Serialize(policy, Json),
             eligible = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.Eligible), Json),
+            eligibleBackbone = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.EligibleBackbone), Json),
             explanations = JsonSerializer.Serialize(result.Teachers, Json),
         }, cancellationToken);
 

@@ -106,6 +106,37 @@ public class RotationPlannerTests
     }
 
     [Fact]
+    public void A_school_without_an_eligible_backbone_teacher_has_its_backbone_target_waived_and_the_district_share_decides()
+    {
+        var teachers = Enumerable.Range(1, 10).Select(i => Teacher($"a{i:00}", "A")).ToList();
+        var plan = RotationPlanner.Plan(teachers, [School("A", 5, ("数学", 1)), School("B", 1, ("数学", -1))], Tianjin, On);
+
+        var quota = Assert.Single(plan.Schools);
+        Assert.Equal((1, 1, 0, "backbone_waived"), (quota.Quota, quota.Selected, quota.BackboneTarget, quota.Waived.Single().Code));
+        Assert.True(quota.Met);
+        Assert.False(plan.District.Met); // one rotated, none backbone: 0 % against the district's 20 %
+        // The stored plan's check agrees; a plan made before eligible backbone teachers were kept waives nothing.
+        Assert.Equal(0, RotationPlanner.Check(new Dictionary<string, int> { ["A"] = 10 }, new Dictionary<string, int> { ["A"] = 0 },
+            plan.Assignments, Tianjin).Schools.Single().BackboneTarget);
+        Assert.Equal(1, RotationPlanner.Check(new Dictionary<string, int> { ["A"] = 10 }, null, plan.Assignments, Tianjin)
+            .Schools.Single().BackboneTarget);
+    }
+
+    [Fact]
+    public void A_district_wide_quota_is_rounded_up_once_and_no_school_has_its_own()
+    {
+        // Three schools of four eligible each: ⌈0.4⌉ = 1 at each (3 in all), or ⌈1.2⌉ = 2 for the district.
+        var teachers = new[] { "A", "B", "C" }.SelectMany(s => Enumerable.Range(1, 4).Select(i => Teacher($"{s}{i}", s))).ToList();
+        RotationSchool[] schools = [School("A", 5, ("数学", 1)), School("B", 4, ("数学", 1)), School("C", 3, ("数学", 1)), School("D", 1, ("数学", -5))];
+
+        Assert.Equal((3, 3), RotationPlanner.Plan(teachers, schools, Tianjin, On).District is var bySchool
+            ? (bySchool.Required, bySchool.Rotated) : default);
+        var districtWide = RotationPlanner.Plan(teachers, schools, Tianjin with { QuotaUnit = QuotaUnit.District }, On);
+        Assert.Equal((2, 2), (districtWide.District.Required, districtWide.District.Rotated));
+        Assert.All(districtWide.Schools, s => Assert.Equal((0, "district_quota"), (s.Quota, s.Waived.Single().Code)));
+    }
+
+    [Fact]
     public void Directions_and_scope_limit_where_teachers_go()
     {
         var teachers = Enumerable.Range(1, 10).Select(i => Teacher($"a{i:00}", "A", subject: "语文")).ToList();
