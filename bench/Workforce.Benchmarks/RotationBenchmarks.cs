@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Platform.Workforce.Rotation;
+using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Benchmarks;
 
@@ -27,7 +28,8 @@ public class RotationBenchmarks
             On.AddYears(-23 - random.Next(37)).AddDays(-random.Next(365)), schools[random.Next(schools.Length)].Id,
             On.AddYears(-random.Next(26)).AddDays(-random.Next(365)), Subjects[random.Next(Subjects.Length)],
             random.NextDouble() < 0.88, random.NextDouble() < 0.15 ? (BackboneLevel)(1 + random.Next(4)) : BackboneLevel.None,
-            Exemption: random.NextDouble() < 0.03 ? "病假" : null)).ToArray();
+            Exemption: random.NextDouble() < 0.03 ? new Exemption("sick_leave", null, On.AddMonths(-3), On.AddMonths(9)) : null))
+            .ToArray();
         var plan = RotationPlanner.Plan(teachers, schools, new RotationPolicy(), On);
         Console.WriteLine($"// eligible {plan.District.Eligible}, required {plan.District.Required}, rotated {plan.District.Rotated}, backbone share {plan.District.BackboneShare:P1}");
     }

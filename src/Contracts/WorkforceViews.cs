@@ -135,7 +135,12 @@ public sealed record TeacherView
     public string Establishment { get; init; } = "";
     public DateOnly? HiredOn { get; init; }
     public string Role { get; init; } = "";
+
+    /// <summary>Why the teacher is exempt from rotation (pregnancy, nursing, sick_leave, discipline, other), and when.</summary>
     public string? Exemption { get; init; }
+    public string? ExemptionNote { get; init; }
+    public DateOnly? ExemptionFrom { get; init; }
+    public DateOnly? ExemptionTo { get; init; }
 }
 
 /// <summary>A continuing-education (继续教育) rule's kind: hours per cycle of years, or per calendar year.</summary>

@@ -68,7 +68,7 @@ public static partial class DemoData
         await WaitUntilKnownAsync(gateway, "workforce", schools.Select(s => s.Id), cancellationToken);
         var teachers = new StringBuilder(
             "工号,姓名,性别,出生日期,学校编号,到校时间,任教学科," +
-            "职称,骨干级别,编制,参加工作时间,岗位,免交流原因\n");
+            "职称,骨干级别,编制,参加工作时间,岗位,免交流原因,免交流起始日期,免交流截止日期\n");
         var training = new StringBuilder("工号,课程名称,培训级别,类别,学时,培训日期,培训机构\n");
         var classes = schools.Sum(s => s.Classes);
         var count = 0;
@@ -98,7 +98,11 @@ public static partial class DemoData
                     : "高级";
                 var roll = random.NextDouble();
                 var backbone = roll < 0.015 ? "市级" : roll < 0.165 ? "区级" : roll < 0.405 ? "校级" : "无";
-                var exemption = random.NextDouble() < 0.02 ? new[] { "孕期", "哺乳期", "病休" }[random.Next(3)] : "";
+                // A few are exempt for this school year (孕期, 哺乳期 or 病休), from 1 September to 31 August.
+                var exemption = random.NextDouble() < 0.02
+                    ? $"{new[] { "孕期", "哺乳期", "病休" }[random.Next(3)]},{SchoolYearStart:yyyy-MM-dd},"
+                        + $"{SchoolYearStart.AddYears(1).AddDays(-1):yyyy-MM-dd}"
+                    : ",,";
                 var number = $"{school.DistrictCode}{count:00000}";
                 teachers.Append($"{number},{Surnames[random.Next(Surnames.Length)]}{GivenNames[random.Next(GivenNames.Length)]}," +
                     $"{(random.NextDouble() < 0.75 ? "女" : "男")}," +

@@ -208,7 +208,14 @@ public class RotationTests(SuiteFixture suite)
         {
             staffNumber, name = chosen.GetProperty("teacherName").GetString(), gender = "男", birthDate = $"1985-01-{staffNumber[2..]}",
             schoolId = strong, atSchoolSince = "2012-09-01", subjects = new[] { "数学" }, title = "一级", establishment = "在编", exemption = "病休",
+            exemptionFrom = "2028-03-01", exemptionTo = "2029-02-28",
         }));
+        var freeText = await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
+        {
+            staffNumber, name = "任意", gender = "男", birthDate = "1985-01-01", schoolId = strong, atSchoolSince = "2012-09-01",
+            subjects = new[] { "数学" }, title = "一级", establishment = "在编", exemption = "家里有事", exemptionFrom = "2028-03-01", exemptionTo = "2029-02-28",
+        });
+        Assert.Equal(["exemption"], (await freeText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         var stale = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{plan2028.GetProperty("id").GetGuid()}/submit", new { });
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         var staleErrors = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -1,16 +1,18 @@
 using Platform.Contracts;
+using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Rotation;
 
 /// <summary>A teacher as the planner sees them on the plan's reference date.</summary>
 /// <param name="AtSchoolSince">The start of the current unbroken stay at <paramref name="SchoolId"/>.</param>
 /// <param name="Exemption">
-/// Why the teacher may not rotate this year (pregnancy, nursing, illness, discipline); null when none.
+/// Why, and from and to when, the teacher may not rotate (pregnancy, nursing, illness, discipline, other); null when
+/// never. It holds only on the days it covers.
 /// </param>
 /// <param name="Rotating">Another plan the teacher rotates in on the reference date, if any.</param>
 public sealed record RotationTeacher(
     string Id, string Name, Gender Gender, DateOnly BirthDate, string SchoolId, DateOnly AtSchoolSince, string Subject,
-    bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, string? Exemption = null,
+    bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, Exemption? Exemption = null,
     ActiveRotation? Rotating = null);
 
 /// <summary>A teacher's assignment in another plan (submitted or further), until the day they are home again.</summary>
@@ -212,8 +214,9 @@ public static class RotationPlanner
             reasons.Add(new("school_outside_plan", "所在学校不在本计划范围内。"));
         if (!teacher.InEstablishment)
             reasons.Add(new("not_in_establishment", "非在编教师，不在交流范围内。"));
-        if (teacher.Exemption is { } exemption)
-            reasons.Add(new("exempt", $"本年度免于交流：{exemption}。"));
+        if (teacher.Exemption is { } exemption && exemption.Covers(on))
+            reasons.Add(new("exempt", $"{exemption.From:yyyy-MM-dd} 至 {exemption.To:yyyy-MM-dd} 免于交流："
+                + $"{TeacherCodes.ExemptionName(exemption.Reason)}{(exemption.Note is { } note ? $"（{note}）" : "")}。"));
         if (teacher.Rotating is { } rotating)
             reasons.Add(new("rotating", $"正在交流（{rotating.PlanYear} 年度方案），{rotating.Until:yyyy-MM-dd} 返回。"));
         var principal = teacher.Role == Role.Principal;

@@ -132,7 +132,7 @@ internal static class RotationStore
         t.Id.ToString(), t.Name, t.Gender == "male" ? Gender.Male : Gender.Female, t.BirthDate, t.SchoolId.ToString(),
         t.AtSchoolSince, t.Subjects[0], t.Establishment == "in_establishment",
         Enum.Parse<BackboneLevel>(t.Backbone, ignoreCase: true), t.Role == "principal" ? Role.Principal : Role.Teacher,
-        t.Exemption);
+        TeacherStore.ExemptionOf(t));
 
     /// <summary>
     /// Makes room for a district's plan of a year: deletes its draft, if any, and answers null; or answers the status

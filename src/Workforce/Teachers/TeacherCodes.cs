@@ -22,6 +22,17 @@ public static class TeacherCodes
     public static readonly IReadOnlyDictionary<string, string> Roles = Words(
         ("teacher", ["教师", "teacher"]), ("principal", ["校长", "principal"]));
 
+    /// <summary>
+    /// Why a teacher is exempt from rotation for a time: 孕期, 哺乳期, 病休, 受处分, or 其他 (with a note). 无 or an empty
+    /// cell is no exemption; any other text is refused.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Exemptions = Words(
+        ("pregnancy", ["孕期", "pregnancy"]), ("nursing", ["哺乳期", "nursing"]), ("sick_leave", ["病休", "sick_leave"]),
+        ("discipline", ["受处分", "discipline"]), ("other", ["其他", "other"]));
+
+    /// <summary>An exemption's reason in Chinese, as the list names it.</summary>
+    public static string ExemptionName(string reason) => Exemptions.First(e => e.Value == reason).Key;
+
     /// <summary>Subjects, with the names files also use for them. 音乐, 体育 and 美术 (音体美) are watched for gaps.</summary>
     public static readonly IReadOnlyDictionary<string, string> Subjects = Words(
         ("语文", ["语文"]), ("数学", ["数学"]), ("英语", ["英语", "外语"]), ("物理", ["物理"]), ("化学", ["化学"]), ("生物", ["生物", "生物学"]),

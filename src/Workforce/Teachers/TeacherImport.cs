@@ -6,7 +6,13 @@ namespace Platform.Workforce.Teachers;
 /// <summary>A teacher as a file or request gives them; the staff number (工号) identifies them across imports.</summary>
 public sealed record TeacherRecord(
     string StaffNumber, string Name, string Gender, DateOnly BirthDate, Guid SchoolId, string DistrictCode, DateOnly AtSchoolSince,
-    string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, string? Exemption);
+    string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, Exemption? Exemption);
+
+/// <summary>An exemption from rotation: a reason from <see cref="TeacherCodes.Exemptions"/>, the days it covers, a note.</summary>
+public sealed record Exemption(string Reason, string? Note, DateOnly From, DateOnly To)
+{
+    public bool Covers(DateOnly day) => From <= day && day <= To;
+}
 
 /// <summary>The columns of a teachers file and the rules for each row (plain: no I/O).</summary>
 public static class TeacherImport
@@ -27,6 +33,9 @@ public static class TeacherImport
         new("hiredOn", ["参加工作时间", "入职日期", "hired_on", "hiredOn"], Required: false),
         new("role", ["岗位", "role"], Required: false),
         new("exemption", ["免交流原因", "exemption"], Required: false),
+        new("exemptionNote", ["免交流说明", "exemption_note", "exemptionNote"], Required: false),
+        new("exemptionFrom", ["免交流起始日期", "exemption_from", "exemptionFrom"], Required: false),
+        new("exemptionTo", ["免交流截止日期", "exemption_to", "exemptionTo"], Required: false),
     ];
 
     private static readonly char[] SubjectSeparators = ['、', ',', '，', '/', ';', '；', ' '];
@@ -56,7 +65,7 @@ public static class TeacherImport
             var establishment = row.OneOf("establishment", TeacherCodes.Establishment);
             var hiredOn = row.Date("hiredOn", new DateOnly(1950, 1, 1), today, required: false);
             var role = row.OneOf("role", TeacherCodes.Roles, required: false) ?? "teacher";
-            var exemption = row.Text("exemption", 100, required: false);
+            var exemption = Exemption(row);
             if (staffNumber is null || name is null || gender is null || birthDate is null || school is null || since is null
                 || subjects is null || title is null || establishment is null)
                 continue;
@@ -70,6 +79,26 @@ public static class TeacherImport
                 title, backbone, establishment, hiredOn, role, exemption));
         }
         return records;
+    }
+
+    /// <summary>
+    /// The exemption a row gives: none when its reason is empty or 无; else a listed reason with the days it covers,
+    /// and a note for 其他.
+    /// </summary>
+    private static Exemption? Exemption(ImportRow row)
+    {
+        if (row.Text("exemption", 40, required: false) is null or "无")
+            return null;
+        var reason = row.OneOf("exemption", TeacherCodes.Exemptions);
+        var note = row.Text("exemptionNote", 200, required: reason == "other");
+        var from = row.Date("exemptionFrom", new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
+        var to = row.Date("exemptionTo", new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
+        if (from is not null && to is not null && to < from)
+        {
+            row.Fail("exemptionTo", to.Value.ToString("yyyy-MM-dd"), "is before the exemption begins.");
+            return null;
+        }
+        return reason is null || from is null || to is null ? null : new Exemption(reason, note, from.Value, to.Value);
     }
 
     private static string[]? Subjects(ImportRow row)

@@ -11,7 +11,8 @@ public static class TeacherStore
     private const string Columns = """
         t.id, t.staff_number AS StaffNumber, t.name, t.gender, t.birth_date AS BirthDate, t.district_code AS DistrictCode,
         t.school_id AS SchoolId, s.name AS SchoolName, t.at_school_since AS AtSchoolSince, t.subjects, t.title, t.backbone,
-        t.establishment, t.hired_on AS HiredOn, t.role, t.exemption
+        t.establishment, t.hired_on AS HiredOn, t.role, t.exemption, t.exemption_note AS ExemptionNote,
+        t.exemption_from AS ExemptionFrom, t.exemption_to AS ExemptionTo
         """;
 
     /// <summary>The teachers of a district (or of a school) at the schools their postings put them in on <paramref name="day"/>.</summary>
@@ -62,7 +63,10 @@ public static class TeacherStore
 
     private static TeacherRecord RecordOf(TeacherView t) => new(
         t.StaffNumber, t.Name, t.Gender, t.BirthDate, t.SchoolId, t.DistrictCode, t.AtSchoolSince, t.Subjects, t.Title, t.Backbone,
-        t.Establishment, t.HiredOn, t.Role, t.Exemption);
+        t.Establishment, t.HiredOn, t.Role, ExemptionOf(t));
+
+    public static Exemption? ExemptionOf(TeacherView t) =>
+        t is { Exemption: { } reason, ExemptionFrom: { } from, ExemptionTo: { } to } ? new(reason, t.ExemptionNote, from, to) : null;
 
     private static object Identities(IReadOnlyList<TeacherRecord> records) =>
         new { districts = records.Select(r => r.DistrictCode).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray() };
@@ -78,17 +82,21 @@ public static class TeacherStore
         // Subjects travel joined by '|' (a character no subject name has), as unnest cannot take an array of arrays.
         await transaction.WriteAsync("""
             INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects,
-                                  title, backbone, establishment, hired_on, role, exemption)
+                                  title, backbone, establishment, hired_on, role, exemption, exemption_note, exemption_from,
+                                  exemption_to)
             SELECT r.id, r.staff_number, r.name, r.gender, r.birth_date, r.district_code, r.school_id, r.at_school_since,
-                   string_to_array(r.subjects, '|'), r.title, r.backbone, r.establishment, r.hired_on, r.role, r.exemption
+                   string_to_array(r.subjects, '|'), r.title, r.backbone, r.establishment, r.hired_on, r.role, r.exemption,
+                   r.exemption_note, r.exemption_from, r.exemption_to
             FROM unnest(@ids, @numbers, @names, @genders, @births, @districts, @schools, @sinces, @subjects, @titles, @backbones,
-                        @establishments, @hiredOns, @roles, @exemptions)
+                        @establishments, @hiredOns, @roles, @exemptions, @exemptionNotes, @exemptionFroms, @exemptionTos)
                 AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
-                      establishment, hired_on, role, exemption)
+                      establishment, hired_on, role, exemption, exemption_note, exemption_from, exemption_to)
             ON CONFLICT (district_code, staff_number) DO UPDATE SET name = excluded.name, gender = excluded.gender,
                 birth_date = excluded.birth_date, school_id = excluded.school_id, at_school_since = excluded.at_school_since,
                 subjects = excluded.subjects, title = excluded.title, backbone = excluded.backbone, establishment = excluded.establishment,
-                hired_on = excluded.hired_on, role = excluded.role, exemption = excluded.exemption, updated_at = now()
+                hired_on = excluded.hired_on, role = excluded.role, exemption = excluded.exemption,
+                exemption_note = excluded.exemption_note, exemption_from = excluded.exemption_from,
+                exemption_to = excluded.exemption_to, updated_at = now()
             """, new
         {
             ids = records.Select(_ => Guid.CreateVersion7()).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray(),
@@ -98,7 +106,10 @@ public static class TeacherStore
             subjects = records.Select(r => string.Join('|', r.Subjects)).ToArray(), titles = records.Select(r => r.Title).ToArray(),
             backbones = records.Select(r => r.Backbone).ToArray(), establishments = records.Select(r => r.Establishment).ToArray(),
             hiredOns = records.Select(r => r.HiredOn).ToArray(), roles = records.Select(r => r.Role).ToArray(),
-            exemptions = records.Select(r => r.Exemption).ToArray(),
+            exemptions = records.Select(r => r.Exemption?.Reason).ToArray(),
+            exemptionNotes = records.Select(r => r.Exemption?.Note).ToArray(),
+            exemptionFroms = records.Select(r => r.Exemption?.From).ToArray(),
+            exemptionTos = records.Select(r => r.Exemption?.To).ToArray(),
         }, cancellationToken);
         await transaction.WriteAsync("""
             UPDATE teacher_postings p SET to_date = greatest(t.at_school_since - 1, p.from_date)

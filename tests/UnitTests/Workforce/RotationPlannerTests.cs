@@ -1,5 +1,6 @@
 using Platform.Contracts;
 using Platform.Workforce.Rotation;
+using Platform.Workforce.Teachers;
 
 namespace Platform.UnitTests.Workforce;
 
@@ -14,7 +15,7 @@ public class RotationPlannerTests
     /// <summary>A male 在编 teacher aged 40 with eight years at the school, unless told otherwise.</summary>
     private static RotationTeacher Teacher(
         string id, string school, string subject = "数学", BackboneLevel backbone = BackboneLevel.None, Gender gender = Gender.Male,
-        DateOnly? born = null, DateOnly? since = null, bool inEstablishment = true, string? exemption = null, Role role = Role.Teacher) =>
+        DateOnly? born = null, DateOnly? since = null, bool inEstablishment = true, Exemption? exemption = null, Role role = Role.Teacher) =>
         new(id, $"教师{id}", gender, born ?? new DateOnly(1986, 3, 1), school, since ?? new DateOnly(2018, 9, 1), subject, inEstablishment, backbone, role, exemption);
 
     [Fact]
@@ -28,7 +29,12 @@ public class RotationPlannerTests
         Assert.Equal(["age"], Why(Teacher("t3", "A", gender: Gender.Female, born: new DateOnly(1981, 9, 1))).Select(r => r.Code)); // women: under 45
         Assert.Empty(Why(Teacher("t4", "A", since: new DateOnly(2020, 9, 1))));                    // exactly six years
         Assert.Equal(["tenure"], Why(Teacher("t5", "A", since: new DateOnly(2020, 9, 2))).Select(r => r.Code)); // a day short
-        Assert.Equal(["not_in_establishment", "exempt"], Why(Teacher("t6", "A", inEstablishment: false, exemption: "哺乳期")).Select(r => r.Code));
+        var nursing = new Exemption("nursing", null, On, On.AddYears(1).AddDays(-1));
+        Assert.Equal(["not_in_establishment", "exempt"], Why(Teacher("t6", "A", inEstablishment: false, exemption: nursing)).Select(r => r.Code));
+        // An exemption holds on the days it covers: one that ended the day before, or begins the day after, does not.
+        Assert.Empty(Why(Teacher("t7", "A", exemption: nursing with { From = On.AddYears(-1), To = On.AddDays(-1) })));
+        Assert.Empty(Why(Teacher("t8", "A", exemption: nursing with { From = On.AddDays(1) })));
+        Assert.Contains("哺乳期", Why(Teacher("t9", "A", exemption: nursing with { To = On })).Single().Text);
         // A principal: men under 55 after ten years.
         Assert.Empty(Why(Teacher("p1", "A", role: Role.Principal, born: new DateOnly(1973, 1, 1), since: new DateOnly(2016, 9, 1))));
         Assert.Equal(["tenure"], Why(Teacher("p2", "A", role: Role.Principal, since: new DateOnly(2018, 9, 1))).Select(r => r.Code));

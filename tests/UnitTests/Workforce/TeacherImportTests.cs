@@ -41,4 +41,30 @@ public class TeacherImportTests
         Assert.Equal(["性别", "出生日期", "到校时间", "任教学科", "职称", "骨干级别"], errors.Select(e => e.Column));
         Assert.Contains("between", errors[2].Reason); // a future arrival date
     }
+
+    [Fact]
+    public void An_exemption_is_a_listed_reason_with_its_days_and_none_is_none()
+    {
+        var sheet = new List<SheetRow>
+        {
+            new(1, ["工号", "姓名", "性别", "出生日期", "学校名称", "到校时间", "任教学科", "职称", "编制", "免交流原因", "免交流说明", "免交流起始日期",
+                "免交流截止日期"]),
+            new(2, ["E1", "甲", "女", "1990-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "哺乳期", "", "2026-09-01", "2027-08-31"]),
+            new(3, ["E2", "乙", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "无", "", "", ""]),
+            new(4, ["E3", "丙", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "", "", "", ""]),
+            new(5, ["E4", "丁", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "家里有事", "", "2026-09-01", "2027-08-31"]),
+            new(6, ["E5", "戊", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "其他", "", "2026-09-01", "2027-08-31"]),
+            new(7, ["E6", "己", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "病休", "", "2027-08-31", "2026-09-01"]),
+            new(8, ["E7", "庚", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "受处分", "", "", ""]),
+        };
+        var import = SheetImport.Match(sheet, TeacherImport.Columns);
+        var records = TeacherImport.Read(import, [School], Today).ToDictionary(r => r.StaffNumber);
+
+        Assert.Equal(new Exemption("nursing", null, new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), records["E1"].Exemption);
+        Assert.Null(records["E2"].Exemption);
+        Assert.Null(records["E3"].Exemption);
+        // Free text, 其他 without a note, dates the wrong way round and a reason without its days are each named.
+        Assert.Equal([(5, "免交流原因"), (6, "免交流说明"), (7, "免交流截止日期"), (8, "免交流起始日期"), (8, "免交流截止日期")],
+            import.Errors.Select(e => (e.Row, e.Column)));
+    }
 }
