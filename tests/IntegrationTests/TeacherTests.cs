@@ -52,6 +52,20 @@ public class TeacherTests(SuiteFixture suite)
             .Select(p => (p.GetProperty("schoolId").GetGuid(), p.GetProperty("fromDate").GetString(), p.GetProperty("toDate").GetString())).ToList();
         Assert.Equal([(first.Id, "2015-09-01", "2026-08-31"), (second.Id, "2026-09-01", null)], postings);
 
+        // History is not rewritten by an import: a row moving 张老师 back to a day before the current posting began is
+        // refused, naming it. Correcting a posting is its own step, with its reason, and the posting before follows.
+        var rewrite = await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{first.Name},2020-09-01,数学、科学,一级,区级,在编\n");
+        Assert.Equal([(2, "到校时间")], (await rewrite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())));
+        var corrected = await SuiteApi.ReadAsync<JsonElement>(await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
+            new { fromDate = "2026-09-01", schoolId = second.Id, newFromDate = "2026-08-25", reason = "调令日期为 8 月 25 日" }));
+        Assert.Equal([(first.Id, "2015-09-01", "2026-08-24", null), (second.Id, "2026-08-25", null, "调令日期为 8 月 25 日")],
+            corrected.GetProperty("postings").EnumerateArray().Select(p => (p.GetProperty("schoolId").GetGuid(), p.GetProperty("fromDate").GetString(),
+                p.GetProperty("toDate").GetString(), p.GetProperty("correction").GetString())));
+        var outOfOrder = await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
+            new { fromDate = "2026-08-25", schoolId = second.Id, newFromDate = "2015-09-01", reason = "误" });
+        Assert.Equal(["newFromDate"], (await outOfOrder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+
         var export = await (await suite.Gateway.GetAsync("/api/workforce/teachers/export?districtCode=120106")).Content.ReadAsByteArrayAsync();
         var again = await (await UploadAsync(export, "teachers.xlsx", dryRun: true)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("errors").GetArrayLength());

@@ -8,6 +8,12 @@ public sealed record TeacherRecord(
     string StaffNumber, string Name, string Gender, DateOnly BirthDate, Guid SchoolId, string DistrictCode, DateOnly AtSchoolSince,
     string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, Exemption? Exemption);
 
+/// <summary>
+/// Where a teacher's current (latest) posting has them, from when; and the school and arrival date their record
+/// holds, as the last import or save gave them.
+/// </summary>
+public sealed record CurrentPosting(Guid SchoolId, DateOnly From, Guid RecordSchoolId, DateOnly RecordSince);
+
 /// <summary>An exemption from rotation: a reason from <see cref="TeacherCodes.Exemptions"/>, the days it covers, a note.</summary>
 public sealed record Exemption(string Reason, string? Note, DateOnly From, DateOnly To)
 {
@@ -41,7 +47,10 @@ public static class TeacherImport
     private static readonly char[] SubjectSeparators = ['、', ',', '，', '/', ';', '；', ' '];
 
     /// <summary>Reads every row, recording each problem in <paramref name="import"/>.Errors; returns the good rows.</summary>
-    public static IReadOnlyList<TeacherRecord> Read(SheetImport import, IReadOnlyList<KnownSchool> schools, DateOnly today)
+    /// <param name="postings">Each known teacher's current posting, by identity (TeacherStore.IdentityOf).</param>
+    public static IReadOnlyList<TeacherRecord> Read(
+        SheetImport import, IReadOnlyList<KnownSchool> schools, DateOnly today,
+        IReadOnlyDictionary<string, CurrentPosting> postings)
     {
         var schoolColumn = new SchoolColumn<KnownSchool>(schools, s => s.Id, s => s.Name, s => s.DistrictCode);
         var records = new List<TeacherRecord>();
@@ -74,6 +83,12 @@ public static class TeacherImport
                 row.Fail("staffNumber", staffNumber, $"repeats row {first}: a teacher is listed once.");
                 continue;
             }
+            var identity = TeacherStore.IdentityOf(school.DistrictCode, staffNumber);
+            if (WhyNotPosted(postings.GetValueOrDefault(identity), school.Id, since.Value) is { } rewrite)
+            {
+                row.Fail("atSchoolSince", since.Value.ToString("yyyy-MM-dd"), rewrite);
+                continue;
+            }
             firstRowOf[staffNumber] = row.Number;
             records.Add(new TeacherRecord(staffNumber, name, gender, birthDate.Value, school.Id, school.DistrictCode, since.Value, subjects,
                 title, backbone, establishment, hiredOn, role, exemption));
@@ -100,6 +115,19 @@ public static class TeacherImport
         }
         return reason is null || from is null || to is null ? null : new Exemption(reason, note, from.Value, to.Value);
     }
+
+    /// <summary>
+    /// Why a row may not post a teacher at <paramref name="school"/> from <paramref name="since"/>, or null when it may:
+    /// a change of school or date is a new posting from a day after the latest one began, never a rewrite of it or of
+    /// an earlier one (that is a correction, an explicit step). A row that repeats the record, or the latest posting,
+    /// changes nothing.
+    /// </summary>
+    public static string? WhyNotPosted(CurrentPosting? current, Guid school, DateOnly since) =>
+        current is { } posting && (posting.RecordSchoolId, posting.RecordSince) != (school, since)
+            && (posting.SchoolId, posting.From) != (school, since) && since <= posting.From
+            ? $"is not after the current posting began ({posting.From:yyyy-MM-dd}): a move is a new posting from a later day; "
+              + "an earlier posting is corrected with POST /teachers/{id}/postings/correct."
+            : null;
 
     private static string[]? Subjects(ImportRow row)
     {

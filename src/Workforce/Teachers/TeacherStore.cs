@@ -4,7 +4,9 @@ using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 
-public sealed record Posting(Guid SchoolId, string? SchoolName, DateOnly FromDate, DateOnly? ToDate, string Origin);
+/// <summary>Where a teacher taught, from and to, why they moved, and why it was corrected (null unless it was).</summary>
+public sealed record Posting(
+    Guid SchoolId, string? SchoolName, DateOnly FromDate, DateOnly? ToDate, string Origin, string? Correction = null);
 
 public static class TeacherStore
 {
@@ -41,10 +43,56 @@ public static class TeacherStore
     public static async Task<IReadOnlyList<Posting>> PostingsAsync(
         NpgsqlConnection connection, Guid teacherId, CancellationToken cancellationToken) =>
         (await connection.ListAsync<Posting>("""
-            SELECT p.school_id AS SchoolId, s.name AS SchoolName, p.from_date AS FromDate, p.to_date AS ToDate, p.origin
+            SELECT p.school_id AS SchoolId, s.name AS SchoolName, p.from_date AS FromDate, p.to_date AS ToDate, p.origin,
+                   p.correction
             FROM teacher_postings p LEFT JOIN known_schools s ON s.id = p.school_id
             WHERE p.teacher_id = @teacherId ORDER BY p.from_date
             """, new { teacherId }, cancellationToken)).ToList();
+
+    /// <summary>
+    /// Corrects a posting: its school and first day, for a reason. The posting before it now ends the day before; when
+    /// it is the current one, the teacher's record follows. The audit trail records who did it.
+    /// </summary>
+    public static async Task CorrectAsync(
+        NpgsqlTransaction transaction, Guid teacherId, Posting posting, Guid schoolId, DateOnly from, string reason,
+        CancellationToken cancellationToken)
+    {
+        await transaction.WriteAsync("""
+            UPDATE teacher_postings
+            SET school_id = @schoolId, from_date = @from, correction = @reason
+            WHERE teacher_id = @teacherId AND from_date = @was;
+
+            UPDATE teacher_postings
+            SET to_date = @from - 1
+            WHERE teacher_id = @teacherId AND from_date < @from AND to_date = @was - 1;
+
+            UPDATE teachers
+            SET school_id = @schoolId, at_school_since = @from, updated_at = now()
+            WHERE id = @teacherId AND @current;
+            """, new { teacherId, schoolId, from, reason, was = posting.FromDate, current = posting.ToDate is null },
+            cancellationToken);
+    }
+
+    /// <summary>The district of a school the directory knows, or null.</summary>
+    public static Task<string?> DistrictOfSchoolAsync(NpgsqlConnection connection, Guid schoolId, CancellationToken cancellationToken) =>
+        connection.SingleOrDefaultAsync<string>(
+            "SELECT district_code FROM known_schools WHERE id = @schoolId", new { schoolId }, cancellationToken);
+
+    /// <summary>The current posting of every teacher in the scope, by identity, for the import's check.</summary>
+    public static async Task<Dictionary<string, CurrentPosting>> CurrentPostingsAsync(
+        NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
+        (await connection.ListAsync<PostingRow>("""
+            SELECT t.district_code AS DistrictCode, t.staff_number AS StaffNumber, p.school_id AS SchoolId, p.from_date AS From,
+                   t.school_id AS RecordSchoolId, t.at_school_since AS RecordSince
+            FROM teachers t
+            JOIN teacher_postings p ON p.teacher_id = t.id AND p.to_date IS NULL
+            WHERE starts_with(t.district_code, @scopePrefix)
+            """, new { scopePrefix }, cancellationToken))
+        .ToDictionary(p => IdentityOf(p.DistrictCode, p.StaffNumber),
+            p => new CurrentPosting(p.SchoolId, p.From, p.RecordSchoolId, p.RecordSince));
+
+    private sealed record PostingRow(
+        string DistrictCode, string StaffNumber, Guid SchoolId, DateOnly From, Guid RecordSchoolId, DateOnly RecordSince);
 
     /// <summary>
     /// A teacher's identity: their staff number within their district. Another district's teacher with the same number

@@ -27,7 +27,7 @@ public static class TeachersApi
         TeacherImport.Columns,
         Read: async (connection, import, scope, cancellationToken) =>
             TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-                TimeProvider.System.Today()),
+                TimeProvider.System.Today(), await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, cancellationToken)),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherStore.ExistingAsync(connection, records, cancellationToken);
@@ -61,6 +61,8 @@ public static class TeachersApi
                 ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, id, cancellationToken)))
                 : TypedResults.NotFound();
         }).Describe("教师档案", "A teacher with their postings: which school, from when, and why they moved.");
+        teachers.MapPost("/{id:guid}/postings/correct", CorrectPosting.HandleAsync)
+            .Describe("更正任职记录", "Corrects one posting of a teacher's history (school, first day) for a reason; audited.");
         teachers.MapPost("/", SaveAsync)
             .Describe("登记或修改教师", "Adds or updates one teacher by staff number, with the import's rules.");
         Upload.MapImport(teachers)
@@ -85,7 +87,7 @@ public static class TeachersApi
             [new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-            clock.Today());
+            clock.Today(), await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, cancellationToken));
         if (import.Errors.Count > 0)
         {
             var validation = new BuildingBlocks.Http.Validation();

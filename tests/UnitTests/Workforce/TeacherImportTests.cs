@@ -16,7 +16,7 @@ public class TeacherImportTests
         var sheet = new List<SheetRow> { new(1, ["工号", "姓名", "性别", "出生日期", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制"]) };
         sheet.AddRange(rows.Select((cells, i) => new SheetRow(i + 2, cells)));
         var import = SheetImport.Match(sheet, TeacherImport.Columns);
-        return (TeacherImport.Read(import, [School], Today), import.Errors);
+        return (TeacherImport.Read(import, [School], Today, new Dictionary<string, CurrentPosting>()), import.Errors);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class TeacherImportTests
             new(8, ["E7", "庚", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "受处分", "", "", ""]),
         };
         var import = SheetImport.Match(sheet, TeacherImport.Columns);
-        var records = TeacherImport.Read(import, [School], Today).ToDictionary(r => r.StaffNumber);
+        var records = TeacherImport.Read(import, [School], Today, new Dictionary<string, CurrentPosting>()).ToDictionary(r => r.StaffNumber);
 
         Assert.Equal(new Exemption("nursing", null, new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), records["E1"].Exemption);
         Assert.Null(records["E2"].Exemption);
@@ -66,5 +66,22 @@ public class TeacherImportTests
         // Free text, 其他 without a note, dates the wrong way round and a reason without its days are each named.
         Assert.Equal([(5, "免交流原因"), (6, "免交流说明"), (7, "免交流截止日期"), (8, "免交流起始日期"), (8, "免交流截止日期")],
             import.Errors.Select(e => (e.Row, e.Column)));
+    }
+
+    [Fact]
+    public void A_move_is_a_new_posting_from_a_later_day_never_a_rewrite_of_history()
+    {
+        var (home, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var current = new CurrentPosting(home, new DateOnly(2018, 9, 1), home, new DateOnly(2018, 9, 1));
+
+        Assert.Null(TeacherImport.WhyNotPosted(null, other, new DateOnly(2010, 9, 1)));               // a new teacher
+        Assert.Null(TeacherImport.WhyNotPosted(current, home, new DateOnly(2018, 9, 1)));             // unchanged
+        Assert.Null(TeacherImport.WhyNotPosted(current, other, new DateOnly(2018, 9, 2)));            // moves the day after
+        Assert.NotNull(TeacherImport.WhyNotPosted(current, other, new DateOnly(2018, 9, 1)));         // rewrites the posting
+        Assert.NotNull(TeacherImport.WhyNotPosted(current, home, new DateOnly(2015, 9, 1)));          // rewrites the arrival
+        // A rotation posted the teacher elsewhere from 2027: the record's own row still changes nothing.
+        var rotating = current with { SchoolId = other, From = new DateOnly(2027, 9, 1) };
+        Assert.Null(TeacherImport.WhyNotPosted(rotating, home, new DateOnly(2018, 9, 1)));
+        Assert.NotNull(TeacherImport.WhyNotPosted(rotating, other, new DateOnly(2026, 9, 1)));
     }
 }

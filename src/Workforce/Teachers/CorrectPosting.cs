@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks;
+using Platform.BuildingBlocks.Data;
+using Platform.BuildingBlocks.Http;
+
+namespace Platform.Workforce.Teachers;
+
+/// <summary>A correction of a posting the import may not rewrite.</summary>
+/// <param name="FromDate">The first day of the posting to correct, as the teacher's history shows it.</param>
+/// <param name="SchoolId">The school it should name.</param>
+/// <param name="NewFromDate">Its first day, if that was wrong too.</param>
+public sealed record PostingCorrection(DateOnly? FromDate, Guid? SchoolId, DateOnly? NewFromDate, string? Reason);
+
+/// <summary>
+/// Corrects one posting of a teacher's history, an explicit step with its reason, recorded in the audit trail: the
+/// school it names, and its first day within the postings around it.
+/// </summary>
+internal static class CorrectPosting
+{
+    public static async Task<Results<Ok<TeacherDetail>, NotFound, ValidationProblem>> HandleAsync(
+        Guid id, PostingCorrection request, Database dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (request.FromDate is null)
+            validation.Add("fromDate", "is required.");
+        if (request.SchoolId is null)
+            validation.Add("schoolId", "is required.");
+        var reason = validation.Text("reason", request.Reason, 200);
+        if (!validation.IsValid)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await TeacherStore.FindAsync(connection, id, null, clock.Today(), cancellationToken) is not { } teacher)
+            return TypedResults.NotFound();
+        var postings = await TeacherStore.PostingsAsync(connection, id, cancellationToken);
+        var at = postings.ToList().FindIndex(p => p.FromDate == request.FromDate);
+        var from = request.NewFromDate ?? request.FromDate!.Value;
+        if (at < 0)
+            validation.Add("fromDate", "is not the first day of one of the teacher's postings.");
+        else if ((at > 0 && from <= postings[at - 1].FromDate) || (at < postings.Count - 1 && from >= postings[at + 1].FromDate))
+            validation.Add("newFromDate", "must fall between the first days of the postings before and after it.");
+        if (await TeacherStore.DistrictOfSchoolAsync(connection, request.SchoolId!.Value, cancellationToken) != teacher.DistrictCode)
+            validation.Add("schoolId", "is not a school of the teacher's district.");
+        if (!validation.IsValid)
+            return validation.Problem();
+        await TeacherStore.CorrectAsync(transaction, id, postings[at], request.SchoolId.Value, from, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(new TeacherDetail(
+            (await TeacherStore.FindAsync(connection, id, null, clock.Today(), cancellationToken))!,
+            await TeacherStore.PostingsAsync(connection, id, cancellationToken)));
+    }
+}
