@@ -12,7 +12,7 @@ namespace Platform.IntegrationTests;
 [Collection(SuiteCollection.Name)]
 public class ProjectScheduleTests(SuiteFixture suite)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = Platform.BuildingBlocks.Clocks.Today(TimeProvider.System); // the services' day
 
     private static string Day(int offset) => Today.AddDays(offset).ToString("yyyy-MM-dd");
 

@@ -123,6 +123,13 @@ public class RotationTests(SuiteFixture suite)
         await StepAsync(planId, "start", new { });
         Assert.Equal([strong, strong, weak, weak], [await SchoolOnAsync("HD10", null), await SchoolOnAsync("HD10", "2027-08-31"),
             await SchoolOnAsync("HD10", "2027-09-01"), await SchoolOnAsync("HD10", "2027-09-02")]);
+        // Saving HD10's record unchanged meanwhile leaves the planned move alone.
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
+        {
+            staffNumber = "HD10", name = "教师10", gender = "男", birthDate = "1985-01-10", schoolId = strong, atSchoolSince = "2012-09-01",
+            subjects = new[] { "数学" }, title = "一级", backbone = "区级", establishment = "在编",
+        }));
+        Assert.Equal([strong, weak], [await SchoolOnAsync("HD10", "2027-08-31"), await SchoolOnAsync("HD10", "2027-09-01")]);
         var moved = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
         Assert.Equal(strong, moved.GetProperty("teacher").GetProperty("schoolId").GetGuid());
         Assert.Equal(("rotation", "2027-09-01"), moved.GetProperty("postings").EnumerateArray().Last() is var posting

@@ -143,11 +143,13 @@ internal static class RotationStore
     {
         await transaction.WriteAsync("SELECT pg_advisory_xact_lock(hashtext('rotation_plans/' || @district || '/' || @year))",
             new { district, year }, cancellationToken);
-        var kept = await transaction.ListAsync<string>("""
+        // Locked as every step locks a plan: a submit under way is waited for, and then seen.
+        var kept = (await transaction.ListAsync<string>("""
             SELECT status
             FROM rotation_plans
-            WHERE district_code = @district AND year = @year AND status <> 'draft'
-            """, new { district, year }, cancellationToken);
+            WHERE district_code = @district AND year = @year
+            FOR UPDATE
+            """, new { district, year }, cancellationToken)).Where(status => status != "draft").ToList();
         if (kept.Count > 0)
             return Enum.Parse<PlanStatus>(kept[0], ignoreCase: true);
         await transaction.WriteAsync(
@@ -230,7 +232,7 @@ internal static class RotationStore
 
     /// <summary>Starting a plan posts each of its teachers to the receiving school from the plan's reference date.</summary>
     public static Task PostToHostsAsync(NpgsqlTransaction transaction, Guid planId, CancellationToken cancellationToken) =>
-        PostAsync(transaction, """
+        TeacherStore.PostAsync(transaction, """
             SELECT a.teacher_id, a.to_school_id AS school_id, p.reference_date AS on_date, 'rotation' AS origin
             FROM rotation_assignments a
             JOIN rotation_plans p ON p.id = a.plan_id
@@ -249,6 +251,7 @@ internal static class RotationStore
             FROM rotation_assignments
             WHERE plan_id = @planId AND outcome = 'returned' AND returns_on IS NULL
             """, new { planId }, cancellationToken);
+        var teachers = terms.Select(t => t.TeacherId).ToArray();
         await transaction.WriteAsync("""
             UPDATE rotation_assignments a
             SET returns_on = r.home_on
@@ -257,10 +260,10 @@ internal static class RotationStore
             """, new
         {
             planId,
-            teachers = terms.Select(t => t.TeacherId).ToArray(),
+            teachers,
             homeOn = terms.Select(t => RotationDates.HomeOn(referenceDate, t.TermYears)).ToArray(),
         }, cancellationToken);
-        await ReturnHomeAsync(transaction, planId, null, cancellationToken);
+        await ReturnHomeAsync(transaction, planId, teachers, cancellationToken);
     }
 
     /// <summary>An early return: the teacher goes home on the day given, for the reason given.</summary>
@@ -272,38 +275,18 @@ internal static class RotationStore
             SET outcome = 'returned', returns_on = @on, return_reason = @reason
             WHERE plan_id = @planId AND teacher_id = @teacherId
             """, new { planId, teacherId, on, reason }, cancellationToken);
-        await ReturnHomeAsync(transaction, planId, teacherId, cancellationToken);
+        await ReturnHomeAsync(transaction, planId, [teacherId], cancellationToken);
     }
 
+    /// <summary>Posts <paramref name="teachers"/> of the plan home from the day each returns.</summary>
     private static Task ReturnHomeAsync(
-        NpgsqlTransaction transaction, Guid planId, Guid? teacherId, CancellationToken cancellationToken) =>
-        PostAsync(transaction, """
+        NpgsqlTransaction transaction, Guid planId, Guid[] teachers, CancellationToken cancellationToken) =>
+        TeacherStore.PostAsync(transaction, """
             SELECT teacher_id, from_school_id AS school_id, returns_on AS on_date, 'return' AS origin
             FROM rotation_assignments
-            WHERE plan_id = @planId AND returns_on IS NOT NULL AND (@teacherId::uuid IS NULL OR teacher_id = @teacherId)
-            """, new { planId, teacherId }, cancellationToken);
+            WHERE plan_id = @planId AND returns_on IS NOT NULL AND teacher_id = ANY(@teachers)
+            """, new { planId, teachers }, cancellationToken);
 
-    /// <summary>
-    /// Posts each teacher of <paramref name="moving"/> (teacher_id, school_id, on_date, origin) to the school from the
-    /// day: their current posting ends the day before. Nothing else changes until that day: every count and list reads
-    /// the postings as of its day (teachers_on).
-    /// </summary>
-    private static async Task PostAsync(
-        NpgsqlTransaction transaction, string moving, object parameters, CancellationToken cancellationToken)
-    {
-        await transaction.WriteAsync($"""
-            UPDATE teacher_postings p
-            SET to_date = m.on_date - 1
-            FROM ({moving}) m
-            WHERE p.teacher_id = m.teacher_id AND p.to_date IS NULL AND p.from_date < m.on_date
-            """, parameters, cancellationToken);
-        await transaction.WriteAsync($"""
-            INSERT INTO teacher_postings (teacher_id, school_id, from_date, to_date, origin)
-            SELECT teacher_id, school_id, on_date, NULL, origin FROM ({moving}) m
-            ON CONFLICT (teacher_id, from_date)
-            DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin
-            """, parameters, cancellationToken);
-    }
 
     /// <summary>Rotations in effect or completed, by plan year, and a last row (year 0) over all years.</summary>
     public static Task<List<(int Year, int Persons, int PersonTimes, int Backbone)>> ReportAsync(

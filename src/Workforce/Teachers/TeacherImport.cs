@@ -9,10 +9,11 @@ public sealed record TeacherRecord(
     string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, Exemption? Exemption);
 
 /// <summary>
-/// Where a teacher's current (latest) posting has them, from when; and the school and arrival date their record
-/// holds, as the last import or save gave them.
+/// What a known teacher's history says: the first day of their latest posting, and the (school, first day) pairs a
+/// row may repeat without changing anything: their record as the last import or save gave it, the posting in force
+/// today (what the export shows) and the latest posting.
 /// </summary>
-public sealed record CurrentPosting(Guid SchoolId, DateOnly From, Guid RecordSchoolId, DateOnly RecordSince);
+public sealed record CurrentPosting(DateOnly LatestFrom, IReadOnlySet<(Guid SchoolId, DateOnly Since)> Unchanged);
 
 /// <summary>An exemption from rotation: a reason from <see cref="TeacherCodes.Exemptions"/>, the days it covers, a note.</summary>
 public sealed record Exemption(string Reason, string? Note, DateOnly From, DateOnly To)
@@ -119,13 +120,11 @@ public static class TeacherImport
     /// <summary>
     /// Why a row may not post a teacher at <paramref name="school"/> from <paramref name="since"/>, or null when it may:
     /// a change of school or date is a new posting from a day after the latest one began, never a rewrite of it or of
-    /// an earlier one (that is a correction, an explicit step). A row that repeats the record, or the latest posting,
-    /// changes nothing.
+    /// an earlier one (that is a correction, an explicit step). A row that repeats what is known changes nothing.
     /// </summary>
     public static string? WhyNotPosted(CurrentPosting? current, Guid school, DateOnly since) =>
-        current is { } posting && (posting.RecordSchoolId, posting.RecordSince) != (school, since)
-            && (posting.SchoolId, posting.From) != (school, since) && since <= posting.From
-            ? $"is not after the current posting began ({posting.From:yyyy-MM-dd}): a move is a new posting from a later day; "
+        current is { } posting && !posting.Unchanged.Contains((school, since)) && since <= posting.LatestFrom
+            ? $"is not after the latest posting began ({posting.LatestFrom:yyyy-MM-dd}): a move is a new posting from a later day; "
               + "an earlier posting is corrected with POST /teachers/{id}/postings/correct."
             : null;
 

@@ -78,21 +78,27 @@ public static class TeacherStore
         connection.SingleOrDefaultAsync<string>(
             "SELECT district_code FROM known_schools WHERE id = @schoolId", new { schoolId }, cancellationToken);
 
-    /// <summary>The current posting of every teacher in the scope, by identity, for the import's check.</summary>
+    /// <summary>What every teacher in the scope's history says, by identity, for the import's check (on <paramref name="day"/>).</summary>
     public static async Task<Dictionary<string, CurrentPosting>> CurrentPostingsAsync(
-        NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
+        NpgsqlConnection connection, string scopePrefix, DateOnly day, CancellationToken cancellationToken) =>
         (await connection.ListAsync<PostingRow>("""
-            SELECT t.district_code AS DistrictCode, t.staff_number AS StaffNumber, p.school_id AS SchoolId, p.from_date AS From,
-                   t.school_id AS RecordSchoolId, t.at_school_since AS RecordSince
+            SELECT t.district_code AS DistrictCode, t.staff_number AS StaffNumber, p.school_id AS LatestSchoolId,
+                   p.from_date AS LatestFrom, t.school_id AS RecordSchoolId, t.at_school_since AS RecordSince,
+                   d.school_id AS TodaySchoolId, d.at_school_since AS TodaySince
             FROM teachers t
             JOIN teacher_postings p ON p.teacher_id = t.id AND p.to_date IS NULL
+            JOIN teachers_on(@day) d ON d.id = t.id
             WHERE starts_with(t.district_code, @scopePrefix)
-            """, new { scopePrefix }, cancellationToken))
-        .ToDictionary(p => IdentityOf(p.DistrictCode, p.StaffNumber),
-            p => new CurrentPosting(p.SchoolId, p.From, p.RecordSchoolId, p.RecordSince));
+            """, new { scopePrefix, day }, cancellationToken))
+        .ToDictionary(p => IdentityOf(p.DistrictCode, p.StaffNumber), p => new CurrentPosting(p.LatestFrom,
+            new HashSet<(Guid, DateOnly)>
+            {
+                (p.RecordSchoolId, p.RecordSince), (p.TodaySchoolId, p.TodaySince), (p.LatestSchoolId, p.LatestFrom),
+            }));
 
     private sealed record PostingRow(
-        string DistrictCode, string StaffNumber, Guid SchoolId, DateOnly From, Guid RecordSchoolId, DateOnly RecordSince);
+        string DistrictCode, string StaffNumber, Guid LatestSchoolId, DateOnly LatestFrom, Guid RecordSchoolId,
+        DateOnly RecordSince, Guid TodaySchoolId, DateOnly TodaySince);
 
     /// <summary>
     /// A teacher's identity: their staff number within their district. Another district's teacher with the same number
@@ -120,13 +126,20 @@ public static class TeacherStore
         new { districts = records.Select(r => r.DistrictCode).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray() };
 
     /// <summary>
-    /// Inserts or updates each teacher by identity (district and staff number). A teacher whose school or arrival date changed ends the
-    /// current posting the day before the new one starts; a new posting records the current school.
+    /// Inserts or updates each teacher by identity (district and staff number). A teacher whose school or arrival date
+    /// changed gets a new posting from that date, and the posting before it ends the day before.
     /// </summary>
     public static async Task UpsertAsync(
         NpgsqlTransaction transaction, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
+        // Only a teacher who is new, or whose school or arrival date the row changes, gets a posting (TeacherImport
+        // has checked it starts after the latest one): repeating the record writes none.
+        var recorded = (await transaction.ListAsync<(string DistrictCode, string StaffNumber, Guid SchoolId, DateOnly Since)>("""
+            SELECT district_code, staff_number, school_id, at_school_since
+            FROM teachers
+            WHERE (district_code, staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
+            """, Identities(records), cancellationToken)).ToHashSet();
+        var moved = records.Where(r => !recorded.Contains((r.DistrictCode, r.StaffNumber, r.SchoolId, r.AtSchoolSince))).ToList();
         // Subjects travel joined by '|' (a character no subject name has), as unnest cannot take an array of arrays.
         await transaction.WriteAsync("""
             INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects,
@@ -159,17 +172,40 @@ public static class TeacherStore
             exemptionFroms = records.Select(r => r.Exemption?.From).ToArray(),
             exemptionTos = records.Select(r => r.Exemption?.To).ToArray(),
         }, cancellationToken);
-        await transaction.WriteAsync("""
-            UPDATE teacher_postings p SET to_date = greatest(t.at_school_since - 1, p.from_date)
-            FROM teachers t
-            WHERE t.id = p.teacher_id AND p.to_date IS NULL
-              AND (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
-              AND (p.school_id <> t.school_id OR p.from_date <> t.at_school_since);
-            INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
-            SELECT t.id, t.school_id, t.at_school_since, 'import' FROM teachers t
-            WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
-              AND NOT EXISTS (SELECT 1 FROM teacher_postings p WHERE p.teacher_id = t.id AND p.to_date IS NULL)
-            ON CONFLICT (teacher_id, from_date) DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
-            """, Identities(records), cancellationToken);
+        await PostAsync(transaction, """
+            SELECT t.id AS teacher_id, m.school AS school_id, m.since AS on_date, 'import' AS origin
+            FROM unnest(@districts, @numbers, @schools, @sinces) AS m (district, number, school, since)
+            JOIN teachers t ON t.district_code = m.district AND t.staff_number = m.number
+            """, new
+        {
+            districts = moved.Select(r => r.DistrictCode).ToArray(), numbers = moved.Select(r => r.StaffNumber).ToArray(),
+            schools = moved.Select(r => r.SchoolId).ToArray(), sinces = moved.Select(r => r.AtSchoolSince).ToArray(),
+        }, cancellationToken);
     }
+
+    /// <summary>
+    /// Posts each teacher of <paramref name="moving"/> (teacher_id, school_id, on_date, origin) to the school from the
+    /// day, into their history: the posting that covers the day ends the day before, and the new one lasts until the
+    /// next posting, if there is one already. Nothing else changes until that day: every count and list reads the
+    /// postings as of its day (teachers_on). A posting already starting that day is kept: history is not rewritten here.
+    /// </summary>
+    public static async Task PostAsync(
+        NpgsqlTransaction transaction, string moving, object parameters, CancellationToken cancellationToken)
+    {
+        await transaction.WriteAsync($"""
+            UPDATE teacher_postings p
+            SET to_date = m.on_date - 1
+            FROM ({moving}) m
+            WHERE p.teacher_id = m.teacher_id AND p.from_date < m.on_date AND (p.to_date IS NULL OR p.to_date >= m.on_date)
+            """, parameters, cancellationToken);
+        await transaction.WriteAsync($"""
+            INSERT INTO teacher_postings (teacher_id, school_id, from_date, to_date, origin)
+            SELECT teacher_id, school_id, on_date,
+                   (SELECT min(q.from_date) - 1 FROM teacher_postings q WHERE q.teacher_id = m.teacher_id AND q.from_date > m.on_date),
+                   origin
+            FROM ({moving}) m
+            ON CONFLICT (teacher_id, from_date) DO NOTHING
+            """, parameters, cancellationToken);
+    }
+
 }

@@ -27,7 +27,8 @@ public static class TeachersApi
         TeacherImport.Columns,
         Read: async (connection, import, scope, cancellationToken) =>
             TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-                TimeProvider.System.Today(), await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, cancellationToken)),
+                TimeProvider.System.Today(),
+                await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, TimeProvider.System.Today(), cancellationToken)),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherStore.ExistingAsync(connection, records, cancellationToken);
@@ -87,7 +88,7 @@ public static class TeachersApi
             [new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-            clock.Today(), await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, cancellationToken));
+            clock.Today(), await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, clock.Today(), cancellationToken));
         if (import.Errors.Count > 0)
         {
             var validation = new BuildingBlocks.Http.Validation();
