@@ -65,6 +65,12 @@ public class TeacherTests(SuiteFixture suite)
         var outOfOrder = await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
             new { fromDate = "2026-08-25", schoolId = second.Id, newFromDate = "2015-09-01", reason = "误" });
         Assert.Equal(["newFromDate"], (await outOfOrder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var beforeBirth = await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
+            new { fromDate = "2015-09-01", schoolId = first.Id, newFromDate = "1990-09-01", reason = "误" });
+        Assert.Equal(["newFromDate"], (await beforeBirth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        // Nor does a new 到校时间 at the same school restart the stay (and the years that make a teacher eligible to rotate).
+        var restart = await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{second.Name},2026-11-01,数学、科学,一级,区级,在编\n");
+        Assert.Contains("same school", (await restart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors")[0].GetProperty("reason").GetString());
 
         var export = await (await suite.Gateway.GetAsync("/api/workforce/teachers/export?districtCode=120106")).Content.ReadAsByteArrayAsync();
         var again = await (await UploadAsync(export, "teachers.xlsx", dryRun: true)).Content.ReadFromJsonAsync<JsonElement>();

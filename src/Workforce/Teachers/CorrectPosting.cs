@@ -37,6 +37,10 @@ internal static class CorrectPosting
         var from = request.NewFromDate ?? request.FromDate!.Value;
         if (at < 0)
             validation.Add("fromDate", "is not the first day of one of the teacher's postings.");
+        else if (postings[at].Origin is "rotation" or "return")
+            validation.Add("fromDate", "is a rotation's posting: its dates are the plan's, changed by the plan's steps.");
+        else if (from < teacher.BirthDate.AddYears(18) || from > clock.Today().AddYears(1))
+            validation.Add("newFromDate", "must fall between the teacher's 18th birthday and a year from today.");
         else if ((at > 0 && from <= postings[at - 1].FromDate) || (at < postings.Count - 1 && from >= postings[at + 1].FromDate))
             validation.Add("newFromDate", "must fall between the first days of the postings before and after it.");
         if (await TeacherStore.DistrictOfSchoolAsync(connection, request.SchoolId!.Value, cancellationToken) != teacher.DistrictCode)

@@ -13,7 +13,8 @@ public sealed record TeacherRecord(
 /// row may repeat without changing anything: their record as the last import or save gave it, the posting in force
 /// today (what the export shows) and the latest posting.
 /// </summary>
-public sealed record CurrentPosting(DateOnly LatestFrom, IReadOnlySet<(Guid SchoolId, DateOnly Since)> Unchanged);
+public sealed record CurrentPosting(
+    Guid LatestSchoolId, DateOnly LatestFrom, IReadOnlySet<(Guid SchoolId, DateOnly Since)> Unchanged);
 
 /// <summary>An exemption from rotation: a reason from <see cref="TeacherCodes.Exemptions"/>, the days it covers, a note.</summary>
 public sealed record Exemption(string Reason, string? Note, DateOnly From, DateOnly To)
@@ -123,10 +124,14 @@ public static class TeacherImport
     /// an earlier one (that is a correction, an explicit step). A row that repeats what is known changes nothing.
     /// </summary>
     public static string? WhyNotPosted(CurrentPosting? current, Guid school, DateOnly since) =>
-        current is { } posting && !posting.Unchanged.Contains((school, since)) && since <= posting.LatestFrom
+        current is not { } posting || posting.Unchanged.Contains((school, since)) ? null
+        : since <= posting.LatestFrom
             ? $"is not after the latest posting began ({posting.LatestFrom:yyyy-MM-dd}): a move is a new posting from a later day; "
               + "an earlier posting is corrected with POST /teachers/{id}/postings/correct."
-            : null;
+        : school == posting.LatestSchoolId
+            ? $"restarts the stay at the same school (there since {posting.LatestFrom:yyyy-MM-dd}): years at a school are not "
+              + "reset by a new date; a wrong date is corrected with POST /teachers/{id}/postings/correct."
+        : null;
 
     private static string[]? Subjects(ImportRow row)
     {

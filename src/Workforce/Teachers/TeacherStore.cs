@@ -90,7 +90,7 @@ public static class TeacherStore
             JOIN teachers_on(@day) d ON d.id = t.id
             WHERE starts_with(t.district_code, @scopePrefix)
             """, new { scopePrefix, day }, cancellationToken))
-        .ToDictionary(p => IdentityOf(p.DistrictCode, p.StaffNumber), p => new CurrentPosting(p.LatestFrom,
+        .ToDictionary(p => IdentityOf(p.DistrictCode, p.StaffNumber), p => new CurrentPosting(p.LatestSchoolId, p.LatestFrom,
             new HashSet<(Guid, DateOnly)>
             {
                 (p.RecordSchoolId, p.RecordSince), (p.TodaySchoolId, p.TodaySince), (p.LatestSchoolId, p.LatestFrom),

@@ -72,16 +72,17 @@ public class TeacherImportTests
     public void A_move_is_a_new_posting_from_a_later_day_never_a_rewrite_of_history()
     {
         var (home, other) = (Guid.NewGuid(), Guid.NewGuid());
-        var current = new CurrentPosting(new DateOnly(2018, 9, 1), new HashSet<(Guid, DateOnly)> { (home, new DateOnly(2018, 9, 1)) });
+        var current = new CurrentPosting(home, new DateOnly(2018, 9, 1), new HashSet<(Guid, DateOnly)> { (home, new DateOnly(2018, 9, 1)) });
 
         Assert.Null(TeacherImport.WhyNotPosted(null, other, new DateOnly(2010, 9, 1)));               // a new teacher
         Assert.Null(TeacherImport.WhyNotPosted(current, home, new DateOnly(2018, 9, 1)));             // unchanged
         Assert.Null(TeacherImport.WhyNotPosted(current, other, new DateOnly(2018, 9, 2)));            // moves the day after
         Assert.NotNull(TeacherImport.WhyNotPosted(current, other, new DateOnly(2018, 9, 1)));         // rewrites the posting
         Assert.NotNull(TeacherImport.WhyNotPosted(current, home, new DateOnly(2015, 9, 1)));          // rewrites the arrival
+        Assert.Contains("same school", TeacherImport.WhyNotPosted(current, home, new DateOnly(2024, 9, 1))); // restarts the stay
         // A plan posted the teacher elsewhere from 2027 and home again from 2030: the record's row, today's posting
         // (as the export shows it) and the latest change nothing; a move before 2030 would rewrite the plan's.
-        var rotating = new CurrentPosting(new DateOnly(2030, 9, 1), new HashSet<(Guid, DateOnly)>
+        var rotating = new CurrentPosting(home, new DateOnly(2030, 9, 1), new HashSet<(Guid, DateOnly)>
         {
             (home, new DateOnly(2018, 9, 1)), (other, new DateOnly(2027, 9, 1)), (home, new DateOnly(2030, 9, 1)),
         });
