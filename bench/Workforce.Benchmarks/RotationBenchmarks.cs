@@ -12,7 +12,8 @@ namespace Platform.Workforce.Benchmarks;
 [MemoryDiagnoser]
 public class RotationBenchmarks
 {
-    private static readonly string[] Subjects = ["语文", "数学", "英语", "物理", "化学", "道德与法治", "音乐", "体育", "美术"];
+    private static readonly string[] Subjects =
+        ["语文", "数学", "英语", "物理", "化学", "道德与法治", "音乐", "体育", "美术"];
     private static readonly DateOnly On = new(2026, 9, 1);
     private RotationSchool[] schools = [];
     private RotationTeacher[] teachers = [];
@@ -21,7 +22,8 @@ public class RotationBenchmarks
     public void Setup()
     {
         var random = new Random(20_000);
-        schools = Enumerable.Range(0, 1500).Select(i => new RotationSchool($"S{i:0000}", $"学校{i}", $"Z{i % 150}", $"G{i % 30}", 1 + random.Next(5),
+        schools = Enumerable.Range(0, 1500).Select(i => new RotationSchool(
+            $"S{i:0000}", $"学校{i}", $"Z{i % 150}", $"G{i % 30}", 1 + random.Next(5),
             Subjects.ToDictionary(s => s, _ => random.Next(-3, 4)))).ToArray();
         teachers = Enumerable.Range(0, 20_000).Select(i => new RotationTeacher(
             $"T{i:00000}", $"教师{i}", random.Next(2) == 0 ? Gender.Male : Gender.Female,
@@ -31,7 +33,8 @@ public class RotationBenchmarks
             Exemption: random.NextDouble() < 0.03 ? new Exemption("sick_leave", null, On.AddMonths(-3), On.AddMonths(9)) : null))
             .ToArray();
         var plan = RotationPlanner.Plan(teachers, schools, new RotationPolicy(), On);
-        Console.WriteLine($"// eligible {plan.District.Eligible}, required {plan.District.Required}, rotated {plan.District.Rotated}, backbone share {plan.District.BackboneShare:P1}");
+        Console.WriteLine($"// eligible {plan.District.Eligible}, required {plan.District.Required}, "
+            + $"rotated {plan.District.Rotated}, backbone share {plan.District.BackboneShare:P1}");
     }
 
     [Benchmark(Description = "Rotation plan, 20,000 teachers, 1,500 schools, Tianjin policy")]

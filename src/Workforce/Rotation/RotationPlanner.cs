@@ -98,10 +98,10 @@ public static class RotationPlanner
                 var isBackbone = teacher.Backbone != BackboneLevel.None;
                 if (policy.QuotaUnit == QuotaUnit.School ? selected >= quota : districtLeft <= 0)
                 {
-                    explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null,
-                        [policy.QuotaUnit == QuotaUnit.School
-                            ? new("quota_met", $"本校轮岗名额 {quota} 人已满（符合条件 {eligible.Count} 人 × {policy.QuotaShare:P0}，向上取整）。")
-                            : new("quota_met", $"全区轮岗名额 {districtRequired} 人已满（按全区符合条件人数 × {policy.QuotaShare:P0}，向上取整）。")]);
+                    var full = policy.QuotaUnit == QuotaUnit.School
+                        ? $"本校轮岗名额 {quota} 人已满（符合条件 {eligible.Count} 人 × {policy.QuotaShare:P0}，向上取整）。"
+                        : $"全区轮岗名额 {districtRequired} 人已满（全区符合条件人数 × {policy.QuotaShare:P0}，向上取整）。";
+                    explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null, [new("quota_met", full)]);
                     continue;
                 }
                 var destination = Destination(teacher, school, schools, balance, room, policy);

@@ -31,11 +31,12 @@ internal static class MovePlan
         return await RotationStore.Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
         {
             if (step is "submit" or "approve" or "start")
-                await PlanEligibility.RefuseStaleAsync(transaction.Connection!, plan,
-                    (await RotationStore.ViewAsync(transaction.Connection!, id, cancellationToken))!.Assignments, problems,
-                    cancellationToken);
-            if (step == "approve")
-                await RefuseBrokenQuotasAsync(transaction.Connection!, id, problems, cancellationToken);
+            {
+                var view = (await RotationStore.ViewAsync(transaction.Connection!, id, cancellationToken))!;
+                await PlanEligibility.RefuseStaleAsync(transaction.Connection!, plan, view.Assignments, problems, cancellationToken);
+                if (step == "approve")
+                    await RefuseBrokenQuotasAsync(transaction.Connection!, view, problems, cancellationToken);
+            }
             if (!problems.IsValid)
                 return null;
             if (step == "start")
@@ -55,9 +56,8 @@ internal static class MovePlan
     /// named.
     /// </summary>
     private static async Task RefuseBrokenQuotasAsync(
-        NpgsqlConnection connection, Guid id, Validation problems, CancellationToken cancellationToken)
+        NpgsqlConnection connection, PlanView plan, Validation problems, CancellationToken cancellationToken)
     {
-        var plan = (await RotationStore.ViewAsync(connection, id, cancellationToken))!;
         var names = plan.Schools.Any(s => !s.Met)
             ? await SchoolNames.InDistrictAsync(connection, plan.DistrictCode, cancellationToken)
             : [];
