@@ -46,6 +46,8 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
         var elsewhere = await suite.Gateway.RegisterSchoolAsync("红桥区别区学校");
         await suite.Gateway.WaitUntilKnownAsync("facilities", elsewhere.Id);
         Assert.Equal(HttpStatusCode.BadRequest, (await suite.Gateway.PutAsJsonAsync($"/api/facilities/projects/{id}/school", new { schoolId = elsewhere.Id })).StatusCode);
+        var offered = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/facilities/projects/{id}/schools");
+        Assert.Equal([school], offered!.Select(s => s.GetProperty("id").GetGuid()));
 
         await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/facilities/projects/{id}/school", new { schoolId = school }));
         await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(id, "2021-03-01"));

@@ -2,12 +2,14 @@ using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Schools;
 using Platform.Contracts;
 using Platform.Facilities.Schedule;
+using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Projects;
 
 /// <summary>
-/// What a step decides: the project after it (its version raised) and the events that announce it, in order; or the
-/// conflict when the project's status, or its missing school, does not allow the step.
+/// What a step decides: the project after it (its version raised; null when the step changes only what others know)
+/// and the events that announce it, in order; or the conflict when the project's status, or its missing school, does
+/// not allow the step.
 /// </summary>
 public sealed record ProjectStep(Project? Changed, IReadOnlyList<object> Events, StateConflict? Conflict = null)
 {
@@ -41,6 +43,18 @@ public static class ProjectLifecycle
             [Proposed(changed, school)]);
 
     /// <summary>
+    /// Why <paramref name="school"/> cannot be the school of a proposal (one made from a shortfall names only its zone):
+    /// the project builds a new school, or the school is unknown, closed, of another zone or not serving the project's
+    /// stage (a planned school may be registered in Planning first); null when it can.
+    /// </summary>
+    public static string? WhyNotAt(Project project, KnownSchool? school) =>
+        project.NewSchoolId is not null ? $"cannot be chosen: the project builds a new school ({project.NewSchoolName})."
+        : school is null ? "is not a school known to Facilities."
+        : school.ZoneId != project.ZoneId || school.Status == "closed" || school.Stages.All(s => s.Stage != project.Stage)
+            ? $"must be a school of the project's zone serving its stage ({project.Stage})."
+            : null;
+
+    /// <summary>
     /// 立项: announced, and the staffing the classes will need raised with Workforce (for the next school year when no
     /// date is planned).
     /// </summary>
@@ -63,6 +77,18 @@ public static class ProjectLifecycle
     /// <summary>竣工验收 passed (not waived): Workforce is told again, from the planned opening, what the classes need.</summary>
     public static IReadOnlyList<object> Completed(Project project, KnownSchool? school, DateOnly passedOn) =>
         project.HasSchool ? Staffing(project, school, project.PlannedInUse ?? passedOn, "completion") : [];
+
+    /// <summary>
+    /// What passing a gate does to the project: 立项 approves a proposed one, 投入使用 commissions it from the gate's
+    /// date, 竣工验收 passed (a waived one is no completion to announce) tells Workforce again; null for other gates.
+    /// </summary>
+    public static ProjectStep? Pass(Project project, KnownSchool? school, Passage passage, DateOnly today) => passage switch
+    {
+        { Gate: "approved" } when project.Status == ProjectStatus.Proposed => Approve(project, school, today),
+        { Gate: "in_use" } => Commission(project, school, passage.Date),
+        { Gate: "completion", Waived: false } => new ProjectStep(null, Completed(project, school, passage.Date)),
+        _ => null,
+    };
 
     /// <summary>
     /// When the forecast 投入使用 falls in another school year than the planned in-use date (or none is planned), the

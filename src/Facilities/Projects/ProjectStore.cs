@@ -90,7 +90,8 @@ public static class ProjectStore
     {
         if (step.Conflict is not null)
             return step.Conflict;
-        await UpdateAsync(transaction, step.Changed!, cancellationToken);
+        if (step.Changed is { } changed)
+            await UpdateAsync(transaction, changed, cancellationToken);
         foreach (var message in step.Events)
             await transaction.EnqueueAsync(message, cancellationToken);
         return null;

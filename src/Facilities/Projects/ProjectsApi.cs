@@ -23,6 +23,8 @@ public static class ProjectsApi
             .Describe("项目", "A project with its school, stages, classes, places and status.");
         projects.MapGet("/", ListAsync)
             .Describe("项目清单", "The projects of the districts in the caller's scope, newest first.");
+        projects.MapGet("/{id:guid}/schools", ChoosableSchoolsAsync)
+            .Describe("可选学校", "The schools a proposal may be built at: of its zone, not closed, serving its stage.");
         projects.MapPut("/{id:guid}/school", ChooseSchoolAsync)
             .Describe("选定学校", "The school a proposed project builds for, chosen from the district's schools.");
         projects.MapPut("/{id:guid}/schedule", ScheduleAsync)
@@ -72,10 +74,18 @@ public static class ProjectsApi
             ProjectLifecycle.Cancel(project, reason!, school), cancellationToken);
     }
 
-    /// <summary>
-    /// Chooses the school of a proposal (one made from a shortfall names only its zone): a school Facilities knows, in
-    /// the project's zone, serving the project's stage (a planned school may be registered in Planning first).
-    /// </summary>
+    /// <summary>The schools a proposal may be built at, as <see cref="ProjectLifecycle.WhyNotAt"/> decides.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<KnownSchool>>, NotFound>> ChoosableSchoolsAsync(
+        Guid id, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        if (await ProjectStore.FindAsync(connection, id, cancellationToken) is not { } project)
+            return TypedResults.NotFound();
+        var schools = await SchoolDirectory.AllAsync(connection, project.DistrictCode, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<KnownSchool>>([.. schools.Where(s => ProjectLifecycle.WhyNotAt(project, s) is null)]);
+    }
+
+    /// <summary>Chooses the school of a proposal, as <see cref="ProjectLifecycle.WhyNotAt"/> allows.</summary>
     private static async Task<Results<Ok<Project>, NotFound, ValidationProblem, ProblemHttpResult>> ChooseSchoolAsync(
         Guid id, SchoolChoice request, Database dataSource, CancellationToken cancellationToken)
     {
@@ -88,14 +98,11 @@ public static class ProjectsApi
         return await ProjectStore.Change.RunAsync(dataSource, id, async (transaction, project, problems) =>
         {
             var school = await SchoolDirectory.FindAsync(transaction.Connection!, schoolId, cancellationToken);
-            if (project.NewSchoolId is not null)
-                problems.Add("schoolId", $"cannot be chosen: the project builds a new school ({project.NewSchoolName}).");
-            else if (school is null)
-                problems.Add("schoolId", "is not a school known to Facilities.");
-            else if (school.ZoneId != project.ZoneId || school.Stages.All(s => s.Stage != project.Stage))
-                problems.Add("schoolId", $"must be a school of the project's zone serving its stage ({project.Stage}).");
-            if (!problems.IsValid)
+            if (ProjectLifecycle.WhyNotAt(project, school) is { } problem)
+            {
+                problems.Add("schoolId", problem);
                 return null;
+            }
             return await ProjectStore.SaveAsync(transaction, ProjectLifecycle.ChooseSchool(project, school!), cancellationToken);
         }, cancellationToken);
     }

@@ -26,15 +26,11 @@ public static class ScheduleApi
         projects.MapPut("/earned-value", EarnedValueAsync)
             .Describe("挣值", "Planned value, earned value and actual cost of the project to a date.");
         var portfolio = app.MapGroup("/portfolio").WithTags("Schedule");
-        portfolio.MapGet("", async (string? districtCode, Database dataSource, TimeProvider clock, CancellationToken token) =>
-                TypedResults.Ok(await PortfolioAsync(districtCode, dataSource, clock, token)))
+        portfolio.MapGet("", PortfolioViewAsync)
             .Describe("项目总览", "Places arriving per year by district, stage and status, planned and forecast, and late projects.");
-        portfolio.MapGet("/export", async (string? districtCode, Database dataSource, TimeProvider clock, CancellationToken token) =>
-                PortfolioSheets.Arriving.File(await PortfolioAsync(districtCode, dataSource, clock, token)))
+        portfolio.MapGet("/export", ArrivingSheetAsync)
             .Describe("导出学位交付", "Places arriving per year, as an Excel workbook.");
-        portfolio.MapGet("/projects/export",
-                async (string? districtCode, Database dataSource, TimeProvider clock, CancellationToken token) =>
-                    PortfolioSheets.Projects.File(await PortfolioAsync(districtCode, dataSource, clock, token)))
+        portfolio.MapGet("/projects/export", ProjectsSheetAsync)
             .Describe("导出项目清单", "Every project of the portfolio with its milestones, as an Excel workbook.");
         return app;
     }
@@ -65,9 +61,7 @@ public static class ScheduleApi
             return validation.Problem();
         return await ScheduleStore.ChangeAsync(dataSource, id, clock.Today(), async (transaction, plan, problems) =>
         {
-            if (path is not null && path != plan.Path && plan.Passages.Count > 0)
-                problems.Add("path", "cannot change once a gate has been passed.");
-            foreach (var (field, problem) in StageGates.CheckPlan(path ?? plan.Path, request.Milestones!))
+            foreach (var (field, problem) in StageGates.CheckPlan(plan.Path, plan.Passages, request.Milestones!, path))
                 problems.Add(field, problem);
             if (problems.IsValid)
                 await ScheduleStore.PlanAsync(transaction, id, path ?? plan.Path, request.Milestones!, cancellationToken);
@@ -115,6 +109,18 @@ public static class ScheduleApi
             return null;
         }, cancellationToken);
     }
+
+    private static async Task<Ok<PortfolioView>> PortfolioViewAsync(
+        string? districtCode, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await PortfolioAsync(districtCode, dataSource, clock, cancellationToken));
+
+    private static async Task<FileContentHttpResult> ArrivingSheetAsync(
+        string? districtCode, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        PortfolioSheets.Arriving.File(await PortfolioAsync(districtCode, dataSource, clock, cancellationToken));
+
+    private static async Task<FileContentHttpResult> ProjectsSheetAsync(
+        string? districtCode, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        PortfolioSheets.Projects.File(await PortfolioAsync(districtCode, dataSource, clock, cancellationToken));
 
     private static async Task<PortfolioView> PortfolioAsync(
         string? districtCode, Database dataSource, TimeProvider clock, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks;
 using Platform.Contracts;
@@ -10,14 +9,6 @@ using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;
 
 namespace Platform.Facilities.Stages;
-
-public sealed record GateRequest(string? Gate, DateOnly? Date, string? DocumentReference, string? WaiverReason);
-
-/// <param name="Date">The day of the 立项 approval; today when left out.</param>
-public sealed record ApproveRequest(DateOnly? Date, string? DocumentReference);
-
-/// <param name="WaiverReason">Why the gates before 投入使用 that were never recorded are waived; needed only when there are such gates.</param>
-public sealed record CommissionRequest(DateOnly? InUseFrom, string? DocumentReference, string? WaiverReason);
 
 /// <summary>
 /// Passing stage gates: one at a time, or 立项 and 投入使用 in one request each. Every status change of a project is a
@@ -71,11 +62,8 @@ public static class GatesApi
             if (plan.Path == DeliveryPath.Developer)
                 return await ProjectStore.SaveAsync(transaction, ProjectLifecycle.Approve(plan.Project,
                     await ProjectStore.SchoolOfAsync(transaction.Connection!, plan.Project, cancellationToken), today), cancellationToken);
-            var date = request?.Date ?? today;
-            List<Passage> passages = plan.Passages.Count == 0
-                ? [new Passage("proposed", Min(plan.CreatedOn, date), user, $"项目库入库 {plan.CreatedOn:yyyy-MM-dd}")]
-                : [];
-            passages.Add(new Passage("approved", date, user, request?.DocumentReference?.Trim()));
+            var passages = StageGates.Approval(plan.Passages, plan.CreatedOn, request?.Date ?? today, user,
+                request?.DocumentReference?.Trim());
             return await RecordAsync(transaction, plan, passages, problems, "date", today, cancellationToken);
         }, cancellationToken, statuses: [ProjectStatus.Proposed]);
     }
@@ -97,24 +85,23 @@ public static class GatesApi
         var today = clock.Today();
         return await ScheduleStore.ChangeAsync(dataSource, id, today, async (transaction, plan, problems) =>
         {
-            var open = Paths.Gates[plan.Path].Skip(plan.Passages.Count).SkipLast(1).ToList();
-            if (open.Count > 0 && string.IsNullOrWhiteSpace(request.WaiverReason))
+            var unpassed = StageGates.Unpassed(plan.Path, plan.Passages);
+            if (unpassed.Count > 0 && string.IsNullOrWhiteSpace(request.WaiverReason))
             {
-                problems.Add("waiverReason", $"is required: {string.Join("、", open.Select(g => g.ChineseName))} have not been passed. " +
-                    $"Record them first (POST /projects/{id}/gates), or give the reason they are waived.");
+                problems.Add("waiverReason", $"is required: {string.Join("、", unpassed.Select(g => g.ChineseName))} "
+                    + $"have not been passed. Record them first (POST /projects/{id}/gates), or give the reason they are waived.");
                 return null;
             }
-            var passages = open.Select(gate => new Passage(gate.Code, inUseFrom, user, null, request.WaiverReason!.Trim()))
-                .Append(new Passage("in_use", inUseFrom, user, request.DocumentReference?.Trim())).ToList();
+            var passages = StageGates.Commissioning(unpassed, inUseFrom, user, request.DocumentReference?.Trim(),
+                request.WaiverReason?.Trim());
             return await RecordAsync(transaction, plan, passages, problems, "inUseFrom", today, cancellationToken);
         }, cancellationToken);
     }
 
     /// <summary>
     /// Records passages in order after those already passed, each checked by the stage-gate rules (a problem stops the
-    /// rest; the transaction then rolls back). Passing 立项 approves the project, passing 投入使用 commissions it from
-    /// the date, and passing 竣工验收 tells Workforce again that the classes will need teachers. The answer is the
-    /// conflict when the project cannot take the status a gate brings (no school chosen yet).
+    /// rest; the transaction then rolls back); what each does to the project is <see cref="ProjectLifecycle.Pass"/>'s to
+    /// decide. The answer is the conflict when the project cannot take the status a gate brings (no school chosen yet).
     /// </summary>
     private static async Task<StateConflict?> RecordAsync(NpgsqlTransaction transaction, ProjectPlan plan,
         IReadOnlyList<Passage> passages, Validation problems, string dateField, DateOnly today, CancellationToken cancellationToken)
@@ -131,22 +118,12 @@ public static class GatesApi
                 return null;
             await ScheduleStore.InsertPassageAsync(transaction, project.Id, passage, cancellationToken);
             recorded.Add(passage);
-            var step = passage.Gate switch
-            {
-                "approved" when project.Status == ProjectStatus.Proposed => ProjectLifecycle.Approve(project, school, today),
-                "in_use" => ProjectLifecycle.Commission(project, school, passage.Date),
-                _ => null,
-            };
-            if (step is not null && await ProjectStore.SaveAsync(transaction, step, cancellationToken) is { } conflict)
+            if (ProjectLifecycle.Pass(project, school, passage, today) is not { } step)
+                continue;
+            if (await ProjectStore.SaveAsync(transaction, step, cancellationToken) is { } conflict)
                 return conflict;
-            project = step?.Changed ?? project;
-            // From the planned opening; a waived 竣工验收 is no completion to announce.
-            if (passage is { Gate: "completion", Waived: false })
-                foreach (var message in ProjectLifecycle.Completed(project, school, passage.Date))
-                    await transaction.EnqueueAsync(message, cancellationToken);
+            project = step.Changed ?? project;
         }
         return null;
     }
-
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -77,12 +77,17 @@ public static class StageGates
     }
 
     /// <summary>
-    /// Checks a milestone plan: each date a gate of the path, none before the date of a gate that comes before it.
+    /// Checks a milestone plan: each date a gate of the path, none before the date of a gate that comes before it. The
+    /// path itself changes only while no gate has been passed (the gates passed belong to the path they were passed on).
     /// </summary>
-    /// <returns>Each problem, by field (milestones.{gate}); none when the plan may be recorded.</returns>
+    /// <returns>Each problem, by field (path, milestones.{gate}); none when the plan may be recorded.</returns>
     public static IEnumerable<(string Field, string Problem)> CheckPlan(
-        DeliveryPath path, IReadOnlyDictionary<string, DateOnly> milestones)
+        DeliveryPath path, IReadOnlyList<Passage> passed, IReadOnlyDictionary<string, DateOnly> milestones,
+        DeliveryPath? newPath = null)
     {
+        if (newPath is { } changed && changed != path && passed.Count > 0)
+            yield return ("path", "cannot change once a gate has been passed.");
+        path = newPath ?? path;
         var gates = Paths.Gates[path];
         DateOnly? previous = null;
         foreach (var gate in gates.Where(g => milestones.ContainsKey(g.Code)))
@@ -96,6 +101,27 @@ public static class StageGates
         foreach (var unknown in milestones.Keys.Where(k => IndexOf(gates, k) < 0))
             yield return ($"milestones.{unknown}", $"is not a gate of the {path} path.");
     }
+
+    /// <summary>
+    /// 立项 on the government path: the 立项 gate on the approval's document, after 谋划 when that was never recorded
+    /// (the project's entry in the project library, 项目库, on the day it was created).
+    /// </summary>
+    public static IReadOnlyList<Passage> Approval(
+        IReadOnlyList<Passage> passed, DateOnly createdOn, DateOnly date, SignedInUser by, string? documentReference) =>
+        passed.Count == 0
+            ? [new Passage("proposed", createdOn < date ? createdOn : date, by, $"项目库入库 {createdOn:yyyy-MM-dd}"),
+                new Passage("approved", date, by, documentReference)]
+            : [new Passage("approved", date, by, documentReference)];
+
+    /// <summary>The gates before 投入使用 not passed yet: putting the places into use waives each, with a reason.</summary>
+    public static IReadOnlyList<Gate> Unpassed(DeliveryPath path, IReadOnlyList<Passage> passed) =>
+        [.. Paths.Gates[path].Skip(passed.Count).SkipLast(1)];
+
+    /// <summary>投入使用 on a day: each gate not passed yet waived for the reason given, then the last gate passed.</summary>
+    public static IReadOnlyList<Passage> Commissioning(IReadOnlyList<Gate> unpassed, DateOnly inUseFrom, SignedInUser by,
+        string? documentReference, string? waiverReason) =>
+        [.. unpassed.Select(gate => new Passage(gate.Code, inUseFrom, by, null, waiverReason)),
+            new Passage("in_use", inUseFrom, by, documentReference)];
 
     /// <summary>The gate a project is at: the last passed or waived, or none.</summary>
     public static Gate? Current(DeliveryPath path, IReadOnlyList<Passage> passed) =>

@@ -1,3 +1,7 @@
+using Platform.Web.Facilities;
+using Platform.Web.Planning;
+using Platform.Web.Workforce;
+
 namespace Platform.Web.Api;
 
 /// <summary>
@@ -10,45 +14,37 @@ public static class FileEndpoints
     {
         var signedIn = app.MapGroup("").RequireAuthorization();
         var files = signedIn.MapGroup("/files");
-        // A fixed table of the downloads the pages link to, each to one route of one service. Route values are
-        // typed and only named query values go on, encoded: nothing in the request chooses the host or the path.
-        files.MapGet("/planning/plans/{id}/progress/export", (PlanId id, ServiceFiles export) =>
-            export.GetAsync("planning", $"/plans/{id}/progress/export"));
-        files.MapGet("/workforce/establishment/export", (DistrictCode districtCode, ServiceFiles export) =>
-            export.GetAsync("workforce", "/establishment/export" + Query(("districtCode", districtCode))));
-        files.MapGet("/workforce/training/status/export",
-            (DistrictCode districtCode, Guid? schoolId, ServiceFiles export) => export.GetAsync("workforce",
-                "/training/status/export" + Query(("districtCode", districtCode), ("schoolId", schoolId))));
-        files.MapGet("/workforce/rotation/plans/{id:guid}/export", (Guid id, ServiceFiles export) =>
-            export.GetAsync("workforce", $"/rotation/plans/{id}/export"));
-        files.MapGet("/workforce/rounds/{id:guid}/export", (Guid id, ServiceFiles export) =>
-            export.GetAsync("workforce", $"/rounds/{id}/export"));
-        files.MapGet("/facilities/portfolio/export", (DistrictCode districtCode, ServiceFiles export) =>
-            export.GetAsync("facilities", "/portfolio/export" + Query(("districtCode", districtCode))));
-        files.MapGet("/facilities/portfolio/projects/export", (DistrictCode districtCode, ServiceFiles export) =>
-            export.GetAsync("facilities", "/portfolio/projects/export" + Query(("districtCode", districtCode))));
-        files.MapGet("/capacity", (DistrictCode districtCode, int? horizon, ServiceFiles export) =>
-            export.PostToPlanningAsync("/forecasts/capacity/export",
-                new { districtCode = districtCode.Value, horizon = horizon ?? 5 }));
-        files.MapGet("/compare", (Guid[] ids, ServiceFiles export) =>
-            export.PostToPlanningAsync("/scenarios/compare/export", new { scenarioIds = ids }));
-        files.MapGet("/backtest", (DistrictCode districtCode, int? holdoutYears, ServiceFiles export) =>
-            export.PostToPlanningAsync("/forecasts/backtest/export",
-                new { districtCode = districtCode.Value, holdoutYears = holdoutYears ?? 3 }));
-        signedIn.MapGet("/live/capacity", async (DistrictCode districtCode, string stage, int? horizon, ServiceApi api,
-            CancellationToken cancellationToken) =>
-        {
-            var request = new { districtCode = districtCode.Value, horizon = horizon ?? 5 };
-            var answer = await api.PostAsync<Planning.CapacityAnswer>("planning", "/forecasts/capacity", request,
-                cancellationToken);
-            return answer.Value is { } capacity
-                ? Results.Ok(Planning.CapacityView.TrendOf(capacity, stage))
-                : Results.StatusCode(answer.Status);
-        });
+        // A fixed table of the downloads the pages link to, each to one export of a typed client. Route values are
+        // typed and only named query values go on: nothing in the request chooses the host or the path.
+        files.MapGet("/planning/plans/{id}/progress/export", (PlanId id, PlanningClient planning) =>
+            planning.ProgressSheetAsync(id.Value));
+        files.MapGet("/workforce/establishment/export", (DistrictCode districtCode, WorkforceClient workforce) =>
+            workforce.EstablishmentSheetAsync(districtCode.Value));
+        files.MapGet("/workforce/training/status/export", (DistrictCode districtCode, Guid? schoolId, WorkforceClient workforce) =>
+            workforce.TrainingSheetAsync(districtCode.Value, schoolId));
+        files.MapGet("/workforce/rotation/plans/{id:guid}/export", (Guid id, WorkforceClient workforce) =>
+            workforce.RotationPlanSheetAsync(id));
+        files.MapGet("/workforce/rounds/{id:guid}/export", (Guid id, WorkforceClient workforce) =>
+            workforce.RoundSheetAsync(id));
+        files.MapGet("/facilities/portfolio/export", (DistrictCode districtCode, FacilitiesClient facilities) =>
+            facilities.ArrivingSheetAsync(districtCode.Value));
+        files.MapGet("/facilities/portfolio/projects/export", (DistrictCode districtCode, FacilitiesClient facilities) =>
+            facilities.ProjectsSheetAsync(districtCode.Value));
+        files.MapGet("/capacity", (DistrictCode districtCode, int? horizon, PlanningClient planning) =>
+            planning.CapacitySheetAsync(districtCode.Value, horizon ?? 5));
+        files.MapGet("/compare", (Guid[] ids, PlanningClient planning) => planning.ComparisonSheetAsync(ids));
+        files.MapGet("/backtest", (DistrictCode districtCode, int? holdoutYears, PlanningClient planning) =>
+            planning.BackTestSheetAsync(districtCode.Value, holdoutYears ?? 3));
+        signedIn.MapGet("/live/capacity", LiveCapacityAsync);
     }
 
-    /// <summary>The values given as an encoded query ("?districtCode=120106"); those not given are left out.</summary>
-    private static string Query(params (string Name, object? Value)[] values) => QueryString.Create(values
-        .Where(value => value.Value is not null)
-        .Select(value => KeyValuePair.Create(value.Name, value.Value!.ToString()))).ToUriComponent();
+    /// <summary>One stage's capacity trend, for the dashboard's chart to poll.</summary>
+    private static async Task<IResult> LiveCapacityAsync(DistrictCode districtCode, string stage, int? horizon,
+        PlanningClient planning, CancellationToken cancellationToken)
+    {
+        var answer = await planning.CapacityAsync(districtCode.Value, horizon ?? 5, cancellationToken);
+        return answer.Value is { } capacity
+            ? Results.Ok(CapacityView.TrendOf(capacity, stage))
+            : Results.StatusCode(answer.Status);
+    }
 }

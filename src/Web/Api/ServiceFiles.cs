@@ -2,7 +2,10 @@ using System.Net.Http.Json;
 
 namespace Platform.Web.Api;
 
-/// <summary>A service's xlsx export handed on as a download, or the service's status when it refused.</summary>
+/// <summary>
+/// A service's xlsx export handed on as a download, or the service's status when it refused. The typed clients name
+/// the paths.
+/// </summary>
 public sealed class ServiceFiles(ServiceApi api, IHttpContextAccessor accessor)
 {
     private CancellationToken Aborted => accessor.HttpContext!.RequestAborted;
@@ -13,11 +16,11 @@ public sealed class ServiceFiles(ServiceApi api, IHttpContextAccessor accessor)
         return await FileAsync(await api.SendAsync(service, request, Aborted));
     }
 
-    /// <summary>Planning's computed exports are POSTs with the request as body.</summary>
-    public async Task<IResult> PostToPlanningAsync(string path, object body)
+    /// <summary>A computed export (Planning's): a POST with the request as body.</summary>
+    public async Task<IResult> PostAsync(string service, string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        return await FileAsync(await api.SendAsync("planning", request, Aborted));
+        return await FileAsync(await api.SendAsync(service, request, Aborted));
     }
 
     private static async Task<IResult> FileAsync(HttpResponseMessage response)

@@ -8,7 +8,7 @@ namespace Platform.Web.Facilities;
 /// Facilities as the UI calls it, as the signed-in user: the only place that knows its addresses. It answers the
 /// service's own records (Platform.Contracts); a change answers null, or the service's problem in words to show.
 /// </summary>
-public sealed class FacilitiesClient(ServiceApi api)
+public sealed class FacilitiesClient(ServiceApi api, ServiceFiles files)
 {
     private const string Service = "facilities";
 
@@ -25,9 +25,9 @@ public sealed class FacilitiesClient(ServiceApi api)
     public Task<ApiAnswer<ScheduleView>> ScheduleAsync(Guid id, CancellationToken cancellationToken) =>
         api.GetAsync<ScheduleView>(Service, $"/projects/{id}/schedule", cancellationToken);
 
-    /// <summary>The schools Facilities knows, in the user's districts.</summary>
-    public Task<ApiAnswer<List<KnownSchool>>> SchoolsAsync(CancellationToken cancellationToken) =>
-        api.GetAsync<List<KnownSchool>>(Service, "/schools", cancellationToken);
+    /// <summary>The schools a proposal may be built at, as Facilities decides.</summary>
+    public Task<ApiAnswer<List<KnownSchool>>> ChoosableSchoolsAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<List<KnownSchool>>(Service, $"/projects/{id}/schools", cancellationToken);
 
     public Task<string?> ChooseSchoolAsync(Guid id, Guid? schoolId, CancellationToken cancellationToken) =>
         api.ChangeAsync(Service, HttpMethod.Put, $"/projects/{id}/school", new { schoolId }, cancellationToken);
@@ -54,4 +54,12 @@ public sealed class FacilitiesClient(ServiceApi api)
     public Task<string?> PassGateAsync(
         Guid id, string? gate, DateOnly? date, string? documentReference, CancellationToken cancellationToken) =>
         api.ChangeAsync(Service, HttpMethod.Post, $"/projects/{id}/gates", new { gate, date, documentReference }, cancellationToken);
+
+    /// <summary>Places arriving per year, as Facilities' xlsx.</summary>
+    public Task<IResult> ArrivingSheetAsync(string districtCode) =>
+        files.GetAsync(Service, $"/portfolio/export?districtCode={Uri.EscapeDataString(districtCode)}");
+
+    /// <summary>The portfolio's projects with their milestones, as Facilities' xlsx.</summary>
+    public Task<IResult> ProjectsSheetAsync(string districtCode) =>
+        files.GetAsync(Service, $"/portfolio/projects/export?districtCode={Uri.EscapeDataString(districtCode)}");
 }

@@ -28,7 +28,7 @@ public sealed record BackTestMethod(string Method, int RatioYears);
 /// Planning as the UI calls it, as the signed-in user: the only place that knows its addresses. It answers the
 /// service's own records (Platform.Contracts) where they are plain data, and the parts above where they are not.
 /// </summary>
-public sealed class PlanningClient(ServiceApi api)
+public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
 {
     private const string Service = "planning";
 
@@ -85,6 +85,19 @@ public sealed class PlanningClient(ServiceApi api)
     public async Task<List<string>> SampleDistrictsAsync(CancellationToken cancellationToken) =>
         [.. ((await api.GetAsync<List<SampleDistrict>>(Service, "/sample-data", cancellationToken)).Value ?? [])
             .Select(district => district.DistrictCode)];
+
+    /// <summary>The plan's indicators and their progress, as Planning's xlsx.</summary>
+    public Task<IResult> ProgressSheetAsync(string planId) =>
+        files.GetAsync(Service, $"/plans/{Uri.EscapeDataString(planId)}/progress/export");
+
+    public Task<IResult> CapacitySheetAsync(string districtCode, int horizon) =>
+        files.PostAsync(Service, "/forecasts/capacity/export", new { districtCode, horizon });
+
+    public Task<IResult> ComparisonSheetAsync(Guid[] scenarioIds) =>
+        files.PostAsync(Service, "/scenarios/compare/export", new { scenarioIds });
+
+    public Task<IResult> BackTestSheetAsync(string districtCode, int holdoutYears) =>
+        files.PostAsync(Service, "/forecasts/backtest/export", new { districtCode, holdoutYears });
 
     private sealed record SampleDistrict(string DistrictCode);
 }

@@ -8,7 +8,7 @@ namespace Platform.Web.Workforce;
 /// Workforce as the UI calls it, as the signed-in user: the only place that knows its addresses. It answers the
 /// service's own records (Platform.Contracts); a change answers null, or the service's problem in words to show.
 /// </summary>
-public sealed class WorkforceClient(ServiceApi api)
+public sealed class WorkforceClient(ServiceApi api, ServiceFiles files)
 {
     private const string Service = "workforce";
 
@@ -114,6 +114,18 @@ public sealed class WorkforceClient(ServiceApi api)
     public Task<string?> ReturnEarlyAsync(Guid id, Guid? teacherId, DateOnly? on, string? reason, CancellationToken cancellationToken) =>
         api.ChangeAsync(Service, HttpMethod.Post, $"/rotation/plans/{id}/assignments/{teacherId}/return", new { on, reason },
             cancellationToken);
+
+    public Task<IResult> EstablishmentSheetAsync(string districtCode) =>
+        files.GetAsync(Service, $"/establishment/export?districtCode={Escape(districtCode)}");
+
+    /// <summary>Training hours of the district's teachers, or of one school's.</summary>
+    public Task<IResult> TrainingSheetAsync(string districtCode, Guid? schoolId) =>
+        files.GetAsync(Service, $"/training/status/export?districtCode={Escape(districtCode)}"
+            + (schoolId is null ? "" : $"&schoolId={schoolId}"));
+
+    public Task<IResult> RotationPlanSheetAsync(Guid id) => files.GetAsync(Service, $"/rotation/plans/{id}/export");
+
+    public Task<IResult> RoundSheetAsync(Guid id) => files.GetAsync(Service, $"/rounds/{id}/export");
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 }

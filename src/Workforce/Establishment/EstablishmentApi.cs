@@ -26,14 +26,10 @@ public static class EstablishmentApi
     public static IEndpointRouteBuilder MapEstablishmentApi(this IEndpointRouteBuilder app)
     {
         var establishment = app.MapGroup("/establishment").WithTags("Establishment");
-        establishment.MapGet("/", async (
-                string districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-                TypedResults.Ok(await DistrictAsync(dataSource, districtCode, asOf ?? clock.Today(), cancellationToken)))
+        establishment.MapGet("/", GetAsync)
             .Describe("区编制核算",
                 "Each school's required teachers, approved posts and 在编 teachers on a day (today unless asOf), and the district's.");
-        establishment.MapGet("/export", async (
-                string districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-                Sheet.File(await DistrictAsync(dataSource, districtCode, asOf ?? clock.Today(), cancellationToken)))
+        establishment.MapGet("/export", ExportAsync)
             .Describe("导出编制核算", "The district's establishment school by school, as an Excel workbook.");
         establishment.MapGet("/forecast", ForecastAsync)
             .Describe("预测年度需编制", "Teachers the official forecast requires each year, against the 在编 teachers today.");
@@ -44,13 +40,20 @@ public static class EstablishmentApi
         return app;
     }
 
+    private static async Task<Ok<DistrictEstablishment>> GetAsync(
+        string districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await DistrictAsync(dataSource, districtCode, asOf ?? clock.Today(), cancellationToken));
+
+    private static async Task<FileContentHttpResult> ExportAsync(
+        string districtCode, DateOnly? asOf, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        Sheet.File(await DistrictAsync(dataSource, districtCode, asOf ?? clock.Today(), cancellationToken));
+
     private static async Task<DistrictEstablishment> DistrictAsync(
         Database dataSource, string districtCode, DateOnly day, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var schools = await EstablishmentStore.SchoolsAsync(connection, districtCode, day, cancellationToken);
-        return new DistrictEstablishment(districtCode, schools.Sum(s => s.Required), schools.Sum(s => s.Approved),
-            schools.Sum(s => s.Actual), EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required))), schools);
+        return EstablishmentRules.District(districtCode, schools);
     }
 
     private static async Task<Ok<List<StaffingRequirementView>>> RequirementsAsync(
@@ -70,12 +73,7 @@ public static class EstablishmentApi
         var publication = await EstablishmentStore.PublicationAsync(snapshot, districtCode, cancellationToken);
         var demand = await EstablishmentStore.ForecastDemandAsync(snapshot, districtCode, cancellationToken);
         var actual = await EstablishmentStore.TeachersInEstablishmentAsync(snapshot, districtCode, cancellationToken);
-        var years = demand.GroupBy(d => d.Year).Select(year =>
-        {
-            var byStage = year.ToDictionary(d => d.Stage, d => EstablishmentRules.Required([(d.Stage, d.Pupils)], ratios));
-            var required = byStage.Values.Sum();
-            return new YearRequirement(year.Key, byStage, required, actual, required - actual);
-        }).ToList();
+        var years = EstablishmentRules.ByYear(demand, ratios, actual);
         return TypedResults.Ok(new ForecastEstablishment(districtCode, publication?.ScenarioName, publication?.BaseYear, years));
     }
 
@@ -85,9 +83,8 @@ public static class EstablishmentApi
     {
         var validation = new Validation();
         foreach (var (stage, ratio) in ratios)
-            if (!EstablishmentRules.DefaultPupilsPerTeacher.ContainsKey(stage) || ratio is <= 0 or > 100 || double.IsNaN(ratio))
-                validation.Add(stage, $"must be a stage ({string.Join(", ", EstablishmentRules.DefaultPupilsPerTeacher.Keys)})"
-                    + " with pupils per teacher above 0 and at most 100.");
+            if (EstablishmentRules.WhyNotRatio(stage, ratio) is { } problem)
+                validation.Add(stage, problem);
         if (ratios.Count == 0)
             validation.Add("ratios", "must give at least one stage.");
         if (!validation.IsValid)

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+
 namespace Platform.Workforce.Establishment;
 
 /// <summary>
@@ -22,6 +24,30 @@ public static class EstablishmentRules
 
     /// <summary>Teachers a district has beyond what its schools require: the sum of each over-staffed school's excess.</summary>
     public static int Surplus(IEnumerable<(int Actual, int Required)> schools) => schools.Sum(s => Math.Max(0, s.Actual - s.Required));
+
+    /// <summary>A district's establishment: the sums of its schools', and the surplus of its over-staffed schools.</summary>
+    public static DistrictEstablishment District(string districtCode, IReadOnlyList<SchoolEstablishment> schools) =>
+        new(districtCode, schools.Sum(s => s.Required), schools.Sum(s => s.Approved), schools.Sum(s => s.Actual),
+            Surplus(schools.Select(s => (s.Actual, s.Required))), schools);
+
+    /// <summary>
+    /// Teachers each forecast year requires, by stage and in all, against the 在编 teachers of today: the gap is the
+    /// teachers to add, negative when there are more than required.
+    /// </summary>
+    public static List<YearRequirement> ByYear(IEnumerable<(int Year, string Stage, double Pupils)> demand,
+        IReadOnlyDictionary<string, double> pupilsPerTeacher, int actualToday) =>
+        [.. demand.GroupBy(d => d.Year).Select(year =>
+        {
+            var byStage = year.ToDictionary(d => d.Stage, d => Required([(d.Stage, d.Pupils)], pupilsPerTeacher));
+            var required = byStage.Values.Sum();
+            return new YearRequirement(year.Key, byStage, required, actualToday, required - actualToday);
+        })];
+
+    /// <summary>Why a district's pupils per teacher for <paramref name="stage"/> cannot be set; null when it can.</summary>
+    public static string? WhyNotRatio(string stage, double pupilsPerTeacher) =>
+        DefaultPupilsPerTeacher.ContainsKey(stage) && pupilsPerTeacher is > 0 and <= 100
+            ? null
+            : $"must be a stage ({string.Join(", ", DefaultPupilsPerTeacher.Keys)}) with pupils per teacher above 0 and at most 100.";
 
     /// <summary>
     /// Whether a requirement can be staffed from the surplus: committed when the surplus covers the teachers the new

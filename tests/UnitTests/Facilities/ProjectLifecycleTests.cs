@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Schools;
+using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Stages;
@@ -107,12 +108,82 @@ public class ProjectLifecycleTests
     [Fact]
     public void A_plan_names_each_gate_out_of_order_or_not_of_the_path()
     {
-        var problems = StageGates.CheckPlan(DeliveryPath.Government, new Dictionary<string, DateOnly>
+        var problems = StageGates.CheckPlan(DeliveryPath.Government, [], new Dictionary<string, DateOnly>
         {
             ["approved"] = new(2027, 3, 1), ["site"] = new(2027, 2, 1), ["joint_acceptance"] = new(2027, 4, 1),
         }).ToDictionary(p => p.Field, p => p.Problem);
 
         Assert.Equal(["milestones.site", "milestones.joint_acceptance"], problems.Keys);
         Assert.Contains("before the gate planned before it (2027-03-01)", problems["milestones.site"]);
+    }
+
+    [Fact]
+    public void The_path_changes_only_before_the_first_gate()
+    {
+        var milestones = new Dictionary<string, DateOnly> { ["handover"] = new(2028, 6, 1) };
+        Passage obligation = new("obligation", new(2026, 1, 5), new SignedInUser("planner", "规划员"), "配套协议");
+
+        Assert.Empty(StageGates.CheckPlan(DeliveryPath.Government, [], milestones, DeliveryPath.Developer));
+        Assert.Equal(["path"], StageGates.CheckPlan(DeliveryPath.Developer, [obligation], milestones, DeliveryPath.Government)
+            .Select(p => p.Field));
+        Assert.Empty(StageGates.CheckPlan(DeliveryPath.Developer, [obligation], milestones, DeliveryPath.Developer));
+    }
+
+    [Fact]
+    public void A_proposal_is_built_at_an_open_or_planned_school_of_its_zone_serving_its_stage()
+    {
+        var proposal = Proposal() with { SchoolId = null };
+
+        Assert.Null(ProjectLifecycle.WhyNotAt(proposal, School));
+        Assert.Null(ProjectLifecycle.WhyNotAt(proposal, School with { Status = "planned" }));
+        Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { Status = "closed" }));
+        Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { ZoneId = Guid.NewGuid() }));
+        Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { Stages = [new SchoolStageCapacity("junior", 50, 12, 600)] }));
+        Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, null));
+        Assert.Contains("new school", ProjectLifecycle.WhyNotAt(proposal with { NewSchoolId = Guid.NewGuid() }, School));
+    }
+
+    [Fact]
+    public void Passing_a_gate_approves_commissions_or_announces_completion_and_nothing_else()
+    {
+        var by = new SignedInUser("manager", "校建科");
+        Passage Passed(string gate, string? waiver = null) => new(gate, Today, by, "文号", waiver);
+
+        Assert.Equal(ProjectStatus.Approved, ProjectLifecycle.Pass(Proposal(), School, Passed("approved"), Today)!.Changed!.Status);
+        Assert.Null(ProjectLifecycle.Pass(Proposal(ProjectStatus.Approved), School, Passed("approved"), Today));
+        var commissioned = ProjectLifecycle.Pass(Proposal(ProjectStatus.Approved), School, Passed("in_use"), Today)!;
+        Assert.Equal((ProjectStatus.Commissioned, Today), (commissioned.Changed!.Status, commissioned.Changed.InUseFrom));
+        var completed = ProjectLifecycle.Pass(Proposal(), School, Passed("completion"), Today)!;
+        Assert.Null(completed.Changed);
+        Assert.Equal(2, completed.Events.Count);
+        Assert.Null(ProjectLifecycle.Pass(Proposal(), School, Passed("completion", "已并入二期"), Today));
+        Assert.Null(ProjectLifecycle.Pass(Proposal(), School, Passed("site"), Today));
+    }
+
+    [Fact]
+    public void Approval_records_the_project_library_entry_first_when_no_gate_was_passed()
+    {
+        var by = new SignedInUser("manager", "校建科");
+        var createdOn = new DateOnly(2026, 3, 1);
+
+        var first = StageGates.Approval([], createdOn, Today, by, "津发改 12 号");
+        Assert.Equal([("proposed", createdOn), ("approved", Today)], first.Select(p => (p.Gate, p.Date)));
+        Assert.Equal("项目库入库 2026-03-01", first[0].DocumentReference);
+        Assert.Equal(["approved"], StageGates.Approval([first[0]], createdOn, Today, by, "津发改 12 号").Select(p => p.Gate));
+        Assert.Equal(new DateOnly(2026, 2, 1), StageGates.Approval([], createdOn, new(2026, 2, 1), by, null)[0].Date);
+    }
+
+    [Fact]
+    public void Commissioning_waives_each_gate_not_passed_then_passes_the_last()
+    {
+        var by = new SignedInUser("manager", "校建科");
+        var passed = new[] { new Passage("obligation", Today, by, "配套协议") };
+
+        var unpassed = StageGates.Unpassed(DeliveryPath.Developer, passed);
+        Assert.Equal(["construction_start", "completion", "joint_acceptance", "handover", "operator", "fit_out"],
+            unpassed.Select(g => g.Code));
+        var passages = StageGates.Commissioning(unpassed, Today, by, "开办批复", "移交前已开办");
+        Assert.All(passages.SkipLast(1), p => Assert.True(p.Waived));
+        Assert.Equal(("in_use", false), (passages[^1].Gate, passages[^1].Waived));
     }
 }

@@ -27,4 +27,26 @@ public class EstablishmentRulesTests
         Assert.Equal((5, true), EstablishmentRules.Assess("primary", 90, surplus: 8, Defaults));   // ⌈90 / 19⌉ = 5
         Assert.Equal((19, false), EstablishmentRules.Assess("primary", 360, surplus: 8, Defaults)); // ⌈360 / 19⌉ = 19
     }
+
+    [Fact]
+    public void Each_forecast_year_requires_teachers_by_stage_against_today()
+    {
+        var years = EstablishmentRules.ByYear(
+            [(2027, "primary", 190), (2027, "junior_secondary", 27), (2028, "primary", 191)],
+            new Dictionary<string, double> { ["primary"] = 19 }, actualToday: 12);
+
+        Assert.Equal([(2027, 12, 0), (2028, 11, -1)], years.Select(y => (y.Year, y.Required, y.Gap)));
+        Assert.Equal(2, years[0].ByStage["junior_secondary"]);
+    }
+
+    [Fact]
+    public void A_district_ratio_is_a_known_stage_above_0_and_at_most_100()
+    {
+        Assert.Null(EstablishmentRules.WhyNotRatio("primary", 17.5));
+        Assert.Null(EstablishmentRules.WhyNotRatio("primary", 100));
+        Assert.NotNull(EstablishmentRules.WhyNotRatio("college", 17.5));
+        Assert.NotNull(EstablishmentRules.WhyNotRatio("primary", 0));
+        Assert.NotNull(EstablishmentRules.WhyNotRatio("primary", 100.5));
+        Assert.NotNull(EstablishmentRules.WhyNotRatio("primary", double.NaN));
+    }
 }
