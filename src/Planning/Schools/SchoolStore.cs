@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Dapper;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
@@ -64,12 +63,12 @@ public static class SchoolStore
         if (schools.Count == 0)
             return [];
 
-        using var details = await connection.QueryMultipleAsync(new CommandDefinition("""
+        using var details = await transaction.MultipleAsync("""
             SELECT school_id AS SchoolId, stage, class_size_norm AS ClassSizeNorm FROM school_stages WHERE school_id = ANY(@ids);
             SELECT school_id AS SchoolId, grade, classes FROM school_classes WHERE school_id = ANY(@ids);
             SELECT school_id AS SchoolId, stage, sum(classes_added) AS Classes, sum(places_added) AS Places
             FROM capacity_additions WHERE school_id = ANY(@ids) GROUP BY school_id, stage;
-            """, new { ids = schools.Select(s => s.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+            """, new { ids = schools.Select(s => s.Id).ToArray() }, cancellationToken);
         var stages = (await details.ReadAsync<StageRow>()).ToLookup(s => s.SchoolId);
         var classes = (await details.ReadAsync<ClassRow>()).ToDictionary(c => (c.SchoolId, c.Grade), c => c.Classes);
         var additions = (await details.ReadAsync<AdditionRow>()).ToDictionary(a => (a.SchoolId, a.Stage));
@@ -102,7 +101,6 @@ public static class SchoolStore
     public static async Task<bool> UpdateAsync(
         NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
         var updated = await transaction.WriteAsync("""
             UPDATE schools SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId,
                 street_id = @StreetId, ownership = @Ownership, status = @Status, opening_year = @OpeningYear, updated_at = now()
@@ -122,7 +120,6 @@ public static class SchoolStore
     private static async Task WriteStagesAsync(
         NpgsqlTransaction transaction, Guid id, IReadOnlyList<StageDraft> stages, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
         await transaction.WriteAsync(
             "INSERT INTO school_stages (school_id, stage, class_size_norm) SELECT @id, * FROM unnest(@stages, @norms)",
             new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() },
@@ -143,7 +140,6 @@ public static class SchoolStore
     public static async Task<CapacityAddition> AddCapacityAsync(
         NpgsqlTransaction transaction, CapacityCommissioned added, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
         var schoolExists = await transaction.ScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM schools WHERE id = @SchoolId FOR UPDATE)", added, cancellationToken);
         if (!schoolExists)

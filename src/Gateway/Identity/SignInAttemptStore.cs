@@ -4,7 +4,7 @@ using Platform.BuildingBlocks.Data;
 namespace Platform.Gateway.Identity;
 
 /// <summary>The counts <see cref="SignInThrottle"/> decides on, kept in sign_in_attempts (address '' = the account).</summary>
-public static class SignInAttempts
+public static class SignInAttemptStore
 {
     private const string Account = "";
 

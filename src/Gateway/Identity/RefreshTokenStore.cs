@@ -7,7 +7,7 @@ namespace Platform.Gateway.Identity;
 public sealed record RefreshTokenOwner(Guid UserId, Guid SessionId);
 
 /// <summary>Refresh tokens, stored only as their SHA-256; each belongs to a session and works once.</summary>
-public static class RefreshTokens
+public static class RefreshTokenStore
 {
     public static Task AddAsync(NpgsqlConnection connection, string hash, Guid userId, Guid sessionId, TimeSpan lifetime,
         CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace Platform.Gateway.Identity;
 /// both: the gateway stops refreshing it at once, and every host refuses its access tokens once it has read the
 /// revocation (<see cref="RevocationPoller"/>, about a second).
 /// </summary>
-public sealed class Sessions(TokenIssuer issuer)
+public sealed class SessionStore(TokenIssuer issuer)
 {
     // How long a revoked session is listed: as long as one of its access tokens could still be valid.
     private TimeSpan Listed => issuer.AccessTokenLifetime + TimeSpan.FromMinutes(1);
@@ -49,11 +49,11 @@ public sealed class Sessions(TokenIssuer issuer)
     /// </summary>
     public async Task<RevocationPage> RevokedSinceAsync(NpgsqlConnection connection, DateTime? since, CancellationToken cancellationToken)
     {
-        await using var reader = await connection.QueryMultipleAsync(new CommandDefinition("""
+        await using var reader = await connection.MultipleAsync("""
             SELECT clock_timestamp();
             SELECT id AS Sid, revoked_at + @Listed AS Until FROM sessions
             WHERE revoked_at >= coalesce(@since, clock_timestamp() - @Listed)
-            """, new { since, Listed }, cancellationToken: cancellationToken));
+            """, new { since, Listed }, cancellationToken);
         var at = await reader.ReadSingleAsync<DateTime>();
         return new RevocationPage(at, (await reader.ReadAsync<RevokedSession>()).ToList());
     }

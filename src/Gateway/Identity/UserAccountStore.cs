@@ -27,7 +27,7 @@ public sealed record UserAccount
     };
 }
 
-public static class UserAccounts
+public static class UserAccountStore
 {
     // Locked: the latest lock on the user name, from any address (sign_in_attempts).
     private const string ViewColumns = """
