@@ -119,6 +119,13 @@ public static class ProjectStore
             "SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)",
             new { district, name }, cancellationToken);
 
+    /// <summary>Takes turns on the shortfalls of a zone and stage until the transaction ends.</summary>
+    public static Task LockShortfallsAsync(
+        NpgsqlTransaction transaction, Guid zoneId, string stage, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            SELECT pg_advisory_xact_lock(hashtextextended(@zoneId::text || @stage, 0))
+            """, new { zoneId, stage }, cancellationToken);
+
     /// <summary>The open proposal answering shortfalls of a zone and stage, locked; null when there is none.</summary>
     public static Task<Guid?> OpenShortfallProposalAsync(
         NpgsqlTransaction transaction, Guid zoneId, string stage, CancellationToken cancellationToken) =>

@@ -5,7 +5,13 @@ using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Forecasts;
 
-/// <summary>Loads what the engine needs for one district: its schools' enrolment history, its births and its housing.</summary>
+/// <summary>The district, a zone or a school (Kind) of a forecast, by code or id, with its name.</summary>
+public sealed record ForecastUnit(string Kind, string Id, string Name);
+
+/// <summary>
+/// Loads what the engine needs for one district: its schools' enrolment history, its births and its housing; and the
+/// areas its results are named by.
+/// </summary>
 public static class ForecastStore
 {
     /// <summary>
@@ -53,6 +59,23 @@ public static class ForecastStore
             """, new { districtCode, lastYear }, cancellationToken);
         return new ForecastInput(lastYear, histories, births, housing.ToList());
     }
+
+    /// <summary>The district, its zones and its schools, so moves are checked and results read as names.</summary>
+    public static async Task<IReadOnlyList<ForecastUnit>> UnitsAsync(
+        NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
+        (await connection.ListAsync<ForecastUnit>("""
+            SELECT 'district' AS Kind, code AS Id, name
+            FROM districts
+            WHERE code = @district
+            UNION ALL
+            SELECT 'zone', id::text, name
+            FROM zones
+            WHERE district_code = @district
+            UNION ALL
+            SELECT 'school', id::text, name
+            FROM schools
+            WHERE district_code = @district
+            """, new { district }, cancellationToken)).ToList();
 
     /// <summary>
     /// Births after the last registered year, up to what the horizon needs: from the series, else grown from the year

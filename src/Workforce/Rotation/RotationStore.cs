@@ -19,7 +19,7 @@ internal static class RotationStore
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static readonly WorkflowEvents Events = new("rotation_plan_events", "plan_id");
+    public static readonly WorkflowEventStore Events = new("rotation_plan_events", "plan_id");
 
     /// <summary>A change to a plan: locked, checked against its status, recorded, answered as it now stands.</summary>
     public static readonly AuditedChange<PlanRow, PlanStatus, PlanView> Change = new(

@@ -12,7 +12,7 @@ internal sealed record RoundPosts(Dictionary<(string, string), int> Posts, Dicti
 /// <summary>The appointment rounds' tables: every query the rounds feature runs.</summary>
 internal static class RoundStore
 {
-    public static readonly WorkflowEvents Events = new("round_events", "round_id");
+    public static readonly WorkflowEventStore Events = new("round_events", "round_id");
 
     /// <summary>A change to a round: locked, checked against its stage, recorded, answered as it now stands.</summary>
     public static readonly AuditedChange<RoundRow, RoundStage, RoundView> Change = new(

@@ -4,7 +4,7 @@ using Platform.BuildingBlocks.Data;
 namespace Platform.Workforce;
 
 /// <summary>The names of a district's schools, as the registry's events told them, for sheets and messages.</summary>
-internal static class SchoolNames
+internal static class SchoolNameStore
 {
     public static async Task<Dictionary<Guid, string>> InDistrictAsync(
         NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken) =>

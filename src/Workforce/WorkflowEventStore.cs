@@ -6,7 +6,7 @@ using Platform.Contracts;
 namespace Platform.Workforce;
 
 /// <summary>The history table of a workflow (rotation_plan_events by plan_id, round_events by round_id).</summary>
-internal sealed class WorkflowEvents(string table, string recordColumn)
+internal sealed class WorkflowEventStore(string table, string recordColumn)
 {
     public Task RecordAsync(
         NpgsqlTransaction transaction, Guid id, string action, SignedInUser user, string? detail, CancellationToken cancellationToken) =>
