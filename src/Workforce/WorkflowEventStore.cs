@@ -18,6 +18,8 @@ internal sealed class WorkflowEventStore(string table, string recordColumn)
     public async Task<List<WorkflowEvent>> ListAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
         (await connection.ListAsync<WorkflowEvent>($"""
             SELECT at, action, user_name AS UserName, display_name AS DisplayName, detail
-            FROM {table} WHERE {recordColumn} = @id ORDER BY at
+            FROM {table}
+            WHERE {recordColumn} = @id
+            ORDER BY at
             """, new { id }, cancellationToken)).ToList();
 }

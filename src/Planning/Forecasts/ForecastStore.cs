@@ -46,16 +46,19 @@ public static class ForecastStore
         }).ToList();
 
         // The district's series, and each zone's own series where one is registered (keyed by zone id).
-        var births = (await connection.ListAsync<(string Area, int Year, int Births)>(
-                "SELECT coalesce(zone_id::text, district_code), year, births FROM births WHERE district_code = @districtCode",
-                new { districtCode }, cancellationToken))
+        var births = (await connection.ListAsync<(string Area, int Year, int Births)>("""
+                SELECT coalesce(zone_id::text, district_code), year, births
+                FROM births
+                WHERE district_code = @districtCode
+                """, new { districtCode }, cancellationToken))
             .GroupBy(b => b.Area)
             .ToDictionary(area => area.Key, area => (IReadOnlyDictionary<int, double>)Extend(
                 area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth,
                 area.Key == districtCode ? birthSeries : null));
         var housing = await connection.ListAsync<HousingDevelopment>("""
             SELECT zone_id::text AS ZoneId, dwellings, completion_year AS CompletionYear
-            FROM housing_developments WHERE district_code = @districtCode AND completion_year > @lastYear
+            FROM housing_developments
+            WHERE district_code = @districtCode AND completion_year > @lastYear
             """, new { districtCode, lastYear }, cancellationToken);
         return new ForecastInput(lastYear, histories, births, housing.ToList());
     }

@@ -22,7 +22,8 @@ public static class PipelineStore
         (await connection.ListAsync<Row>("""
             SELECT p.project_id AS ProjectId, p.district_code AS DistrictCode, p.zone_id AS ZoneId, z.name AS ZoneName,
                    p.school_id AS SchoolId, p.name, p.status, p.places::text AS Places, p.planned_in_use AS PlannedInUse
-            FROM pipeline_projects p JOIN zones z ON z.id = p.zone_id
+            FROM pipeline_projects p
+            JOIN zones z ON z.id = p.zone_id
             WHERE (@districtCode::text IS NULL OR p.district_code = @districtCode) AND p.status IN ('proposed', 'approved')
               AND NOT EXISTS (SELECT 1 FROM capacity_additions a WHERE a.project_id = p.project_id)
             ORDER BY p.planned_in_use NULLS LAST, p.name

@@ -14,9 +14,11 @@ internal static class EstablishmentStore
         NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
     {
         var ratios = new Dictionary<string, double>(EstablishmentRules.DefaultPupilsPerTeacher);
-        foreach (var (stage, ratio) in await connection.ListAsync<(string, double)>(
-                     "SELECT stage, pupils_per_teacher::float8 FROM staffing_ratios WHERE district_code = @districtCode",
-                     new { districtCode }, cancellationToken))
+        foreach (var (stage, ratio) in await connection.ListAsync<(string, double)>("""
+                     SELECT stage, pupils_per_teacher::float8
+                     FROM staffing_ratios
+                     WHERE district_code = @districtCode
+                     """, new { districtCode }, cancellationToken))
             ratios[stage] = ratio;
         return ratios;
     }
@@ -82,9 +84,11 @@ internal static class EstablishmentStore
     /// <summary>The official forecast's scenario and base year, if one was published for the district.</summary>
     public static Task<(string ScenarioName, int BaseYear)?> PublicationAsync(
         NpgsqlTransaction snapshot, string districtCode, CancellationToken cancellationToken) =>
-        snapshot.SingleOrDefaultAsync<(string ScenarioName, int BaseYear)?>(
-            "SELECT scenario_name, base_year FROM forecast_publications WHERE district_code = @districtCode",
-            new { districtCode }, cancellationToken);
+        snapshot.SingleOrDefaultAsync<(string ScenarioName, int BaseYear)?>("""
+            SELECT scenario_name, base_year
+            FROM forecast_publications
+            WHERE district_code = @districtCode
+            """, new { districtCode }, cancellationToken);
 
     /// <summary>The official forecast's pupils by year and stage, over the district's zones.</summary>
     public static Task<List<(int Year, string Stage, double Pupils)>> ForecastDemandAsync(
@@ -99,9 +103,11 @@ internal static class EstablishmentStore
 
     public static Task<int> TeachersInEstablishmentAsync(
         NpgsqlTransaction snapshot, string districtCode, CancellationToken cancellationToken) =>
-        snapshot.ScalarAsync<int>(
-            "SELECT count(*)::int FROM teachers WHERE district_code = @districtCode AND establishment = 'in_establishment'",
-            new { districtCode }, cancellationToken);
+        snapshot.ScalarAsync<int>("""
+            SELECT count(*)::int
+            FROM teachers
+            WHERE district_code = @districtCode AND establishment = 'in_establishment'
+            """, new { districtCode }, cancellationToken);
 
     /// <summary>Records a school's enrolment by stage and year, except where newer totals are recorded already.</summary>
     public static Task RecordEnrolmentAsync(
@@ -181,8 +187,10 @@ internal static class EstablishmentStore
         CancellationToken cancellationToken) =>
         connection.WriteAsync("""
             INSERT INTO staffing_ratios (district_code, stage, pupils_per_teacher)
-            SELECT @districtCode, s, r FROM unnest(@stages, @ratios) AS x (s, r)
-            ON CONFLICT (district_code, stage) DO UPDATE SET pupils_per_teacher = excluded.pupils_per_teacher
+            SELECT @districtCode, s, r
+            FROM unnest(@stages, @ratios) AS x (s, r)
+            ON CONFLICT (district_code, stage) DO UPDATE
+                SET pupils_per_teacher = excluded.pupils_per_teacher
             """, new
         {
             districtCode, stages = ratios.Keys.ToArray(), ratios = ratios.Values.Select(r => (decimal)r).ToArray(),
