@@ -24,7 +24,7 @@ public static class Extensions
         builder.AddPlatformDatabase("gatewaydb", typeof(Extensions));
         builder.AddPlatformAuthentication();
         builder.Services.AddSingleton<TokenIssuer>();
-        builder.Services.AddSingleton<Sessions>();
+        builder.Services.AddSingleton<SessionStore>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IRevocationSource, DatabaseRevocations>());
         builder.Services.AddHostedService<DemoUsers>();
         builder.Services.AddPlatformOpenApi();

@@ -48,9 +48,9 @@ public static class Audit
             try
             {
                 // Session-wide, as a change may span several transactions; the pool resets both when the connection is returned.
-                await connection.WriteAsync(
-                    "SELECT set_config('app.actor', @Actor, false), set_config('app.source', @Source, false)",
-                    new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" }, cancellationToken);
+                await connection.WriteAsync("""
+                    SELECT set_config('app.actor', @Actor, false), set_config('app.source', @Source, false)
+                    """, new { Actor = CurrentCaller.Value?.Actor ?? "", Source = CurrentCaller.Value?.Source ?? "" }, cancellationToken);
                 return connection;
             }
             catch (NpgsqlException e) when (attempt < 3

@@ -62,7 +62,8 @@ internal sealed class DatabaseMigrator(
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         if (await connection.SingleAsync<bool>("""
                 SELECT pg_has_role(c.relowner, 'USAGE') OR has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE')
-                FROM pg_class c WHERE c.oid = 'audit.trail'::regclass
+                FROM pg_class c
+                WHERE c.oid = 'audit.trail'::regclass
                 """, null, cancellationToken))
             throw new InvalidOperationException("The service's database user can change the audit trail (audit.trail): provision it with " +
                 "AuditStore.sql as a superuser, owned by a role of its own, as the AppHost does (docs/security.md).");
@@ -72,8 +73,11 @@ internal sealed class DatabaseMigrator(
     private async Task RefuseUnrestrictedUserAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
-        var user = await connection.SingleAsync<(string Name, bool Unrestricted)>(
-            "SELECT rolname, rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user", null, cancellationToken);
+        var user = await connection.SingleAsync<(string Name, bool Unrestricted)>("""
+            SELECT rolname, rolsuper OR rolbypassrls
+            FROM pg_roles
+            WHERE rolname = current_user
+            """, null, cancellationToken);
         if (user.Unrestricted)
             throw new InvalidOperationException($"The database user '{user.Name}' is a superuser or bypasses row-level security, so the " +
                 "district scope would not hold: connect as a role of the database's own that is neither (the AppHost makes one).");
@@ -86,7 +90,9 @@ internal sealed class DatabaseHealthCheck(ScopedDataSources dataSources) : IHeal
     {
         try
         {
-            await using var command = dataSources.System.CreateCommand("SELECT 1");
+            await using var command = dataSources.System.CreateCommand("""
+                SELECT 1
+                """);
             await command.ExecuteScalarAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }

@@ -16,8 +16,9 @@ public static class MigrationRunner
         NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.WriteAsync(
-            "SELECT pg_advisory_lock(@AdvisoryLockKey)", new { AdvisoryLockKey }, cancellationToken);
+        await connection.WriteAsync("""
+            SELECT pg_advisory_lock(@AdvisoryLockKey)
+            """, new { AdvisoryLockKey }, cancellationToken);
         try
         {
             await connection.WriteAsync("""
@@ -25,16 +26,20 @@ public static class MigrationRunner
                     id         text        PRIMARY KEY,
                     applied_at timestamptz NOT NULL DEFAULT clock_timestamp())
                 """, null, cancellationToken);
-            var applied = (await connection.ListAsync<string>(
-                "SELECT id FROM schema_migrations", null, cancellationToken)).ToHashSet();
+            var applied = (await connection.ListAsync<string>("""
+                SELECT id
+                FROM schema_migrations
+                """, null, cancellationToken)).ToHashSet();
 
             var newlyApplied = new List<string>();
             foreach (var migration in migrations.Where(m => !applied.Contains(m.Id)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await transaction.WriteAsync(migration.Sql, null, cancellationToken);
-                await transaction.WriteAsync(
-                    "INSERT INTO schema_migrations (id) VALUES (@Id)", new { migration.Id }, cancellationToken);
+                await transaction.WriteAsync("""
+                    INSERT INTO schema_migrations (id)
+                    VALUES (@Id)
+                    """, new { migration.Id }, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 newlyApplied.Add(migration.Id);
             }
@@ -42,7 +47,9 @@ public static class MigrationRunner
         }
         finally
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@AdvisoryLockKey)", new { AdvisoryLockKey });
+            await connection.ExecuteAsync("""
+                SELECT pg_advisory_unlock(@AdvisoryLockKey)
+                """, new { AdvisoryLockKey });
         }
     }
 }

@@ -54,6 +54,16 @@ public static class Sql
         this DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
         transaction.Connection!.ExecuteAsync(Command(transaction, sql, param, cancellationToken));
 
+    /// <summary>Runs several queries (separated by semicolons) in one round trip; read their results in order.</summary>
+    public static Task<SqlMapper.GridReader> MultipleAsync(
+        this DbConnection connection, string sql, object? param, CancellationToken cancellationToken) =>
+        connection.QueryMultipleAsync(new CommandDefinition(sql, param, cancellationToken: cancellationToken));
+
+    /// <summary>Runs several queries (separated by semicolons) inside the transaction; read their results in order.</summary>
+    public static Task<SqlMapper.GridReader> MultipleAsync(
+        this DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
+        transaction.Connection!.QueryMultipleAsync(Command(transaction, sql, param, cancellationToken));
+
     private static CommandDefinition Command(
         DbTransaction transaction, string sql, object? param, CancellationToken cancellationToken) =>
         new(sql, param, transaction, cancellationToken: cancellationToken);

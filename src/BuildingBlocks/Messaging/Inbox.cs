@@ -13,9 +13,11 @@ public static class Inbox
     public static async Task<bool> TryAcceptAsync(
         this NpgsqlTransaction transaction, Guid messageId, string consumer, CancellationToken cancellationToken = default)
     {
-        var inserted = await transaction.WriteAsync(
-            "INSERT INTO inbox_messages (message_id, consumer) VALUES (@messageId, @consumer) ON CONFLICT DO NOTHING",
-            new { messageId, consumer }, cancellationToken);
+        var inserted = await transaction.WriteAsync("""
+            INSERT INTO inbox_messages (message_id, consumer)
+            VALUES (@messageId, @consumer)
+            ON CONFLICT DO NOTHING
+            """, new { messageId, consumer }, cancellationToken);
         return inserted == 1;
     }
 }

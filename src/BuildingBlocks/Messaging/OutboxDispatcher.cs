@@ -107,9 +107,11 @@ public sealed class OutboxDispatcher(ScopedDataSources dataSources, IBus bus, IL
         var results = await Task.WhenAll(batch.Select(row => PublishAsync(row, cancellationToken)));
 
         var sent = batch.Where((_, i) => results[i] is null).Select(row => row.Id).ToArray();
-        await transaction.WriteAsync(
-            "UPDATE outbox_messages SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@sent)",
-            new { sent }, cancellationToken);
+        await transaction.WriteAsync("""
+            UPDATE outbox_messages
+            SET sent_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL
+            WHERE id = ANY(@sent)
+            """, new { sent }, cancellationToken);
         foreach (var (row, error) in batch.Zip(results).Where(pair => pair.Second is not null))
         {
             var attempts = row.Attempts + 1;

@@ -63,8 +63,11 @@ public static class SchoolDirectory
     }
 
     public static async Task<KnownSchool?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<Row>(
-            $"SELECT {Columns} FROM known_schools WHERE id = @id", new { id }, cancellationToken)).Select(ToSchool).SingleOrDefault();
+        (await connection.ListAsync<Row>($"""
+            SELECT {Columns}
+            FROM known_schools
+            WHERE id = @id
+            """, new { id }, cancellationToken)).Select(ToSchool).SingleOrDefault();
 
     private static async Task<Ok<IReadOnlyList<KnownSchool>>> ListAsync(
         DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
@@ -76,9 +79,12 @@ public static class SchoolDirectory
     /// <summary>The schools in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix).</summary>
     public static async Task<IReadOnlyList<KnownSchool>> AllAsync(
         NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<Row>(
-            $"SELECT {Columns} FROM known_schools WHERE starts_with(district_code, @scopePrefix) ORDER BY district_code, name",
-            new { scopePrefix }, cancellationToken)).Select(ToSchool).ToList();
+        (await connection.ListAsync<Row>($"""
+            SELECT {Columns}
+            FROM known_schools
+            WHERE starts_with(district_code, @scopePrefix)
+            ORDER BY district_code, name
+            """, new { scopePrefix }, cancellationToken)).Select(ToSchool).ToList();
 
     private static KnownSchool ToSchool(Row row) => new(
         row.Id, row.Version, row.Name, row.DistrictCode, row.ZoneId, row.Ownership, row.Status,
@@ -89,9 +95,10 @@ public static class SchoolDirectory
         transaction.WriteAsync("""
             INSERT INTO known_schools (id, version, name, district_code, zone_id, ownership, status, opening_year, stages)
             VALUES (@Id, @Version, @Name, @DistrictCode, @ZoneId, @Ownership, @Status, @OpeningYear, @stages::jsonb)
-            ON CONFLICT (id) DO UPDATE SET version = excluded.version, name = excluded.name, district_code = excluded.district_code,
-                zone_id = excluded.zone_id, ownership = excluded.ownership, status = excluded.status,
-                opening_year = excluded.opening_year, stages = excluded.stages, received_at = clock_timestamp()
+            ON CONFLICT (id) DO UPDATE
+                SET version = excluded.version, name = excluded.name, district_code = excluded.district_code,
+                    zone_id = excluded.zone_id, ownership = excluded.ownership, status = excluded.status,
+                    opening_year = excluded.opening_year, stages = excluded.stages, received_at = clock_timestamp()
             WHERE known_schools.version < excluded.version
             """,
             new

@@ -20,8 +20,12 @@ internal static class DetailsStore
             """, new { id }, cancellationToken);
         if (row is null)
             return null;
-        var funding = (await connection.ListAsync<(string Source, decimal Amount)>(
-                "SELECT source, amount FROM project_funding WHERE project_id = @id ORDER BY amount DESC", new { id }, cancellationToken))
+        var funding = (await connection.ListAsync<(string Source, decimal Amount)>("""
+                SELECT source, amount
+                FROM project_funding
+                WHERE project_id = @id
+                ORDER BY amount DESC
+                """, new { id }, cancellationToken))
             .ToDictionary(f => f.Source, f => f.Amount);
         return new ProjectDetails(row.ProjectId, row.Type, DetailsApi.Types[row.Type], row.FloorArea, row.LandArea, row.Budget,
             funding, row.ResponsibleUnit, row.Contractor);
@@ -34,7 +38,9 @@ internal static class DetailsStore
     {
         var written = await transaction.WriteAsync("""
             INSERT INTO project_details (project_id, type, floor_area, land_area, budget, responsible_unit, contractor)
-            SELECT id, @Type, @FloorArea, @LandArea, @Budget, @ResponsibleUnit, @Contractor FROM projects WHERE id = @id
+            SELECT id, @Type, @FloorArea, @LandArea, @Budget, @ResponsibleUnit, @Contractor
+            FROM projects
+            WHERE id = @id
             ON CONFLICT (project_id) DO UPDATE
                 SET type = excluded.type, floor_area = excluded.floor_area, land_area = excluded.land_area,
                     budget = excluded.budget, responsible_unit = excluded.responsible_unit, contractor = excluded.contractor
@@ -45,8 +51,11 @@ internal static class DetailsStore
         if (written == 0)
             return false;
         await transaction.WriteAsync("""
-            DELETE FROM project_funding WHERE project_id = @id;
-            INSERT INTO project_funding (project_id, source, amount) SELECT @id, s, a FROM unnest(@sources, @amounts) AS f (s, a);
+            DELETE FROM project_funding
+            WHERE project_id = @id;
+            INSERT INTO project_funding (project_id, source, amount)
+            SELECT @id, s, a
+            FROM unnest(@sources, @amounts) AS f (s, a);
             """, new { id, sources = funding.Keys.Select(k => k.Trim()).ToArray(), amounts = funding.Values.ToArray() },
             cancellationToken);
         return true;

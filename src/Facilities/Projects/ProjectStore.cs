@@ -34,7 +34,8 @@ public static class ProjectStore
             """, Row(project), cancellationToken);
         await transaction.WriteAsync("""
             INSERT INTO project_other_stages (project_id, stage, classes, places)
-            SELECT @Id, s, c, p FROM unnest(@stages, @classes, @places) AS x (s, c, p)
+            SELECT @Id, s, c, p
+            FROM unnest(@stages, @classes, @places) AS x (s, c, p)
             """, new
         {
             project.Id,
@@ -46,22 +47,33 @@ public static class ProjectStore
 
     public static async Task<Project?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
         (await WithOtherStagesAsync(connection,
-            await connection.ListAsync<Project>($"SELECT {Columns} FROM projects WHERE id = @id", new { id }, cancellationToken),
+            await connection.ListAsync<Project>($"""
+                SELECT {Columns}
+                FROM projects
+                WHERE id = @id
+                """, new { id }, cancellationToken),
             cancellationToken)).SingleOrDefault();
 
     /// <summary>The project, locked until the transaction ends.</summary>
     public static async Task<Project?> FindForUpdateAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
         (await WithOtherStagesAsync(transaction.Connection!,
-            await transaction.ListAsync<Project>(
-                $"SELECT {Columns} FROM projects WHERE id = @id FOR UPDATE", new { id }, cancellationToken),
+            await transaction.ListAsync<Project>($"""
+                SELECT {Columns}
+                FROM projects
+                WHERE id = @id
+                FOR UPDATE
+                """, new { id }, cancellationToken),
             cancellationToken)).SingleOrDefault();
 
     /// <summary>The projects in the districts <paramref name="scopePrefix"/> covers (DistrictScope.Prefix), newest first.</summary>
     public static async Task<IReadOnlyList<Project>> ListAsync(
         NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        await WithOtherStagesAsync(connection, await connection.ListAsync<Project>(
-            $"SELECT {Columns} FROM projects WHERE starts_with(district_code, @scopePrefix) ORDER BY created_at DESC",
-            new { scopePrefix }, cancellationToken), cancellationToken);
+        await WithOtherStagesAsync(connection, await connection.ListAsync<Project>($"""
+            SELECT {Columns}
+            FROM projects
+            WHERE starts_with(district_code, @scopePrefix)
+            ORDER BY created_at DESC
+            """, new { scopePrefix }, cancellationToken), cancellationToken);
 
     private static async Task<IReadOnlyList<Project>> WithOtherStagesAsync(
         NpgsqlConnection connection, List<Project> projects, CancellationToken cancellationToken)
@@ -111,14 +123,25 @@ public static class ProjectStore
 
     /// <summary>The district of a zone, as Facilities knows it from the schools in it; null for a zone it does not know.</summary>
     public static Task<string?> DistrictOfZoneAsync(NpgsqlConnection connection, Guid zoneId, CancellationToken cancellationToken) =>
-        connection.SingleOrDefaultAsync<string>(
-            "SELECT district_code FROM known_schools WHERE zone_id = @zoneId LIMIT 1", new { zoneId }, cancellationToken);
+        connection.SingleOrDefaultAsync<string>("""
+            SELECT district_code
+            FROM known_schools
+            WHERE zone_id = @zoneId
+            LIMIT 1
+            """, new { zoneId }, cancellationToken);
 
     public static Task<bool> SchoolNameTakenAsync(
         NpgsqlConnection connection, string district, string name, CancellationToken cancellationToken) =>
-        connection.SingleAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)",
-            new { district, name }, cancellationToken);
+        connection.SingleAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM known_schools WHERE district_code = @district AND name = @name)
+            """, new { district, name }, cancellationToken);
+
+    /// <summary>Takes turns on the shortfalls of a zone and stage until the transaction ends.</summary>
+    public static Task LockShortfallsAsync(
+        NpgsqlTransaction transaction, Guid zoneId, string stage, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            SELECT pg_advisory_xact_lock(hashtextextended(@zoneId::text || @stage, 0))
+            """, new { zoneId, stage }, cancellationToken);
 
     /// <summary>The open proposal answering shortfalls of a zone and stage, locked; null when there is none.</summary>
     public static Task<Guid?> OpenShortfallProposalAsync(

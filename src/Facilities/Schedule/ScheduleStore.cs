@@ -47,10 +47,16 @@ public static class ScheduleStore
     public static async Task<ProjectPlan> LoadAsync(NpgsqlConnection connection, Project project, CancellationToken cancellationToken)
     {
         var id = project.Id;
-        var (path, createdOn) = await connection.SingleAsync<(string, DateOnly)>(
-            "SELECT path, created_at::date FROM projects WHERE id = @id", new { id }, cancellationToken);
-        var planned = await connection.ListAsync<(string Gate, DateOnly Baseline, DateOnly Planned)>(
-            "SELECT gate, baseline, planned FROM project_milestones WHERE project_id = @id", new { id }, cancellationToken);
+        var (path, createdOn) = await connection.SingleAsync<(string, DateOnly)>("""
+            SELECT path, created_at::date
+            FROM projects
+            WHERE id = @id
+            """, new { id }, cancellationToken);
+        var planned = await connection.ListAsync<(string Gate, DateOnly Baseline, DateOnly Planned)>("""
+            SELECT gate, baseline, planned
+            FROM project_milestones
+            WHERE project_id = @id
+            """, new { id }, cancellationToken);
         var passages = await PassagesAsync(connection, id, cancellationToken);
         var actual = passages.ToDictionary(p => p.Gate, p => p.Date);
         var milestones = planned.Select(m =>
@@ -87,10 +93,14 @@ public static class ScheduleStore
     public static Task PlanAsync(NpgsqlTransaction transaction, Guid id, DeliveryPath path,
         IReadOnlyDictionary<string, DateOnly> milestones, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            UPDATE projects SET path = @path WHERE id = @id;
+            UPDATE projects
+            SET path = @path
+            WHERE id = @id;
             INSERT INTO project_milestones (project_id, gate, baseline, planned)
-            SELECT @id, g, d, d FROM unnest(@gates, @dates) AS x (g, d)
-            ON CONFLICT (project_id, gate) DO UPDATE SET planned = excluded.planned;
+            SELECT @id, g, d, d
+            FROM unnest(@gates, @dates) AS x (g, d)
+            ON CONFLICT (project_id, gate) DO UPDATE
+                SET planned = excluded.planned;
             """, new
         {
             id, path = path.Code(),
@@ -102,7 +112,8 @@ public static class ScheduleStore
         transaction.WriteAsync("""
             INSERT INTO project_estimates (project_id, kind, date, amount)
             VALUES (@id, @kind, @Date, @Amount)
-            ON CONFLICT (project_id, kind, date) DO UPDATE SET amount = excluded.amount, recorded_at = clock_timestamp()
+            ON CONFLICT (project_id, kind, date) DO UPDATE
+                SET amount = excluded.amount, recorded_at = clock_timestamp()
             """, new { id, kind = estimate.Kind.Code(), estimate.Date, estimate.Amount }, cancellationToken);
 
     public static Task RecordEarnedValueAsync(
@@ -125,8 +136,12 @@ public static class ScheduleStore
         NpgsqlConnection connection, ProjectPlan plan, DateOnly today, CancellationToken cancellationToken)
     {
         var id = plan.Project.Id;
-        var estimates = (await connection.ListAsync<(string Kind, decimal Amount, DateOnly Date)>(
-                "SELECT kind, amount, date FROM project_estimates WHERE project_id = @id ORDER BY date", new { id }, cancellationToken))
+        var estimates = (await connection.ListAsync<(string Kind, decimal Amount, DateOnly Date)>("""
+                SELECT kind, amount, date
+                FROM project_estimates
+                WHERE project_id = @id
+                ORDER BY date
+                """, new { id }, cancellationToken))
             .Select(e => new Estimate(Enum.Parse<EstimateKind>(e.Kind, ignoreCase: true), e.Amount, e.Date)).ToList();
         var earned = await connection.SingleOrDefaultAsync<EarnedValue>("""
             SELECT planned_value AS PlannedValue, earned_value AS EarnedValueAmount, actual_cost AS ActualCost

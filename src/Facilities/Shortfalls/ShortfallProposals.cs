@@ -22,8 +22,7 @@ public sealed class PlaceShortfallDetectedConsumer(Database dataSource, ILogger<
         var connection = transaction.Connection!;
         // Shortfalls of one zone and stage (its years) arrive together: taken one at a time, the first opens the
         // proposal and the others find it, instead of racing to insert it.
-        await transaction.WriteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@ZoneId::text || @Stage, 0))",
-            message, cancellationToken);
+        await ProjectStore.LockShortfallsAsync(transaction, message.ZoneId, message.Stage, cancellationToken);
         var openId = await ProjectStore.OpenShortfallProposalAsync(transaction, message.ZoneId, message.Stage, cancellationToken);
         var places = (int)Math.Ceiling(message.ShortfallPlaces);
         Project proposal;

@@ -39,7 +39,7 @@ public static class AuthApi
             .Describe("修改密码", "The signed-in user changes their password, giving the current one.");
         // Lists only ids of sessions that have ended, which open nothing: every host reads it, before anyone signs in.
         auth.MapGet("/revocations", async (
-            DateTimeOffset? since, Database dataSource, Sessions sessions, CancellationToken cancellationToken) =>
+            DateTimeOffset? since, Database dataSource, SessionStore sessions, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             return TypedResults.Ok(await sessions.RevokedSinceAsync(connection, since?.UtcDateTime, cancellationToken));
@@ -65,17 +65,17 @@ public static class AuthApi
             return validation.Problem();
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var user = await UserAccounts.FindByNameAsync(connection, userName, cancellationToken);
-        var checkable = await SignInAttempts.BeginAsync(connection, userName, Address(http), cancellationToken);
+        var user = await UserAccountStore.FindByNameAsync(connection, userName, cancellationToken);
+        var checkable = await SignInAttemptStore.BeginAsync(connection, userName, Address(http), cancellationToken);
         var account = checkable && user is { Active: true } ? user : null;
         var verdict = Passwords.Verify(account?.PasswordHash, password);
         if (account is null || verdict == PasswordVerificationResult.Failed)
             return Refused();
-        await SignInAttempts.SucceededAsync(connection, userName, Address(http), cancellationToken);
-        if (await Sessions.StartAsync(connection, account.Id, account.PasswordHash, cancellationToken) is not { } sessionId)
+        await SignInAttemptStore.SucceededAsync(connection, userName, Address(http), cancellationToken);
+        if (await SessionStore.StartAsync(connection, account.Id, account.PasswordHash, cancellationToken) is not { } sessionId)
             return Refused();
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            await UserAccounts.RehashAsync(connection, account.Id, account.PasswordHash, Passwords.Hash(password), cancellationToken);
+            await UserAccountStore.RehashAsync(connection, account.Id, account.PasswordHash, Passwords.Hash(password), cancellationToken);
         return TypedResults.Ok(await IssueAsync(connection, issuer, account, sessionId, cancellationToken));
     }
 
@@ -88,8 +88,8 @@ public static class AuthApi
             return validation.Problem();
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var owner = await RefreshTokens.TakeAsync(connection, TokenIssuer.HashOf(token), cancellationToken);
-        var user = owner is null ? null : await UserAccounts.FindAccountAsync(connection, owner.UserId, cancellationToken);
+        var owner = await RefreshTokenStore.TakeAsync(connection, TokenIssuer.HashOf(token), cancellationToken);
+        var user = owner is null ? null : await UserAccountStore.FindAccountAsync(connection, owner.UserId, cancellationToken);
         if (user is not { Active: true })
             return TypedResults.Problem(
                 title: "刷新令牌无效。", detail: "请重新登录。", statusCode: StatusCodes.Status401Unauthorized);
@@ -100,13 +100,13 @@ public static class AuthApi
     /// Ends the session of the refresh token in the body and of the bearer token, if any. JSON bodies only: another
     /// site's form cannot post one (415), and a script of another origin is stopped by CORS before it could.
     /// </summary>
-    private static async Task<NoContent> SignOutAsync(RefreshRequest request, HttpContext http, Database dataSource, Sessions sessions,
+    private static async Task<NoContent> SignOutAsync(RefreshRequest request, HttpContext http, Database dataSource, SessionStore sessions,
         RevokedSessions revoked, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var ended = new List<Guid>();
         if (request.RefreshToken is { Length: > 0 and <= 200 } token
-            && await RefreshTokens.SessionOfAsync(connection, TokenIssuer.HashOf(token), cancellationToken) is { } fromRefresh)
+            && await RefreshTokenStore.SessionOfAsync(connection, TokenIssuer.HashOf(token), cancellationToken) is { } fromRefresh)
             ended.Add(fromRefresh);
         if (Guid.TryParse(http.User.FindFirst(RevokedSessions.ClaimType)?.Value, out var fromBearer))
             ended.Add(fromBearer);
@@ -117,11 +117,11 @@ public static class AuthApi
 
     /// <summary>A user's own new password: the current one must be right (counted like a sign-in); every session ends.</summary>
     private static async Task<Results<NoContent, ValidationProblem>> ChangePasswordAsync(PasswordChangeRequest request, HttpContext http,
-        Database dataSource, Sessions sessions, RevokedSessions revoked, CancellationToken cancellationToken)
+        Database dataSource, SessionStore sessions, RevokedSessions revoked, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var user = Guid.TryParse(http.User.FindFirst("sub")?.Value, out var id)
-            ? await UserAccounts.FindAccountAsync(connection, id, cancellationToken)
+            ? await UserAccountStore.FindAccountAsync(connection, id, cancellationToken)
             : null;
         var validation = new Validation();
         var current = Secret(validation, "currentPassword", request.CurrentPassword);
@@ -132,16 +132,17 @@ public static class AuthApi
             return validation.Problem();
 
         var userName = user?.UserName ?? http.User.Identity?.Name ?? "";
-        var checkable = await SignInAttempts.BeginAsync(connection, userName, Address(http), cancellationToken);
+        var checkable = await SignInAttemptStore.BeginAsync(connection, userName, Address(http), cancellationToken);
         var account = checkable && user is { Active: true } ? user : null;
         if (account is null || Passwords.Verify(account.PasswordHash, current) == PasswordVerificationResult.Failed)
         {
             validation.Add("currentPassword", "当前密码不正确，或错误次数过多已暂时锁定。");
             return validation.Problem();
         }
-        await SignInAttempts.SucceededAsync(connection, userName, Address(http), cancellationToken);
+        await SignInAttemptStore.SucceededAsync(connection, userName, Address(http), cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await UserAccounts.SetPasswordAsync(connection, transaction, account.Id, Passwords.Hash(next), temporary: false, cancellationToken);
+        await UserAccountStore.SetPasswordAsync(
+            connection, transaction, account.Id, Passwords.Hash(next), temporary: false, cancellationToken);
         var ended = await sessions.RevokeAllAsync(connection, transaction, account.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         revoked.Add(ended);
@@ -152,7 +153,7 @@ public static class AuthApi
         CancellationToken cancellationToken)
     {
         var (refreshToken, hash) = TokenIssuer.RefreshToken();
-        await RefreshTokens.AddAsync(connection, hash, user.Id, sessionId, issuer.RefreshTokenLifetime, cancellationToken);
+        await RefreshTokenStore.AddAsync(connection, hash, user.Id, sessionId, issuer.RefreshTokenLifetime, cancellationToken);
         return new SignedIn(issuer.AccessToken(user, sessionId), "Bearer", (int)issuer.AccessTokenLifetime.TotalSeconds, refreshToken,
             sessionId, user.View with { Roles = user.GrantedRoles, LockedUntil = null }, user.MustChangePassword);
     }

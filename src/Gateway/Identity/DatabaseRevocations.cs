@@ -4,7 +4,7 @@ using Platform.BuildingBlocks.Security;
 namespace Platform.Gateway.Identity;
 
 /// <summary>The gateway reads ended sessions from its own database, where every other host reads them from its feed.</summary>
-public sealed class DatabaseRevocations(ScopedDataSources dataSources, Sessions sessions) : IRevocationSource
+public sealed class DatabaseRevocations(ScopedDataSources dataSources, SessionStore sessions) : IRevocationSource
 {
     public async Task<RevocationPage> ReadAsync(DateTime? since, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ public sealed class DemoUsers(ScopedDataSources dataSources, IConfiguration conf
         var hash = Passwords.Hash(password);
         await using var connection = await dataSources.System.OpenConnectionAsync(cancellationToken);
         foreach (var (userName, displayName, roles, district) in All)
-            await UserAccounts.InsertAsync(
+            await UserAccountStore.InsertAsync(
                 connection, Guid.CreateVersion7(), userName, displayName, roles, district, hash, temporary: false, cancellationToken);
         logger.LogInformation("Demo users are ready: {Users}", string.Join(", ", All.Select(user => user.UserName)));
     }

@@ -32,7 +32,7 @@ public static partial class UsersApi
         users.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
         {
             await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await UserAccounts.ListAsync(connection, scope.Prefix, cancellationToken));
+            return TypedResults.Ok(await UserAccountStore.ListAsync(connection, scope.Prefix, cancellationToken));
         }).RequireAuthorization(AccessRequirement.UserListPolicy)
             .Describe("用户", "The users of the districts in the caller's scope.");
         users.MapPost("/", CreateAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy)
@@ -65,15 +65,16 @@ public static partial class UsersApi
         var id = Guid.CreateVersion7();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var hash = Passwords.Hash(password);
-        if (!await UserAccounts.InsertAsync(connection, id, userName, displayName, [], district, hash, temporary: true, cancellationToken))
+        if (!await UserAccountStore.InsertAsync(
+                connection, id, userName, displayName, [], district, hash, temporary: true, cancellationToken))
             return TypedResults.Problem(
                 title: "The user name is taken.", detail: $"There is a user '{userName}' already.",
                 statusCode: StatusCodes.Status409Conflict);
-        return TypedResults.Created($"/api/admin/users/{id}", (await UserAccounts.FindAsync(connection, id, cancellationToken))!);
+        return TypedResults.Created($"/api/admin/users/{id}", (await UserAccountStore.FindAsync(connection, id, cancellationToken))!);
     }
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        Guid id, UserChangeRequest request, ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions,
+        Guid id, UserChangeRequest request, ClaimsPrincipal caller, DistrictScope scope, Database dataSource, SessionStore sessions,
         RevokedSessions revoked, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -88,7 +89,7 @@ public static partial class UsersApi
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked, _ => null,
             (connection, transaction) =>
-                UserAccounts.SetStandingAsync(connection, transaction, id, displayName, request.Active!.Value, cancellationToken),
+                UserAccountStore.SetStandingAsync(connection, transaction, id, displayName, request.Active!.Value, cancellationToken),
             cancellationToken);
         return Answer(outcome);
     }
@@ -98,12 +99,12 @@ public static partial class UsersApi
     /// new password is temporary: it signs in without roles until the user has set their own.
     /// </summary>
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(Guid id,
-        PasswordRequest request, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        PasswordRequest request, DistrictScope scope, Database dataSource, SessionStore sessions, RevokedSessions revoked,
         CancellationToken cancellationToken)
     {
         UserView? target;
         await using (var lookup = await dataSource.OpenAuditedAsync(cancellationToken))
-            target = await UserAccounts.FindAsync(lookup, id, cancellationToken);
+            target = await UserAccountStore.FindAsync(lookup, id, cancellationToken);
         var validation = new Validation();
         var password = PasswordPolicy.Check(validation, "password", request.Password, target?.UserName);
         if (!validation.IsValid)
@@ -114,15 +115,15 @@ public static partial class UsersApi
                 : null,
             async (connection, transaction) =>
             {
-                await UserAccounts.SetPasswordAsync(
+                await UserAccountStore.SetPasswordAsync(
                     connection, transaction, id, Passwords.Hash(password), temporary: true, cancellationToken);
-                await SignInAttempts.ClearAsync(connection, target!.UserName, cancellationToken);
+                await SignInAttemptStore.ClearAsync(connection, target!.UserName, cancellationToken);
             }, cancellationToken);
         return Answer(outcome);
     }
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult>> GrantAsync(
-        Guid id, GrantRequest request, ClaimsPrincipal caller, DistrictScope scope, Database dataSource, Sessions sessions,
+        Guid id, GrantRequest request, ClaimsPrincipal caller, DistrictScope scope, Database dataSource, SessionStore sessions,
         RevokedSessions revoked, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -132,7 +133,7 @@ public static partial class UsersApi
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
             user => user.Id == CallerId(caller) ? "不能修改自己的角色和辖区。" : null,
-            (connection, transaction) => UserAccounts.SetGrantAsync(connection, transaction, id, roles, district, cancellationToken),
+            (connection, transaction) => UserAccountStore.SetGrantAsync(connection, transaction, id, roles, district, cancellationToken),
             cancellationToken);
         return Answer(outcome);
     }
@@ -144,11 +145,11 @@ public static partial class UsersApi
     /// ends the user's sessions in the same transaction. No user when there is no such user in scope.
     /// </summary>
     private static async Task<Outcome> UpdateAsync(
-        Guid id, DistrictScope scope, Database dataSource, Sessions sessions, RevokedSessions revoked,
+        Guid id, DistrictScope scope, Database dataSource, SessionStore sessions, RevokedSessions revoked,
         Func<UserView, string?> refuse, Func<NpgsqlConnection, NpgsqlTransaction, Task> update, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        if (await UserAccounts.FindAsync(connection, id, cancellationToken) is not { } user || !scope.Covers(user.DistrictCode))
+        if (await UserAccountStore.FindAsync(connection, id, cancellationToken) is not { } user || !scope.Covers(user.DistrictCode))
             return new Outcome(null, null);
         if (refuse(user) is { } refusal)
             return new Outcome(user, refusal);
@@ -157,7 +158,7 @@ public static partial class UsersApi
         var ended = await sessions.RevokeAllAsync(connection, transaction, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         revoked.Add(ended);
-        return new Outcome(await UserAccounts.FindAsync(connection, id, cancellationToken), null);
+        return new Outcome(await UserAccountStore.FindAsync(connection, id, cancellationToken), null);
     }
 
     private static Results<Ok<UserView>, NotFound, ValidationProblem, ProblemHttpResult> Answer(Outcome outcome) => outcome switch

@@ -12,7 +12,9 @@ public static class BirthStore
         NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.ListAsync<BirthView>("""
             SELECT b.district_code AS DistrictCode, d.name AS DistrictName, b.zone_id AS ZoneId, z.name AS ZoneName, b.year, b.births
-            FROM births b JOIN districts d ON d.code = b.district_code LEFT JOIN zones z ON z.id = b.zone_id
+            FROM births b
+            JOIN districts d ON d.code = b.district_code
+            LEFT JOIN zones z ON z.id = b.zone_id
             WHERE @districtCode::text IS NULL OR b.district_code = @districtCode
             ORDER BY b.district_code, z.name NULLS FIRST, b.year
             """, new { districtCode }, cancellationToken)).ToList();
@@ -22,7 +24,8 @@ public static class BirthStore
         NpgsqlConnection connection, IReadOnlyList<BirthRecord> records, CancellationToken cancellationToken) =>
         (await connection.ListAsync<BirthRecord>("""
             SELECT b.district_code AS DistrictCode, b.zone_id AS ZoneId, b.year, b.births
-            FROM births b JOIN unnest(@codes, @zones, @years) AS wanted (code, zone, year)
+            FROM births b
+            JOIN unnest(@codes, @zones, @years) AS wanted (code, zone, year)
                 ON b.district_code = wanted.code AND b.zone_id IS NOT DISTINCT FROM wanted.zone AND b.year = wanted.year
             """, Columns(records), cancellationToken))
         .ToDictionary(r => (r.DistrictCode, r.ZoneId, r.Year), r => r.Births);
@@ -31,8 +34,10 @@ public static class BirthStore
         NpgsqlTransaction transaction, IReadOnlyList<BirthRecord> records, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO births (district_code, zone_id, year, births)
-            SELECT * FROM unnest(@codes, @zones, @years, @births)
-            ON CONFLICT (district_code, zone_id, year) DO UPDATE SET births = excluded.births, updated_at = now()
+            SELECT *
+            FROM unnest(@codes, @zones, @years, @births)
+            ON CONFLICT (district_code, zone_id, year) DO UPDATE
+                SET births = excluded.births, updated_at = now()
             WHERE births.births <> excluded.births
             """, Columns(records), cancellationToken);
 

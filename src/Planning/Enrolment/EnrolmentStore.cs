@@ -17,7 +17,8 @@ public static class EnrolmentStore
         NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
         (await connection.ListAsync<SchoolStageRow>("""
             SELECT s.id, s.name, s.district_code AS DistrictCode, s.zone_id AS ZoneId, s.status, st.stage
-            FROM schools s JOIN school_stages st ON st.school_id = s.id
+            FROM schools s
+            JOIN school_stages st ON st.school_id = s.id
             WHERE @districtCode::text IS NULL OR s.district_code = @districtCode
             """, new { districtCode }, cancellationToken))
         .GroupBy(r => (r.Id, r.Name, r.DistrictCode, r.ZoneId, r.Status))
@@ -30,7 +31,8 @@ public static class EnrolmentStore
         (await connection.ListAsync<EnrolmentView>("""
             SELECT e.school_id AS SchoolId, s.name AS SchoolName, s.district_code AS DistrictCode,
                    e.grade, e.year, e.pupils, e.local, e.migrant
-            FROM enrolment e JOIN schools s ON s.id = e.school_id
+            FROM enrolment e
+            JOIN schools s ON s.id = e.school_id
             WHERE (@districtCode::text IS NULL OR s.district_code = @districtCode) AND (@schoolId::uuid IS NULL OR e.school_id = @schoolId)
             ORDER BY s.district_code, s.name, e.year, e.grade
             """, new { districtCode, schoolId }, cancellationToken)).ToList();
@@ -40,7 +42,8 @@ public static class EnrolmentStore
         NpgsqlConnection connection, IReadOnlyList<EnrolmentRecord> records, CancellationToken cancellationToken) =>
         (await connection.ListAsync<(Guid SchoolId, int Grade, int Year, int Pupils)>("""
             SELECT e.school_id, e.grade, e.year, e.pupils
-            FROM enrolment e JOIN unnest(@schools, @grades, @years) AS wanted (school, grade, year)
+            FROM enrolment e
+            JOIN unnest(@schools, @grades, @years) AS wanted (school, grade, year)
                 ON e.school_id = wanted.school AND e.grade = wanted.grade AND e.year = wanted.year
             """,
             new
@@ -55,7 +58,8 @@ public static class EnrolmentStore
         NpgsqlTransaction transaction, IReadOnlyList<EnrolmentRecord> records, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO enrolment (school_id, grade, year, pupils, local, migrant)
-            SELECT * FROM unnest(@schools, @grades, @years, @pupils, @local, @migrant)
+            SELECT *
+            FROM unnest(@schools, @grades, @years, @pupils, @local, @migrant)
             ON CONFLICT (school_id, grade, year) DO UPDATE
                 SET pupils = excluded.pupils, local = excluded.local, migrant = excluded.migrant, updated_at = now()
             """,
@@ -72,7 +76,8 @@ public static class EnrolmentStore
     {
         var rows = await transaction.ListAsync<(Guid SchoolId, string DistrictCode, int Year, int Grade, int Pupils)>("""
             SELECT e.school_id, s.district_code, e.year, e.grade, e.pupils
-            FROM enrolment e JOIN schools s ON s.id = e.school_id
+            FROM enrolment e
+            JOIN schools s ON s.id = e.school_id
             JOIN (SELECT DISTINCT * FROM unnest(@schools, @years) AS t (school, year)) touched
                 ON touched.school = e.school_id AND touched.year = e.year
             """,

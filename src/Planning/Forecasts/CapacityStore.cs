@@ -32,7 +32,9 @@ public static class CapacityStore
         var additions = await connection.ListAsync<Addition>("""
             SELECT a.school_id AS SchoolId, a.stage, a.classes_added AS ClassesAdded, a.places_added AS PlacesAdded,
                    a.in_use_from AS InUseFrom
-            FROM capacity_additions a JOIN schools s ON s.id = a.school_id WHERE s.district_code = @districtCode
+            FROM capacity_additions a
+            JOIN schools s ON s.id = a.school_id
+            WHERE s.district_code = @districtCode
             """, new { districtCode }, cancellationToken);
 
         // A counted project that builds a planned school decides when the school opens; its places are the school's own.

@@ -114,7 +114,7 @@ public static class ForecastPipeline
             connection, district, request.BaseYear, settings.Horizon, request.BirthGrowth ?? 0, request.BirthSeries, cancellationToken);
         if (input is null)
             return (null, NoEnrolment(district));
-        var units = await UnitsAsync(connection, district, cancellationToken);
+        var units = await ForecastStore.UnitsAsync(connection, district, cancellationToken);
         var validation = new Validation();
         var moves = Moves(request.DemandMoves ?? [], input, units, validation);
         if (!validation.IsValid)
@@ -141,23 +141,12 @@ public static class ForecastPipeline
         }
     }
 
-    private sealed record Unit(string Kind, string Id, string Name);
-
-    /// <summary>The district, its zones and its schools, by code or id, so moves are checked and results read as names.</summary>
-    private static async Task<IReadOnlyList<Unit>> UnitsAsync(
-        NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<Unit>("""
-            SELECT 'district' AS Kind, code AS Id, name FROM districts WHERE code = @district
-            UNION ALL SELECT 'zone', id::text, name FROM zones WHERE district_code = @district
-            UNION ALL SELECT 'school', id::text, name FROM schools WHERE district_code = @district
-            """, new { district }, cancellationToken)).ToList();
-
     /// <summary>
     /// The demand moves of a request resolved to zones: each from a zone of the district to a school there that serves the
     /// stage.
     /// </summary>
     private static List<ZoneDemandMove> Moves(
-        IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<Unit> units, Validation validation)
+        IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<ForecastUnit> units, Validation validation)
     {
         var zones = units.Where(u => u.Kind == "zone").Select(u => u.Id).ToHashSet();
         var schools = input.Schools.ToDictionary(s => s.SchoolId);

@@ -5,7 +5,13 @@ using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Forecasts;
 
-/// <summary>Loads what the engine needs for one district: its schools' enrolment history, its births and its housing.</summary>
+/// <summary>The district, a zone or a school (Kind) of a forecast, by code or id, with its name.</summary>
+public sealed record ForecastUnit(string Kind, string Id, string Name);
+
+/// <summary>
+/// Loads what the engine needs for one district: its schools' enrolment history, its births and its housing; and the
+/// areas its results are named by.
+/// </summary>
 public static class ForecastStore
 {
     /// <summary>
@@ -40,19 +46,39 @@ public static class ForecastStore
         }).ToList();
 
         // The district's series, and each zone's own series where one is registered (keyed by zone id).
-        var births = (await connection.ListAsync<(string Area, int Year, int Births)>(
-                "SELECT coalesce(zone_id::text, district_code), year, births FROM births WHERE district_code = @districtCode",
-                new { districtCode }, cancellationToken))
+        var births = (await connection.ListAsync<(string Area, int Year, int Births)>("""
+                SELECT coalesce(zone_id::text, district_code), year, births
+                FROM births
+                WHERE district_code = @districtCode
+                """, new { districtCode }, cancellationToken))
             .GroupBy(b => b.Area)
             .ToDictionary(area => area.Key, area => (IReadOnlyDictionary<int, double>)Extend(
                 area.ToDictionary(b => b.Year, b => (double)b.Births), lastYear + horizon, birthGrowth,
                 area.Key == districtCode ? birthSeries : null));
         var housing = await connection.ListAsync<HousingDevelopment>("""
             SELECT zone_id::text AS ZoneId, dwellings, completion_year AS CompletionYear
-            FROM housing_developments WHERE district_code = @districtCode AND completion_year > @lastYear
+            FROM housing_developments
+            WHERE district_code = @districtCode AND completion_year > @lastYear
             """, new { districtCode, lastYear }, cancellationToken);
         return new ForecastInput(lastYear, histories, births, housing.ToList());
     }
+
+    /// <summary>The district, its zones and its schools, so moves are checked and results read as names.</summary>
+    public static async Task<IReadOnlyList<ForecastUnit>> UnitsAsync(
+        NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
+        (await connection.ListAsync<ForecastUnit>("""
+            SELECT 'district' AS Kind, code AS Id, name
+            FROM districts
+            WHERE code = @district
+            UNION ALL
+            SELECT 'zone', id::text, name
+            FROM zones
+            WHERE district_code = @district
+            UNION ALL
+            SELECT 'school', id::text, name
+            FROM schools
+            WHERE district_code = @district
+            """, new { district }, cancellationToken)).ToList();
 
     /// <summary>
     /// Births after the last registered year, up to what the horizon needs: from the series, else grown from the year

@@ -32,7 +32,8 @@ internal static class HousingStore
         NpgsqlTransaction transaction, IReadOnlyList<HousingRecord> records, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO housing_developments (district_code, name, zone_id, dwellings, completion_year)
-            SELECT * FROM unnest(@codes, @names, @zones, @dwellings, @completions)
+            SELECT *
+            FROM unnest(@codes, @names, @zones, @dwellings, @completions)
             ON CONFLICT (district_code, name) DO UPDATE
                 SET zone_id = excluded.zone_id, dwellings = excluded.dwellings, completion_year = excluded.completion_year,
                     updated_at = now()

@@ -22,15 +22,20 @@ public sealed record AreaValue(string IndicatorCode, string Stage, int Year, dou
 public static class IndicatorStore
 {
     public static async Task<IReadOnlyList<Indicator>> IndicatorsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<Indicator>(
-            "SELECT code, name, english, unit, better, aliases, formula FROM indicators ORDER BY code", null, cancellationToken)).ToList();
+        (await connection.ListAsync<Indicator>("""
+            SELECT code, name, english, unit, better, aliases, formula
+            FROM indicators
+            ORDER BY code
+            """, null, cancellationToken)).ToList();
 
     public static async Task<IReadOnlyList<IndicatorPlan>> PlansAsync(
         NpgsqlConnection connection, string? id, CancellationToken cancellationToken) =>
         (await connection.ListAsync<IndicatorPlan>("""
             SELECT id, area_code AS AreaCode, area_name AS AreaName, title, baseline_year AS BaselineYear, target_year AS TargetYear,
                    document_status AS DocumentStatus, source
-            FROM plans WHERE @id::text IS NULL OR id = @id ORDER BY area_code, baseline_year
+            FROM plans
+            WHERE @id::text IS NULL OR id = @id
+            ORDER BY area_code, baseline_year
             """, new { id }, cancellationToken)).ToList();
 
     public static async Task<IReadOnlyList<TargetRow>> TargetsAsync(
@@ -39,8 +44,10 @@ public static class IndicatorStore
             SELECT t.indicator_code AS IndicatorCode, i.name, i.unit, i.better, t.stage, t.label,
                    t.baseline_comparator AS BaselineComparator, t.baseline_value::float8 AS BaselineValue,
                    t.target_comparator AS TargetComparator, t.target_value::float8 AS TargetValue, t.binding
-            FROM plan_targets t JOIN indicators i ON i.code = t.indicator_code
-            WHERE t.plan_id = @planId ORDER BY t.ctid
+            FROM plan_targets t
+            JOIN indicators i ON i.code = t.indicator_code
+            WHERE t.plan_id = @planId
+            ORDER BY t.ctid
             """, new { planId }, cancellationToken)).ToList();
 
     /// <summary>
@@ -51,7 +58,8 @@ public static class IndicatorStore
     {
         var observed = (await connection.ListAsync<AreaValue>("""
             SELECT indicator_code AS IndicatorCode, stage, year, value::float8 AS Value, source
-            FROM indicator_observations WHERE area_code = @areaCode
+            FROM indicator_observations
+            WHERE area_code = @areaCode
             """, new { areaCode }, cancellationToken)).ToList();
         var years = (await connection.ListAsync<YearFigures>("""
             WITH e AS (
@@ -62,31 +70,41 @@ public static class IndicatorStore
                        sum(e.pupils) FILTER (WHERE e.grade = 1) AS grade1,
                        sum(e.pupils) FILTER (WHERE e.grade = 9) AS grade9,
                        sum(e.pupils) FILTER (WHERE e.grade >= 10) AS senior
-                FROM enrolment e JOIN schools s ON s.id = e.school_id WHERE s.district_code = @areaCode GROUP BY e.year
+                FROM enrolment e
+                JOIN schools s ON s.id = e.school_id
+                WHERE s.district_code = @areaCode
+                GROUP BY e.year
             ), p AS (
                 SELECT year,
                        CASE WHEN count(*) FILTER (WHERE age BETWEEN 3 AND 5) = 3
                             THEN sum(persons) FILTER (WHERE age BETWEEN 3 AND 5) END AS aged3to5,
                        CASE WHEN count(*) FILTER (WHERE age BETWEEN 15 AND 17) = 3
                             THEN sum(persons) FILTER (WHERE age BETWEEN 15 AND 17) END AS aged15to17
-                FROM population WHERE district_code = @areaCode GROUP BY year
+                FROM population
+                WHERE district_code = @areaCode
+                GROUP BY year
             )
             SELECT e.year AS Year, coalesce(e.kindergarten, 0)::int AS KindergartenPupils,
                    coalesce(e.public_kindergarten, 0)::int AS PublicKindergartenPupils,
                    coalesce(e.inclusive_kindergarten, 0)::int AS InclusiveKindergartenPupils, coalesce(e.grade1, 0)::int AS Grade1Pupils,
                    coalesce(e.grade9, 0)::int AS Grade9Pupils, coalesce(e.senior, 0)::int AS SeniorPupils,
                    p.aged3to5::int AS Aged3To5, p.aged15to17::int AS Aged15To17
-            FROM e LEFT JOIN p ON p.year = e.year ORDER BY e.year
+            FROM e
+            LEFT JOIN p ON p.year = e.year
+            ORDER BY e.year
             """, new { areaCode }, cancellationToken)).ToList();
         var registry = years.Count == 0 ? null : await connection.SingleAsync<RegistryFigures>("""
             WITH classes AS (
                 SELECT c.classes, coalesce(e.pupils, 0) AS pupils
-                FROM school_classes c JOIN schools s ON s.id = c.school_id
+                FROM school_classes c
+                JOIN schools s ON s.id = c.school_id
                 LEFT JOIN enrolment e ON e.school_id = c.school_id AND e.grade = c.grade AND e.year = @year
                 WHERE s.district_code = @areaCode AND s.status = 'open' AND c.grade BETWEEN 1 AND 9 AND c.classes > 0
             ), compulsory AS (
                 SELECT DISTINCT s.id, z.kind
-                FROM schools s JOIN school_stages st ON st.school_id = s.id JOIN zones z ON z.id = s.zone_id
+                FROM schools s
+                JOIN school_stages st ON st.school_id = s.id
+                JOIN zones z ON z.id = s.zone_id
                 WHERE s.district_code = @areaCode AND s.status = 'open' AND st.stage IN ('primary', 'junior_secondary')
             )
             SELECT @year AS Year,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
@@ -20,26 +19,10 @@ public abstract class PipelineConsumer<TEvent>(Database dataSource, ILogger logg
         // Faults are retried, then parked in the error queue where they can be inspected and replayed.
         if (project.Places.FirstOrDefault(p => !Stage.All.ContainsKey(p.Stage)) is { } unknown)
             throw new InvalidOperationException($"Project {project.ProjectId} adds places in unknown stage '{unknown.Stage}'.");
-        var zone = await transaction.ScalarAsync<Guid?>("""
-            SELECT coalesce(
-                (SELECT id FROM zones WHERE id = @ZoneId AND district_code = @DistrictCode),
-                (SELECT zone_id FROM schools WHERE id = @SchoolId AND district_code = @DistrictCode))
-            """, project, cancellationToken)
+        var zone = await PipelineStore.ZoneOfAsync(transaction, project, cancellationToken)
             ?? throw new InvalidOperationException(
                 $"Project {project.ProjectId} names neither a zone nor a school of district {project.DistrictCode} that Planning knows.");
-        await transaction.WriteAsync("""
-            INSERT INTO pipeline_projects (project_id, version, district_code, zone_id, school_id, name, status, places, planned_in_use)
-            VALUES (@ProjectId, @Version, @DistrictCode, @zone, @SchoolId, @Name, @Status, @places::jsonb, @PlannedInUse)
-            ON CONFLICT (project_id) DO UPDATE SET
-                version = excluded.version, district_code = excluded.district_code, zone_id = excluded.zone_id,
-                school_id = excluded.school_id, name = excluded.name, status = excluded.status, places = excluded.places,
-                planned_in_use = excluded.planned_in_use, received_at = clock_timestamp()
-            WHERE pipeline_projects.version < excluded.version
-            """, new
-        {
-            project.ProjectId, project.Version, project.DistrictCode, zone, project.SchoolId, project.Name, project.Status,
-            places = JsonSerializer.Serialize(project.Places, JsonSerializerOptions.Web), project.PlannedInUse,
-        }, cancellationToken);
+        await PipelineStore.SaveAsync(transaction, project, zone, cancellationToken);
     }
 }
 

@@ -22,7 +22,8 @@ public static class PipelineStore
         (await connection.ListAsync<Row>("""
             SELECT p.project_id AS ProjectId, p.district_code AS DistrictCode, p.zone_id AS ZoneId, z.name AS ZoneName,
                    p.school_id AS SchoolId, p.name, p.status, p.places::text AS Places, p.planned_in_use AS PlannedInUse
-            FROM pipeline_projects p JOIN zones z ON z.id = p.zone_id
+            FROM pipeline_projects p
+            JOIN zones z ON z.id = p.zone_id
             WHERE (@districtCode::text IS NULL OR p.district_code = @districtCode) AND p.status IN ('proposed', 'approved')
               AND NOT EXISTS (SELECT 1 FROM capacity_additions a WHERE a.project_id = p.project_id)
             ORDER BY p.planned_in_use NULLS LAST, p.name
@@ -30,6 +31,32 @@ public static class PipelineStore
         .Select(r => new PipelineProject(r.ProjectId, r.DistrictCode, r.ZoneId, r.ZoneName, r.SchoolId, r.Name, r.Status,
             JsonSerializer.Deserialize<List<StagePlaces>>(r.Places, JsonSerializerOptions.Web)!, r.PlannedInUse))
         .ToList();
+
+    /// <summary>The project's zone, or its school's, when Planning knows it in the project's district; else null.</summary>
+    public static Task<Guid?> ZoneOfAsync(
+        NpgsqlTransaction transaction, FacilityProject project, CancellationToken cancellationToken) =>
+        transaction.ScalarAsync<Guid?>("""
+            SELECT coalesce(
+                (SELECT id FROM zones WHERE id = @ZoneId AND district_code = @DistrictCode),
+                (SELECT zone_id FROM schools WHERE id = @SchoolId AND district_code = @DistrictCode))
+            """, project, cancellationToken);
+
+    /// <summary>Records the project as of its event, unless a newer version is recorded already.</summary>
+    public static Task SaveAsync(
+        NpgsqlTransaction transaction, FacilityProject project, Guid zone, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            INSERT INTO pipeline_projects (project_id, version, district_code, zone_id, school_id, name, status, places, planned_in_use)
+            VALUES (@ProjectId, @Version, @DistrictCode, @zone, @SchoolId, @Name, @Status, @places::jsonb, @PlannedInUse)
+            ON CONFLICT (project_id) DO UPDATE
+                SET version = excluded.version, district_code = excluded.district_code, zone_id = excluded.zone_id,
+                    school_id = excluded.school_id, name = excluded.name, status = excluded.status, places = excluded.places,
+                    planned_in_use = excluded.planned_in_use, received_at = clock_timestamp()
+            WHERE pipeline_projects.version < excluded.version
+            """, new
+        {
+            project.ProjectId, project.Version, project.DistrictCode, zone, project.SchoolId, project.Name, project.Status,
+            places = JsonSerializer.Serialize(project.Places, JsonSerializerOptions.Web), project.PlannedInUse,
+        }, cancellationToken);
 
     /// <summary>
     /// The school year places are first used in: the year itself when in use by the autumn start (1 September), else the

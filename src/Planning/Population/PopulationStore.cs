@@ -31,8 +31,10 @@ internal static class PopulationStore
         NpgsqlTransaction transaction, IReadOnlyList<PopulationRecord> records, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO population (district_code, year, age, persons)
-            SELECT * FROM unnest(@codes, @years, @ages, @persons)
-            ON CONFLICT (district_code, year, age) DO UPDATE SET persons = excluded.persons, updated_at = now()
+            SELECT *
+            FROM unnest(@codes, @years, @ages, @persons)
+            ON CONFLICT (district_code, year, age) DO UPDATE
+                SET persons = excluded.persons, updated_at = now()
             WHERE population.persons <> excluded.persons
             """, Columns(records), cancellationToken);
 

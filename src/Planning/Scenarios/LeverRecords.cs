@@ -1,5 +1,4 @@
 using Npgsql;
-using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.Planning.Forecasts;
 
@@ -18,10 +17,7 @@ internal static class LeverRecords
         var moves = levers.DemandMoves ?? [];
         var schools = changes.Select(c => c.SchoolId).Concat(moves.Select(m => m.ToSchoolId)).OfType<Guid>().Distinct().ToArray();
         var zones = moves.Select(m => m.FromZoneId).OfType<Guid>().Distinct().ToArray();
-        var known = (await connection.ListAsync<Guid>("""
-            SELECT id FROM schools WHERE district_code = @district AND id = ANY(@schools)
-            UNION ALL SELECT id FROM zones WHERE district_code = @district AND id = ANY(@zones)
-            """, new { district, schools, zones }, cancellationToken)).ToHashSet();
+        var known = await ScenarioStore.KnownAsync(connection, district, schools, zones, cancellationToken);
         for (var i = 0; i < changes.Count; i++)
             if (changes[i].SchoolId is { } school && !known.Contains(school))
                 validation.Add($"levers.schoolChanges[{i}].schoolId", $"is not a school of district {district}.");

@@ -29,12 +29,28 @@ internal static class ScenarioStore
     public static async Task<Scenario?> FindAsync(Database dataSource, Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        var row = await connection.SingleOrDefaultAsync<Row>(Scenarios + " WHERE id = @id", new { id }, cancellationToken);
+        var row = await connection.SingleOrDefaultAsync<Row>($"""
+            {Scenarios}
+            WHERE id = @id
+            """, new { id }, cancellationToken);
         return row is null ? null : ToScenario(row);
     }
 
     private static Scenario ToScenario(Row row) =>
         new(row.Id, row.DistrictCode, row.Name, row.ClonedFrom, JsonSerializer.Deserialize<ForecastRequest>(row.Levers, Json)!);
+
+    /// <summary>Those of <paramref name="schools"/> and <paramref name="zones"/> that are the district's.</summary>
+    public static async Task<HashSet<Guid>> KnownAsync(
+        NpgsqlConnection connection, string district, Guid[] schools, Guid[] zones, CancellationToken cancellationToken) =>
+        (await connection.ListAsync<Guid>("""
+            SELECT id
+            FROM schools
+            WHERE district_code = @district AND id = ANY(@schools)
+            UNION ALL
+            SELECT id
+            FROM zones
+            WHERE district_code = @district AND id = ANY(@zones)
+            """, new { district, schools, zones }, cancellationToken)).ToHashSet();
 
     /// <exception cref="PostgresException">The name is taken in the district, or the district is unknown.</exception>
     public static Task InsertAsync(NpgsqlConnection connection, Scenario scenario, CancellationToken cancellationToken) =>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Dapper;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
@@ -59,17 +58,25 @@ public static class SchoolStore
         var schools = (await transaction.ListAsync<SchoolRow>($"""
             SELECT id, version, name, district_code AS DistrictCode, zone_id AS ZoneId, street_id AS StreetId, ownership, status,
                    opening_year AS OpeningYear
-            FROM schools WHERE {where} ORDER BY district_code, name
+            FROM schools
+            WHERE {where}
+            ORDER BY district_code, name
             """, parameters, cancellationToken)).ToList();
         if (schools.Count == 0)
             return [];
 
-        using var details = await connection.QueryMultipleAsync(new CommandDefinition("""
-            SELECT school_id AS SchoolId, stage, class_size_norm AS ClassSizeNorm FROM school_stages WHERE school_id = ANY(@ids);
-            SELECT school_id AS SchoolId, grade, classes FROM school_classes WHERE school_id = ANY(@ids);
+        using var details = await transaction.MultipleAsync("""
+            SELECT school_id AS SchoolId, stage, class_size_norm AS ClassSizeNorm
+            FROM school_stages
+            WHERE school_id = ANY(@ids);
+            SELECT school_id AS SchoolId, grade, classes
+            FROM school_classes
+            WHERE school_id = ANY(@ids);
             SELECT school_id AS SchoolId, stage, sum(classes_added) AS Classes, sum(places_added) AS Places
-            FROM capacity_additions WHERE school_id = ANY(@ids) GROUP BY school_id, stage;
-            """, new { ids = schools.Select(s => s.Id).ToArray() }, transaction, cancellationToken: cancellationToken));
+            FROM capacity_additions
+            WHERE school_id = ANY(@ids)
+            GROUP BY school_id, stage;
+            """, new { ids = schools.Select(s => s.Id).ToArray() }, cancellationToken);
         var stages = (await details.ReadAsync<StageRow>()).ToLookup(s => s.SchoolId);
         var classes = (await details.ReadAsync<ClassRow>()).ToDictionary(c => (c.SchoolId, c.Grade), c => c.Classes);
         var additions = (await details.ReadAsync<AdditionRow>()).ToDictionary(a => (a.SchoolId, a.Stage));
@@ -102,9 +109,9 @@ public static class SchoolStore
     public static async Task<bool> UpdateAsync(
         NpgsqlTransaction transaction, Guid id, SchoolDraft draft, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
         var updated = await transaction.WriteAsync("""
-            UPDATE schools SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId,
+            UPDATE schools
+            SET version = version + 1, name = @Name, district_code = @DistrictCode, zone_id = @ZoneId,
                 street_id = @StreetId, ownership = @Ownership, status = @Status, opening_year = @OpeningYear, updated_at = now()
             WHERE id = @id
             """,
@@ -112,9 +119,12 @@ public static class SchoolStore
             cancellationToken);
         if (updated == 0)
             return false;
-        await transaction.WriteAsync(
-            "DELETE FROM school_stages WHERE school_id = @id; DELETE FROM school_classes WHERE school_id = @id;",
-            new { id }, cancellationToken);
+        await transaction.WriteAsync("""
+            DELETE FROM school_stages
+            WHERE school_id = @id;
+            DELETE FROM school_classes
+            WHERE school_id = @id;
+            """, new { id }, cancellationToken);
         await WriteStagesAsync(transaction, id, draft.Stages, cancellationToken);
         return true;
     }
@@ -122,15 +132,18 @@ public static class SchoolStore
     private static async Task WriteStagesAsync(
         NpgsqlTransaction transaction, Guid id, IReadOnlyList<StageDraft> stages, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
-        await transaction.WriteAsync(
-            "INSERT INTO school_stages (school_id, stage, class_size_norm) SELECT @id, * FROM unnest(@stages, @norms)",
-            new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() },
+        await transaction.WriteAsync("""
+            INSERT INTO school_stages (school_id, stage, class_size_norm)
+            SELECT @id, *
+            FROM unnest(@stages, @norms)
+            """, new { id, stages = stages.Select(s => s.Stage).ToArray(), norms = stages.Select(s => s.ClassSizeNorm).ToArray() },
             cancellationToken);
         var grades = stages.SelectMany(s => Stage.All[s.Stage].Grades.Zip(s.ClassesPerGrade)).ToList();
-        await transaction.WriteAsync(
-            "INSERT INTO school_classes (school_id, grade, classes) SELECT @id, * FROM unnest(@grades, @classes)",
-            new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() },
+        await transaction.WriteAsync("""
+            INSERT INTO school_classes (school_id, grade, classes)
+            SELECT @id, *
+            FROM unnest(@grades, @classes)
+            """, new { id, grades = grades.Select(g => g.First).ToArray(), classes = grades.Select(g => g.Second).ToArray() },
             cancellationToken);
     }
 
@@ -143,9 +156,9 @@ public static class SchoolStore
     public static async Task<CapacityAddition> AddCapacityAsync(
         NpgsqlTransaction transaction, CapacityCommissioned added, CancellationToken cancellationToken)
     {
-        var connection = transaction.Connection!;
-        var schoolExists = await transaction.ScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM schools WHERE id = @SchoolId FOR UPDATE)", added, cancellationToken);
+        var schoolExists = await transaction.ScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM schools WHERE id = @SchoolId FOR UPDATE)
+            """, added, cancellationToken);
         if (!schoolExists)
             return CapacityAddition.UnknownSchool;
         // A project that built a planned school brings the capacity the registry planned for it: the school opens from
@@ -168,8 +181,11 @@ public static class SchoolStore
             year = Pipeline.PipelineStore.FirstSchoolYear(added.InUseFrom),
         };
         await transaction.WriteAsync("""
-            INSERT INTO school_stages (school_id, stage, class_size_norm) VALUES (@SchoolId, @Stage, @norm) ON CONFLICT DO NOTHING;
-            UPDATE schools SET version = version + 1, updated_at = now(),
+            INSERT INTO school_stages (school_id, stage, class_size_norm)
+            VALUES (@SchoolId, @Stage, @norm)
+            ON CONFLICT DO NOTHING;
+            UPDATE schools
+            SET version = version + 1, updated_at = now(),
                 status = CASE WHEN @opens AND status = 'planned' THEN 'open' ELSE status END,
                 opening_year = CASE WHEN @opens AND status = 'planned' THEN @year ELSE opening_year END
             WHERE id = @SchoolId;
@@ -179,9 +195,11 @@ public static class SchoolStore
 
     public static async Task<Dictionary<Guid, string>> ZoneNamesAsync(
         NpgsqlConnection connection, string? districtCode, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<(Guid Id, string Name)>(
-            "SELECT id, name FROM zones WHERE @districtCode::text IS NULL OR district_code = @districtCode",
-            new { districtCode }, cancellationToken))
+        (await connection.ListAsync<(Guid Id, string Name)>("""
+            SELECT id, name
+            FROM zones
+            WHERE @districtCode::text IS NULL OR district_code = @districtCode
+            """, new { districtCode }, cancellationToken))
         .ToDictionary(z => z.Id, z => z.Name);
 
     /// <summary>Whether the draft's district exists, and which districts its zone and street are in (null: unknown).</summary>

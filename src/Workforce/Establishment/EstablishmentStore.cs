@@ -14,9 +14,11 @@ internal static class EstablishmentStore
         NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
     {
         var ratios = new Dictionary<string, double>(EstablishmentRules.DefaultPupilsPerTeacher);
-        foreach (var (stage, ratio) in await connection.ListAsync<(string, double)>(
-                     "SELECT stage, pupils_per_teacher::float8 FROM staffing_ratios WHERE district_code = @districtCode",
-                     new { districtCode }, cancellationToken))
+        foreach (var (stage, ratio) in await connection.ListAsync<(string, double)>("""
+                     SELECT stage, pupils_per_teacher::float8
+                     FROM staffing_ratios
+                     WHERE district_code = @districtCode
+                     """, new { districtCode }, cancellationToken))
             ratios[stage] = ratio;
         return ratios;
     }
@@ -82,9 +84,11 @@ internal static class EstablishmentStore
     /// <summary>The official forecast's scenario and base year, if one was published for the district.</summary>
     public static Task<(string ScenarioName, int BaseYear)?> PublicationAsync(
         NpgsqlTransaction snapshot, string districtCode, CancellationToken cancellationToken) =>
-        snapshot.SingleOrDefaultAsync<(string ScenarioName, int BaseYear)?>(
-            "SELECT scenario_name, base_year FROM forecast_publications WHERE district_code = @districtCode",
-            new { districtCode }, cancellationToken);
+        snapshot.SingleOrDefaultAsync<(string ScenarioName, int BaseYear)?>("""
+            SELECT scenario_name, base_year
+            FROM forecast_publications
+            WHERE district_code = @districtCode
+            """, new { districtCode }, cancellationToken);
 
     /// <summary>The official forecast's pupils by year and stage, over the district's zones.</summary>
     public static Task<List<(int Year, string Stage, double Pupils)>> ForecastDemandAsync(
@@ -99,17 +103,94 @@ internal static class EstablishmentStore
 
     public static Task<int> TeachersInEstablishmentAsync(
         NpgsqlTransaction snapshot, string districtCode, CancellationToken cancellationToken) =>
-        snapshot.ScalarAsync<int>(
-            "SELECT count(*)::int FROM teachers WHERE district_code = @districtCode AND establishment = 'in_establishment'",
-            new { districtCode }, cancellationToken);
+        snapshot.ScalarAsync<int>("""
+            SELECT count(*)::int
+            FROM teachers
+            WHERE district_code = @districtCode AND establishment = 'in_establishment'
+            """, new { districtCode }, cancellationToken);
+
+    /// <summary>Records a school's enrolment by stage and year, except where newer totals are recorded already.</summary>
+    public static Task RecordEnrolmentAsync(
+        NpgsqlTransaction transaction, EnrolmentRecorded enrolment, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            INSERT INTO school_enrolment (school_id, year, stage, pupils, recorded_at)
+            SELECT @SchoolId, y, s, p, @RecordedAt
+            FROM unnest(@years, @stages, @pupils) AS x (y, s, p)
+            ON CONFLICT (school_id, year, stage) DO UPDATE
+                SET pupils = excluded.pupils, recorded_at = excluded.recorded_at
+            WHERE school_enrolment.recorded_at < excluded.recorded_at
+            """, new
+        {
+            enrolment.SchoolId, enrolment.RecordedAt, years = enrolment.Pupils.Select(p => p.Year).ToArray(),
+            stages = enrolment.Pupils.Select(p => p.Stage).ToArray(), pupils = enrolment.Pupils.Select(p => p.Pupils).ToArray(),
+        }, cancellationToken);
+
+    /// <summary>Records the classes a project put into use, once per project and stage.</summary>
+    public static Task RecordCommissionedAsync(
+        NpgsqlTransaction transaction, CapacityCommissioned commissioned, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            INSERT INTO commissioned_classes (project_id, school_id, stage, classes, places, in_use_from)
+            VALUES (@ProjectId, @SchoolId, @Stage, @ClassesAdded, @PlacesAdded, @InUseFrom)
+            ON CONFLICT (project_id, stage) DO NOTHING
+            """, commissioned, cancellationToken);
+
+    /// <returns>Whether the publication is the district's newest, and so recorded.</returns>
+    public static async Task<bool> RecordPublicationAsync(
+        NpgsqlTransaction transaction, PlaceDemandForecastPublished publication, CancellationToken cancellationToken) =>
+        await transaction.WriteAsync("""
+            INSERT INTO forecast_publications (district_code, forecast_id, scenario_name, base_year, published_at)
+            VALUES (@DistrictCode, @ForecastId, @ScenarioName, @BaseYear, @PublishedAt)
+            ON CONFLICT (district_code) DO UPDATE
+                SET forecast_id = excluded.forecast_id, scenario_name = excluded.scenario_name,
+                    base_year = excluded.base_year, published_at = excluded.published_at
+            WHERE forecast_publications.published_at < excluded.published_at
+            """, publication, cancellationToken) != 0;
+
+    /// <summary>Replaces the district's forecast demand with the publication's.</summary>
+    public static Task ReplaceDemandAsync(
+        NpgsqlTransaction transaction, PlaceDemandForecastPublished publication, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            DELETE FROM forecast_demand
+            WHERE district_code = @district;
+            INSERT INTO forecast_demand (district_code, zone_id, stage, year, pupils)
+            SELECT @district, z, s, y, p
+            FROM unnest(@zones, @stages, @years, @pupils) AS x (z, s, y, p);
+            """, new
+        {
+            district = publication.DistrictCode,
+            zones = publication.Demand.Select(d => d.ZoneId).ToArray(),
+            stages = publication.Demand.Select(d => d.Stage).ToArray(),
+            years = publication.Demand.Select(d => d.Year).ToArray(),
+            pupils = publication.Demand.Select(d => (decimal)d.Pupils).ToArray(),
+        }, cancellationToken);
+
+    /// <summary>Records the answer to a staffing requirement: committed when covered, else a risk.</summary>
+    /// <returns>false when the project's milestone and stage was answered already.</returns>
+    public static async Task<bool> RecordRequirementAsync(
+        NpgsqlTransaction transaction, StaffingRequirementRaised requirement, int needed, int surplus, bool covered,
+        CancellationToken cancellationToken) =>
+        await transaction.WriteAsync("""
+            INSERT INTO staffing_requirements (project_id, milestone, district_code, school_id, stage, classes, places,
+                                               from_date, new_school, teachers_needed, surplus, outcome)
+            VALUES (@ProjectId, @Milestone, @DistrictCode, @SchoolId, @Stage, @Classes, @Places,
+                    @From, @NewSchool, @needed, @surplus, @outcome)
+            ON CONFLICT (project_id, milestone, stage) DO NOTHING
+            """, new
+        {
+            requirement.ProjectId, requirement.Milestone, requirement.DistrictCode, requirement.SchoolId, requirement.Stage,
+            requirement.Classes, requirement.Places, requirement.From, requirement.NewSchool, needed, surplus,
+            outcome = covered ? "committed" : "risk",
+        }, cancellationToken) != 0;
 
     public static Task SetRatiosAsync(
         NpgsqlConnection connection, string districtCode, IReadOnlyDictionary<string, double> ratios,
         CancellationToken cancellationToken) =>
         connection.WriteAsync("""
             INSERT INTO staffing_ratios (district_code, stage, pupils_per_teacher)
-            SELECT @districtCode, s, r FROM unnest(@stages, @ratios) AS x (s, r)
-            ON CONFLICT (district_code, stage) DO UPDATE SET pupils_per_teacher = excluded.pupils_per_teacher
+            SELECT @districtCode, s, r
+            FROM unnest(@stages, @ratios) AS x (s, r)
+            ON CONFLICT (district_code, stage) DO UPDATE
+                SET pupils_per_teacher = excluded.pupils_per_teacher
             """, new
         {
             districtCode, stages = ratios.Keys.ToArray(), ratios = ratios.Values.Select(r => (decimal)r).ToArray(),

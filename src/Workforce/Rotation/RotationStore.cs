@@ -19,12 +19,15 @@ internal static class RotationStore
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static readonly WorkflowEvents Events = new("rotation_plan_events", "plan_id");
+    public static readonly WorkflowEventStore Events = new("rotation_plan_events", "plan_id");
 
     /// <summary>A change to a plan: locked, checked against its status, recorded, answered as it now stands.</summary>
     public static readonly AuditedChange<PlanRow, PlanStatus, PlanView> Change = new(
         (transaction, id, cancellationToken) =>
-            transaction.SingleOrDefaultAsync<PlanRow>(Plan + " FOR UPDATE", new { id }, cancellationToken),
+            transaction.SingleOrDefaultAsync<PlanRow>($"""
+                {Plan}
+                FOR UPDATE
+                """, new { id }, cancellationToken),
         plan => plan.Status, Events.RecordAsync, ViewAsync);
 
     private const string Plan = """
@@ -141,8 +144,9 @@ internal static class RotationStore
     public static async Task<PlanStatus?> ReplaceDraftAsync(
         NpgsqlTransaction transaction, string district, int year, CancellationToken cancellationToken)
     {
-        await transaction.WriteAsync("SELECT pg_advisory_xact_lock(hashtext('rotation_plans/' || @district || '/' || @year))",
-            new { district, year }, cancellationToken);
+        await transaction.WriteAsync("""
+            SELECT pg_advisory_xact_lock(hashtext('rotation_plans/' || @district || '/' || @year))
+            """, new { district, year }, cancellationToken);
         // Locked as every step locks a plan: a submit under way is waited for, and then seen.
         var kept = (await transaction.ListAsync<string>("""
             SELECT status
@@ -152,8 +156,10 @@ internal static class RotationStore
             """, new { district, year }, cancellationToken)).Where(status => status != "draft").ToList();
         if (kept.Count > 0)
             return Enum.Parse<PlanStatus>(kept[0], ignoreCase: true);
-        await transaction.WriteAsync(
-            "DELETE FROM rotation_plans WHERE district_code = @district AND year = @year", new { district, year }, cancellationToken);
+        await transaction.WriteAsync("""
+            DELETE FROM rotation_plans
+            WHERE district_code = @district AND year = @year
+            """, new { district, year }, cancellationToken);
         return null;
     }
 
@@ -190,9 +196,10 @@ internal static class RotationStore
     /// <returns>How many assignments were removed: one, or none if the teacher was not in the plan.</returns>
     public static Task<int> RemoveAssignmentAsync(
         NpgsqlTransaction transaction, Guid planId, Guid teacherId, CancellationToken cancellationToken) =>
-        transaction.WriteAsync(
-            "DELETE FROM rotation_assignments WHERE plan_id = @planId AND teacher_id = @teacherId",
-            new { planId, teacherId }, cancellationToken);
+        transaction.WriteAsync("""
+            DELETE FROM rotation_assignments
+            WHERE plan_id = @planId AND teacher_id = @teacherId
+            """, new { planId, teacherId }, cancellationToken);
 
     /// <returns>One, or none if the teacher is not in the plan or the term would pass six school years.</returns>
     public static Task<int> ExtendAsync(
@@ -206,8 +213,11 @@ internal static class RotationStore
     /// <summary>The district of an open school, or null if the school is unknown or not open.</summary>
     public static Task<string?> DistrictOfOpenSchoolAsync(
         NpgsqlTransaction transaction, Guid schoolId, CancellationToken cancellationToken) =>
-        transaction.SingleOrDefaultAsync<string>(
-            "SELECT district_code FROM known_schools WHERE id = @schoolId AND status = 'open'", new { schoolId }, cancellationToken);
+        transaction.SingleOrDefaultAsync<string>("""
+            SELECT district_code
+            FROM known_schools
+            WHERE id = @schoolId AND status = 'open'
+            """, new { schoolId }, cancellationToken);
 
     /// <summary>Each teacher's outcome as given; everyone else returns home.</summary>
     /// <summary>Whether each teacher returns or stays at the end of the term; one who returned early keeps that.</summary>
@@ -217,18 +227,24 @@ internal static class RotationStore
     {
         foreach (var (teacherId, outcome) in outcomes)
             await transaction.WriteAsync("""
-                UPDATE rotation_assignments SET outcome = @outcome
+                UPDATE rotation_assignments
+                SET outcome = @outcome
                 WHERE plan_id = @planId AND teacher_id = @teacherId AND returns_on IS NULL
                 """, new { planId, teacherId, outcome }, cancellationToken);
-        await transaction.WriteAsync(
-            "UPDATE rotation_assignments SET outcome = 'returned' WHERE plan_id = @planId AND outcome IS NULL",
-            new { planId }, cancellationToken);
+        await transaction.WriteAsync("""
+            UPDATE rotation_assignments
+            SET outcome = 'returned'
+            WHERE plan_id = @planId AND outcome IS NULL
+            """, new { planId }, cancellationToken);
     }
 
     public static Task SetStatusAsync(
         NpgsqlTransaction transaction, Guid planId, PlanStatus status, CancellationToken cancellationToken) =>
-        transaction.WriteAsync("UPDATE rotation_plans SET status = @status WHERE id = @planId",
-            new { planId, status = status.Code() }, cancellationToken);
+        transaction.WriteAsync("""
+            UPDATE rotation_plans
+            SET status = @status
+            WHERE id = @planId
+            """, new { planId, status = status.Code() }, cancellationToken);
 
     /// <summary>Starting a plan posts each of its teachers to the receiving school from the plan's reference date.</summary>
     public static Task PostToHostsAsync(NpgsqlTransaction transaction, Guid planId, CancellationToken cancellationToken) =>

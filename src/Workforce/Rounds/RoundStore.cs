@@ -12,12 +12,15 @@ internal sealed record RoundPosts(Dictionary<(string, string), int> Posts, Dicti
 /// <summary>The appointment rounds' tables: every query the rounds feature runs.</summary>
 internal static class RoundStore
 {
-    public static readonly WorkflowEvents Events = new("round_events", "round_id");
+    public static readonly WorkflowEventStore Events = new("round_events", "round_id");
 
     /// <summary>A change to a round: locked, checked against its stage, recorded, answered as it now stands.</summary>
     public static readonly AuditedChange<RoundRow, RoundStage, RoundView> Change = new(
         (transaction, id, cancellationToken) =>
-            transaction.SingleOrDefaultAsync<RoundRow>(Round + " FOR UPDATE", new { id }, cancellationToken),
+            transaction.SingleOrDefaultAsync<RoundRow>($"""
+                {Round}
+                FOR UPDATE
+                """, new { id }, cancellationToken),
         round => round.Stage, Events.RecordAsync, ViewAsync);
 
     private const string Round = """
@@ -50,7 +53,10 @@ internal static class RoundStore
             ORDER BY k.name, p.subject
             """, new { id }, cancellationToken);
         var candidates = ToCandidates(
-            await connection.ListAsync<CandidateRow>(Candidates + " ORDER BY t.staff_number", new { id }, cancellationToken));
+            await connection.ListAsync<CandidateRow>($"""
+                {Candidates}
+                ORDER BY t.staff_number
+                """, new { id }, cancellationToken));
         var events = await Events.ListAsync(connection, id, cancellationToken);
         var all = candidates.ToList();
         return new RoundView(round.Id, round.DistrictCode, round.TermFrom, round.TermTo, round.Stage,
@@ -93,14 +99,19 @@ internal static class RoundStore
         CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO round_posts (round_id, school_id, subject, posts)
-            SELECT @id, @schoolId, s, n FROM unnest(@subjects, @counts) AS x (s, n)
-            ON CONFLICT (round_id, school_id, subject) DO UPDATE SET posts = excluded.posts
+            SELECT @id, @schoolId, s, n
+            FROM unnest(@subjects, @counts) AS x (s, n)
+            ON CONFLICT (round_id, school_id, subject) DO UPDATE
+                SET posts = excluded.posts
             """, new { id, schoolId, subjects = posts.Keys.ToArray(), counts = posts.Values.ToArray() }, cancellationToken);
 
     public static async Task<RoundPosts> PostsAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken)
     {
-        var posts = await transaction.ListAsync<(Guid School, string Subject, int Posts)>(
-            "SELECT school_id, subject, posts FROM round_posts WHERE round_id = @id", new { id }, cancellationToken);
+        var posts = await transaction.ListAsync<(Guid School, string Subject, int Posts)>("""
+            SELECT school_id, subject, posts
+            FROM round_posts
+            WHERE round_id = @id
+            """, new { id }, cancellationToken);
         var filled = await transaction.ListAsync<(Guid School, string Subject, int Filled)>("""
             SELECT placed_school_id, subject, count(*)::int
             FROM round_candidates
@@ -114,29 +125,37 @@ internal static class RoundStore
 
     public static async Task<Dictionary<Guid, RoundCandidate>> CandidatesAsync(
         NpgsqlTransaction transaction, Guid id, Guid[] teacherIds, CancellationToken cancellationToken) =>
-        ToCandidates(await transaction.ListAsync<CandidateRow>(
-            Candidates + " AND c.teacher_id = ANY(@teacherIds)", new { id, teacherIds }, cancellationToken))
+        ToCandidates(await transaction.ListAsync<CandidateRow>($"""
+            {Candidates}
+              AND c.teacher_id = ANY(@teacherIds)
+            """, new { id, teacherIds }, cancellationToken))
         .ToDictionary(c => c.TeacherId);
 
     /// <summary>The teachers who asked for a school in 跨校竞聘.</summary>
     public static async Task<HashSet<Guid>> AskedForAsync(
         NpgsqlTransaction transaction, Guid id, Guid schoolId, CancellationToken cancellationToken) =>
-        (await transaction.ListAsync<Guid>(
-            "SELECT teacher_id FROM round_preferences WHERE round_id = @id AND school_id = @schoolId",
-            new { id, schoolId }, cancellationToken)).ToHashSet();
+        (await transaction.ListAsync<Guid>("""
+            SELECT teacher_id
+            FROM round_preferences
+            WHERE round_id = @id AND school_id = @schoolId
+            """, new { id, schoolId }, cancellationToken)).ToHashSet();
 
     public static Task<int> CountSchoolsInDistrictAsync(
         NpgsqlTransaction transaction, Guid[] schoolIds, string district, CancellationToken cancellationToken) =>
-        transaction.ScalarAsync<int>(
-            "SELECT count(*)::int FROM known_schools WHERE id = ANY(@schoolIds) AND district_code = @district",
-            new { schoolIds, district }, cancellationToken);
+        transaction.ScalarAsync<int>("""
+            SELECT count(*)::int
+            FROM known_schools
+            WHERE id = ANY(@schoolIds) AND district_code = @district
+            """, new { schoolIds, district }, cancellationToken);
 
     public static Task SetPreferencesAsync(
         NpgsqlTransaction transaction, Guid id, Guid teacherId, Guid[] schoolIds, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            DELETE FROM round_preferences WHERE round_id = @id AND teacher_id = @teacherId;
+            DELETE FROM round_preferences
+            WHERE round_id = @id AND teacher_id = @teacherId;
             INSERT INTO round_preferences (round_id, teacher_id, rank, school_id)
-            SELECT @id, @teacherId, r, s FROM unnest(@ranks, @schoolIds) AS x (r, s);
+            SELECT @id, @teacherId, r, s
+            FROM unnest(@ranks, @schoolIds) AS x (r, s);
             """, new { id, teacherId, ranks = Enumerable.Range(1, schoolIds.Length).ToArray(), schoolIds }, cancellationToken);
 
     /// <summary>The candidates neither placed nor sent elsewhere, longest-serving first, with their preferences.</summary>
@@ -158,7 +177,8 @@ internal static class RoundStore
         NpgsqlTransaction transaction, Guid id, IReadOnlyCollection<(Guid Teacher, Guid School)> placements,
         RoundStage placedIn, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            UPDATE round_candidates c SET placed_school_id = p.school, placed_in = @placedIn
+            UPDATE round_candidates c
+            SET placed_school_id = p.school, placed_in = @placedIn
             FROM unnest(@teachers, @schools) AS p (teacher, school)
             WHERE c.round_id = @id AND c.teacher_id = p.teacher
             """, new
@@ -172,7 +192,8 @@ internal static class RoundStore
     public static Task<int> SetUnplacedOutcomeAsync(
         NpgsqlTransaction transaction, Guid id, Guid teacherId, string outcome, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            UPDATE round_candidates SET unplaced_outcome = @outcome
+            UPDATE round_candidates
+            SET unplaced_outcome = @outcome
             WHERE round_id = @id AND teacher_id = @teacherId AND placed_school_id IS NULL
             """, new { id, teacherId, outcome }, cancellationToken);
 
@@ -180,7 +201,8 @@ internal static class RoundStore
     public static Task<int> SetRestOutcomeAsync(
         NpgsqlTransaction transaction, Guid id, string outcome, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            UPDATE round_candidates SET unplaced_outcome = @outcome
+            UPDATE round_candidates
+            SET unplaced_outcome = @outcome
             WHERE round_id = @id AND placed_school_id IS NULL AND unplaced_outcome IS NULL
             """, new { id, outcome }, cancellationToken);
 
@@ -202,7 +224,8 @@ internal static class RoundStore
             FROM round_candidates
             WHERE round_id = @Id AND placed_school_id IS NOT NULL;
 
-            UPDATE teacher_postings p SET to_date = greatest(@TermFrom - 1, p.from_date)
+            UPDATE teacher_postings p
+            SET to_date = greatest(@TermFrom - 1, p.from_date)
             FROM round_candidates c
             WHERE c.round_id = @Id AND c.placed_school_id <> c.home_school_id
               AND p.teacher_id = c.teacher_id AND p.to_date IS NULL;
@@ -211,12 +234,16 @@ internal static class RoundStore
             SELECT teacher_id, placed_school_id, @TermFrom, 'appointment'
             FROM round_candidates
             WHERE round_id = @Id AND placed_school_id <> home_school_id
-            ON CONFLICT (teacher_id, from_date)
-            DO UPDATE SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
+            ON CONFLICT (teacher_id, from_date) DO UPDATE
+                SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
             """, new { round.Id, round.TermFrom, round.TermTo }, cancellationToken);
 
     public static Task MoveToAsync(NpgsqlTransaction transaction, Guid id, RoundStage stage, CancellationToken cancellationToken) =>
-        transaction.WriteAsync("UPDATE rounds SET stage = @stage WHERE id = @id", new { id, stage = stage.Code() }, cancellationToken);
+        transaction.WriteAsync("""
+            UPDATE rounds
+            SET stage = @stage
+            WHERE id = @id
+            """, new { id, stage = stage.Code() }, cancellationToken);
 
     private sealed record CandidateRow(
         Guid TeacherId, string Name, Guid HomeSchoolId, string Subject, Guid? PlacedSchoolId, RoundStage? PlacedIn,

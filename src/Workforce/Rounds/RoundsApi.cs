@@ -68,7 +68,7 @@ public static class RoundsApi
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (await RoundStore.ViewAsync(connection, id, cancellationToken) is not { } round)
             return TypedResults.NotFound();
-        var schools = await SchoolNames.InDistrictAsync(connection, round.DistrictCode, cancellationToken);
+        var schools = await SchoolNameStore.InDistrictAsync(connection, round.DistrictCode, cancellationToken);
         return RoundSheet.Sheet.File((round, schools));
     }
 }

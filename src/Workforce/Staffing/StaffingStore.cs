@@ -14,20 +14,28 @@ internal static class StaffingStore
         NpgsqlConnection connection, Guid id, int strength, string? groupName, CancellationToken cancellationToken) =>
         await connection.WriteAsync("""
             INSERT INTO school_profiles (school_id, strength, group_name)
-            SELECT id, @strength, @groupName FROM known_schools WHERE id = @id
-            ON CONFLICT (school_id) DO UPDATE SET strength = excluded.strength, group_name = excluded.group_name
+            SELECT id, @strength, @groupName
+            FROM known_schools
+            WHERE id = @id
+            ON CONFLICT (school_id) DO UPDATE
+                SET strength = excluded.strength, group_name = excluded.group_name
             """, new { id, strength, groupName }, cancellationToken) > 0;
 
     public static async Task<bool> SchoolExistsAsync(NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
-        await transaction.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM known_schools WHERE id = @id)", new { id }, cancellationToken);
+        await transaction.ScalarAsync<bool>("""
+            SELECT EXISTS (SELECT 1 FROM known_schools WHERE id = @id)
+            """, new { id }, cancellationToken);
 
     /// <summary>Replaces the approved posts of the subjects given; 0 removes a subject's posts.</summary>
     public static Task SetPostsAsync(
         NpgsqlTransaction transaction, Guid id, IReadOnlyDictionary<string, int> posts, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            DELETE FROM school_posts WHERE school_id = @id AND subject = ANY(@subjects);
+            DELETE FROM school_posts
+            WHERE school_id = @id AND subject = ANY(@subjects);
             INSERT INTO school_posts (school_id, subject, approved)
-            SELECT @id, s, a FROM unnest(@subjects, @approved) AS p (s, a) WHERE a > 0;
+            SELECT @id, s, a
+            FROM unnest(@subjects, @approved) AS p (s, a)
+            WHERE a > 0;
             """, new { id, subjects = posts.Keys.ToArray(), approved = posts.Values.ToArray() }, cancellationToken);
 
     /// <summary>
@@ -43,7 +51,11 @@ internal static class StaffingStore
                 WHERE establishment = 'in_establishment'
                 GROUP BY 1, 2
             ), subjects AS (
-                SELECT school_id, subject FROM school_posts UNION SELECT school_id, subject FROM actual
+                SELECT school_id, subject
+                FROM school_posts
+                UNION
+                SELECT school_id, subject
+                FROM actual
             )
             SELECT k.id, k.name, p.strength, p.group_name AS GroupName, s.subject,
                    coalesce(sp.approved, 0)::int AS Approved, coalesce(a.teachers, 0)::int AS Actual

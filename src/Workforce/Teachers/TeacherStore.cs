@@ -45,8 +45,10 @@ public static class TeacherStore
         (await connection.ListAsync<Posting>("""
             SELECT p.school_id AS SchoolId, s.name AS SchoolName, p.from_date AS FromDate, p.to_date AS ToDate, p.origin,
                    p.correction
-            FROM teacher_postings p LEFT JOIN known_schools s ON s.id = p.school_id
-            WHERE p.teacher_id = @teacherId ORDER BY p.from_date
+            FROM teacher_postings p
+            LEFT JOIN known_schools s ON s.id = p.school_id
+            WHERE p.teacher_id = @teacherId
+            ORDER BY p.from_date
             """, new { teacherId }, cancellationToken)).ToList();
 
     /// <summary>
@@ -75,8 +77,11 @@ public static class TeacherStore
 
     /// <summary>The district of a school the directory knows, or null.</summary>
     public static Task<string?> DistrictOfSchoolAsync(NpgsqlConnection connection, Guid schoolId, CancellationToken cancellationToken) =>
-        connection.SingleOrDefaultAsync<string>(
-            "SELECT district_code FROM known_schools WHERE id = @schoolId", new { schoolId }, cancellationToken);
+        connection.SingleOrDefaultAsync<string>("""
+            SELECT district_code
+            FROM known_schools
+            WHERE id = @schoolId
+            """, new { schoolId }, cancellationToken);
 
     /// <summary>What every teacher in the scope's history says, by identity, for the import's check (on <paramref name="day"/>).</summary>
     public static async Task<Dictionary<string, CurrentPosting>> CurrentPostingsAsync(
@@ -110,7 +115,9 @@ public static class TeacherStore
     public static async Task<Dictionary<string, TeacherRecord>> ExistingAsync(
         NpgsqlConnection connection, IReadOnlyList<TeacherRecord> records, CancellationToken cancellationToken) =>
         (await connection.ListAsync<TeacherView>($"""
-            SELECT {Columns} FROM teachers t JOIN known_schools s ON s.id = t.school_id
+            SELECT {Columns}
+            FROM teachers t
+            JOIN known_schools s ON s.id = t.school_id
             WHERE (t.district_code, t.staff_number) IN (SELECT * FROM unnest(@districts::text[], @numbers::text[]))
             """, Identities(records), cancellationToken))
         .ToDictionary(t => IdentityOf(t.DistrictCode, t.StaffNumber), RecordOf);
@@ -152,12 +159,12 @@ public static class TeacherStore
                         @establishments, @hiredOns, @roles, @exemptions, @exemptionNotes, @exemptionFroms, @exemptionTos)
                 AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
                       establishment, hired_on, role, exemption, exemption_note, exemption_from, exemption_to)
-            ON CONFLICT (district_code, staff_number) DO UPDATE SET name = excluded.name, gender = excluded.gender,
-                birth_date = excluded.birth_date, school_id = excluded.school_id, at_school_since = excluded.at_school_since,
-                subjects = excluded.subjects, title = excluded.title, backbone = excluded.backbone, establishment = excluded.establishment,
-                hired_on = excluded.hired_on, role = excluded.role, exemption = excluded.exemption,
-                exemption_note = excluded.exemption_note, exemption_from = excluded.exemption_from,
-                exemption_to = excluded.exemption_to, updated_at = now()
+            ON CONFLICT (district_code, staff_number) DO UPDATE
+                SET name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date, school_id = excluded.school_id,
+                    at_school_since = excluded.at_school_since, subjects = excluded.subjects, title = excluded.title,
+                    backbone = excluded.backbone, establishment = excluded.establishment, hired_on = excluded.hired_on,
+                    role = excluded.role, exemption = excluded.exemption, exemption_note = excluded.exemption_note,
+                    exemption_from = excluded.exemption_from, exemption_to = excluded.exemption_to, updated_at = now()
             """, new
         {
             ids = records.Select(_ => Guid.CreateVersion7()).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray(),

@@ -21,9 +21,11 @@ internal static class TrainingStore
     /// </summary>
     public static async Task<Dictionary<string, Guid>> TeachersByStaffNumberAsync(
         NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<(string StaffNumber, Guid Id)>(
-            "SELECT staff_number, id FROM teachers WHERE starts_with(district_code, @scopePrefix)",
-            new { scopePrefix }, cancellationToken))
+        (await connection.ListAsync<(string StaffNumber, Guid Id)>("""
+            SELECT staff_number, id
+            FROM teachers
+            WHERE starts_with(district_code, @scopePrefix)
+            """, new { scopePrefix }, cancellationToken))
         .GroupBy(t => t.StaffNumber).Where(number => number.Count() == 1)
         .ToDictionary(number => number.Key, number => number.Single().Id);
 
@@ -42,7 +44,8 @@ internal static class TrainingStore
         NpgsqlTransaction transaction, IReadOnlyList<TrainingRecord> records, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
             INSERT INTO training_records (teacher_id, course, date, level, category, hours, provider)
-            SELECT * FROM unnest(@teachers, @courses, @dates, @levels, @categories, @hours, @providers)
+            SELECT *
+            FROM unnest(@teachers, @courses, @dates, @levels, @categories, @hours, @providers)
             ON CONFLICT (teacher_id, course, date) DO UPDATE
                 SET level = excluded.level, category = excluded.category, hours = excluded.hours,
                     provider = excluded.provider, imported_at = now()
@@ -86,9 +89,12 @@ internal static class TrainingStore
     public static async Task<IReadOnlyList<TrainingRule>> RulesAsync(
         NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken)
     {
-        var stored = await connection.ListAsync<string>(
-            "SELECT rule::text FROM training_rules WHERE district_code = @districtCode ORDER BY position",
-            new { districtCode }, cancellationToken);
+        var stored = await connection.ListAsync<string>("""
+            SELECT rule::text
+            FROM training_rules
+            WHERE district_code = @districtCode
+            ORDER BY position
+            """, new { districtCode }, cancellationToken);
         return stored.Count > 0
             ? [.. stored.Select(rule => JsonSerializer.Deserialize<TrainingRule>(rule, Json)!)]
             : [TrainingRule.NationalCycle];
@@ -97,9 +103,11 @@ internal static class TrainingStore
     public static Task ReplaceRulesAsync(
         NpgsqlTransaction transaction, string districtCode, IReadOnlyList<TrainingRule> rules, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
-            DELETE FROM training_rules WHERE district_code = @districtCode;
+            DELETE FROM training_rules
+            WHERE district_code = @districtCode;
             INSERT INTO training_rules (district_code, position, rule)
-            SELECT @districtCode, p, r::jsonb FROM unnest(@positions, @rules) AS x (p, r);
+            SELECT @districtCode, p, r::jsonb
+            FROM unnest(@positions, @rules) AS x (p, r);
             """, new
         {
             districtCode,

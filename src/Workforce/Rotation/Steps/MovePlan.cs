@@ -59,7 +59,7 @@ internal static class MovePlan
         NpgsqlConnection connection, PlanView plan, Validation problems, CancellationToken cancellationToken)
     {
         var names = plan.Schools.Any(s => !s.Met)
-            ? await SchoolNames.InDistrictAsync(connection, plan.DistrictCode, cancellationToken)
+            ? await SchoolNameStore.InDistrictAsync(connection, plan.DistrictCode, cancellationToken)
             : [];
         foreach (var school in plan.Schools.Where(s => !s.Met))
         {

@@ -6,7 +6,7 @@ using Platform.Contracts;
 namespace Platform.Workforce;
 
 /// <summary>The history table of a workflow (rotation_plan_events by plan_id, round_events by round_id).</summary>
-internal sealed class WorkflowEvents(string table, string recordColumn)
+internal sealed class WorkflowEventStore(string table, string recordColumn)
 {
     public Task RecordAsync(
         NpgsqlTransaction transaction, Guid id, string action, SignedInUser user, string? detail, CancellationToken cancellationToken) =>
@@ -18,6 +18,8 @@ internal sealed class WorkflowEvents(string table, string recordColumn)
     public async Task<List<WorkflowEvent>> ListAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
         (await connection.ListAsync<WorkflowEvent>($"""
             SELECT at, action, user_name AS UserName, display_name AS DisplayName, detail
-            FROM {table} WHERE {recordColumn} = @id ORDER BY at
+            FROM {table}
+            WHERE {recordColumn} = @id
+            ORDER BY at
             """, new { id }, cancellationToken)).ToList();
 }

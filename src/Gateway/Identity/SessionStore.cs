@@ -10,7 +10,7 @@ namespace Platform.Gateway.Identity;
 /// both: the gateway stops refreshing it at once, and every host refuses its access tokens once it has read the
 /// revocation (<see cref="RevocationPoller"/>, about a second).
 /// </summary>
-public sealed class Sessions(TokenIssuer issuer)
+public sealed class SessionStore(TokenIssuer issuer)
 {
     // How long a revoked session is listed: as long as one of its access tokens could still be valid.
     private TimeSpan Listed => issuer.AccessTokenLifetime + TimeSpan.FromMinutes(1);
@@ -23,14 +23,19 @@ public sealed class Sessions(TokenIssuer issuer)
         NpgsqlConnection connection, Guid userId, string passwordHash, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await transaction.SingleOrDefaultAsync<bool>(
-            "SELECT true FROM users WHERE id = @userId AND active AND password_hash = @passwordHash FOR SHARE",
-            new { userId, passwordHash }, cancellationToken);
+        var current = await transaction.SingleOrDefaultAsync<bool>("""
+            SELECT true
+            FROM users
+            WHERE id = @userId AND active AND password_hash = @passwordHash
+            FOR SHARE
+            """, new { userId, passwordHash }, cancellationToken);
         if (!current)
             return null;
         var sid = Guid.CreateVersion7();
-        await transaction.WriteAsync("INSERT INTO sessions (id, user_id) VALUES (@sid, @userId)",
-            new { sid, userId }, cancellationToken);
+        await transaction.WriteAsync("""
+            INSERT INTO sessions (id, user_id)
+            VALUES (@sid, @userId)
+            """, new { sid, userId }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return sid;
     }
@@ -49,11 +54,12 @@ public sealed class Sessions(TokenIssuer issuer)
     /// </summary>
     public async Task<RevocationPage> RevokedSinceAsync(NpgsqlConnection connection, DateTime? since, CancellationToken cancellationToken)
     {
-        await using var reader = await connection.QueryMultipleAsync(new CommandDefinition("""
+        await using var reader = await connection.MultipleAsync("""
             SELECT clock_timestamp();
-            SELECT id AS Sid, revoked_at + @Listed AS Until FROM sessions
+            SELECT id AS Sid, revoked_at + @Listed AS Until
+            FROM sessions
             WHERE revoked_at >= coalesce(@since, clock_timestamp() - @Listed)
-            """, new { since, Listed }, cancellationToken: cancellationToken));
+            """, new { since, Listed }, cancellationToken);
         var at = await reader.ReadSingleAsync<DateTime>();
         return new RevocationPage(at, (await reader.ReadAsync<RevokedSession>()).ToList());
     }
@@ -65,10 +71,16 @@ public sealed class Sessions(TokenIssuer issuer)
         arguments.Add("Listed", Listed);
         return (await connection.ListAsync<RevokedSession>($"""
             WITH ended AS (
-                UPDATE sessions SET revoked_at = clock_timestamp() WHERE {where} AND revoked_at IS NULL RETURNING id, revoked_at),
+                UPDATE sessions
+                SET revoked_at = clock_timestamp()
+                WHERE {where} AND revoked_at IS NULL
+                RETURNING id, revoked_at),
             refresh AS (
-                UPDATE refresh_tokens SET revoked_at = clock_timestamp() WHERE session_id IN (SELECT id FROM ended) AND revoked_at IS NULL)
-            SELECT id AS Sid, revoked_at + @Listed AS Until FROM ended
+                UPDATE refresh_tokens
+                SET revoked_at = clock_timestamp()
+                WHERE session_id IN (SELECT id FROM ended) AND revoked_at IS NULL)
+            SELECT id AS Sid, revoked_at + @Listed AS Until
+            FROM ended
             """, arguments, cancellationToken)).ToArray();
     }
 }

@@ -27,7 +27,7 @@ public sealed record UserAccount
     };
 }
 
-public static class UserAccounts
+public static class UserAccountStore
 {
     // Locked: the latest lock on the user name, from any address (sign_in_attempts).
     private const string ViewColumns = """
@@ -40,49 +40,68 @@ public static class UserAccounts
 
     public static async Task<IReadOnlyList<UserView>> ListAsync(
         NpgsqlConnection connection, string scopePrefix, CancellationToken cancellationToken) =>
-        (await connection.ListAsync<UserView>(
-            $"SELECT {ViewColumns} FROM users WHERE starts_with(district_code, @scopePrefix) ORDER BY user_name",
-            new { scopePrefix }, cancellationToken)).ToList();
+        (await connection.ListAsync<UserView>($"""
+            SELECT {ViewColumns}
+            FROM users
+            WHERE starts_with(district_code, @scopePrefix)
+            ORDER BY user_name
+            """, new { scopePrefix }, cancellationToken)).ToList();
 
     public static Task<UserView?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
-        connection.SingleOrDefaultAsync<UserView>(
-            $"SELECT {ViewColumns} FROM users WHERE id = @id", new { id }, cancellationToken);
+        connection.SingleOrDefaultAsync<UserView>($"""
+            SELECT {ViewColumns}
+            FROM users
+            WHERE id = @id
+            """, new { id }, cancellationToken);
 
     public static Task<UserAccount?> FindByNameAsync(NpgsqlConnection connection, string userName, CancellationToken cancellationToken) =>
         connection.SingleOrDefaultAsync<UserAccount>($"""
-            SELECT {AccountColumns} FROM users WHERE user_name = @userName
+            SELECT {AccountColumns}
+            FROM users
+            WHERE user_name = @userName
             """, new { userName }, cancellationToken);
 
     public static Task<UserAccount?> FindAccountAsync(NpgsqlConnection connection, Guid id, CancellationToken cancellationToken) =>
         connection.SingleOrDefaultAsync<UserAccount>($"""
-            SELECT {AccountColumns} FROM users WHERE id = @id
+            SELECT {AccountColumns}
+            FROM users
+            WHERE id = @id
             """, new { id }, cancellationToken);
 
     public static Task RehashAsync(
         NpgsqlConnection connection, Guid id, string oldHash, string newHash, CancellationToken cancellationToken) =>
-        connection.WriteAsync("UPDATE users SET password_hash = @newHash WHERE id = @id AND password_hash = @oldHash",
-            new { id, oldHash, newHash }, cancellationToken);
+        connection.WriteAsync("""
+            UPDATE users
+            SET password_hash = @newHash
+            WHERE id = @id AND password_hash = @oldHash
+            """, new { id, oldHash, newHash }, cancellationToken);
 
     /// <param name="temporary">set by an administrator: the user must change it before their roles count.</param>
     public static Task SetPasswordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string hash, bool temporary,
         CancellationToken cancellationToken) =>
-        transaction.WriteAsync(
-            "UPDATE users SET password_hash = @hash, must_change_password = @temporary, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, hash, temporary }, cancellationToken);
+        transaction.WriteAsync("""
+            UPDATE users
+            SET password_hash = @hash, must_change_password = @temporary, updated_at = clock_timestamp()
+            WHERE id = @id
+            """, new { id, hash, temporary }, cancellationToken);
 
     public static Task SetStandingAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string displayName, bool active,
         CancellationToken cancellationToken) =>
-        transaction.WriteAsync(
-            "UPDATE users SET display_name = @displayName, active = @active, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, displayName, active }, cancellationToken);
+        transaction.WriteAsync("""
+            UPDATE users
+            SET display_name = @displayName, active = @active, updated_at = clock_timestamp()
+            WHERE id = @id
+            """, new { id, displayName, active }, cancellationToken);
 
     public static Task SetGrantAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, string[] roles, string districtCode,
         CancellationToken cancellationToken) =>
-        transaction.WriteAsync(
-            "UPDATE users SET roles = @roles, district_code = @districtCode, updated_at = clock_timestamp() WHERE id = @id",
-            new { id, roles, districtCode }, cancellationToken);
+        transaction.WriteAsync("""
+            UPDATE users
+            SET roles = @roles, district_code = @districtCode, updated_at = clock_timestamp()
+            WHERE id = @id
+            """, new { id, roles, districtCode }, cancellationToken);
 
     /// <param name="temporary">the password was set by an administrator (see <see cref="SetPasswordAsync"/>).</param>
     /// <returns>false when the user name is taken.</returns>

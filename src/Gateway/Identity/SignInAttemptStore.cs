@@ -4,7 +4,7 @@ using Platform.BuildingBlocks.Data;
 namespace Platform.Gateway.Identity;
 
 /// <summary>The counts <see cref="SignInThrottle"/> decides on, kept in sign_in_attempts (address '' = the account).</summary>
-public static class SignInAttempts
+public static class SignInAttemptStore
 {
     private const string Account = "";
 
@@ -19,12 +19,16 @@ public static class SignInAttempts
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var key = new { userName = Key(userName), address, Account };
         await transaction.WriteAsync("""
-            INSERT INTO sign_in_attempts (user_name, address) VALUES (@userName, @Account), (@userName, @address)
+            INSERT INTO sign_in_attempts (user_name, address)
+            VALUES (@userName, @Account), (@userName, @address)
             ON CONFLICT (user_name, address) DO NOTHING
             """, key, cancellationToken);
         var rows = (await transaction.ListAsync<(string Address, int Failures, DateTime? LockedUntil, bool Trusted)>("""
-            SELECT address, failures, locked_until, trusted FROM sign_in_attempts
-            WHERE user_name = @userName AND address IN (@Account, @address) ORDER BY address FOR UPDATE
+            SELECT address, failures, locked_until, trusted
+            FROM sign_in_attempts
+            WHERE user_name = @userName AND address IN (@Account, @address)
+            ORDER BY address
+            FOR UPDATE
             """, key, cancellationToken))
             .ToDictionary(row => row.Address, row => new AttemptCount(row.Failures, row.LockedUntil, row.Trusted));
         var decision = SignInThrottle.Attempt(rows[address], rows[Account], DateTime.UtcNow);
@@ -41,10 +45,13 @@ public static class SignInAttempts
     /// </summary>
     private static Task RemoveStaleAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.WriteAsync("""
-            DELETE FROM sign_in_attempts WHERE ctid IN (
-                SELECT ctid FROM sign_in_attempts
+            DELETE FROM sign_in_attempts
+            WHERE ctid IN (
+                SELECT ctid
+                FROM sign_in_attempts
                 WHERE NOT trusted AND updated_at < clock_timestamp() - @Quiet AND (locked_until IS NULL OR locked_until < clock_timestamp())
-                LIMIT 100 FOR UPDATE SKIP LOCKED)
+                LIMIT 100
+                FOR UPDATE SKIP LOCKED)
             """, new { Quiet = SignInThrottle.LockTime }, cancellationToken);
 
     public static async Task SucceededAsync(
@@ -57,9 +64,11 @@ public static class SignInAttempts
 
     /// <summary>Lifts every lock of a user, as a new password set by an administrator does.</summary>
     public static Task ClearAsync(NpgsqlConnection connection, string userName, CancellationToken cancellationToken) =>
-        connection.WriteAsync(
-            "UPDATE sign_in_attempts SET failures = 0, locked_until = NULL, updated_at = clock_timestamp() WHERE user_name = @userName",
-            new { userName = Key(userName) }, cancellationToken);
+        connection.WriteAsync("""
+            UPDATE sign_in_attempts
+            SET failures = 0, locked_until = NULL, updated_at = clock_timestamp()
+            WHERE user_name = @userName
+            """, new { userName = Key(userName) }, cancellationToken);
 
     private static Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string userName, string address,
         AttemptCount count, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ namespace Platform.Gateway.Identity;
 public sealed record RefreshTokenOwner(Guid UserId, Guid SessionId);
 
 /// <summary>Refresh tokens, stored only as their SHA-256; each belongs to a session and works once.</summary>
-public static class RefreshTokens
+public static class RefreshTokenStore
 {
     public static Task AddAsync(NpgsqlConnection connection, string hash, Guid userId, Guid sessionId, TimeSpan lifetime,
         CancellationToken cancellationToken) =>
@@ -22,7 +22,8 @@ public static class RefreshTokens
     /// </summary>
     public static Task<RefreshTokenOwner?> TakeAsync(NpgsqlConnection connection, string hash, CancellationToken cancellationToken) =>
         connection.SingleOrDefaultAsync<RefreshTokenOwner>("""
-            UPDATE refresh_tokens t SET revoked_at = clock_timestamp()
+            UPDATE refresh_tokens t
+            SET revoked_at = clock_timestamp()
             FROM sessions s
             WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND t.expires_at > clock_timestamp()
               AND s.id = t.session_id AND s.revoked_at IS NULL
@@ -31,6 +32,9 @@ public static class RefreshTokens
 
     /// <summary>The session a refresh token belongs to, used or not.</summary>
     public static Task<Guid?> SessionOfAsync(NpgsqlConnection connection, string hash, CancellationToken cancellationToken) =>
-        connection.SingleOrDefaultAsync<Guid?>(
-            "SELECT session_id FROM refresh_tokens WHERE token_hash = @hash", new { hash }, cancellationToken);
+        connection.SingleOrDefaultAsync<Guid?>("""
+            SELECT session_id
+            FROM refresh_tokens
+            WHERE token_hash = @hash
+            """, new { hash }, cancellationToken);
 }
