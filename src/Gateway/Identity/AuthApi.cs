@@ -8,12 +8,6 @@ using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
 
-public sealed record SignInRequest(string? UserName, string? Password);
-
-public sealed record RefreshRequest(string? RefreshToken);
-
-public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
-
 /// <summary>
 /// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses per name,
 /// <see cref="SignInLimits"/> per address and in all), refresh (each refresh token works once and is replaced),

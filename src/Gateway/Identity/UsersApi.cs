@@ -9,14 +9,6 @@ using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
 
-public sealed record NewUserRequest(string? UserName, string? DisplayName, string? Password, string[]? Roles, string? DistrictCode);
-
-public sealed record UserChangeRequest(string? DisplayName, bool? Active, string[]? Roles, string? DistrictCode);
-
-public sealed record GrantRequest(string[]? Roles, string? DistrictCode);
-
-public sealed record PasswordRequest(string? Password);
-
 /// <summary>
 /// User accounts, split between the administrators (三权分立, docs/security.md "Roles"): the system administrator
 /// creates users without roles, renames, deactivates and resets passwords (temporary ones: they sign in without roles

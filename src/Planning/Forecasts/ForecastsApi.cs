@@ -10,11 +10,6 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
-public sealed record BackTestRequest(
-    string? DistrictCode, [property: Bounds(1, 10)] int? HoldoutYears, IReadOnlyList<ForecastRequest>? Candidates);
-
-public sealed record BackTestView(ForecastSettings Settings, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
-
 /// <summary>Enrolment forecasts for a district from its stored history and births, and back-tests of methods.</summary>
 public static class ForecastsApi
 {

@@ -9,10 +9,6 @@ using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Indicators;
 
-public sealed record ObservationRequest(
-    string? AreaCode, string? IndicatorCode, string? Stage,
-    [property: Bounds(1949, 2100)] int? Year, [property: Bounds(0, 1e9)] double? Value, string? Source);
-
 /// <summary>Plan indicators: the dictionary, the plans and their targets, values by area, and progress against each target.</summary>
 public static class IndicatorsApi
 {
