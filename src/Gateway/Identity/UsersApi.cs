@@ -21,11 +21,7 @@ public static partial class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Users");
-        users.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await UserAccounts.ListAsync(connection, scope.Prefix, cancellationToken));
-        }).RequireAuthorization(AccessRequirement.UserListPolicy)
+        users.MapGet("/", ListAsync).RequireAuthorization(AccessRequirement.UserListPolicy)
             .Describe("用户", "The users of the districts in the caller's scope.");
         users.MapPost("/", CreateAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy)
             .Describe("新建用户", "A user with a name, display name, district scope and first password.");
@@ -36,6 +32,13 @@ public static partial class UsersApi
         users.MapPut("/{id:guid}/roles", GrantAsync).RequireAuthorization(AccessRequirement.SecurityAdminPolicy)
             .Describe("授予角色", "A user's roles, granted by a security administrator.");
         return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<UserView>>> ListAsync(
+        DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(await UserAccounts.ListAsync(connection, scope.Prefix, cancellationToken));
     }
 
     private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
