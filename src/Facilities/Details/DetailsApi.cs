@@ -4,18 +4,6 @@ using Platform.BuildingBlocks.Http;
 
 namespace Platform.Facilities.Details;
 
-public sealed record DetailsRequest(
-    string? Type,
-    [property: Bounds(0, 9_999_999.99)] decimal? FloorArea,
-    [property: Bounds(0, 9_999_999.99)] decimal? LandArea,
-    [property: Bounds(0, 9_999_999.99)] decimal? Budget,
-    [property: Bounds(0, 9_999_999.99)] Dictionary<string, decimal>? Funding,
-    string? ResponsibleUnit, string? Contractor);
-
-public sealed record ProjectDetails(
-    Guid ProjectId, string Type, string TypeName, decimal? FloorArea, decimal? LandArea, decimal? Budget,
-    IReadOnlyDictionary<string, decimal> Funding, string? ResponsibleUnit, string? Contractor);
-
 /// <summary>
 /// A project's type (新建, 改扩建, 迁建, 接收配套, 校舍改造, 设备), floor and land area (m²), budget (万元) by funding
 /// source, responsible unit and contractor.

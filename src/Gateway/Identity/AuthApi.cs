@@ -8,12 +8,6 @@ using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
 
-public sealed record SignInRequest(string? UserName, string? Password);
-
-public sealed record RefreshRequest(string? RefreshToken);
-
-public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
-
 /// <summary>
 /// Sign-in with a user name and password (<see cref="SignInThrottle"/> limits the guesses per name,
 /// <see cref="SignInLimits"/> per address and in all), refresh (each refresh token works once and is replaced),
@@ -38,18 +32,23 @@ public static class AuthApi
         auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization().WithMetadata(SignInLimits.Metadata)
             .Describe("修改密码", "The signed-in user changes their password, giving the current one.");
         // Lists only ids of sessions that have ended, which open nothing: every host reads it, before anyone signs in.
-        auth.MapGet("/revocations", async (
-            DateTimeOffset? since, Database dataSource, SessionStore sessions, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            return TypedResults.Ok(await sessions.RevokedSinceAsync(connection, since?.UtcDateTime, cancellationToken));
-        }).Describe("已结束的会话", "The ids of sessions ended since a time, which every service reads to refuse their tokens.");
-        auth.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.User.Claims.GroupBy(c => c.Type)
-            .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(c => c.Value).ToArray())))
-            .RequireAuthorization()
+        auth.MapGet("/revocations", RevocationsAsync)
+            .Describe("已结束的会话", "The ids of sessions ended since a time, which every service reads to refuse their tokens.");
+        auth.MapGet("/me", CurrentUser).RequireAuthorization()
             .Describe("当前用户", "The signed-in user's claims: name, roles and district scope.");
         return app;
     }
+
+    private static async Task<Ok<RevocationPage>> RevocationsAsync(
+        DateTimeOffset? since, Database dataSource, SessionStore sessions, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return TypedResults.Ok(await sessions.RevokedSinceAsync(connection, since?.UtcDateTime, cancellationToken));
+    }
+
+    private static Ok<Dictionary<string, object>> CurrentUser(HttpContext context) =>
+        TypedResults.Ok(context.User.Claims.GroupBy(c => c.Type)
+            .ToDictionary(g => g.Key, g => g.Count() == 1 ? (object)g.First().Value : g.Select(c => c.Value).ToArray()));
 
     /// <summary>
     /// One answer for every refusal: unknown user, wrong password, locked, inactive. Each costs one password

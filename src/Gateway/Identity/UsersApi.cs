@@ -9,14 +9,6 @@ using Platform.Contracts;
 
 namespace Platform.Gateway.Identity;
 
-public sealed record NewUserRequest(string? UserName, string? DisplayName, string? Password, string[]? Roles, string? DistrictCode);
-
-public sealed record UserChangeRequest(string? DisplayName, bool? Active, string[]? Roles, string? DistrictCode);
-
-public sealed record GrantRequest(string[]? Roles, string? DistrictCode);
-
-public sealed record PasswordRequest(string? Password);
-
 /// <summary>
 /// User accounts, split between the administrators (三权分立, docs/security.md "Roles"): the system administrator
 /// creates users without roles, renames, deactivates and resets passwords (temporary ones: they sign in without roles
@@ -29,11 +21,7 @@ public static partial class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Users");
-        users.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await UserAccountStore.ListAsync(connection, scope.Prefix, cancellationToken));
-        }).RequireAuthorization(AccessRequirement.UserListPolicy)
+        users.MapGet("/", ListAsync).RequireAuthorization(AccessRequirement.UserListPolicy)
             .Describe("用户", "The users of the districts in the caller's scope.");
         users.MapPost("/", CreateAsync).RequireAuthorization(AccessRequirement.SystemAdminPolicy)
             .Describe("新建用户", "A user with a name, display name, district scope and first password.");
@@ -44,6 +32,13 @@ public static partial class UsersApi
         users.MapPut("/{id:guid}/roles", GrantAsync).RequireAuthorization(AccessRequirement.SecurityAdminPolicy)
             .Describe("授予角色", "A user's roles, granted by a security administrator.");
         return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<UserView>>> ListAsync(
+        DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(await UserAccountStore.ListAsync(connection, scope.Prefix, cancellationToken));
     }
 
     private static async Task<Results<Created<UserView>, ValidationProblem, ProblemHttpResult>> CreateAsync(

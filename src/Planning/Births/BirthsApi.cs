@@ -4,8 +4,6 @@ using Platform.Planning.Areas;
 
 namespace Platform.Planning.Births;
 
-public sealed record BirthPreview(string DistrictCode, Guid? ZoneId, int Year, int Births, string Change) : IPreviewRow;
-
 public static class BirthsApi
 {
     private static readonly SheetUpload<BirthRecord, BirthPreview> Upload = new(

@@ -7,8 +7,6 @@ using Platform.BuildingBlocks.Spreadsheets;
 
 namespace Platform.Planning.Enrolment;
 
-public sealed record EnrolmentPreview(Guid SchoolId, int Grade, int Year, int Pupils, string Change) : IPreviewRow;
-
 public static class EnrolmentApi
 {
     private static readonly SheetUpload<EnrolmentRecord, EnrolmentPreview> Upload = new(

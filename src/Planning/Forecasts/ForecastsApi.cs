@@ -10,11 +10,6 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Forecasts;
 
-public sealed record BackTestRequest(
-    string? DistrictCode, [property: Bounds(1, 10)] int? HoldoutYears, IReadOnlyList<ForecastRequest>? Candidates);
-
-public sealed record BackTestView(ForecastSettings Settings, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
-
 /// <summary>Enrolment forecasts for a district from its stored history and births, and back-tests of methods.</summary>
 public static class ForecastsApi
 {
@@ -55,28 +50,46 @@ public static class ForecastsApi
     {
         // Every call here computes and stores nothing, so whoever may read Planning may ask.
         var forecasts = app.MapGroup("/forecasts").WithTags("Forecasts").ComputesOnly();
-        forecasts.MapPost("/", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken)))
+        forecasts.MapPost("/", ForecastAsync)
             .Describe("入学需求预测", "Pupils by zone, stage and year from births, population, housing and enrolment.");
-        forecasts.MapPost("/export", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken), ForecastSheet))
+        forecasts.MapPost("/export", ExportForecastAsync)
             .Describe("导出入学需求预测", "The forecast as an Excel workbook.");
-        forecasts.MapPost("/capacity", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken)))
+        forecasts.MapPost("/capacity", CapacityAsync)
             .Describe("学位供需分析", "The forecast against the places, by zone, stage and year: shortfalls and surpluses.");
-        forecasts.MapPost("/capacity/export", async (ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken), CapacitySheet))
+        forecasts.MapPost("/capacity/export", ExportCapacityAsync)
             .Describe("导出学位供需分析", "The capacity analysis as an Excel workbook.");
-        forecasts.MapPost("/backtest", async (BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Json(await BackTestAsync(request, dataSource, cancellationToken)))
+        forecasts.MapPost("/backtest", BackTestAsync)
             .Describe("预测回测", "How each method would have forecast the years held out, against what happened.");
-        forecasts.MapPost("/backtest/export", async (BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
-            Answer.Xlsx(await BackTestAsync(request, dataSource, cancellationToken), BackTestSheet))
+        forecasts.MapPost("/backtest/export", ExportBackTestAsync)
             .Describe("导出预测回测", "The back-test as an Excel workbook.");
         return app;
     }
 
-    private static async Task<(IReadOnlyList<BackTestView>? Views, ProblemHttpResult? Problem)> BackTestAsync(
+    private static async Task<Results<Ok<ForecastResult>, ProblemHttpResult>> ForecastAsync(
+        ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
+        Answer.Json(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportForecastAsync(
+        ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
+        Answer.Xlsx(await ForecastPipeline.ForecastAsync(request, dataSource, cancellationToken), ForecastSheet);
+
+    private static async Task<Results<Ok<CapacityResult>, ProblemHttpResult>> CapacityAsync(
+        ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
+        Answer.Json(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCapacityAsync(
+        ForecastRequest request, Database dataSource, CancellationToken cancellationToken) =>
+        Answer.Xlsx(await ForecastPipeline.CapacityAsync(request, dataSource, cancellationToken), CapacitySheet);
+
+    private static async Task<Results<Ok<IReadOnlyList<BackTestView>>, ProblemHttpResult>> BackTestAsync(
+        BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
+        Answer.Json(await RunBackTestAsync(request, dataSource, cancellationToken));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportBackTestAsync(
+        BackTestRequest request, Database dataSource, CancellationToken cancellationToken) =>
+        Answer.Xlsx(await RunBackTestAsync(request, dataSource, cancellationToken), BackTestSheet);
+
+    private static async Task<(IReadOnlyList<BackTestView>? Views, ProblemHttpResult? Problem)> RunBackTestAsync(
         BackTestRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();

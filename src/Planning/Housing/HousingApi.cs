@@ -4,11 +4,6 @@ using Platform.Planning.Areas;
 
 namespace Platform.Planning.Housing;
 
-public sealed record HousingView(string DistrictCode, string Name, Guid ZoneId, string ZoneName, int Dwellings, int CompletionYear);
-
-public sealed record HousingPreview(
-    string DistrictCode, string Name, Guid ZoneId, int Dwellings, int CompletionYear, string Change) : IPreviewRow;
-
 /// <summary>Residential developments, the housing input of forecasts: list, xlsx export, and import from CSV or xlsx.</summary>
 public static class HousingApi
 {

@@ -9,10 +9,6 @@ using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Indicators;
 
-public sealed record ObservationRequest(
-    string? AreaCode, string? IndicatorCode, string? Stage,
-    [property: Bounds(1949, 2100)] int? Year, [property: Bounds(0, 1e9)] double? Value, string? Source);
-
 /// <summary>Plan indicators: the dictionary, the plans and their targets, values by area, and progress against each target.</summary>
 public static class IndicatorsApi
 {
@@ -21,32 +17,44 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var indicators = app.MapGroup("/indicators").WithTags("Indicators");
-        indicators.MapGet("/", async (Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(await IndicatorStore.IndicatorsAsync(connection, cancellationToken));
-        }).Describe("指标", "The plan indicators, with their units, direction and formula.");
-        indicators.MapGet("/values", async (string areaCode, Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok(
-                await IndicatorStore.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
-        }).Describe("指标值", "An area's indicator values by year: computed from the registry, or entered.");
+        indicators.MapGet("/", ListIndicatorsAsync)
+            .Describe("指标", "The plan indicators, with their units, direction and formula.");
+        indicators.MapGet("/values", ListValuesAsync)
+            .Describe("指标值", "An area's indicator values by year: computed from the registry, or entered.");
         indicators.MapPost("/observations", ObserveAsync)
             .Describe("录入指标值", "An area's value of an indicator for a stage and year, with its source.");
 
         var plans = app.MapGroup("/plans").WithTags("Indicators");
-        plans.MapGet("/", async (DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return TypedResults.Ok((await IndicatorStore.PlansAsync(connection, null, cancellationToken))
-                .Where(plan => scope.Covers(plan.AreaCode)).ToList());
-        }).Describe("规划", "The plans of the areas in the caller's scope.");
+        plans.MapGet("/", ListPlansAsync)
+            .Describe("规划", "The plans of the areas in the caller's scope.");
         plans.MapGet("/{id}/progress", GetProgressAsync)
             .Describe("规划指标进度", "Each target of a plan with its latest value, the path's value that year, and its status.");
         plans.MapGet("/{id}/progress/export", ExportAsync)
             .Describe("导出规划指标进度", "The plan's progress as an Excel workbook.");
         return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<Indicator>>> ListIndicatorsAsync(
+        Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(await IndicatorStore.IndicatorsAsync(connection, cancellationToken));
+    }
+
+    private static async Task<Ok<IReadOnlyList<AreaValue>>> ListValuesAsync(
+        string areaCode, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok(
+            await IndicatorStore.ValuesAsync(connection, areaCode, new CapacitySettings().LargeClassPupils, cancellationToken));
+    }
+
+    private static async Task<Ok<List<IndicatorPlan>>> ListPlansAsync(
+        DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return TypedResults.Ok((await IndicatorStore.PlansAsync(connection, null, cancellationToken))
+            .Where(plan => scope.Covers(plan.AreaCode)).ToList());
     }
 
     private static async Task<Results<Ok<PlanProgress>, NotFound>> GetProgressAsync(

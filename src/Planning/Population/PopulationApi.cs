@@ -4,10 +4,6 @@ using Platform.Planning.Areas;
 
 namespace Platform.Planning.Population;
 
-public sealed record PopulationView(string DistrictCode, string DistrictName, int Year, int Age, int Persons);
-
-public sealed record PopulationPreview(string DistrictCode, int Year, int Age, int Persons, string Change) : IPreviewRow;
-
 /// <summary>Resident population by single year of age: list, xlsx export, and import from CSV or xlsx.</summary>
 public static class PopulationApi
 {

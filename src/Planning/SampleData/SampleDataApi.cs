@@ -5,10 +5,6 @@ using Platform.BuildingBlocks.Security;
 
 namespace Platform.Planning.SampleData;
 
-public sealed record SampleDistrict(string DistrictCode, string Note, DateTime MarkedAt);
-
-public sealed record SampleDataRequest(string[]? DistrictCodes, string? Note);
-
 /// <summary>
 /// The sample-data marker: which districts hold demonstration data. The demo loader marks the districts it fills;
 /// a bureau clears a district's mark once its own data replaces the sample.

@@ -9,9 +9,6 @@ using Polly;
 
 namespace Platform.Web.Api;
 
-/// <summary>An answer from a service: its value, or the status and the problem's words to show.</summary>
-public sealed record ApiAnswer<T>(T? Value, int Status, string? Problem) where T : class;
-
 /// <summary>
 /// Calls the services straight, as the signed-in user: each request carries the user's access token, and each
 /// service checks it, the user's role and district scope as it would for any client. The token goes to a service's

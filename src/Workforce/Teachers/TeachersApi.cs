@@ -10,16 +10,6 @@ using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 
-public sealed record TeacherPreview(string StaffNumber, string Name, Guid SchoolId, string Change) : IPreviewRow;
-
-public sealed record TeacherDetail(TeacherView Teacher, IReadOnlyList<Posting> Postings);
-
-/// <summary>One teacher as JSON, in the words the import takes (性别 男/女 or male/female, 职称, dates as text, subjects as a list).</summary>
-public sealed record TeacherRequest(
-    string? StaffNumber, string? Name, string? Gender, string? BirthDate, Guid? SchoolId, string? AtSchoolSince, string[]? Subjects,
-    string? Title, string? Backbone, string? Establishment, string? HiredOn, string? Role, string? Exemption,
-    string? ExemptionNote = null, string? ExemptionFrom = null, string? ExemptionTo = null);
-
 /// <summary>Teachers: list, one with their school history, import from CSV or xlsx (all or nothing), and xlsx export.</summary>
 public static class TeachersApi
 {
@@ -54,14 +44,8 @@ public static class TeachersApi
     {
         var teachers = app.MapGroup("/teachers").WithTags("Teachers");
         Table.Map(teachers);
-        teachers.MapGet("/{id:guid}", async Task<Results<Ok<TeacherDetail>, NotFound>> (
-            Guid id, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-        {
-            await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-            return await TeacherStore.FindAsync(connection, id, null, clock.Today(), cancellationToken) is { } teacher
-                ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, id, cancellationToken)))
-                : TypedResults.NotFound();
-        }).Describe("教师档案", "A teacher with their postings: which school, from when, and why they moved.");
+        teachers.MapGet("/{id:guid}", GetAsync)
+            .Describe("教师档案", "A teacher with their postings: which school, from when, and why they moved.");
         teachers.MapPost("/{id:guid}/postings/correct", CorrectPosting.HandleAsync)
             .Describe("更正任职记录", "Corrects one posting of a teacher's history (school, first day) for a reason; audited.");
         teachers.MapPost("/", SaveAsync)
@@ -69,6 +53,15 @@ public static class TeachersApi
         Upload.MapImport(teachers)
             .Describe("导入教师", "Teachers from a CSV or xlsx file: previewed, then written all or nothing.");
         return app;
+    }
+
+    private static async Task<Results<Ok<TeacherDetail>, NotFound>> GetAsync(
+        Guid id, Database dataSource, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return await TeacherStore.FindAsync(connection, id, null, clock.Today(), cancellationToken) is { } teacher
+            ? TypedResults.Ok(new TeacherDetail(teacher, await TeacherStore.PostingsAsync(connection, id, cancellationToken)))
+            : TypedResults.NotFound();
     }
 
     /// <summary>
