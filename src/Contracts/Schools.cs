@@ -41,6 +41,22 @@ public static class SchoolStages
     };
 }
 
+/// <summary>
+/// The status codes messages use: a school is planned (规划中: registered before it opens, with its opening year), open
+/// (在办) or closed (已停办). A code of the registry's record, not a workflow: the registry sets it as it is.
+/// </summary>
+public static class SchoolStatus
+{
+    public const string Planned = "planned";
+    public const string Open = "open";
+    public const string Closed = "closed";
+
+    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
+    {
+        [Planned] = "规划中", [Open] = "在办", [Closed] = "已停办",
+    };
+}
+
 /// <summary>The ownership codes messages use: 公办, 民办, and 普惠性民办, which is for kindergartens only.</summary>
 public static class SchoolOwnerships
 {

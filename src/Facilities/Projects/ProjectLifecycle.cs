@@ -50,7 +50,7 @@ public static class ProjectLifecycle
     public static string? WhyNotAt(Project project, KnownSchool? school) =>
         project.NewSchoolId is not null ? $"cannot be chosen: the project builds a new school ({project.NewSchoolName})."
         : school is null ? "is not a school known to Facilities."
-        : school.ZoneId != project.ZoneId || school.Status == "closed" || school.Stages.All(s => s.Stage != project.Stage)
+        : school.ZoneId != project.ZoneId || school.Status == SchoolStatus.Closed || school.Stages.All(s => s.Stage != project.Stage)
             ? $"must be a school of the project's zone serving its stage ({project.Stage})."
             : null;
 
@@ -68,7 +68,7 @@ public static class ProjectLifecycle
     public static ProjectStep Commission(Project project, KnownSchool? school, DateOnly inUseFrom) =>
         Take(project, Active, "commissioned", project with { Status = ProjectStatus.Commissioned, InUseFrom = inUseFrom }, changed =>
             [.. changed.AllStages.Select(added => new CapacityCommissioned(changed.Id, school?.Id ?? changed.NewSchoolId!.Value,
-                added.Stage, added.Classes, added.Places, inUseFrom, OpensSchool: school?.Status == "planned",
+                added.Stage, added.Classes, added.Places, inUseFrom, OpensSchool: school?.Status == SchoolStatus.Planned,
                 // A school the registry does not have yet is registered by Planning with these details.
                 school is null ? NewSchool(changed) : null)),
             .. Staffing(changed, school, inUseFrom, "commissioned")],
@@ -129,7 +129,7 @@ public static class ProjectLifecycle
     private static IReadOnlyList<object> Staffing(Project project, KnownSchool? school, DateOnly from, string milestone) =>
         [.. project.AllStages.Select(stage => new StaffingRequirementRaised(project.Id, project.DistrictCode,
             school?.Id ?? project.NewSchoolId!.Value, stage.Stage, stage.Classes, stage.Places, from,
-            NewSchool: school is null || school.Status == "planned", milestone))];
+            NewSchool: school is null || school.Status == SchoolStatus.Planned, milestone))];
 
     private static NewSchoolDetails NewSchool(Project project) =>
         new(project.NewSchoolName!, project.DistrictCode, project.ZoneId, project.NewSchoolOwnership!);

@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Pipeline;
 using Platform.Planning.Schools;
@@ -28,7 +29,7 @@ public static class CapacityStore
         var all = await SchoolStore.ListAsync(connection, districtCode, null, cancellationToken);
         var changes = (schoolChanges ?? []).ToLookup(c => c.SchoolId!.Value);
         var unknown = changes.Select(c => c.Key).Where(id => all.All(s => s.Id != id)).ToList();
-        var schools = all.Where(s => s.Status != "closed" || changes[s.Id].Any(c => c.Change == "open")).ToDictionary(s => s.Id);
+        var schools = all.Where(s => s.Status != SchoolStatus.Closed || changes[s.Id].Any(c => c.Change == "open")).ToDictionary(s => s.Id);
         var additions = await connection.ListAsync<Addition>("""
             SELECT a.school_id AS SchoolId, a.stage, a.classes_added AS ClassesAdded, a.places_added AS PlacesAdded,
                    a.in_use_from AS InUseFrom

@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 using Platform.Planning.Enrolment;
 using Platform.Planning.Forecasting;
 
@@ -27,7 +28,7 @@ public static class ForecastStore
         IReadOnlyDictionary<int, int>? birthSeries, CancellationToken cancellationToken)
     {
         var schools = (await EnrolmentStore.SchoolsAsync(connection, districtCode, cancellationToken))
-            .Where(s => s.Status != "closed")
+            .Where(s => s.Status != SchoolStatus.Closed)
             .ToList();
         var enrolment = await EnrolmentStore.ListAsync(connection, districtCode, null, cancellationToken);
         if (enrolment.Count == 0)

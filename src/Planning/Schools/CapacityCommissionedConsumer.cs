@@ -45,7 +45,7 @@ public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<Ca
     {
         var stage = Stage.All[message.Stage];
         await InsertAsync(transaction, message.SchoolId,
-            new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, "open",
+            new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, SchoolStatus.Open,
                 Pipeline.PipelineStore.FirstSchoolYear(message.InUseFrom),
                 [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
             cancellationToken);

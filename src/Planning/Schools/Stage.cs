@@ -19,15 +19,3 @@ public sealed record Stage(string Code, string ChineseName, int DefaultClassSize
 
     public IReadOnlyList<int> Grades => Forecasting.Grades.OfStage(Code).ToList();
 }
-
-public static class SchoolStatus
-{
-    public const string Planned = "planned";
-    public const string Open = "open";
-    public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
-    {
-        [Planned] = "规划中",
-        ["open"] = "在办",
-        ["closed"] = "已停办",
-    };
-}

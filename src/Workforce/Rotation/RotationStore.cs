@@ -119,7 +119,7 @@ internal static class RotationStore
             .GroupBy(a => a.TeacherId)
             .ToDictionary(g => g.Key, g => g.MaxBy(a => a.Active.Until).Active);
 
-        var actual = teachers.Where(t => t.Establishment == "in_establishment")
+        var actual = teachers.Where(t => t.Establishment == TeacherCodes.InEstablishment)
             .GroupBy(t => (t.SchoolId, t.Subjects[0])).ToDictionary(g => g.Key, g => g.Count());
         var balances = posts.GroupBy(p => p.SchoolId).ToDictionary(g => g.Key,
             g => (IReadOnlyDictionary<string, int>)g.ToDictionary(
@@ -133,7 +133,7 @@ internal static class RotationStore
 
     private static RotationTeacher ToRotationTeacher(TeacherView t) => new(
         t.Id.ToString(), t.Name, t.Gender == "male" ? Gender.Male : Gender.Female, t.BirthDate, t.SchoolId.ToString(),
-        t.AtSchoolSince, t.Subjects[0], t.Establishment == "in_establishment",
+        t.AtSchoolSince, t.Subjects[0], t.Establishment == TeacherCodes.InEstablishment,
         Enum.Parse<BackboneLevel>(t.Backbone, ignoreCase: true), t.Role == "principal" ? Role.Principal : Role.Teacher,
         TeacherStore.ExemptionOf(t));
 

@@ -16,8 +16,11 @@ public static class TeacherCodes
         ("none", ["无", "否", "none"]), ("school", ["校级", "校级骨干"]), ("district", ["区级", "区级骨干"]),
         ("city", ["市级", "市级骨干"]), ("special", ["特级", "特级教师"]));
 
+    /// <summary>在编: a teacher within the school's establishment, counted against it.</summary>
+    public const string InEstablishment = "in_establishment";
+
     public static readonly IReadOnlyDictionary<string, string> Establishment = Words(
-        ("in_establishment", ["在编", "是", "in_establishment"]), ("contract", ["非在编", "合同", "合同制", "否", "contract"]));
+        (InEstablishment, ["在编", "是", "in_establishment"]), ("contract", ["非在编", "合同", "合同制", "否", "contract"]));
 
     public static readonly IReadOnlyDictionary<string, string> Roles = Words(
         ("teacher", ["教师", "teacher"]), ("principal", ["校长", "principal"]));

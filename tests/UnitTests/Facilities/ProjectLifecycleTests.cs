@@ -135,8 +135,8 @@ public class ProjectLifecycleTests
         var proposal = Proposal() with { SchoolId = null };
 
         Assert.Null(ProjectLifecycle.WhyNotAt(proposal, School));
-        Assert.Null(ProjectLifecycle.WhyNotAt(proposal, School with { Status = "planned" }));
-        Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { Status = "closed" }));
+        Assert.Null(ProjectLifecycle.WhyNotAt(proposal, School with { Status = SchoolStatus.Planned }));
+        Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { Status = SchoolStatus.Closed }));
         Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { ZoneId = Guid.NewGuid() }));
         Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { Stages = [new SchoolStageCapacity("junior", 50, 12, 600)] }));
         Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, null));

@@ -33,7 +33,7 @@ public sealed class PlanStepsTests
     [InlineData("start", PlanStatus.Approved, PlanStatus.InEffect)]
     [InlineData("complete", PlanStatus.InEffect, PlanStatus.Completed)]
     public void Each_step_moves_a_plan_from_one_status_to_the_next(string step, PlanStatus from, PlanStatus to) =>
-        Assert.Equal((from, to), PlanSteps.Moves[step]);
+        Assert.Equal((from, to), (PlanSteps.Moves[step].From, PlanSteps.Moves[step].To));
 
     [Fact]
     public void The_steps_are_offered_in_the_order_a_plan_takes_them() =>
@@ -68,4 +68,12 @@ public sealed class PlanStepsTests
     [Fact]
     public void A_status_that_is_not_one_offers_no_step() =>
         Assert.Empty(PlanSteps.From((PlanStatus)99));
+
+    [Fact]
+    public void Submitting_approving_and_starting_check_the_teachers_again_and_only_approval_the_quotas()
+    {
+        Assert.Equal(["submit", "approve", "start"], PlanSteps.Moves.Where(m => m.Value.RechecksEligibility).Select(m => m.Key));
+        Assert.Equal(["approve"], PlanSteps.Moves.Where(m => m.Value.ChecksQuotas).Select(m => m.Key));
+        Assert.Equal(["return"], PlanSteps.Moves.Where(m => m.Value.NeedsNote).Select(m => m.Key));
+    }
 }

@@ -22,7 +22,7 @@ internal static class MovePlan
         var validation = new Validation();
         if (!PlanSteps.Moves.TryGetValue(step, out var move))
             return TypedResults.NotFound();
-        if (step == "return")
+        if (move.NeedsNote)
             validation.Text("note", request.Note, 500);
         if (request.Outcomes?.Values.Any(o => o is not ("returned" or "stayed")) == true)
             validation.Add("outcomes", "each outcome must be returned or stayed.");
@@ -30,18 +30,18 @@ internal static class MovePlan
             return validation.Problem();
         return await RotationStore.Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
         {
-            if (step is "submit" or "approve" or "start")
+            if (move.RechecksEligibility)
             {
                 var view = (await RotationStore.ViewAsync(transaction.Connection!, id, cancellationToken))!;
                 await PlanEligibility.RefuseStaleAsync(transaction.Connection!, plan, view.Assignments, problems, cancellationToken);
-                if (step == "approve")
+                if (move.ChecksQuotas)
                     await RefuseBrokenQuotasAsync(transaction.Connection!, view, problems, cancellationToken);
             }
             if (!problems.IsValid)
                 return null;
-            if (step == "start")
+            if (move.To == PlanStatus.InEffect)
                 await RotationStore.PostToHostsAsync(transaction, id, cancellationToken);
-            if (step == "complete")
+            if (move.To == PlanStatus.Completed)
             {
                 await RotationStore.SetOutcomesAsync(transaction, id, request.Outcomes ?? [], cancellationToken);
                 await RotationStore.ReturnAtTermEndAsync(transaction, id, plan.ReferenceDate, cancellationToken);
