@@ -6,7 +6,7 @@ namespace Platform.Bench;
 /// <summary>
 /// The planner's dashboard in a real browser (Debian's Chromium) on the demo data: the time from the start of the
 /// navigation to the first chart drawn, for a fresh load and for a change of the stage filter (an enhanced load of the
-/// new page, rendered on the server), each measured <paramref name="runs"/> times after a warm-up.
+/// new page, rendered on the server), each measured <c>runs</c> times after a warm-up.
 /// </summary>
 public static class Dashboard
 {

@@ -6,7 +6,7 @@ namespace Platform.Bench;
 
 /// <summary>
 /// Resident memory (VmRSS) of each service, the gateway and the UI: idle after the demo data has loaded, and the
-/// highest seen while <paramref name="requests"/> reads and forecasts run through the gateway, 8 at a time.
+/// highest seen while <c>requests</c> reads and forecasts run through the gateway, 8 at a time.
 /// </summary>
 public static class Memory
 {

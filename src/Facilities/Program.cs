@@ -1,11 +1,11 @@
 using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
+using Platform.Facilities;
 using Platform.Facilities.Details;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;
 using Platform.Facilities.Stages;
-using Platform.Facilities;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Platform.BuildingBlocks.Data;
 using Platform.Gateway.Identity;
 using Yarp.ReverseProxy.Model;

@@ -11,7 +11,7 @@ namespace Platform.IntegrationTests;
 /// <summary>Users of one test, made as the administrators make them, and clients that sign in from a chosen address.</summary>
 public static class Accounts
 {
-    /// <summary>The password of every user made by <see cref="NewUserAsync"/>, their own.</summary>
+    /// <summary>The password of every user made by <c>NewUserAsync</c>, their own.</summary>
     public const string Password = "红桥-测试口令-2026";
 
     /// <summary>The temporary password the system administrator gives a new user.</summary>

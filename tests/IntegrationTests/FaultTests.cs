@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using MassTransit;
 using Npgsql;
 using Platform.Contracts;
 using Xunit.Abstractions;

@@ -1,8 +1,5 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 
 namespace Platform.IntegrationTests;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Platform.BuildingBlocks.Security;
 using Platform.SuiteHost;

@@ -6,7 +6,7 @@ namespace Platform.BuildingBlocks.Security;
 /// <summary>A session that has ended; its access tokens are refused until <see cref="Until"/>, when the last has expired.</summary>
 public sealed record RevokedSession(Guid Sid, DateTime Until);
 
-/// <summary>The sessions that ended since <see cref="Since"/>, as the gateway's clock saw it when asked (<see cref="At"/>).</summary>
+/// <summary>The sessions that ended since the time asked for, as the gateway's clock saw it when asked (<see cref="At"/>).</summary>
 public sealed record RevocationPage(DateTime At, IReadOnlyList<RevokedSession> Sessions);
 
 /// <summary>

@@ -58,10 +58,8 @@ public static class DetailsApi
             return validation.Problem();
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await DetailsStore.SetAsync(transaction, id, request, funding, cancellationToken))
+        if (!await DetailsStore.SetAsync(connection, id, request, funding, cancellationToken))
             return TypedResults.NotFound();
-        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok((await DetailsStore.FindAsync(connection, id, cancellationToken))!);
     }
 }

@@ -33,9 +33,10 @@ internal static class DetailsStore
 
     /// <returns>Whether the project exists: only then are its details written.</returns>
     public static async Task<bool> SetAsync(
-        NpgsqlTransaction transaction, Guid id, DetailsRequest request, IReadOnlyDictionary<string, decimal> funding,
+        NpgsqlConnection connection, Guid id, DetailsRequest request, IReadOnlyDictionary<string, decimal> funding,
         CancellationToken cancellationToken)
     {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var written = await transaction.WriteAsync("""
             INSERT INTO project_details (project_id, type, floor_area, land_area, budget, responsible_unit, contractor)
             SELECT id, @Type, @FloorArea, @LandArea, @Budget, @ResponsibleUnit, @Contractor
@@ -58,6 +59,7 @@ internal static class DetailsStore
             FROM unnest(@sources, @amounts) AS f (s, a);
             """, new { id, sources = funding.Keys.Select(k => k.Trim()).ToArray(), amounts = funding.Values.ToArray() },
             cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Messaging;
 using Platform.BuildingBlocks.Schools;
 using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
@@ -59,10 +58,7 @@ internal static class CreateProject
             NewSchoolId: newSchool is null ? null : Guid.CreateVersion7(), NewSchoolName: newSchool?.Name,
             NewSchoolOwnership: newSchool?.Ownership)
         { OtherStages = others };
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ProjectStore.InsertAsync(transaction, project, cancellationToken);
-        await transaction.EnqueueAsync(ProjectLifecycle.Proposed(project, school), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await ProjectStore.CreateAsync(connection, project, school, cancellationToken);
         return TypedResults.Created($"/projects/{project.Id}", project);
     }
 

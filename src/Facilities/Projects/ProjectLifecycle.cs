@@ -19,7 +19,7 @@ public sealed record ProjectStep(Project? Changed, IReadOnlyList<object> Events,
 /// <summary>
 /// The life of a project (plain: no I/O): proposed (谋划) → approved (立项) → commissioned (投入使用), or cancelled while
 /// proposed or approved; rescheduled and given a school on the way. Every change is announced with the project's new
-/// state; <paramref name="school"/> arguments are the registry's record of the project's school, null while it has
+/// state; <c>school</c> arguments are the registry's record of the project's school, null while it has
 /// none or builds a new one.
 /// </summary>
 public static class ProjectLifecycle

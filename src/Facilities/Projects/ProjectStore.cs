@@ -22,6 +22,16 @@ public static class ProjectStore
         new_school_ownership AS NewSchoolOwnership
         """;
 
+    /// <summary>A new project, announced as proposed in the same transaction.</summary>
+    public static async Task CreateAsync(
+        NpgsqlConnection connection, Project project, KnownSchool? school, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync(transaction, project, cancellationToken);
+        await transaction.EnqueueAsync(ProjectLifecycle.Proposed(project, school), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public static async Task InsertAsync(NpgsqlTransaction transaction, Project project, CancellationToken cancellationToken)
     {
         await transaction.WriteAsync("""

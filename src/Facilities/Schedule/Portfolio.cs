@@ -1,5 +1,4 @@
 using Platform.Contracts;
-using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
 

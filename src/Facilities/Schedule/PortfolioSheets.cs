@@ -1,7 +1,5 @@
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
-using Platform.Facilities.Projects;
-using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks;
 using Platform.Contracts;
 using Platform.Facilities.Stages;
 

@@ -1,7 +1,6 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
-using Platform.BuildingBlocks.Schools;
 using Platform.Contracts;
 using Platform.Facilities.Projects;
 

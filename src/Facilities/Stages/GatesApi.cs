@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
-using Platform.BuildingBlocks;
 using Platform.Contracts;
 using Platform.Facilities.Projects;
 using Platform.Facilities.Schedule;

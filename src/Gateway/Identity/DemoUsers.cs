@@ -1,4 +1,3 @@
-using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
 

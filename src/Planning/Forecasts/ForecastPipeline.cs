@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
-using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Schools;

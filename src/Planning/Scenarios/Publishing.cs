@@ -1,5 +1,4 @@
 using Platform.Contracts;
-using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Scenarios;
 

@@ -1,4 +1,3 @@
-using Platform.Planning.Forecasting;
 using Platform.Planning.Forecasts;
 
 namespace Platform.Planning.Scenarios;

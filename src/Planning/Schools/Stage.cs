@@ -1,5 +1,3 @@
-using Platform.Planning.Forecasting;
-
 namespace Platform.Planning.Schools;
 
 /// <summary>

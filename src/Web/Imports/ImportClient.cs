@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Web.Api;

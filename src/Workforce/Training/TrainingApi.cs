@@ -1,5 +1,5 @@
-using Platform.BuildingBlocks;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Spreadsheets;

@@ -1,6 +1,5 @@
 using Platform.Contracts;
 using Platform.Facilities.Schedule;
-using Platform.Facilities.Stages;
 
 namespace Platform.UnitTests.Facilities;
 

@@ -1,5 +1,4 @@
 using Platform.Contracts;
-using Platform.Planning.Forecasting;
 using Platform.Planning.Scenarios;
 
 namespace Platform.UnitTests.Planning;

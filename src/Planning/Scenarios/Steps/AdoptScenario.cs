@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
-using Platform.Planning.Forecasts;
 
 namespace Platform.Planning.Scenarios.Steps;
 

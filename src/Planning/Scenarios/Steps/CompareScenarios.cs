@@ -4,7 +4,6 @@ using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
-using Platform.Planning.Forecasting;
 using Platform.Planning.Forecasts;
 using Platform.Planning.Schools;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http;
 using Platform.Contracts;
 using Platform.Web.Facilities;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http;
 using Platform.Contracts;
 using Platform.Web.Facilities;
 
