@@ -1,6 +1,7 @@
 using Platform.Bench;
 
-// dotnet run -c Release --project bench/Bench -- [command] [--write docs/benchmarks.md] [--runs N] [--events N] [--rate N] [--requests N] [--seconds N]
+// dotnet run -c Release --project bench/Bench -- [command] [--write docs/benchmarks.md] [--runs N] [--events N] [--rate N] [--requests N]
+// [--seconds N]
 // Commands: engines, cold-start, event-latency, event-throughput, planning-api, gateway-load, dashboard, memory, or all (the default).
 var command = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 int Option(string name, int fallback) =>

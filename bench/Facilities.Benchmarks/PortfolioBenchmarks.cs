@@ -34,9 +34,12 @@ public class PortfolioBenchmarks
             return new PortfolioProject(Guid.NewGuid(), $"1201{1 + i % 16:00}", DeliveryPath.Government, milestones,
                 new Dictionary<string, int> { [Stages[i % 4]] = 200 + random.Next(1500) });
         }).ToArray();
-        Console.WriteLine($"// {projects.Length} projects, {projects.Sum(p => p.Milestones.Count)} milestones, {PortfolioRules.Arriving(projects, Today).Count} portfolio rows");
+        var milestones = projects.Sum(p => p.Milestones.Count);
+        var rows = PortfolioRules.Arriving(projects, Today).Count;
+        Console.WriteLine($"// {projects.Length} projects, {milestones} milestones, {rows} portfolio rows");
     }
 
-    [Benchmark(Description = "Portfolio: places arriving per year by district, stage and status, planned and forecast, 1,000 projects × 15 milestones")]
+    [Benchmark(Description = "Portfolio: places arriving per year by district, stage and status, planned and forecast, " +
+        "1,000 projects × 15 milestones")]
     public IReadOnlyList<PlacesArriving> Portfolio() => PortfolioRules.Arriving(projects, Today);
 }

@@ -3,7 +3,8 @@ using Platform.Planning.Forecasting;
 
 namespace Platform.Planning.Benchmarks;
 
-/// <summary>Issue 3's targets: a city forecast with capacity analysis (15-year horizon) under 200 ms; a back-test of 6 settings over 10 years under 2 s.</summary>
+/// <summary>Issue 3's targets: a city forecast with capacity analysis (15-year horizon) under 200 ms; a back-test of 6 settings over 10
+/// years under 2 s.</summary>
 [MemoryDiagnoser]
 public class ForecastBenchmarks
 {

@@ -26,7 +26,8 @@ public static class SyntheticCity
         var random = new Random(42);
         var births = new Dictionary<string, IReadOnlyDictionary<int, double>>();
         for (var d = 0; d < districts; d++)
-            births[$"D{d:00}"] = Enumerable.Range(1995, 46).ToDictionary(year => year, year => 6000 + 1500 * Math.Sin(year / 4.0) + random.Next(-300, 300));
+            births[$"D{d:00}"] = Enumerable.Range(1995, 46)
+                .ToDictionary(year => year, year => 6000 + 1500 * Math.Sin(year / 4.0) + random.Next(-300, 300));
 
         var histories = new List<SchoolHistory>(schools);
         for (var s = 0; s < schools; s++)

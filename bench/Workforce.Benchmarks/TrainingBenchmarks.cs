@@ -22,7 +22,8 @@ public class TrainingBenchmarks
         var random = new Random(20_000);
         teachers = Enumerable.Range(0, 20_000).Select(_ => (
             (DateOnly?)On.AddDays(-random.Next(36 * 365)),
-            Enumerable.Range(0, random.Next(31)).Select(_ => new TrainingHours(new DateOnly(2021, 1, 1).AddDays(random.Next(2070)), 4 + random.Next(45))).ToArray()))
+            Enumerable.Range(0, random.Next(31))
+                .Select(_ => new TrainingHours(new DateOnly(2021, 1, 1).AddDays(random.Next(2070)), 4 + random.Next(45))).ToArray()))
             .ToArray();
     }
 

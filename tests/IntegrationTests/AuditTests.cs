@@ -46,13 +46,15 @@ public class AuditTests(SuiteFixture suite)
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
         var project = await suite.Gateway.CreateProjectAsync(school.Id, classesAdded: 1);
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(project.Id));
-        await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places > school.Places, "the commissioning to reach Planning");
+        await Eventually.Until(() => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places > school.Places,
+            "the commissioning to reach Planning");
 
         // Planning applied the event: its row is the system's; the project itself was changed by the test's user.
         var planningTrail = await TrailAsync("planning", "table=capacity_additions&actor=system", suite.TokenFor("120000", Roles.Auditor));
         Assert.Contains(planningTrail, e => Row(e, "after").GetProperty("project_id").GetGuid() == project.Id);
         var projectTrail = await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120106", Roles.Auditor));
-        Assert.Equal(["update", "update", "insert"], projectTrail.Select(e => e.GetProperty("operation").GetString())); // created, approved (立项 waived), commissioned
+        // created, approved (立项 waived), commissioned
+        Assert.Equal(["update", "update", "insert"], projectTrail.Select(e => e.GetProperty("operation").GetString()));
         Assert.Empty(await TrailAsync("facilities", $"table=projects&rowKey={project.Id}", suite.TokenFor("120103", Roles.Auditor)));
 
         using var notAdmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Planner, Roles.Hr, Roles.Facilities, Roles.Viewer));
@@ -66,7 +68,8 @@ public class AuditTests(SuiteFixture suite)
         using var auditor = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Auditor));
         var created = await admin.PostAsJsonAsync("/api/admin/users", new
         {
-            userName = $"audit.{Guid.NewGuid():N}"[..20], displayName = "审计账号", password = "a-long-enough-password", districtCode = "120106",
+            userName = $"audit.{Guid.NewGuid():N}"[..20], displayName = "审计账号", password = "a-long-enough-password",
+            districtCode = "120106",
         });
         await SuiteApi.EnsureAsync(created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
@@ -110,7 +113,8 @@ public class AuditTests(SuiteFixture suite)
         using (var client = suite.ClientFor("gateway", suite.TokenAs(viewer, "查阅用户", "120106", Roles.Viewer)))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/planning/schools", new { name = "x" })).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/workforce/teachers?districtCode=120104&secret=s3cr3t")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound,
+                (await client.GetAsync("/api/workforce/teachers?districtCode=120104&secret=s3cr3t")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/admin/users")).StatusCode); // the gateway's own
         }
         Assert.Equal(("POST", "/schools", 403), await RefusalAsync("planning", viewer, e => e.GetProperty("actor").GetString() == viewer));
@@ -143,14 +147,17 @@ public class AuditTests(SuiteFixture suite)
 
         // Not even the superuser, unless it drops the triggers first.
         await using var superuser = new NpgsqlConnection(suite.ConnectionString("workforcedb"));
-        foreach (var statement in new[] { "UPDATE audit.trail SET actor = 'someone else'", "DELETE FROM audit.trail", "TRUNCATE audit.trail" })
-            Assert.Contains("append-only", (await Assert.ThrowsAsync<PostgresException>(() => superuser.ExecuteAsync(statement))).MessageText);
+        string[] statements = ["UPDATE audit.trail SET actor = 'someone else'", "DELETE FROM audit.trail", "TRUNCATE audit.trail"];
+        foreach (var statement in statements)
+            Assert.Contains("append-only",
+                (await Assert.ThrowsAsync<PostgresException>(() => superuser.ExecuteAsync(statement))).MessageText);
     }
 
     /// <summary>Who reads the whole trail: a city-wide admin.</summary>
     private string Auditor => suite.TokenFor("120000", Roles.Auditor);
 
-    /// <summary>The newest refusal that <paramref name="matches"/>, once recorded (after the answer is sent): method, path and status.</summary>
+    /// <summary>The newest refusal that <paramref name="matches"/>, once recorded (after the answer is sent): method, path and
+    /// status.</summary>
     private async Task<(string?, string?, int)> RefusalAsync(string service, string? actor, Func<JsonElement, bool> matches)
     {
         var query = actor is null ? "operation=refused" : $"operation=refused&actor={actor}";

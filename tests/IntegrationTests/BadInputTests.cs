@@ -22,7 +22,8 @@ public class BadInputTests(SuiteFixture suite)
     public async Task Wrongly_typed_fields_are_each_named()
     {
         var before = await suite.CountAsync("planningdb", "schools");
-        var problem = await PostAsync("/api/planning/schools", """{"name": 12, "districtCode": "120106", "zoneId": "nearby", "openingYear": "soon"}""");
+        var problem = await PostAsync("/api/planning/schools",
+            """{"name": 12, "districtCode": "120106", "zoneId": "nearby", "openingYear": "soon"}""");
         Assert.Equal(["name", "openingYear", "zoneId"], problem.Errors.Order(StringComparer.Ordinal));
         Assert.Contains("whole number", problem.Body);
         Assert.Equal(before, await suite.CountAsync("planningdb", "schools"));
@@ -58,7 +59,8 @@ public class BadInputTests(SuiteFixture suite)
     public async Task A_project_for_an_unknown_school_is_refused_and_nothing_is_written()
     {
         var before = await suite.CountAsync("facilitiesdb", "projects");
-        var problem = await PostAsync("/api/facilities/projects", $$"""{"schoolId": "{{Guid.NewGuid()}}", "name": "新建", "classesAdded": 6}""");
+        var problem = await PostAsync("/api/facilities/projects",
+            $$"""{"schoolId": "{{Guid.NewGuid()}}", "name": "新建", "classesAdded": 6}""");
         Assert.Equal(["schoolId"], problem.Errors);
         Assert.Equal(before, await suite.CountAsync("facilitiesdb", "projects"));
     }

@@ -51,7 +51,8 @@ public class BirthsImportTests(SuiteFixture suite)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var rows = problem.GetProperty("rowErrors").EnumerateArray()
-            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("value").GetString())).ToList();
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString(), e.GetProperty("value").GetString()))
+            .ToList();
         Assert.Equal([(3, "区划代码", "999999"), (4, "年份", "2999"), (5, "出生人口", "-3")], rows);
         Assert.Empty(await BirthsAsync("120102")); // the good row 2 was not written either
     }
@@ -59,7 +60,8 @@ public class BirthsImportTests(SuiteFixture suite)
     [Fact]
     public async Task The_export_is_an_xlsx_that_imports_again_unchanged()
     {
-        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(Encoding.UTF8.GetBytes("区划代码,年份,出生人口\n120103,2015,8000\n120103,2016,8300\n"), "x.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await UploadAsync(Encoding.UTF8.GetBytes("区划代码,年份,出生人口\n120103,2015,8000\n120103,2016,8300\n"), "x.csv")).StatusCode);
 
         var export = await suite.Gateway.GetAsync("/api/planning/births/export?districtCode=120103");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
@@ -112,7 +114,8 @@ public class BirthsImportTests(SuiteFixture suite)
     [Fact]
     public async Task An_import_without_a_file_names_the_missing_field()
     {
-        var response = await suite.Gateway.PostAsync("/api/planning/births/import", new MultipartFormDataContent { { new StringContent("x"), "other" } });
+        var response = await suite.Gateway.PostAsync("/api/planning/births/import",
+            new MultipartFormDataContent { { new StringContent("x"), "other" } });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("file", await response.Content.ReadAsStringAsync());
     }

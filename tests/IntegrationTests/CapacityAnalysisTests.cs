@@ -25,18 +25,23 @@ public class CapacityAnalysisTests(SuiteFixture suite)
         var commissioned = await suite.Gateway.CommissionAsync(project.Id, "2021-09-01");
         await SuiteApi.EnsureAsync(commissioned);
 
-        await Eventually.Until(() => ShortfallAsync(zoneId), shortfall => shortfall is null, "the shortfall to disappear from the capacity analysis");
+        await Eventually.Until(() => ShortfallAsync(zoneId), shortfall => shortfall is null,
+            "the shortfall to disappear from the capacity analysis");
     }
 
     /// <summary>The zone's primary shortfall warning (first year, places, classes), or null when there is none.</summary>
     private async Task<(int, double, int)?> ShortfallAsync(Guid zoneId)
     {
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new { districtCode = District, horizon = 3 });
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity",
+            new { districtCode = District, horizon = 3 });
         await SuiteApi.EnsureAsync(response);
-        var warnings = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetProperty("warnings").EnumerateArray();
-        var shortfall = warnings.FirstOrDefault(w => w.GetProperty("zone").GetString() == zoneId.ToString() && w.GetProperty("kind").GetString() == "shortfall");
+        var warnings = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetProperty("warnings")
+            .EnumerateArray();
+        var shortfall = warnings.FirstOrDefault(w => w.GetProperty("zone").GetString() == zoneId.ToString()
+            && w.GetProperty("kind").GetString() == "shortfall");
         return shortfall.ValueKind == JsonValueKind.Undefined
             ? null
-            : (shortfall.GetProperty("firstYear").GetInt32(), shortfall.GetProperty("places").GetDouble(), shortfall.GetProperty("classes").GetInt32());
+            : (shortfall.GetProperty("firstYear").GetInt32(), shortfall.GetProperty("places").GetDouble(),
+                shortfall.GetProperty("classes").GetInt32());
     }
 }

@@ -29,7 +29,8 @@ public class CapacityFlowTests(SuiteFixture suite)
         // Planning announced the new capacity, and the directories caught up.
         foreach (var service in new[] { "facilities", "workforce" })
             await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/{service}/schools")!,
-                schools => schools!.Any(s => s.GetProperty("id").GetGuid() == school.Id && s.GetProperty("places").GetInt32() == grown.Places),
+                schools => schools!
+                    .Any(s => s.GetProperty("id").GetGuid() == school.Id && s.GetProperty("places").GetInt32() == grown.Places),
                 $"{service} to learn the new capacity");
 
         var again = await suite.Gateway.CommissionAsync(project.Id);
@@ -52,21 +53,27 @@ public class CapacityFlowTests(SuiteFixture suite)
         {
             name = "新建工程", stage = "primary", classesAdded = 24, newSchool = new { name = neighbour.Name, zoneId = neighbour.ZoneId },
         });
-        Assert.Equal(["newSchool.name", "placesAdded"], (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["newSchool.name", "placesAdded"],
+            (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+            .Order(StringComparer.Ordinal));
         var unknownZone = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
         {
             name = "新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = Guid.NewGuid() },
         });
-        Assert.Equal(["newSchool.zoneId"], (await unknownZone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["newSchool.zoneId"],
+            (await unknownZone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
         var inclusivePrimary = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
         {
-            name = "新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = neighbour.ZoneId, ownership = "inclusive_private" },
+            name = "新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080,
+            newSchool = new { name, zoneId = neighbour.ZoneId, ownership = "inclusive_private" },
         });
-        Assert.Equal(["newSchool.ownership"], (await inclusivePrimary.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["newSchool.ownership"],
+            (await inclusivePrimary.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
 
         var created = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new
         {
-            name = $"{name}新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080, newSchool = new { name, zoneId = neighbour.ZoneId },
+            name = $"{name}新建工程", stage = "primary", classesAdded = 24, placesAdded = 1080,
+            newSchool = new { name, zoneId = neighbour.ZoneId },
         });
         await SuiteApi.EnsureAsync(created);
         var project = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -75,13 +82,17 @@ public class CapacityFlowTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(projectId));
 
         // Planning registers the school, open from the 2026 school year with the project's places; the others learn of it.
-        var school = await Eventually.Until(async () => await suite.Gateway.GetAsync($"/api/planning/schools/{schoolId}") is { IsSuccessStatusCode: true } found
+        var school = await Eventually.Until(async () =>
+            await suite.Gateway.GetAsync($"/api/planning/schools/{schoolId}") is { IsSuccessStatusCode: true } found
             ? await found.Content.ReadFromJsonAsync<SchoolDto>() : null, s => s is not null, "Planning to register the new school");
-        Assert.Equal((name, neighbour.ZoneId, "open", 1080, 24), (school!.Name, school.ZoneId, school.Status, school.Places, school.Classes));
+        Assert.Equal((name, neighbour.ZoneId, "open", 1080, 24),
+            (school!.Name, school.ZoneId, school.Status, school.Places, school.Classes));
         foreach (var service in new[] { "facilities", "workforce" })
             await suite.Gateway.WaitUntilKnownAsync(service, schoolId);
-        var requirements = await Eventually.Until(() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/staffing/requirements?districtCode=120106")!,
-            r => r!.Count(x => x.GetProperty("projectId").GetGuid() == projectId) == 2, "Workforce to hear of the new school's classes at approval and commissioning");
+        var requirements = await Eventually.Until(() =>
+            suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/workforce/staffing/requirements?districtCode=120106")!,
+            r => r!.Count(x => x.GetProperty("projectId").GetGuid() == projectId) == 2,
+            "Workforce to hear of the new school's classes at approval and commissioning");
         Assert.All(requirements!.Where(x => x.GetProperty("projectId").GetGuid() == projectId),
             r => Assert.Equal((schoolId, true), (r.GetProperty("schoolId").GetGuid(), r.GetProperty("newSchool").GetBoolean())));
     }

@@ -39,7 +39,8 @@ public class ConcurrentUploadTests(SuiteFixture suite, ITestOutputHelper output)
         var most = await peak;
 
         output.WriteLine($"{workbook.Length / 1024} KB each; answers {string.Join(", ", answers)}; Planning at most {most >> 20} MB");
-        Assert.All(answers, status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests }));
+        Assert.All(answers,
+            status => Assert.Contains(status, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests }));
         Assert.Contains(HttpStatusCode.OK, answers);
         Assert.True(most < MemoryBound, $"Planning held {most >> 20} MB");
     }

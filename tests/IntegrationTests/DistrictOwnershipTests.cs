@@ -35,7 +35,8 @@ public sealed class DistrictOwnershipTests(SuiteFixture suite)
         Assert.NotEqual(nankai, hongqiao);
         var kept = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{nankai}");
         Assert.Equal(("南开老师", Nankai, nankaiSchool), (kept.GetProperty("teacher").GetProperty("name").GetString(),
-            kept.GetProperty("teacher").GetProperty("districtCode").GetString(), kept.GetProperty("teacher").GetProperty("schoolId").GetGuid()));
+            kept.GetProperty("teacher").GetProperty("districtCode").GetString(),
+            kept.GetProperty("teacher").GetProperty("schoolId").GetGuid()));
         Assert.Equal(HttpStatusCode.NotFound, (await hongqiaoHr.GetAsync($"/api/workforce/teachers/{nankai}")).StatusCode);
     }
 
@@ -95,7 +96,8 @@ public sealed class DistrictOwnershipTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.BadRequest, query.StatusCode);
         Assert.True((await query.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("districtCode", out _));
 
-        var body = await suite.Gateway.PostAsJsonAsync($"/api/planning/districts/{Hongqiao}/zones", new { name = "学区\0", kind = "school_district" });
+        var body = await suite.Gateway.PostAsJsonAsync($"/api/planning/districts/{Hongqiao}/zones",
+            new { name = "学区\0", kind = "school_district" });
         Assert.Equal(HttpStatusCode.BadRequest, body.StatusCode);
         Assert.True((await body.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("name", out _));
     }

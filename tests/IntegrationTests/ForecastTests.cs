@@ -40,7 +40,8 @@ public class ForecastTests(SuiteFixture suite)
             {schoolId},二年级,2021,90
             """);
 
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts", new { districtCode = District, horizon = 1, level = "school" });
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts",
+            new { districtCode = District, horizon = 1, level = "school" });
         await SuiteApi.EnsureAsync(response);
         var forecast = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2021, forecast.GetProperty("baseYear").GetInt32());
@@ -50,19 +51,28 @@ public class ForecastTests(SuiteFixture suite)
         Assert.Equal(4, forecast.GetProperty("warnings").GetArrayLength()); // grades 3 to 6 have no history
         Assert.Equal("南开区预测小学", forecast.GetProperty("names").GetProperty(row.GetProperty("unit").GetString()!).GetString());
 
-        var backTest = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/backtest", new { districtCode = District, holdoutYears = 2 });
+        var backTest = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/backtest",
+            new { districtCode = District, holdoutYears = 2 });
         await SuiteApi.EnsureAsync(backTest);
         var ranked = (await backTest.Content.ReadFromJsonAsync<List<JsonElement>>())!;
         Assert.Equal(5, ranked.Count);
-        var mapes = ranked.Select(r => r.GetProperty("accuracy").EnumerateArray().Single(a => a.GetProperty("level").GetString() == "district").GetProperty("mape").GetDouble()).ToList();
+        var mapes = ranked.Select(r => r.GetProperty("accuracy").EnumerateArray()
+            .Single(a => a.GetProperty("level").GetString() == "district").GetProperty("mape").GetDouble()).ToList();
         Assert.Equal(mapes.Order(), mapes);
-        var backTestExport = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/backtest/export", new { districtCode = District, holdoutYears = 2 });
-        var backTestSheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await backTestExport.Content.ReadAsStreamAsync(), "backtest.xlsx");
+        var backTestExport = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/backtest/export",
+            new { districtCode = District, holdoutYears = 2 });
+        var backTestSheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await backTestExport.Content.ReadAsStreamAsync(),
+            "backtest.xlsx");
         Assert.Equal(1 + 5 * 3, backTestSheet.Count); // a header, then each method at school, zone and district level
-        var chineseNames = new Dictionary<string, string> { ["mean"] = "平均", ["weightedMean"] = "加权平均", ["median"] = "中位数", ["lastValue"] = "最近值", ["exponentialSmoothing"] = "指数平滑" };
-        Assert.Equal(["1", chineseNames[ranked[0].GetProperty("settings").GetProperty("method").GetString()!]], backTestSheet[1].Cells.Take(2));
+        var chineseNames = new Dictionary<string, string>
+        {
+            ["mean"] = "平均", ["weightedMean"] = "加权平均", ["median"] = "中位数", ["lastValue"] = "最近值", ["exponentialSmoothing"] = "指数平滑",
+        };
+        Assert.Equal(["1", chineseNames[ranked[0].GetProperty("settings").GetProperty("method").GetString()!]],
+            backTestSheet[1].Cells.Take(2));
 
-        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/export", new { districtCode = District, horizon = 1, level = "school" });
+        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/export",
+            new { districtCode = District, horizon = 1, level = "school" });
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "forecast.xlsx");
         Assert.Equal(["南开区预测小学", "小学", "2022"], sheet[1].Cells.Take(3)); // names, not ids
@@ -75,12 +85,15 @@ public class ForecastTests(SuiteFixture suite)
             new { districtCode = District, horizon = 16, ratioYears = 2, migrationFactor = 5.0 });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(["horizon", "migrationFactor", "ratioYears"], errors);
         // Values out of bounds are answered first; then the rules (a method and a level of the known ones).
-        var unknown = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts", new { districtCode = District, method = "guess", level = "street" });
+        var unknown = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts",
+            new { districtCode = District, method = "guess", level = "street" });
         Assert.Equal(["level", "method"],
-            (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+                .Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ public static class ForgedActor
         Assert.All(answers, answer => Assert.DoesNotContain(Name, answer));
         await using var connection = new NpgsqlConnection(suite.ConnectionString(database));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
-            $"SELECT count(*)::int FROM {historyTable} WHERE concat_ws(' ', display_name, user_name) LIKE '%' || @Name || '%'", new { Name }));
+            $"SELECT count(*)::int FROM {historyTable} WHERE concat_ws(' ', display_name, user_name) LIKE '%' || @Name || '%'",
+            new { Name }));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             "SELECT count(*)::int FROM audit.trail WHERE concat_ws(' ', actor, before::text, after::text, path) LIKE '%' || @Name || '%'",
             new { Name }));

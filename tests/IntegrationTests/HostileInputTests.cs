@@ -13,22 +13,31 @@ public class HostileInputTests(SuiteFixture suite)
 {
     private static readonly (HttpMethod Method, string Path)[] JsonEndpoints =
     [
-        (HttpMethod.Post, "/api/planning/schools"), (HttpMethod.Post, "/api/planning/districts/120106/zones"), (HttpMethod.Post, "/api/planning/scenarios"),
-        (HttpMethod.Post, "/api/planning/forecasts"), (HttpMethod.Post, "/api/planning/forecasts/capacity"), (HttpMethod.Post, "/api/planning/forecasts/backtest"),
+        (HttpMethod.Post, "/api/planning/schools"), (HttpMethod.Post, "/api/planning/districts/120106/zones"),
+        (HttpMethod.Post, "/api/planning/scenarios"), (HttpMethod.Post, "/api/planning/forecasts"),
+        (HttpMethod.Post, "/api/planning/forecasts/capacity"), (HttpMethod.Post, "/api/planning/forecasts/backtest"),
         (HttpMethod.Post, "/api/planning/indicators/observations"), (HttpMethod.Put, "/api/planning/sample-data"),
-        (HttpMethod.Post, "/api/workforce/teachers"), (HttpMethod.Post, "/api/workforce/rotation/plans"), (HttpMethod.Post, "/api/workforce/rounds"),
+        (HttpMethod.Post, "/api/workforce/teachers"), (HttpMethod.Post, "/api/workforce/rotation/plans"),
+        (HttpMethod.Post, "/api/workforce/rounds"),
         (HttpMethod.Put, "/api/workforce/training/rules/120106"), (HttpMethod.Put, "/api/workforce/establishment/ratios/120106"),
         (HttpMethod.Post, "/api/facilities/projects"), (HttpMethod.Put, $"/api/facilities/projects/{Guid.NewGuid()}/plan"),
-        (HttpMethod.Post, $"/api/facilities/projects/{Guid.NewGuid()}/gates"), (HttpMethod.Put, $"/api/facilities/projects/{Guid.NewGuid()}/details"),
+        (HttpMethod.Post, $"/api/facilities/projects/{Guid.NewGuid()}/gates"),
+        (HttpMethod.Put, $"/api/facilities/projects/{Guid.NewGuid()}/details"),
     ];
 
     private static readonly (string What, byte[] Body)[] HostileBodies =
     [
         ("deeply nested JSON", Encoding.UTF8.GetBytes(new string('[', 5000) + new string(']', 5000))),
-        ("invalid UTF-8", [(byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, 0xFF, (byte)'"', (byte)'}']),
-        ("wrong types", Encoding.UTF8.GetBytes("""{"districtCode": 120106, "name": ["x"], "horizon": "ten", "classesAdded": "many", "year": {}, "levers": 5}""")),
-        ("numbers out of range", Encoding.UTF8.GetBytes("""{"districtCode": "120106", "horizon": 99999999999, "classesAdded": 2147483648, "year": -1, "value": 1e400}""")),
-        ("injection in codes and ids", Encoding.UTF8.GetBytes("""{"districtCode": "120106' OR '1'='1", "schoolId": "'; DROP TABLE schools; --", "zoneId": "1 OR 1=1", "areaCode": "' OR 1=1 --", "indicatorCode": "x'; DELETE FROM plans; --"}""")),
+        ("invalid UTF-8",
+            [(byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"',
+                0xC3, 0x28, 0xFF, (byte)'"', (byte)'}']),
+        ("wrong types", Encoding.UTF8.GetBytes(
+            """{"districtCode": 120106, "name": ["x"], "horizon": "ten", "classesAdded": "many", "year": {}, "levers": 5}""")),
+        ("numbers out of range", Encoding.UTF8.GetBytes(
+            """{"districtCode": "120106", "horizon": 99999999999, "classesAdded": 2147483648, "year": -1, "value": 1e400}""")),
+        ("injection in codes and ids", Encoding.UTF8.GetBytes(
+            """{"districtCode": "120106' OR '1'='1", "schoolId": "'; DROP TABLE schools; --",""" +
+            """ "zoneId": "1 OR 1=1", "areaCode": "' OR 1=1 --", "indicatorCode": "x'; DELETE FROM plans; --"}""")),
         ("not JSON", Encoding.UTF8.GetBytes("<xml>not json</xml>")),
     ];
 
@@ -43,7 +52,11 @@ public class HostileInputTests(SuiteFixture suite)
                 request.Content.Headers.ContentType = new("application/json");
                 var response = await suite.Gateway.SendAsync(request);
                 if ((int)response.StatusCode is < 400 or >= 500)
-                    failures.Add($"{method} {path} with {what}: {(int)response.StatusCode} {(await response.Content.ReadAsStringAsync())[..Math.Min(200, (int)(response.Content.Headers.ContentLength ?? 200))]}");
+                {
+                    var answer = await response.Content.ReadAsStringAsync();
+                    var shown = answer[..Math.Min(200, (int)(response.Content.Headers.ContentLength ?? 200))];
+                    failures.Add($"{method} {path} with {what}: {(int)response.StatusCode} {shown}");
+                }
             }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -64,7 +77,8 @@ public class HostileInputTests(SuiteFixture suite)
         ];
         foreach (var (name, content) in files)
         {
-            var response = await suite.Gateway.PostAsync(path, new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } });
+            var response = await suite.Gateway.PostAsync(path,
+                new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } });
             Assert.True((int)response.StatusCode is >= 400 and < 500, $"{path} with {name}: {(int)response.StatusCode}");
             Assert.DoesNotContain("/etc/", await response.Content.ReadAsStringAsync());
         }

@@ -33,7 +33,8 @@ public class LeverTests(SuiteFixture suite)
         });
         var schoolId = (await school.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
         int[] intake = [100, 120, 90, 110, 130, 95, 105, 125];
-        await suite.Gateway.ImportAsync("/api/planning/births/import", "区划代码,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2006, 14).Select(y => $"{District},{y},1000")));
+        await suite.Gateway.ImportAsync("/api/planning/births/import", "区划代码,年份,出生人口\n"
+            + string.Join("\n", Enumerable.Range(2006, 14).Select(y => $"{District},{y},1000")));
         await suite.Gateway.ImportAsync("/api/planning/enrolment/import", "学校编号,年级,学年,在校生数\n" + string.Join("\n",
             Enumerable.Range(0, 8).Select(i => $"{schoolId},1,{2014 + i},{intake[i]}")));
 
@@ -78,7 +79,8 @@ public class LeverTests(SuiteFixture suite)
         // Births are registered to 2017; 2024's grade 1 was born in 2018: 10% of the series' 2,000 instead of a flat 1,000.
         var (zone, _) = await suite.Gateway.SeedSmallSchoolAsync("120118", "静海区出生序列小学");
         var flat = Pupils(await ForecastAsync(new { districtCode = "120118", horizon = 3 }));
-        var series = Pupils(await ForecastAsync(new { districtCode = "120118", horizon = 3, birthSeries = new Dictionary<int, int> { [2018] = 2000 } }));
+        var birthSeries = new Dictionary<int, int> { [2018] = 2000 };
+        var series = Pupils(await ForecastAsync(new { districtCode = "120118", horizon = 3, birthSeries }));
 
         Assert.Equal(600, flat[(zone.ToString(), 2024)], precision: 6);
         Assert.Equal(700, series[(zone.ToString(), 2024)], precision: 6);
@@ -90,10 +92,14 @@ public class LeverTests(SuiteFixture suite)
         var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new
         {
             districtCode = District, variant = "extreme", facilityProjects = "all",
-            demandMoves = new[] { new { fromZoneId = (Guid?)null, toSchoolId = (Guid?)Guid.NewGuid(), stage = "college", share = 0.5, fromYear = 2024 } },
+            demandMoves = new[]
+            {
+                new { fromZoneId = (Guid?)null, toSchoolId = (Guid?)Guid.NewGuid(), stage = "college", share = 0.5, fromYear = 2024 },
+            },
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(["demandMoves[0].fromZoneId", "demandMoves[0].stage", "facilityProjects", "variant"], fields);
 
         var (zone, _) = await suite.Gateway.SeedSmallSchoolAsync(District, "滨海新区校验小学");
@@ -101,9 +107,13 @@ public class LeverTests(SuiteFixture suite)
         var unknown = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts", new
         {
             districtCode = District,
-            demandMoves = new[] { new { fromZoneId = zone, toSchoolId = otherDistrictsSchool.Id, stage = "primary", share = 0.5, fromYear = 2023 } },
+            demandMoves = new[]
+            {
+                new { fromZoneId = zone, toSchoolId = otherDistrictsSchool.Id, stage = "primary", share = 0.5, fromYear = 2023 },
+            },
         });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("demandMoves[0].toSchoolId", out _));
+        Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("demandMoves[0].toSchoolId", out _));
     }
 }

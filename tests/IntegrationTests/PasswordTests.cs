@@ -56,13 +56,15 @@ public partial class PasswordTests(SuiteFixture suite)
         using var gateway = await suite.SignedInAsync(userName);
 
         const string next = "新的口令-Hongqiao-7";
-        var wrongCurrent = await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = "not-my-password", newPassword = next });
+        var wrongCurrent = await gateway.PostAsJsonAsync("/api/auth/password",
+            new { currentPassword = "not-my-password", newPassword = next });
         await AssertRefusedAsync(wrongCurrent, "currentPassword", "a wrong current password");
         var same = await gateway.PostAsJsonAsync("/api/auth/password",
             new { currentPassword = Accounts.Password, newPassword = Accounts.Password });
         await AssertRefusedAsync(same, "newPassword", "the same password again");
         Assert.Equal(HttpStatusCode.NoContent,
-            (await gateway.PostAsJsonAsync("/api/auth/password", new { currentPassword = Accounts.Password, newPassword = next })).StatusCode);
+            (await gateway.PostAsJsonAsync("/api/auth/password",
+                new { currentPassword = Accounts.Password, newPassword = next })).StatusCode);
 
         gateway.DefaultRequestHeaders.Authorization = null;
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.TrySignInAsync(userName, Accounts.Password)).StatusCode);

@@ -28,9 +28,11 @@ public class PlanningInputsTests(SuiteFixture suite)
         var listed = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/population?districtCode=120114");
         Assert.Equal(Enumerable.Range(0, 18).Select(age => 3000 + age), listed!.Select(p => p.GetProperty("persons").GetInt32()));
 
-        var export = await (await suite.Gateway.GetAsync("/api/planning/population/export?districtCode=120114")).Content.ReadAsByteArrayAsync();
+        var export = await (await suite.Gateway.GetAsync("/api/planning/population/export?districtCode=120114"))
+            .Content.ReadAsByteArrayAsync();
         var form = new MultipartFormDataContent { { new ByteArrayContent(export), "file", "population.xlsx" } };
-        var report = await (await suite.Gateway.PostAsync("/api/planning/population/import?dryRun=true", form)).Content.ReadFromJsonAsync<JsonElement>();
+        var report = await (await suite.Gateway.PostAsync("/api/planning/population/import?dryRun=true", form))
+            .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((18, 0), (report.GetProperty("unchanged").GetInt32(), report.GetProperty("errors").GetArrayLength()));
     }
 
@@ -48,21 +50,25 @@ public class PlanningInputsTests(SuiteFixture suite)
         Assert.Equal((3, "学区"), (rowErrors[0].GetProperty("row").GetInt32(), rowErrors[0].GetProperty("column").GetString()));
         Assert.Empty((await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/housing?districtCode=120114"))!);
 
-        await SuiteApi.EnsureAsync(await UploadAsync("/api/planning/housing/import", $"区划代码,项目名称,学区,住宅套数,竣工年份\n120114,运河湾,{zoneName},500,2023\n"));
+        await SuiteApi.EnsureAsync(await UploadAsync("/api/planning/housing/import",
+            $"区划代码,项目名称,学区,住宅套数,竣工年份\n120114,运河湾,{zoneName},500,2023\n"));
 
         // 500 dwellings × 0.1 primary pupils each, fully from completion (2023) on; the cohort forecast is 600 a year.
         var housing = new { yieldPerDwelling = new Dictionary<string, double> { ["primary"] = 0.1 }, maturation = new[] { 1.0 } };
         var withHousing = await ZonePrimaryAsync(new { districtCode = "120114", horizon = 3, housing });
-        var rows = withHousing.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("unit").GetString() == zoneId.ToString()).ToList();
+        var rows = withHousing.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("unit").GetString() == zoneId.ToString())
+            .ToList();
         Assert.Equal([0.0, 50, 50], rows.Select(r => Math.Round(r.GetProperty("fromHousing").GetDouble(), 6)));
         Assert.Equal([600.0, 650, 650], rows.Select(r => Math.Round(r.GetProperty("pupils").GetDouble(), 6)));
 
         var without = await ZonePrimaryAsync(new { districtCode = "120114", horizon = 3 });
         Assert.All(without.GetProperty("rows").EnumerateArray(), r => Assert.Equal(0, r.GetProperty("fromHousing").GetDouble()));
 
-        var badLever = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts", new { districtCode = "120114", housing = new { maturation = new[] { 1.0 } } });
+        var badLever = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts",
+            new { districtCode = "120114", housing = new { maturation = new[] { 1.0 } } });
         Assert.Equal(HttpStatusCode.BadRequest, badLever.StatusCode);
-        Assert.True((await badLever.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("housing.yieldPerDwelling", out _));
+        Assert.True((await badLever.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .TryGetProperty("housing.yieldPerDwelling", out _));
     }
 
     [Fact]
@@ -74,7 +80,8 @@ public class PlanningInputsTests(SuiteFixture suite)
 
         // The zone's births: 500 a year until 2015, then 1,000. Grade 1 (100 a year) was 20% of the zone's births, so
         // 2022's grade 1, born in 2016, is 0.2 × 1,000 = 200 rather than the district's 0.1 × 1,000 = 100.
-        var csv = "区划代码,学区,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2006, 12).Select(y => $"120115,{zoneId},{y},{(y <= 2015 ? 500 : 1000)}"));
+        var csv = "区划代码,学区,年份,出生人口\n"
+            + string.Join("\n", Enumerable.Range(2006, 12).Select(y => $"120115,{zoneId},{y},{(y <= 2015 ? 500 : 1000)}"));
         await SuiteApi.EnsureAsync(await UploadAsync("/api/planning/births/import", csv));
         var births = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/births?districtCode=120115");
         Assert.Equal(24, births!.Count); // the district's 12 years and the zone's 12, side by side

@@ -15,12 +15,15 @@ public class PublishingTests(SuiteFixture suite)
     public async Task Adopting_publishes_the_forecast_and_each_shortfall_once_and_again_when_it_changes()
     {
         var (_, schoolId) = await suite.Gateway.SeedSmallSchoolAsync(District, "津南区缺位小学"); // 600 pupils for 270 places
-        var created = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios", new { districtCode = District, name = "官方方案", levers = new { horizon = 3 } });
+        var created = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios",
+            new { districtCode = District, name = "官方方案", levers = new { horizon = 3 } });
         await SuiteApi.EnsureAsync(created);
         var scenario = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var first = await AdoptAsync(scenario);
-        Assert.Equal((3, 3, 0), (first.GetProperty("demandRows").GetInt32(), first.GetProperty("shortfallsAnnounced").GetInt32(), first.GetProperty("shortfallsUnchanged").GetInt32()));
+        Assert.Equal((3, 3, 0),
+            (first.GetProperty("demandRows").GetInt32(), first.GetProperty("shortfallsAnnounced").GetInt32(),
+                first.GetProperty("shortfallsUnchanged").GetInt32()));
         var again = await AdoptAsync(scenario);
         Assert.Equal((0, 3), (again.GetProperty("shortfallsAnnounced").GetInt32(), again.GetProperty("shortfallsUnchanged").GetInt32()));
 
@@ -33,7 +36,8 @@ public class PublishingTests(SuiteFixture suite)
         Assert.Equal(3, changed.GetProperty("shortfallsAnnounced").GetInt32());
 
         // Every publication reached the broker: a forecast per adoption, and 6 shortfalls (3 first, 3 changed).
-        var sent = await Eventually.Until(SentAsync, counts => counts.Unsent == 0 && counts.Shortfalls == 6, "the outbox to send the publications");
+        var sent = await Eventually.Until(SentAsync, counts => counts.Unsent == 0 && counts.Shortfalls == 6,
+            "the outbox to send the publications");
         Assert.True(sent.Forecasts >= 3);
         var gaps = await ShortfallPayloadsAsync();
         Assert.Equal([240.0, 240.0, 240.0, 330.0, 330.0, 330.0], gaps.Order());

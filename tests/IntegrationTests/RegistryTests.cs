@@ -23,7 +23,8 @@ public class RegistryTests(SuiteFixture suite)
     [Fact]
     public async Task A_nine_year_school_has_the_capacity_of_each_stage()
     {
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", NineYearSchool(await suite.Gateway.AddZoneAsync(), "天津市第一百中学"));
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools",
+            NineYearSchool(await suite.Gateway.AddZoneAsync(), "天津市第一百中学"));
         await SuiteApi.EnsureAsync(response);
         var school = (await response.Content.ReadFromJsonAsync<SchoolDto>())!;
 
@@ -85,9 +86,12 @@ public class RegistryTests(SuiteFixture suite)
     public async Task Zones_belong_to_a_known_district_and_have_unique_names()
     {
         var zone = new { name = $"丁字沽学区 {Guid.NewGuid():N}", kind = "school_district" };
-        Assert.Equal(HttpStatusCode.Created, (await suite.Gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", zone)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", zone)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.PostAsJsonAsync("/api/planning/districts/999999/zones", zone)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created,
+            (await suite.Gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", zone)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await suite.Gateway.PostAsJsonAsync("/api/planning/districts/120106/zones", zone)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await suite.Gateway.PostAsJsonAsync("/api/planning/districts/999999/zones", zone)).StatusCode);
         var zones = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/districts/120106/zones");
         Assert.Contains(zones!, z => z.GetProperty("name").GetString() == zone.name);
     }
@@ -95,12 +99,14 @@ public class RegistryTests(SuiteFixture suite)
     [Fact]
     public async Task A_project_names_its_stage_when_the_school_has_several()
     {
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", NineYearSchool(await suite.Gateway.AddZoneAsync(), "天津市第五十五中学"));
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools",
+            NineYearSchool(await suite.Gateway.AddZoneAsync(), "天津市第五十五中学"));
         await SuiteApi.EnsureAsync(response);
         var school = (await response.Content.ReadFromJsonAsync<SchoolDto>())!;
         await suite.Gateway.WaitUntilKnownAsync("facilities", school.Id);
 
-        var withoutStage = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects", new { schoolId = school.Id, name = "扩建", classesAdded = 3 });
+        var withoutStage = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects",
+            new { schoolId = school.Id, name = "扩建", classesAdded = 3 });
         Assert.Equal(HttpStatusCode.BadRequest, withoutStage.StatusCode);
         Assert.Contains("stage", await withoutStage.Content.ReadAsStringAsync());
         var unknownStage = await suite.Gateway.PostAsJsonAsync("/api/facilities/projects",
@@ -115,7 +121,8 @@ public class RegistryTests(SuiteFixture suite)
 
     private Task<JsonElement> KnownAsync(string service, Guid id, Func<JsonElement, bool> condition) =>
         Eventually.Until(
-            async () => (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/{service}/schools"))!.FirstOrDefault(s => s.GetProperty("id").GetGuid() == id),
+            async () => (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/{service}/schools"))!
+                .FirstOrDefault(s => s.GetProperty("id").GetGuid() == id),
             school => school.ValueKind == JsonValueKind.Object && condition(school),
             $"{service} to know school {id}");
 }

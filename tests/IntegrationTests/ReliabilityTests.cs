@@ -41,11 +41,13 @@ public class ReliabilityTests(SuiteFixture suite, ITestOutputHelper output)
             () => suite.Gateway.GetSchoolAsync(school.Id), s => s.Places != school.Places,
             "the capacity to arrive once the broker is back", TimeSpan.FromSeconds(90));
         var applied = (grown.Places - school.Places) / project.PlacesAdded;
-        output.WriteLine($"events sent 1, applied {Math.Min(applied, 1)}, lost {1 - Math.Min(applied, 1)}, applied twice {Math.Max(applied - 1, 0)}");
+        output.WriteLine(
+            $"events sent 1, applied {Math.Min(applied, 1)}, lost {1 - Math.Min(applied, 1)}, applied twice {Math.Max(applied - 1, 0)}");
         Assert.Equal(school.Places + project.PlacesAdded, grown.Places);
         // A confirmation slowed by the restart may come after the dispatcher stopped waiting: the row is then sent
         // again, and marked sent then (the inbox drops the copy).
-        await Eventually.Until(() => OutboxRowAsync(project.Id), row => row!.SentAt is not null, "the outbox row to be marked sent", TimeSpan.FromSeconds(60));
+        await Eventually.Until(() => OutboxRowAsync(project.Id), row => row!.SentAt is not null, "the outbox row to be marked sent",
+            TimeSpan.FromSeconds(60));
         // The gateway is ready only when its last probe of every service succeeded: the suite is whole again.
         await Eventually.Until(() => suite.Gateway.GetAsync("/health"),
             response => response.IsSuccessStatusCode, "every service to be ready again", TimeSpan.FromSeconds(90));
@@ -57,8 +59,10 @@ public class ReliabilityTests(SuiteFixture suite, ITestOutputHelper output)
         var school = await suite.Gateway.RegisterSchoolAsync("育婴里第三小学", classesPerGrade: 3);
         var messageId = NewId.NextGuid();
         // Same message id, different projects: only the inbox can tell that the second is a redelivery.
-        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)), messageId);
-        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)), messageId);
+        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)),
+            messageId);
+        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), school.Id, "primary", 2, 90, new DateOnly(2027, 9, 1)),
+            messageId);
 
         await suite.WaitUntilDrainedAsync("planning-capacity-commissioned");
         var after = await suite.Gateway.GetSchoolAsync(school.Id);
@@ -68,7 +72,8 @@ public class ReliabilityTests(SuiteFixture suite, ITestOutputHelper output)
 
         await using var connection = new NpgsqlConnection(suite.ConnectionString("planningdb"));
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
-            "SELECT count(*) FROM inbox_messages WHERE message_id = @messageId AND consumer = 'CapacityCommissionedConsumer'", new { messageId }));
+            "SELECT count(*) FROM inbox_messages WHERE message_id = @messageId AND consumer = 'CapacityCommissionedConsumer'",
+            new { messageId }));
     }
 
     [Fact]
@@ -76,7 +81,8 @@ public class ReliabilityTests(SuiteFixture suite, ITestOutputHelper output)
     {
         // Capacity for a school Planning does not know: the consumer fails every retry and the message is parked.
         var messageId = NewId.NextGuid();
-        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), Guid.NewGuid(), "primary", 2, 90, new DateOnly(2027, 9, 1)), messageId);
+        await suite.PublishAsync(new CapacityCommissioned(Guid.NewGuid(), Guid.NewGuid(), "primary", 2, 90, new DateOnly(2027, 9, 1)),
+            messageId);
         Task<List<JsonElement>> ParkedAsync() => suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/planning/admin/error-queues")!;
         bool IsParked(List<JsonElement>? parked) => parked!.Any(m => m.GetProperty("messageId").GetString() == messageId.ToString());
 
@@ -86,12 +92,14 @@ public class ReliabilityTests(SuiteFixture suite, ITestOutputHelper output)
         Assert.Contains("unknown school", message.GetProperty("reason").GetString());
         Assert.True(IsParked(await ParkedAsync()), "listing leaves the message parked");
 
-        var replay = await suite.Gateway.PostAsync($"/api/planning/admin/error-queues/planning-capacity-commissioned/replay?messageId={messageId}", null);
+        var replay = await suite.Gateway.PostAsync(
+            $"/api/planning/admin/error-queues/planning-capacity-commissioned/replay?messageId={messageId}", null);
         await SuiteApi.EnsureAsync(replay);
         Assert.Equal(1, (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replayed").GetInt32());
         // Still poison: the consumer tries it again, fails, and it is parked once more.
         await Eventually.Until(ParkedAsync, IsParked, "the replayed message to be tried and parked again", TimeSpan.FromSeconds(60));
-        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.PostAsync("/api/planning/admin/error-queues/nowhere/replay", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await suite.Gateway.PostAsync("/api/planning/admin/error-queues/nowhere/replay", null)).StatusCode);
     }
 
     [Fact]

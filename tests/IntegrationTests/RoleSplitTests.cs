@@ -30,7 +30,8 @@ public class RoleSplitTests(SuiteFixture suite)
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
         var withRoles = await sysadmin.PostAsJsonAsync("/api/admin/users", new
         {
-            userName = $"r{Guid.NewGuid():N}"[..16], displayName = "带角色", password = Accounts.Password, roles = new[] { "planner" }, districtCode = "120106",
+            userName = $"r{Guid.NewGuid():N}"[..16], displayName = "带角色", password = Accounts.Password, roles = new[] { "planner" },
+            districtCode = "120106",
         });
         Assert.Equal(HttpStatusCode.BadRequest, withRoles.StatusCode);
         Assert.True((await withRoles.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("roles", out _));
@@ -39,7 +40,8 @@ public class RoleSplitTests(SuiteFixture suite)
             .Single(u => u.GetProperty("id").GetGuid() == id).GetProperty("roles").EnumerateArray());
 
         Assert.Equal(HttpStatusCode.Forbidden,
-            (await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles", new { roles = new[] { "hr" }, districtCode = "120106" })).StatusCode);
+            (await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles",
+                new { roles = new[] { "hr" }, districtCode = "120106" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await sysadmin.PutAsJsonAsync($"/api/admin/users/{id}",
             new { displayName = "改角色", active = true, roles = new[] { "hr" } })).StatusCode);
         // An administrator's password is theirs alone: resetting it would let the system administrator become them.
@@ -103,7 +105,10 @@ public class RoleSplitTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.BadRequest, (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/roles",
             new { roles = new[] { "secadmin", "sysadmin" }, districtCode = "120106" })).StatusCode);
 
-        var user = new { userName = $"s{Guid.NewGuid():N}"[..16], displayName = "安全员建的", password = Accounts.Password, districtCode = "120106" };
+        var user = new
+        {
+            userName = $"s{Guid.NewGuid():N}"[..16], displayName = "安全员建的", password = Accounts.Password, districtCode = "120106",
+        };
         Assert.Equal(HttpStatusCode.Forbidden, (await secadmin.PostAsJsonAsync("/api/admin/users", user)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden,
             (await secadmin.PutAsJsonAsync($"/api/admin/users/{id}/password", new { password = "安全员设的-口令-1" })).StatusCode);
@@ -116,7 +121,8 @@ public class RoleSplitTests(SuiteFixture suite)
     public async Task The_auditor_reads_the_audit_trails_and_nothing_else()
     {
         using var auditor = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.Auditor));
-        foreach (var path in new[] { "/api/admin/audit", "/api/planning/admin/audit", "/api/workforce/admin/audit", "/api/facilities/admin/audit" })
+        string[] paths = ["/api/admin/audit", "/api/planning/admin/audit", "/api/workforce/admin/audit", "/api/facilities/admin/audit"];
+        foreach (var path in paths)
             Assert.Equal((path, HttpStatusCode.OK), (path, (await auditor.GetAsync(path)).StatusCode));
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/api/admin/users")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/api/admin/users", new { })).StatusCode);

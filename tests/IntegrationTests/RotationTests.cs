@@ -27,7 +27,8 @@ public class RotationTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(response);
         var id = (await response.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
         await suite.Gateway.WaitUntilKnownAsync("workforce", id);
-        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/schools/{id}/profile", new { strength, groupName = "河东一集团" }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/schools/{id}/profile",
+            new { strength, groupName = "河东一集团" }));
         await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/schools/{id}/posts", posts));
         return id;
     }
@@ -61,20 +62,25 @@ public class RotationTests(SuiteFixture suite)
         csv.Append($"HD11,新教师,女,1998-05-01,{strong},2024-09-01,数学,二级,无,在编\nHD12,合同教师,女,1990-05-01,{strong},2010-09-01,数学,二级,无,合同\n");
         await suite.Gateway.ImportAsync("/api/workforce/teachers/import", csv.ToString());
 
-        var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/eligible?districtCode={District}&year=2027"))!;
-        Assert.Equal(10, eligible.Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("eligible").GetInt32());
+        var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>(
+            $"/api/workforce/rotation/eligible?districtCode={District}&year=2027"))!;
+        Assert.Equal(10,
+            eligible.Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("eligible").GetInt32());
 
         var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = District, year = 2027 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
         var planId = plan.GetProperty("id").GetGuid();
         var quota = plan.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString());
-        Assert.Equal((10, 1, 1, 1), (quota.GetProperty("eligible").GetInt32(), quota.GetProperty("quota").GetInt32(), quota.GetProperty("selected").GetInt32(),
-            quota.GetProperty("backboneSelected").GetInt32()));
+        Assert.Equal((10, 1, 1, 1),
+            (quota.GetProperty("eligible").GetInt32(), quota.GetProperty("quota").GetInt32(), quota.GetProperty("selected").GetInt32(),
+                quota.GetProperty("backboneSelected").GetInt32()));
         var selected = plan.GetProperty("assignments").EnumerateArray().Single();
-        Assert.Equal(("教师10", weak), (selected.GetProperty("teacherName").GetString(), selected.GetProperty("toSchoolId").GetGuid())); // the backbone teacher, to the 数学 gap
+        // the backbone teacher, to the 数学 gap
+        Assert.Equal(("教师10", weak), (selected.GetProperty("teacherName").GetString(), selected.GetProperty("toSchoolId").GetGuid()));
         var reasons = plan.GetProperty("teachers").EnumerateArray().ToDictionary(
-            t => t.GetProperty("teacherId").GetString()!, t => t.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToList());
+            t => t.GetProperty("teacherId").GetString()!,
+            t => t.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToList());
         Assert.Equal(12, reasons.Count);
         var teachers = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?schoolId={strong}"))!
             .ToDictionary(t => t.GetProperty("staffNumber").GetString()!, t => t.GetProperty("id").GetGuid());
@@ -82,33 +88,41 @@ public class RotationTests(SuiteFixture suite)
         Assert.Equal(["not_in_establishment"], reasons[teachers["HD12"].ToString()]);
 
         // A manual edit: one more teacher, to the weakest school; the quota check follows. An ineligible one is refused.
-        var edited = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD01"], toSchoolId = weakest });
+        var edited = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments",
+            new { teacherId = teachers["HD01"], toSchoolId = weakest });
         await SuiteApi.EnsureAsync(edited);
         Assert.Equal(2, (await edited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("district").GetProperty("rotated").GetInt32());
-        var ineligible = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD11"], toSchoolId = weakest });
+        var ineligible = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments",
+            new { teacherId = teachers["HD11"], toSchoolId = weakest });
         Assert.Equal(HttpStatusCode.BadRequest, ineligible.StatusCode);
         Assert.Contains("未满 6 年", await ineligible.Content.ReadAsStringAsync());
         // A primary teacher does not go to a kindergarten, even one short of their subject.
         var kindergarten = await SchoolAsync(zone, "河东轮岗幼儿园", 1, new() { ["数学"] = 2 }, "kindergarten");
-        var otherStage = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD03"], toSchoolId = kindergarten });
+        var otherStage = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments",
+            new { teacherId = teachers["HD03"], toSchoolId = kindergarten });
         Assert.Equal(HttpStatusCode.BadRequest, otherStage.StatusCode);
-        Assert.Contains("不跨学段", (await otherStage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("toSchoolId")[0].GetString());
+        Assert.Contains("不跨学段",
+            (await otherStage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("toSchoolId")[0].GetString());
 
         // The workflow: approving a draft is refused; submit, approve and start move the teachers.
-        Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { })).StatusCode);
         // Without its backbone teacher the strong school breaks its quota: the draft is flagged, and approval names the school.
         await SuiteApi.EnsureAsync(await suite.Gateway.DeleteAsync(
             $"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD10"]}?actor={Uri.EscapeDataString(ForgedActor.Name)}"));
         var broken = await StepAsync(planId, "submit", new { });
-        Assert.False(broken.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("met").GetBoolean());
+        Assert.False(broken.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetString() == strong.ToString())
+            .GetProperty("met").GetBoolean());
         var refused = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/approve", new { });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([$"schools.{strong}", "district"], refusal.GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Contains("河东轮岗强校：骨干教师 0 人", refusal.GetProperty("errors").GetProperty($"schools.{strong}")[0].GetString());
         await StepAsync(planId, "return", new { note = "骨干教师名额未满足" });
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD10"], toSchoolId = weak }));
-        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments", new { teacherId = teachers["HD02"], toSchoolId = weak }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments",
+            new { teacherId = teachers["HD10"], toSchoolId = weak }));
+        await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments",
+            new { teacherId = teachers["HD02"], toSchoolId = weak }));
         await StepAsync(planId, "submit", new { });
         // The bureau's head approves; a name in the body changes nothing: the history names the token's user.
         using var head = suite.ClientFor("gateway", suite.TokenAs("hd.head", "河东区教育局局长", District, Roles.Hr));
@@ -138,33 +152,39 @@ public class RotationTests(SuiteFixture suite)
         // An early return is its own step, with a date inside the term and a reason; it acts on its date too.
         var tooEarly = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD02"]}/return",
             new { on = "2027-09-01", reason = "病休" });
-        Assert.Equal(["on"], (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["on"],
+            (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         var noReason = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD02"]}/return",
             new { on = "2028-03-01" });
-        Assert.Equal(["reason"], (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["reason"],
+            (await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         var early = await StepAsync(planId, $"assignments/{teachers["HD02"]}/return", new { on = "2028-03-01", reason = "病休" });
-        var returned = early.GetProperty("assignments").EnumerateArray().Single(a => a.GetProperty("teacherId").GetGuid() == teachers["HD02"]);
+        var returned = early.GetProperty("assignments").EnumerateArray()
+            .Single(a => a.GetProperty("teacherId").GetGuid() == teachers["HD02"]);
         Assert.Equal(("returned", "2028-03-01", "病休"), (returned.GetProperty("outcome").GetString(),
             returned.GetProperty("returnsOn").GetString(), returned.GetProperty("returnReason").GetString()));
         Assert.Equal([weak, weak, strong, strong], [await SchoolOnAsync("HD02", "2027-09-01"), await SchoolOnAsync("HD02", "2028-02-29"),
             await SchoolOnAsync("HD02", "2028-03-01"), await SchoolOnAsync("HD02", "2028-03-02")]);
         var twice = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments/{teachers["HD02"]}/return",
             new { on = "2028-04-01", reason = "病休" });
-        Assert.Equal(["teacherId"], (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["teacherId"],
+            (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         await StepAsync(planId, "assignments/" + teachers["HD01"] + "/extend", new { years = 1 });
-        var completed = await StepAsync(planId, "complete", new { outcomes = new Dictionary<Guid, string> { [teachers["HD01"]] = "stayed" } });
+        var completed = await StepAsync(planId, "complete",
+            new { outcomes = new Dictionary<Guid, string> { [teachers["HD01"]] = "stayed" } });
         Assert.Equal("completed", completed.GetProperty("status").GetString());
         // Completing sends HD10 home at the end of the three-year term (today they have not even left); HD01 stays where
         // they were sent.
         Assert.Equal([strong, weak, strong, strong], [await SchoolOnAsync("HD10", null), await SchoolOnAsync("HD10", "2030-08-31"),
             await SchoolOnAsync("HD10", "2030-09-01"), await SchoolOnAsync("HD10", "2030-09-02")]);
         var back = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{teachers["HD10"]}");
-        Assert.Equal(["import", "rotation", "return"], back.GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("origin").GetString()));
+        Assert.Equal(["import", "rotation", "return"],
+            back.GetProperty("postings").EnumerateArray().Select(p => p.GetProperty("origin").GetString()));
         Assert.Equal([strong, weakest, weakest], [await SchoolOnAsync("HD01", null), await SchoolOnAsync("HD01", "2027-09-01"),
             await SchoolOnAsync("HD01", "2032-09-01")]);
-        Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "assign", "submit", "approve", "start", "return_early",
-                "extend", "complete"],
+        Assert.Equal(["generate", "assign", "unassign", "submit", "return", "assign", "assign", "submit", "approve", "start",
+                "return_early", "extend", "complete"],
             completed.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal(suite.GatewayUserName, completed.GetProperty("events")[2].GetProperty("userName").GetString()); // unassign
         await ForgedActor.AssertNotRecordedAsync(suite, "workforcedb", "rotation_plan_events", completed.GetRawText());
@@ -177,11 +197,16 @@ public class RotationTests(SuiteFixture suite)
         // Staffing counts the weakest school's 数学 teacher from the day HD01 arrives, not before.
         foreach (var (day, actual) in new[] { ("2027-08-31", 0), ("2027-09-01", 1) })
         {
-            var staffing = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing?districtCode={District}&asOf={day}"))!;
+            var staffing = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>(
+                $"/api/workforce/staffing?districtCode={District}&asOf={day}"))!;
             var weakestStaffing = staffing.Single(s => s.GetProperty("schoolId").GetGuid() == weakest);
-            Assert.Equal(["体育", "美术", "音乐"], weakestStaffing.GetProperty("missingArtsAndSports").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal));
-            Assert.Equal((1, actual, actual - 1), weakestStaffing.GetProperty("subjects").EnumerateArray().Where(s => s.GetProperty("subject").GetString() == "数学")
-                .Select(s => (s.GetProperty("approved").GetInt32(), s.GetProperty("actual").GetInt32(), s.GetProperty("balance").GetInt32())).Single());
+            Assert.Equal(["体育", "美术", "音乐"], weakestStaffing.GetProperty("missingArtsAndSports").EnumerateArray()
+                .Select(s => s.GetString()).Order(StringComparer.Ordinal));
+            Assert.Equal((1, actual, actual - 1), weakestStaffing.GetProperty("subjects").EnumerateArray()
+                .Where(s => s.GetProperty("subject").GetString() == "数学")
+                .Select(s => (s.GetProperty("approved").GetInt32(), s.GetProperty("actual").GetInt32(),
+                    s.GetProperty("balance").GetInt32()))
+                .Single());
         }
 
         // One plan a year: the 2027 plan is past its draft, so another 2027 plan is refused.
@@ -195,15 +220,19 @@ public class RotationTests(SuiteFixture suite)
         var plan2028 = await SuiteApi.ReadAsync<JsonElement>(await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
             new { districtCode = District, year = 2028 }));
         var plans = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/rotation/plans?districtCode={District}"))!;
-        Assert.Equal([plan2028.GetProperty("id").GetGuid()], plans.Where(p => p.GetProperty("year").GetInt32() == 2028).Select(p => p.GetProperty("id").GetGuid()));
+        Assert.Equal([plan2028.GetProperty("id").GetGuid()],
+            plans.Where(p => p.GetProperty("year").GetInt32() == 2028).Select(p => p.GetProperty("id").GetGuid()));
         Assert.NotEqual(first2028.GetProperty("id").GetGuid(), plan2028.GetProperty("id").GetGuid());
-        var hd10 = plan2028.GetProperty("teachers").EnumerateArray().Single(t => t.GetProperty("teacherId").GetString() == teachers["HD10"].ToString());
-        Assert.Contains("2030-09-01 返回", hd10.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "rotating")
+        var hd10 = plan2028.GetProperty("teachers").EnumerateArray()
+            .Single(t => t.GetProperty("teacherId").GetString() == teachers["HD10"].ToString());
+        Assert.Contains("2030-09-01 返回",
+            hd10.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "rotating")
             .GetProperty("text").GetString());
 
         // Without an eligible backbone teacher left, the strong school's backbone target is waived, saying why; the plan
         // says how its quota is counted.
-        var strong2028 = plan2028.GetProperty("schools").EnumerateArray().Single(q => q.GetProperty("schoolId").GetString() == strong.ToString());
+        var strong2028 = plan2028.GetProperty("schools").EnumerateArray()
+            .Single(q => q.GetProperty("schoolId").GetString() == strong.ToString());
         Assert.Equal((0, "backbone_waived"), (strong2028.GetProperty("backboneTarget").GetInt32(),
             strong2028.GetProperty("waived")[0].GetProperty("code").GetString()));
         Assert.Equal("school", plan2028.GetProperty("policy").GetProperty("quotaUnit").GetString());
@@ -214,16 +243,20 @@ public class RotationTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
         {
             staffNumber, name = chosen.GetProperty("teacherName").GetString(), gender = "男", birthDate = $"1985-01-{staffNumber[2..]}",
-            schoolId = strong, atSchoolSince = "2012-09-01", subjects = new[] { "数学" }, title = "一级", establishment = "在编", exemption = "病休",
+            schoolId = strong, atSchoolSince = "2012-09-01", subjects = new[] { "数学" }, title = "一级", establishment = "在编",
+            exemption = "病休",
             exemptionFrom = "2028-03-01", exemptionTo = "2029-02-28",
         }));
         var freeText = await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
         {
             staffNumber, name = "任意", gender = "男", birthDate = "1985-01-01", schoolId = strong, atSchoolSince = "2012-09-01",
-            subjects = new[] { "数学" }, title = "一级", establishment = "在编", exemption = "家里有事", exemptionFrom = "2028-03-01", exemptionTo = "2029-02-28",
+            subjects = new[] { "数学" }, title = "一级", establishment = "在编", exemption = "家里有事", exemptionFrom = "2028-03-01",
+            exemptionTo = "2029-02-28",
         });
-        Assert.Equal(["exemption"], (await freeText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        var stale = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{plan2028.GetProperty("id").GetGuid()}/submit", new { });
+        Assert.Equal(["exemption"],
+            (await freeText.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var stale = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{plan2028.GetProperty("id").GetGuid()}/submit",
+            new { });
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         var staleErrors = (await stale.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Contains("病休", staleErrors.GetProperty($"assignments.{chosen.GetProperty("teacherId").GetGuid()}")[0].GetString());
@@ -235,7 +268,8 @@ public class RotationTests(SuiteFixture suite)
         var bad = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
             new { districtCode = "120119", year = 2026, policy = new { quotaShare = 2.0, termYears = 9 } });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(["policy.quotaShare", "policy.termYears"], fields);
 
         // A reference date outside the plan's school year (1 September 2026 to 31 August 2027) is refused, naming it.
@@ -243,7 +277,8 @@ public class RotationTests(SuiteFixture suite)
         {
             var misdated = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
                 new { districtCode = "120119", year = 2026, referenceDate = outside });
-            Assert.Equal(["referenceDate"], (await misdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            Assert.Equal(["referenceDate"],
+                (await misdated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         }
 
         var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026 });

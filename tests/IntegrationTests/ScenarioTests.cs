@@ -29,9 +29,11 @@ public class ScenarioTests(SuiteFixture suite)
         var changed = await suite.Gateway.PutAsJsonAsync($"/api/planning/scenarios/{smallClasses}",
             new { name = "小班化方案", levers = new { horizon = 3, classSizeNorms = new Dictionary<string, int> { ["primary"] = 40 } } });
         await SuiteApi.EnsureAsync(changed);
-        var closure = await CreateAsync("撤并方案", new { horizon = 3, schoolChanges = new[] { new { schoolId, change = "close", year = 2023 } } });
+        var closure = await CreateAsync("撤并方案",
+            new { horizon = 3, schoolChanges = new[] { new { schoolId, change = "close", year = 2023 } } });
 
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios/compare", new { scenarioIds = new[] { central, smallClasses, closure } });
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios/compare",
+            new { scenarioIds = new[] { central, smallClasses, closure } });
         await SuiteApi.EnsureAsync(response);
         var capacity = (await response.Content.ReadFromJsonAsync<List<JsonElement>>())!.ToDictionary(
             s => s.GetProperty("name").GetString()!,
@@ -41,7 +43,8 @@ public class ScenarioTests(SuiteFixture suite)
         Assert.Equal([240, 240, 240], capacity["小班化方案"]);  // 6 classes × 40
         Assert.Equal([270, 0, 0], capacity["撤并方案"]);        // closed from the 2023 school year
 
-        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios/compare/export", new { scenarioIds = new[] { central, smallClasses, closure } });
+        var export = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios/compare/export",
+            new { scenarioIds = new[] { central, smallClasses, closure } });
         var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "scenarios.xlsx");
         Assert.Equal(["撤并方案", "小学", "2023", "600", "0", "600", "0"], sheet.Single(r => r.Cells[0] == "撤并方案" && r.Cells[2] == "2023").Cells);
     }
@@ -65,16 +68,25 @@ public class ScenarioTests(SuiteFixture suite)
                 "levers.schoolChanges[1].schoolId"],
             await BadLeversAsync(new
             {
-                schoolChanges = new[] { new { schoolId = Guid.NewGuid(), change = "close", year = 2024 }, new { schoolId = elsewhere.Id, change = "close", year = 2024 } },
-                demandMoves = new[] { new { fromZoneId = elsewhere.ZoneId, toSchoolId = elsewhere.Id, stage = "primary", share = 0.5, fromYear = 2024 } },
+                schoolChanges = new[]
+                {
+                    new { schoolId = Guid.NewGuid(), change = "close", year = 2024 },
+                    new { schoolId = elsewhere.Id, change = "close", year = 2024 },
+                },
+                demandMoves = new[]
+                {
+                    new { fromZoneId = elsewhere.ZoneId, toSchoolId = elsewhere.Id, stage = "primary", share = 0.5, fromYear = 2024 },
+                },
             }));
-        Assert.Equal(HttpStatusCode.NotFound, (await suite.Gateway.PostAsync($"/api/planning/scenarios/{Guid.NewGuid()}/capacity", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await suite.Gateway.PostAsync($"/api/planning/scenarios/{Guid.NewGuid()}/capacity", null)).StatusCode);
     }
 
     private async Task<IEnumerable<string>> BadLeversAsync(object levers)
     {
         var bad = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios", new { districtCode = District, name = "坏方案", levers });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        return (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        return (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
+            .Order(StringComparer.Ordinal);
     }
 }

@@ -15,10 +15,12 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private const string Hongqiao = "120106", Hexi = "120103", City = "120000";
 
-    /// <summary>The users of the matrix: each role of 红桥, the city-wide viewer and auditor, and a 河西 HR officer (河西 is no other test's).</summary>
+    /// <summary>The users of the matrix: each role of 红桥, the city-wide viewer and auditor, and a 河西 HR officer (河西 is no other
+    /// test's).</summary>
     private static readonly (string Role, string District)[] Users =
     [
-        (Roles.Planner, Hongqiao), (Roles.Hr, Hongqiao), (Roles.Facilities, Hongqiao), (Roles.Viewer, City), (Roles.Auditor, City), (Roles.Hr, Hexi),
+        (Roles.Planner, Hongqiao), (Roles.Hr, Hongqiao), (Roles.Facilities, Hongqiao),
+        (Roles.Viewer, City), (Roles.Auditor, City), (Roles.Hr, Hexi),
     ];
 
     private static readonly Dictionary<string, (string[] Readers, string[] Writers)> Access = new()
@@ -49,10 +51,12 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
             new("planning", HttpMethod.Put, $"/schools/{records.School.Id}", records.SchoolBody, records.District),
             new("workforce", HttpMethod.Get, $"/teachers/{records.Teacher}", null, records.District),
             new("workforce", HttpMethod.Get, $"/establishment?districtCode={records.District}", null, records.District),
-            new("workforce", HttpMethod.Put, $"/training/rules/{records.District}", JsonDocument.Parse(records.TrainingRules).RootElement, records.District),
+            new("workforce", HttpMethod.Put, $"/training/rules/{records.District}", JsonDocument.Parse(records.TrainingRules).RootElement,
+                records.District),
             new("facilities", HttpMethod.Get, $"/projects/{records.Project}", null, records.District),
             new("facilities", HttpMethod.Get, $"/projects/{records.Project}/schedule", null, records.District),
-            new("facilities", HttpMethod.Put, $"/projects/{records.Project}/schedule", new { plannedInUse = "2028-09-01" }, records.District),
+            new("facilities", HttpMethod.Put, $"/projects/{records.Project}/schedule", new { plannedInUse = "2028-09-01" },
+                records.District),
         }).ToList();
 
         var wrong = new List<string>();
@@ -65,15 +69,18 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
                     var expected = !(call.Writes ? writers : readers).Contains(role) ? HttpStatusCode.Forbidden
                         : !new DistrictScope(district).Covers(call.District) ? HttpStatusCode.NotFound
                         : HttpStatusCode.OK;
-                    using var client = entry == "gateway" ? suite.ClientFor("gateway", suite.TokenFor(district, role)) : suite.ClientFor(call.Service, suite.TokenFor(district, role));
-                    using var request = new HttpRequestMessage(call.Method, (entry == "gateway" ? $"/api/{call.Service}" : "") + call.Path)
+                    using var client = entry == "gateway" ? suite.ClientFor("gateway", suite.TokenFor(district, role))
+                        : suite.ClientFor(call.Service, suite.TokenFor(district, role));
+                    var prefix = entry == "gateway" ? $"/api/{call.Service}" : "";
+                    using var request = new HttpRequestMessage(call.Method, prefix + call.Path)
                     {
                         Content = call.Body is null ? null : JsonContent.Create(call.Body),
                     };
                     using var response = await client.SendAsync(request);
                     checkedCalls++;
                     if (response.StatusCode != expected)
-                        wrong.Add($"{role}@{district} {entry} {call.Method} {call.Service}{call.Path}: {(int)response.StatusCode}, expected {(int)expected}");
+                        wrong.Add($"{role}@{district} {entry} {call.Method} {call.Service}{call.Path}: " +
+                            $"{(int)response.StatusCode}, expected {(int)expected}");
                 }
         output.WriteLine($"{checkedCalls} calls checked");
         Assert.Empty(wrong);
@@ -145,14 +152,18 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
             ["iss"] = "platform", ["aud"] = "platform-api", ["name"] = "intruder", ["district"] = City, ["role"] = Roles.SystemAdmin,
             ["exp"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds(),
         });
-        var foreignKey = new AuthSettings("platform", "platform-api", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), null, true);
+        var foreignKey = new AuthSettings("platform", "platform-api",
+            Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), null, true);
         var refused = new Dictionary<string, string?>
         {
             ["none"] = null,
-            ["expired"] = AccessTokens.Create(suite.Auth, Guid.NewGuid(), "late", "过期", [Roles.Viewer], City, TimeSpan.FromHours(1), now: DateTime.UtcNow.AddHours(-3)),
+            ["expired"] = AccessTokens.Create(suite.Auth, Guid.NewGuid(), "late", "过期", [Roles.Viewer], City, TimeSpan.FromHours(1),
+                now: DateTime.UtcNow.AddHours(-3)),
             ["tampered"] = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(tamperedPayload)}.{parts[2]}",
-            ["foreign key"] = AccessTokens.Create(foreignKey, Guid.NewGuid(), "forger", "伪造", [Roles.SystemAdmin], City, TimeSpan.FromHours(1)),
-            ["wrong audience"] = AccessTokens.Create(suite.Auth, Guid.NewGuid(), "other", "他用", [Roles.Viewer], City, TimeSpan.FromHours(1), audience: "another-api"),
+            ["foreign key"] = AccessTokens.Create(foreignKey, Guid.NewGuid(), "forger", "伪造", [Roles.SystemAdmin], City,
+                TimeSpan.FromHours(1)),
+            ["wrong audience"] = AccessTokens.Create(suite.Auth, Guid.NewGuid(), "other", "他用", [Roles.Viewer], City, TimeSpan.FromHours(1),
+                audience: "another-api"),
             ["garbage"] = "not.a.token",
         };
         var wrong = new List<string>();
@@ -178,9 +189,13 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
         // either way the viewer was let in.
         var forecast = new { districtCode = Hexi, horizon = 3 };
         using var viewer = suite.ClientFor("gateway", suite.TokenFor(City, Roles.Viewer));
-        Assert.Contains((await viewer.PostAsJsonAsync("/api/planning/forecasts", forecast)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity });
-        Assert.Contains((await viewer.PostAsJsonAsync("/api/planning/forecasts/capacity", forecast)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity });
-        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/planning/scenarios", new { districtCode = Hexi, name = "查阅者方案", levers = new { } })).StatusCode);
+        Assert.Contains((await viewer.PostAsJsonAsync("/api/planning/forecasts", forecast)).StatusCode,
+            new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity });
+        Assert.Contains((await viewer.PostAsJsonAsync("/api/planning/forecasts/capacity", forecast)).StatusCode,
+            new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity });
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await viewer.PostAsJsonAsync("/api/planning/scenarios",
+                new { districtCode = Hexi, name = "查阅者方案", levers = new { } })).StatusCode);
 
         using var hongqiaoFacilities = suite.ClientFor("gateway", suite.TokenFor(Hongqiao, Roles.Facilities));
         Assert.Equal(HttpStatusCode.NotFound, (await hongqiaoFacilities.PostAsJsonAsync("/api/planning/forecasts", forecast)).StatusCode);
@@ -191,12 +206,19 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
     {
         foreach (var service in new[] { "planning", "workforce", "facilities" })
         {
-            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.Planner, Roles.Hr, Roles.Facilities))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden,
+                (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues",
+                    suite.TokenFor(City, Roles.Planner, Roles.Hr, Roles.Facilities))).StatusCode);
             foreach (var other in new[] { Roles.SecurityAdmin, Roles.Auditor })
-                Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, other))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, Roles.SystemAdmin))).StatusCode);
+                Assert.Equal(HttpStatusCode.Forbidden,
+                    (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(City, other))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK,
+                (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues",
+                    suite.TokenFor(City, Roles.SystemAdmin))).StatusCode);
             // They hold every district's data: a district's admin may not read them.
-            Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues", suite.TokenFor(Hongqiao, Roles.SystemAdmin))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden,
+                (await SendAsync("gateway", service, HttpMethod.Get, "/admin/error-queues",
+                    suite.TokenFor(Hongqiao, Roles.SystemAdmin))).StatusCode);
         }
     }
 
@@ -239,6 +261,8 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task<IEnumerable<string>> DistrictsInAsync(string entry, string service, string path, string token, string property = "districtCode") =>
-        JsonDocument.Parse(await ListAsync(entry, service, path, token)).RootElement.EnumerateArray().Select(item => item.GetProperty(property).GetString()!).ToList();
+    private async Task<IEnumerable<string>> DistrictsInAsync(string entry, string service, string path, string token,
+        string property = "districtCode") =>
+        JsonDocument.Parse(await ListAsync(entry, service, path, token)).RootElement.EnumerateArray()
+            .Select(item => item.GetProperty(property).GetString()!).ToList();
 }

@@ -74,7 +74,8 @@ public class SessionTests(SuiteFixture suite)
         await AssertEverywhereAsync(token, HttpStatusCode.Unauthorized);
         await AssertWebAsync(web, signedIn: false);
         Assert.Equal(HttpStatusCode.Unauthorized,
-            (await gateway.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = signedIn.GetProperty("refreshToken").GetString() })).StatusCode);
+            (await gateway.PostAsJsonAsync("/api/auth/refresh",
+                new { refreshToken = signedIn.GetProperty("refreshToken").GetString() })).StatusCode);
     }
 
     [Fact]

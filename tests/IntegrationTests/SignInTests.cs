@@ -7,7 +7,8 @@ using Platform.BuildingBlocks.Security;
 
 namespace Platform.IntegrationTests;
 
-/// <summary>Sign-in as 等保 2.0 expects: a lockout that holds under concurrency, one answer for every refusal, throttling by address.</summary>
+/// <summary>Sign-in as 等保 2.0 expects: a lockout that holds under concurrency, one answer for every refusal, throttling by
+/// address.</summary>
 [Collection(SuiteCollection.Name)]
 public class SignInTests(SuiteFixture suite)
 {
@@ -36,7 +37,8 @@ public class SignInTests(SuiteFixture suite)
         var (_, locked) = await suite.NewUserAsync("120106", Roles.Viewer);
         var (inactiveId, inactive) = await suite.NewUserAsync("120106", Roles.Viewer);
         using var sysadmin = suite.ClientFor("gateway", suite.TokenFor("120000", Roles.SystemAdmin));
-        await SuiteApi.EnsureAsync(await sysadmin.PutAsJsonAsync($"/api/admin/users/{inactiveId}", new { displayName = "停用", active = false }));
+        await SuiteApi.EnsureAsync(await sysadmin.PutAsJsonAsync($"/api/admin/users/{inactiveId}",
+            new { displayName = "停用", active = false }));
         using var gateway = suite.ClientFor("gateway", null);
         for (var i = 0; i < 5; i++)
             await gateway.TrySignInAsync(locked, "not-the-password");
@@ -94,12 +96,14 @@ public class SignInTests(SuiteFixture suite)
     {
         // From this host, which the tests exempt from the per-address limit: the flood meets the limit on password checks at once.
         using var flooder = suite.ClientFor("gateway", null);
-        var flood = Enumerable.Range(0, 200).Select(i => flooder.TrySignInAsync($"flood{Guid.NewGuid():N}"[..16], $"flood-guess-{i:D3}")).ToList();
+        var flood = Enumerable.Range(0, 200).Select(i => flooder.TrySignInAsync($"flood{Guid.NewGuid():N}"[..16], $"flood-guess-{i:D3}"))
+            .ToList();
         using var during = await suite.Gateway.GetAsync("/api/planning/schools?districtCode=120106");
         var answers = await Task.WhenAll(flood);
 
         Assert.Equal(HttpStatusCode.OK, during.StatusCode);
-        Assert.All(answers, answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.All(answers,
+            answer => Assert.Contains(answer.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
         Assert.Equal(HttpStatusCode.OK, (await suite.Gateway.GetAsync("/api/planning/schools?districtCode=120106")).StatusCode);
         var (_, userName) = await suite.NewUserAsync("120106", Roles.Viewer);
         await flooder.SignInAsync(userName);

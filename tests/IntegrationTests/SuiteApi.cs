@@ -8,9 +8,11 @@ namespace Platform.IntegrationTests;
 
 public sealed record StageDto(string Stage, int ClassSizeNorm, int[] ClassesPerGrade, int Classes, int Places);
 
-public sealed record SchoolDto(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status, StageDto[] Stages, int Classes, int Places);
+public sealed record SchoolDto(Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, string Ownership, string Status,
+    StageDto[] Stages, int Classes, int Places);
 
-public sealed record ProjectDto(Guid Id, Guid SchoolId, string Name, string Stage, int ClassesAdded, int PlacesAdded, string Status, DateOnly? InUseFrom);
+public sealed record ProjectDto(Guid Id, Guid SchoolId, string Name, string Stage, int ClassesAdded, int PlacesAdded, string Status,
+    DateOnly? InUseFrom);
 
 /// <summary>The calls a user of the suite makes through the gateway, shared by the tests.</summary>
 public static class SuiteApi
@@ -18,7 +20,8 @@ public static class SuiteApi
     /// <summary>A zone of 红桥区 with a name of its own, for one test.</summary>
     public static async Task<Guid> AddZoneAsync(this HttpClient gateway, string district = "120106")
     {
-        var response = await gateway.PostAsJsonAsync($"/api/planning/districts/{district}/zones", new { name = $"学区 {Guid.NewGuid():N}", kind = "school_district" });
+        var response = await gateway.PostAsJsonAsync($"/api/planning/districts/{district}/zones",
+            new { name = $"学区 {Guid.NewGuid():N}", kind = "school_district" });
         await EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -64,7 +67,8 @@ public static class SuiteApi
         });
         await EnsureAsync(registered);
         var schoolId = (await registered.Content.ReadFromJsonAsync<SchoolDto>())!.Id;
-        await gateway.ImportAsync("/api/planning/births/import", "区划代码,年份,出生人口\n" + string.Join("\n", Enumerable.Range(2006, 12).Select(y => $"{district},{y},1000")));
+        await gateway.ImportAsync("/api/planning/births/import", "区划代码,年份,出生人口\n"
+            + string.Join("\n", Enumerable.Range(2006, 12).Select(y => $"{district},{y},1000")));
         await gateway.ImportAsync("/api/planning/enrolment/import", "学校编号,年级,学年,在校生数\n" + string.Join("\n",
             from year in Enumerable.Range(2014, 8) from grade in Enumerable.Range(1, 6) select $"{schoolId},{grade},{year},100"));
         return (zoneId, schoolId);
@@ -120,8 +124,10 @@ public static class SuiteApi
     /// <summary>Every published message was delivered and acknowledged: none ready, none in flight.</summary>
     public static Task WaitUntilDrainedAsync(this SuiteFixture suite, string queue) =>
         Eventually.Until(
-            () => suite.Broker.ControlAsync("list_queues", "name", "messages_ready", "messages_unacknowledged", "--quiet", "--no-table-headers"),
-            output => output.Split('\n').Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, "0", "0"] && name == queue),
+            () => suite.Broker.ControlAsync("list_queues", "name", "messages_ready", "messages_unacknowledged", "--quiet",
+                "--no-table-headers"),
+            output => output.Split('\n')
+                .Any(line => line.Split('\t', StringSplitOptions.TrimEntries) is [var name, "0", "0"] && name == queue),
             $"queue {queue} to be drained");
 
     public static async Task EnsureAsync(HttpResponseMessage response)

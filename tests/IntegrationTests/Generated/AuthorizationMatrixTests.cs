@@ -22,7 +22,8 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
     private static readonly (string Role, string District)[] Users =
     [
         (Roles.Planner, Hexi), (Roles.Hr, Hexi), (Roles.Facilities, Hexi), (Roles.Viewer, City),
-        (Roles.SystemAdmin, City), (Roles.SecurityAdmin, City), (Roles.Auditor, City), (Roles.SystemAdmin, Hexi), (Roles.SecurityAdmin, Hexi),
+        (Roles.SystemAdmin, City), (Roles.SecurityAdmin, City), (Roles.Auditor, City),
+        (Roles.SystemAdmin, Hexi), (Roles.SecurityAdmin, Hexi),
     ];
 
     /// <summary>Who may read and who may change each service's data (docs/security.md, "Roles").</summary>
@@ -66,7 +67,8 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
             if (admitted is null || unknown.Count > 0 || (operation.BodyType == "application/json" && body is null)
                 || operation.BodyType is not (null or "application/json" or "multipart/form-data"))
             {
-                unclassified.Add($"{operation} (access {operation.Access}; unknown [{string.Join(", ", unknown)}]; body {operation.BodyName})");
+                unclassified.Add(
+                    $"{operation} (access {operation.Access}; unknown [{string.Join(", ", unknown)}]; body {operation.BodyName})");
                 continue;
             }
             var entries = operation.Service == "gateway" ? ["gateway"] : new[] { "gateway", "direct" };
@@ -80,26 +82,31 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
                         if (records == other && call.Districts.Count == 0)
                             continue; // names no record: the same call as for the own district
                         var inScope = call.Districts.All(new DistrictScope(district).Covers);
-                        var token = AccessTokens.Create(suite.Auth, Guid.NewGuid(), $"matrix-{(inScope ? "" : "refused-")}{run}-{role}", "矩阵用户",
+                        var userName = $"matrix-{(inScope ? "" : "refused-")}{run}-{role}";
+                        var token = AccessTokens.Create(suite.Auth, Guid.NewGuid(), userName, "矩阵用户",
                             [role], district, TimeSpan.FromHours(1));
                         using var client = suite.ClientFor(entry == "gateway" ? "gateway" : operation.Service, token);
-                        using var request = call.Request(entry == "gateway" && operation.Service != "gateway" ? $"/api/{operation.Service}" : "");
+                        var prefix = entry == "gateway" && operation.Service != "gateway" ? $"/api/{operation.Service}" : "";
+                        using var request = call.Request(prefix);
                         using var response = await client.SendAsync(request);
                         calls++;
                         var status = (int)response.StatusCode;
                         // A dry run of an import answers 200 with the rows it refuses, naming each (none written either way).
                         var rowsRefused = operation.BodyType == "multipart/form-data" && status == 200
-                            && System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())?["errors"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
+                            && System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())?["errors"]
+                                is System.Text.Json.Nodes.JsonArray { Count: > 0 };
                         // A record out of scope is not found; a body naming one may be refused as a bad field instead, or, when
                         // the user's own record in the path is in a state that refuses the step, as a conflict of that record.
                         var mixed = records != bodyRecords;
                         var problem = operation.Access is "anonymous" or "signed-in" ? Expect(status < 500, "an answer")
-                            : !admitted.Contains(role) || (operation.Access == AccessRequirement.OperatorPolicy && district != City) ? Expect(status == 403, "403")
+                            : !admitted.Contains(role) || (operation.Access == AccessRequirement.OperatorPolicy && district != City)
+                                ? Expect(status == 403, "403")
                             : !inScope && !call.BodyNamesOther(district) ? Expect(status == 404, "404")
                             : !inScope ? Expect(status is 400 or 404 || rowsRefused || (mixed && status is 409 or 422), "a refusal")
                             : Expect(status < 500 && status is not (401 or 403) && !(status == 404 && operation.Method == "GET"), "let in");
                         if (problem is not null)
-                            wrong.Add($"{role}@{district} {entry} {operation.Method} {call.Path} [{string.Join(",", call.Districts)}]: {status}, expected {problem}");
+                            wrong.Add($"{role}@{district} {entry} {operation.Method} {call.Path} [{string.Join(",", call.Districts)}]: " +
+                                $"{status}, expected {problem}");
                     }
         }
 
@@ -154,7 +161,8 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
 
     private static string Take(MatrixRecords? records, string kind) => records is null ? kind : $"{{{kind}}}";
 
-    private sealed record Call(Operation Operation, string Path, string? Body, IReadOnlyCollection<string> Districts, IReadOnlyCollection<string> BodyDistricts)
+    private sealed record Call(Operation Operation, string Path, string? Body, IReadOnlyCollection<string> Districts,
+        IReadOnlyCollection<string> BodyDistricts)
     {
         public bool BodyNamesOther(string userDistrict) => BodyDistricts.Any(d => !new DistrictScope(userDistrict).Covers(d));
 
@@ -164,7 +172,10 @@ public partial class AuthorizationMatrixTests(SuiteFixture suite, ITestOutputHel
             if (Operation.BodyType == "application/json")
                 request.Content = new StringContent(Body!, Encoding.UTF8, "application/json");
             else if (Operation.BodyType == "multipart/form-data")
-                request.Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Body ?? "")), "file", "matrix.csv" } };
+                request.Content = new MultipartFormDataContent
+                {
+                    { new ByteArrayContent(Encoding.UTF8.GetBytes(Body ?? "")), "file", "matrix.csv" },
+                };
             return request;
         }
     }

@@ -64,7 +64,8 @@ public class HostileInputGeneratedTests(SuiteFixture suite, ITestOutputHelper ou
         Assert.Empty(wrong);
         Assert.Equal(0, await Requests.ChangesByAsync(suite, userName));
         foreach (var service in ServiceDocuments.Services)
-            Assert.True(Requests.ResidentBytes(suite, service) < MemoryBound, $"{service} holds {Requests.ResidentBytes(suite, service) >> 20} MB");
+            Assert.True(Requests.ResidentBytes(suite, service) < MemoryBound,
+                $"{service} holds {Requests.ResidentBytes(suite, service) >> 20} MB");
     }
 
     /// <summary>Each hostile request for an operation: the field it aims at (null for a whole upload) and what it sends.</summary>
@@ -87,12 +88,15 @@ public class HostileInputGeneratedTests(SuiteFixture suite, ITestOutputHelper ou
         // A map's keys are text too: a NUL in one (a funding source, a subject) is refused like one in a value.
         if (operation.BodyType == "application/json")
             foreach (var field in operation.BodyFields.Where(f => f.Containers.Contains("map")))
-                yield return (Requests.Json(operation, path, field.Body(JsonValue.Create(1)).ToJsonString().Replace("\"2030\"", "\"20\\u000030\"")),
+                yield return (Requests.Json(operation, path,
+                    field.Body(JsonValue.Create(1)).ToJsonString().Replace("\"2030\"", "\"20\\u000030\"")),
                     field, "a NUL in a key");
         if (operation.BodyType == "multipart/form-data")
         {
-            yield return (Requests.Upload(operation, path, Encoding.UTF8.GetBytes("区划代码,年份\n1201\u000006,2020\n"), "nul.csv"), null, "a NUL in a CSV cell");
-            yield return (Requests.Upload(operation, path, "PK\u0003\u0004 not a workbook"u8.ToArray(), "broken.xlsx"), null, "a broken .xlsx");
+            yield return (Requests.Upload(operation, path, Encoding.UTF8.GetBytes("区划代码,年份\n1201\u000006,2020\n"), "nul.csv"), null,
+                "a NUL in a CSV cell");
+            yield return (Requests.Upload(operation, path, "PK\u0003\u0004 not a workbook"u8.ToArray(), "broken.xlsx"), null,
+                "a broken .xlsx");
             yield return (Requests.Upload(operation, path, "MZ"u8.ToArray(), "program.exe"), null, "an .exe");
         }
     }

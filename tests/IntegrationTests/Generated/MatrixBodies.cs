@@ -76,7 +76,8 @@ public static class MatrixBodies
     };
 
     public static string? For(Operation operation) =>
-        operation.BodyName is { } name ? BySchema.GetValueOrDefault(name) : ByOperation.GetValueOrDefault($"{operation.Method} {operation.Path}");
+        operation.BodyName is { } name ? BySchema.GetValueOrDefault(name)
+            : ByOperation.GetValueOrDefault($"{operation.Method} {operation.Path}");
 
     /// <summary>Whether the body names records, so that it is also sent naming another district's.</summary>
     public static bool NamesRecords(string? body) =>

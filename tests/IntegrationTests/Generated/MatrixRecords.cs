@@ -35,12 +35,14 @@ public sealed record MatrixRecords(string District, IReadOnlyDictionary<string, 
         var scenario = await IdOfAsync(await gateway.PostAsJsonAsync("/api/planning/scenarios",
             new { districtCode = district, name = $"授权矩阵方案{Guid.NewGuid():N}"[..14], levers = new { horizon = 3 } }));
         // 2031: a year and a term no other test plans for.
-        var rotationPlan = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = district, year = 2031 }));
+        var rotationPlan = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rotation/plans",
+            new { districtCode = district, year = 2031 }));
         var round = await IdOfAsync(await gateway.PostAsJsonAsync("/api/workforce/rounds",
             new { districtCode = district, termFrom = "2031-09-01", termTo = "2034-08-31" }));
         var user = await IdOfAsync(await gateway.PostAsJsonAsync("/api/admin/users", new
         {
-            userName = $"mx{Guid.NewGuid():N}"[..20], displayName = "矩阵用户", password = $"Matrix-{Guid.NewGuid():N}", districtCode = district,
+            userName = $"mx{Guid.NewGuid():N}"[..20], displayName = "矩阵用户", password = $"Matrix-{Guid.NewGuid():N}",
+            districtCode = district,
         }));
         return new MatrixRecords(district, new Dictionary<string, (string, string)>
         {

@@ -6,12 +6,14 @@ namespace Platform.IntegrationTests.Generated;
 /// <summary>A value a request carries somewhere: a query or path parameter, or a leaf of its JSON body.</summary>
 /// <param name="Segments">The property names from the body's root to the leaf (lists and maps add none).</param>
 /// <param name="Containers">For each segment and the leaf: "object", "list" or "map", how to build a body reaching it.</param>
-public sealed record Field(string In, IReadOnlyList<string> Segments, IReadOnlyList<string> Containers, JsonObject Schema, bool Required = false)
+public sealed record Field(string In, IReadOnlyList<string> Segments, IReadOnlyList<string> Containers, JsonObject Schema,
+    bool Required = false)
 {
     public string Name => string.Join('.', Segments);
     public string Type => Schema["type"] switch
     {
-        JsonArray types => types.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t is "integer" or "number") ?? types.Select(t => t!.GetValue<string>()).First(t => t != "null"),
+        JsonArray types => types.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t is "integer" or "number")
+            ?? types.Select(t => t!.GetValue<string>()).First(t => t != "null"),
         JsonValue type => type.GetValue<string>(),
         _ => "string",
     };
@@ -89,7 +91,8 @@ public static class ServiceDocuments
         return operations;
     }
 
-    private static void Leaves(JsonObject schema, JsonObject schemas, List<string> segments, List<string> containers, List<Field> found, int depth)
+    private static void Leaves(JsonObject schema, JsonObject schemas, List<string> segments, List<string> containers, List<Field> found,
+        int depth)
     {
         if (depth > 8)
             return;

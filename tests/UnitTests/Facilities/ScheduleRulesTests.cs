@@ -50,7 +50,8 @@ public class ScheduleRulesTests
     public void A_design_estimate_more_than_ten_percent_over_feasibility_is_flagged(double feasibility, double design, bool flagged)
     {
         var flag = ScheduleRules.EstimateOverrun(
-            [new(EstimateKind.Feasibility, (decimal)feasibility, new DateOnly(2025, 1, 1)), new(EstimateKind.Design, (decimal)design, new DateOnly(2025, 6, 1))]);
+            [new(EstimateKind.Feasibility, (decimal)feasibility, new DateOnly(2025, 1, 1)),
+                new(EstimateKind.Design, (decimal)design, new DateOnly(2025, 6, 1))]);
         Assert.Equal(flagged, flag is not null);
     }
 
@@ -69,13 +70,18 @@ public class ScheduleRulesTests
             new(Guid.NewGuid(), district, DeliveryPath.Government, milestones, new Dictionary<string, int> { ["primary"] = places });
         var arriving = PortfolioRules.Arriving(
         [
-            Project("120106", [M("construction_start", "2026-03-01", "2026-03-01"), M("topping_out", "2026-10-01"), M("in_use", "2027-08-30")], 1080), // 在建, slips to 2028
-            Project("120106", [M("approved", "2027-01-01"), M("in_use", "2029-09-01")], 540),                                                     // 储备, on time
-            Project("120106", [M("in_use", "2025-09-01", "2025-09-01")], 999),                                                                    // in use: not arriving
+            // 在建, slips to 2028
+            Project("120106",
+                [M("construction_start", "2026-03-01", "2026-03-01"), M("topping_out", "2026-10-01"), M("in_use", "2027-08-30")], 1080),
+            // 储备, on time
+            Project("120106", [M("approved", "2027-01-01"), M("in_use", "2029-09-01")], 540),
+            // in use: not arriving
+            Project("120106", [M("in_use", "2025-09-01", "2025-09-01")], 999),
         ], Today);
 
         Assert.Equal(
-            [(PortfolioStatus.UnderConstruction, 2027, 1080, 0), (PortfolioStatus.UnderConstruction, 2028, 0, 1080), (PortfolioStatus.Reserve, 2029, 540, 540)],
+            [(PortfolioStatus.UnderConstruction, 2027, 1080, 0), (PortfolioStatus.UnderConstruction, 2028, 0, 1080),
+                (PortfolioStatus.Reserve, 2029, 540, 540)],
             arriving.Select(a => (a.Status, a.Year, a.PlannedPlaces, a.ForecastPlaces)));
     }
 }

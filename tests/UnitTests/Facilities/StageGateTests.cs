@@ -37,15 +37,18 @@ public class StageGateTests
         var waiver = new Passage("feasibility", new DateOnly(2025, 10, 1), Officer, null, WaiverReason: "改扩建项目可研与立项合并审批");
         Assert.Empty(StageGates.Check(DeliveryPath.Government, passed, waiver, Today));
         Assert.True(waiver.Waived);
-        Assert.Equal(["documentReference"], StageGates.Check(DeliveryPath.Government, passed, Pass("feasibility", "2026-01-10", doc: null), Today).Keys);
+        Assert.Equal(["documentReference"],
+            StageGates.Check(DeliveryPath.Government, passed, Pass("feasibility", "2026-01-10", doc: null), Today).Keys);
     }
 
     [Fact]
     public void Dates_may_be_neither_in_the_future_nor_before_the_previous_gate()
     {
         IReadOnlyList<Passage> passed = [Pass("obligation", "2025-03-01")];
-        Assert.Contains("in the future", StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-23"), Today)["date"]);
-        Assert.Contains("before 配套义务登记", StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2025-02-28"), Today)["date"]);
+        Assert.Contains("in the future",
+            StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-23"), Today)["date"]);
+        Assert.Contains("before 配套义务登记",
+            StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2025-02-28"), Today)["date"]);
         Assert.Empty(StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-22"), Today)); // today is fine
     }
 }

@@ -41,7 +41,8 @@ public class BackTestTests
         var school = School("S1", "Z1", [1, 2],
             (1, 2016, 100), (1, 2017, 100), (1, 2018, 100), (1, 2019, 100), (1, 2020, 100), (1, 2021, 100),
             (2, 2017, 90), (2, 2018, 95), (2, 2019, 100), (2, 2020, 100), (2, 2021, 100));
-        var candidates = new[] { new ForecastSettings { Method = RatioMethod.Mean }, new ForecastSettings { Method = RatioMethod.LastValue } };
+        var candidates = new[] { new ForecastSettings { Method = RatioMethod.Mean },
+            new ForecastSettings { Method = RatioMethod.LastValue } };
 
         var ranked = BackTest.Compare(Input(2021, FlatBirths, school), candidates, holdoutYears: 2, rankBy: Level.School);
 

@@ -14,7 +14,8 @@ public class DemandMovesTests
     [Fact]
     public void Moves_the_share_from_its_first_year_on_and_leaves_other_stages_alone()
     {
-        var moved = DemandMoves.Apply(Rows, [new ZoneDemandMove("A", "B", "primary", 0.25, 2027)]).ToDictionary(r => (r.Unit, r.Stage, r.Year), r => r.Pupils);
+        var moved = DemandMoves.Apply(Rows, [new ZoneDemandMove("A", "B", "primary", 0.25, 2027)])
+            .ToDictionary(r => (r.Unit, r.Stage, r.Year), r => r.Pupils);
 
         Assert.Equal(1000, moved[("A", "primary", 2026)]); // before the move's year
         Assert.Equal(900, moved[("A", "primary", 2027)]);  // 1200 - 25%
@@ -34,7 +35,8 @@ public class DemandMovesTests
     [Fact]
     public void Shares_from_one_zone_add_up_rather_than_compound()
     {
-        var moved = DemandMoves.Apply(Rows, [new ZoneDemandMove("A", "B", "primary", 0.5, 2027), new ZoneDemandMove("A", "C", "primary", 0.5, 2027)]);
+        var moved = DemandMoves.Apply(Rows,
+            [new ZoneDemandMove("A", "B", "primary", 0.5, 2027), new ZoneDemandMove("A", "C", "primary", 0.5, 2027)]);
         Assert.Equal(0, moved.Single(r => r.Unit == "A" && r.Stage == "primary" && r.Year == 2027).Pupils, precision: 9);
         Assert.Equal(600, moved.Single(r => r.Unit == "C" && r.Year == 2027).Pupils, precision: 9);
     }

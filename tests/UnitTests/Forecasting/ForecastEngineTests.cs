@@ -116,7 +116,8 @@ public class ForecastEngineTests
     {
         Assert.Contains("YieldPerDwelling", new HousingSettings(new Dictionary<string, double> { ["primary"] = 0.1 }, [1.0],
             new Dictionary<string, double> { ["primary"] = 80 }, 2.8).Problems().Keys);
-        Assert.Contains("ResidentsPerDwelling", new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }).Problems().Keys);
+        Assert.Contains("ResidentsPerDwelling",
+            new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }).Problems().Keys);
         Assert.Empty(new HousingSettings(null, [1.0], new Dictionary<string, double> { ["primary"] = 80 }, 2.8).Problems());
     }
 

@@ -17,6 +17,7 @@ internal static class Histories
     public static IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> Births(params (int Year, double Count)[] births) =>
         new Dictionary<string, IReadOnlyDictionary<int, double>> { ["D1"] = births.ToDictionary(b => b.Year, b => b.Count) };
 
-    public static ForecastInput Input(int baseYear, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> births, params SchoolHistory[] schools) =>
+    public static ForecastInput Input(int baseYear, IReadOnlyDictionary<string, IReadOnlyDictionary<int, double>> births,
+        params SchoolHistory[] schools) =>
         new(baseYear, schools, births, []);
 }

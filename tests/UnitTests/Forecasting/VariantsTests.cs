@@ -16,7 +16,8 @@ public class VariantsTests
     {
         var errors = Variants.Errors([0.02, double.NaN, 0.015], horizon: 4);
         // 2%, then held at 2% (unknown, then smaller), then 2% × 4 / 3 beyond the three measured years.
-        Assert.Equal([0.02, 0.02, 0.02, Math.Round(0.02 * 4 / 3, 10)], Enumerable.Range(1, 4).Select(ahead => Math.Round(errors[ahead], 10)));
+        Assert.Equal([0.02, 0.02, 0.02, Math.Round(0.02 * 4 / 3, 10)],
+            Enumerable.Range(1, 4).Select(ahead => Math.Round(errors[ahead], 10)));
     }
 
     [Fact]

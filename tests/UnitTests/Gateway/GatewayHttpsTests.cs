@@ -80,9 +80,13 @@ public class GatewayHttpsTests
     [Fact]
     public void Marks_only_cookies_that_lack_secure()
     {
-        IHeaderDictionary headers = new HeaderDictionary { ["Set-Cookie"] = new(["a=1; path=/; httponly", "b=2; secure; samesite=strict"]) };
+        IHeaderDictionary headers = new HeaderDictionary
+        {
+            ["Set-Cookie"] = new(["a=1; path=/; httponly", "b=2; secure; samesite=strict"]),
+        };
         GatewayHttps.MarkCookiesSecure(headers);
-        Assert.Equal(["a=1; path=/; httponly; secure", "b=2; secure; samesite=strict"], headers.SetCookie.Select(cookie => cookie!).ToArray());
+        Assert.Equal(["a=1; path=/; httponly; secure", "b=2; secure; samesite=strict"],
+            headers.SetCookie.Select(cookie => cookie!).ToArray());
     }
 
     private static X509Certificate2 SelfSigned()

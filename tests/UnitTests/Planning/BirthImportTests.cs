@@ -20,7 +20,8 @@ public class BirthImportTests
         return (BirthImport.Read(import, Areas, currentYear: 2026), import.Errors);
     }
 
-    private static (IReadOnlyList<BirthRecord> Records, List<ImportError> Errors) Read(params string[][] rows) => ReadWithHeader(["区划代码", "年份", "出生人口"], rows);
+    private static (IReadOnlyList<BirthRecord> Records, List<ImportError> Errors) Read(params string[][] rows) =>
+        ReadWithHeader(["区划代码", "年份", "出生人口"], rows);
 
     [Fact]
     public void Reads_good_rows()
@@ -33,7 +34,8 @@ public class BirthImportTests
     [Fact]
     public void A_row_about_a_district_outside_the_users_scope_is_a_bad_row()
     {
-        var sheet = new List<SheetRow> { new(1, ["区划代码", "年份", "出生人口"]), new(2, ["120106", "2024", "4990"]), new(3, ["120105", "2024", "5120"]) };
+        var sheet = new List<SheetRow> { new(1, ["区划代码", "年份", "出生人口"]), new(2, ["120106", "2024", "4990"]),
+            new(3, ["120105", "2024", "5120"]) };
         var import = SheetImport.Match(sheet, BirthImport.Columns);
         var hongqiaoOnly = new AreaLookup(["120105", "120106"], [Dingzigu, Wanghailou], new DistrictScope("120106"));
 
@@ -75,7 +77,8 @@ public class BirthImportTests
             ["120106", "丁字沽学区", "2023", "901"]); // repeats row 3
 
         Assert.Equal(
-            [new BirthRecord("120106", null, 2023, 5000), new BirthRecord("120106", Dingzigu.Id, 2023, 900), new BirthRecord("120106", Dingzigu.Id, 2022, 950)],
+            [new BirthRecord("120106", null, 2023, 5000), new BirthRecord("120106", Dingzigu.Id, 2023, 900),
+                new BirthRecord("120106", Dingzigu.Id, 2022, 950)],
             records);
         Assert.Equal([(5, "学区", "望海楼学区"), (6, "年份", "2023")], errors.Select(e => (e.Row, e.Column, e.Value)));
         Assert.Contains("not a zone of district 120106", errors[0].Reason);

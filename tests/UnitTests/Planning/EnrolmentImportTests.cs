@@ -5,9 +5,12 @@ namespace Platform.UnitTests.Planning;
 
 public class EnrolmentImportTests
 {
-    private static readonly SchoolGrades Primary = new(Guid.NewGuid(), "红桥区实验小学", "120106", Guid.NewGuid(), "open", Enumerable.Range(1, 6).ToHashSet());
-    private static readonly SchoolGrades TwinA = new(Guid.NewGuid(), "第二小学", "120106", Guid.NewGuid(), "open", Enumerable.Range(1, 6).ToHashSet());
-    private static readonly SchoolGrades TwinB = new(Guid.NewGuid(), "第二小学", "120105", Guid.NewGuid(), "open", Enumerable.Range(1, 6).ToHashSet());
+    private static readonly SchoolGrades Primary = new(Guid.NewGuid(), "红桥区实验小学", "120106", Guid.NewGuid(), "open",
+        Enumerable.Range(1, 6).ToHashSet());
+    private static readonly SchoolGrades TwinA = new(Guid.NewGuid(), "第二小学", "120106", Guid.NewGuid(), "open",
+        Enumerable.Range(1, 6).ToHashSet());
+    private static readonly SchoolGrades TwinB = new(Guid.NewGuid(), "第二小学", "120105", Guid.NewGuid(), "open",
+        Enumerable.Range(1, 6).ToHashSet());
 
     private static (IReadOnlyList<EnrolmentRecord> Records, List<ImportError> Errors) Read(string[] header, params string[][] rows)
     {
@@ -45,7 +48,8 @@ public class EnrolmentImportTests
             ["红桥区实验小学", "", "一年级", "2024-2025", "180", "150", "30"],
             ["", Primary.Id.ToString(), "2", "2024学年", "175", "", ""]);
         Assert.Empty(errors);
-        Assert.Equal([new EnrolmentRecord(Primary.Id, 1, 2024, 180, 150, 30), new EnrolmentRecord(Primary.Id, 2, 2024, 175, null, null)], records);
+        Assert.Equal([new EnrolmentRecord(Primary.Id, 1, 2024, 180, 150, 30), new EnrolmentRecord(Primary.Id, 2, 2024, 175, null, null)],
+            records);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public class PublishingTests
     [Fact]
     public void Announces_shortfalls_above_the_threshold_with_their_first_year()
     {
-        var announced = Publishing.ShortfallsToAnnounce(Guid.NewGuid(), "120106", Report, thresholdPlaces: 45, new Dictionary<(Guid, string, int), int>());
+        var announced = Publishing.ShortfallsToAnnounce(Guid.NewGuid(), "120106", Report, thresholdPlaces: 45,
+            new Dictionary<(Guid, string, int), int>());
         Assert.Equal([2024, 2025, 2026], announced.Select(s => s.Year)); // 2023's 30 places are under the threshold
         Assert.All(announced, s => Assert.Equal(2023, s.FirstYear));
         Assert.Equal((90, 2), (announced[0].ShortfallPlaces, announced[0].ShortfallClasses));
@@ -26,7 +27,10 @@ public class PublishingTests
     [Fact]
     public void Announces_again_only_what_changed_by_a_whole_class()
     {
-        var before = new Dictionary<(Guid, string, int), int> { [(Zone, "primary", 2024)] = 2, [(Zone, "primary", 2025)] = 3, [(Zone, "primary", 2026)] = 5 };
+        var before = new Dictionary<(Guid, string, int), int>
+        {
+            [(Zone, "primary", 2024)] = 2, [(Zone, "primary", 2025)] = 3, [(Zone, "primary", 2026)] = 5,
+        };
         var announced = Publishing.ShortfallsToAnnounce(Guid.NewGuid(), "120106", Report, thresholdPlaces: 45, before);
         Assert.Equal([2025], announced.Select(s => s.Year)); // 3 classes before, 4 now; 2024 and 2026 are unchanged
     }

@@ -31,12 +31,14 @@ public class SchoolRulesTests
 
     [Fact]
     public void A_planned_school_needs_its_opening_year() =>
-        Assert.Contains("openingYear", Validate(Request(new StageRequest("primary", null, [1, 1, 1, 1, 1, 1])) with { Status = "planned" }).Errors.Keys);
+        Assert.Contains("openingYear",
+            Validate(Request(new StageRequest("primary", null, [1, 1, 1, 1, 1, 1])) with { Status = "planned" }).Errors.Keys);
 
     [Fact]
     public void Inclusive_private_ownership_is_for_kindergartens_only()
     {
-        Assert.Contains("ownership", Validate(Request(new StageRequest("primary", null, [1, 1, 1, 1, 1, 1])) with { Ownership = "inclusive_private" }).Errors.Keys);
+        Assert.Contains("ownership",
+            Validate(Request(new StageRequest("primary", null, [1, 1, 1, 1, 1, 1])) with { Ownership = "inclusive_private" }).Errors.Keys);
         Assert.Empty(Validate(Request(new StageRequest("kindergarten", null, [2, 2, 2])) with { Ownership = "inclusive_private" }).Errors);
     }
 
@@ -48,7 +50,8 @@ public class SchoolRulesTests
     [Fact]
     public void A_stage_is_listed_once()
     {
-        var (_, errors) = Validate(Request(new StageRequest("primary", null, [1, 1, 1, 1, 1, 1]), new StageRequest("primary", null, [1, 1, 1, 1, 1, 1])));
+        var (_, errors) = Validate(Request(new StageRequest("primary", null, [1, 1, 1, 1, 1, 1]),
+            new StageRequest("primary", null, [1, 1, 1, 1, 1, 1])));
         Assert.Contains("stages[1].stage", errors.Keys);
     }
 

@@ -22,7 +22,10 @@ public sealed class ScenarioLeversTests
         form.ClassSizeNorms = new() { ["primary"] = 40, ["junior_secondary"] = null };
         ScenarioLevers.PrepareForEditing(form);
         form.SchoolChanges[0] = new SchoolChangeRow { SchoolId = School, Change = "close", Year = 2028 };
-        form.DemandMoves[0] = new DemandMoveRow { FromZoneId = Zone, ToSchoolId = School, Stage = "primary", SharePercent = 15, FromYear = 2027 };
+        form.DemandMoves[0] = new DemandMoveRow
+        {
+            FromZoneId = Zone, ToSchoolId = School, Stage = "primary", SharePercent = 15, FromYear = 2027,
+        };
 
         var (levers, problem) = ScenarioLevers.Write(form, stored, new Texts());
 

@@ -15,8 +15,10 @@ public class RotationPlannerTests
     /// <summary>A male 在编 teacher aged 40 with eight years at the school, unless told otherwise.</summary>
     private static RotationTeacher Teacher(
         string id, string school, string subject = "数学", BackboneLevel backbone = BackboneLevel.None, Gender gender = Gender.Male,
-        DateOnly? born = null, DateOnly? since = null, bool inEstablishment = true, Exemption? exemption = null, Role role = Role.Teacher) =>
-        new(id, $"教师{id}", gender, born ?? new DateOnly(1986, 3, 1), school, since ?? new DateOnly(2018, 9, 1), subject, inEstablishment, backbone, role, exemption);
+        DateOnly? born = null, DateOnly? since = null, bool inEstablishment = true, Exemption? exemption = null,
+        Role role = Role.Teacher) =>
+        new(id, $"教师{id}", gender, born ?? new DateOnly(1986, 3, 1), school, since ?? new DateOnly(2018, 9, 1), subject, inEstablishment,
+            backbone, role, exemption);
 
     [Fact]
     public void Eligibility_is_judged_on_the_reference_date_in_full_years()
@@ -26,11 +28,13 @@ public class RotationPlannerTests
 
         Assert.Empty(Why(Teacher("t1", "A", born: new DateOnly(1976, 9, 2))));                     // 49 until tomorrow
         Assert.Equal(["age"], Why(Teacher("t2", "A", born: new DateOnly(1976, 9, 1))).Select(r => r.Code)); // 50 on the day
-        Assert.Equal(["age"], Why(Teacher("t3", "A", gender: Gender.Female, born: new DateOnly(1981, 9, 1))).Select(r => r.Code)); // women: under 45
+        // women: under 45
+        Assert.Equal(["age"], Why(Teacher("t3", "A", gender: Gender.Female, born: new DateOnly(1981, 9, 1))).Select(r => r.Code));
         Assert.Empty(Why(Teacher("t4", "A", since: new DateOnly(2020, 9, 1))));                    // exactly six years
         Assert.Equal(["tenure"], Why(Teacher("t5", "A", since: new DateOnly(2020, 9, 2))).Select(r => r.Code)); // a day short
         var nursing = new Exemption("nursing", null, On, On.AddYears(1).AddDays(-1));
-        Assert.Equal(["not_in_establishment", "exempt"], Why(Teacher("t6", "A", inEstablishment: false, exemption: nursing)).Select(r => r.Code));
+        Assert.Equal(["not_in_establishment", "exempt"],
+            Why(Teacher("t6", "A", inEstablishment: false, exemption: nursing)).Select(r => r.Code));
         // An exemption holds on the days it covers: one that ended the day before, or begins the day after, does not.
         Assert.Empty(Why(Teacher("t7", "A", exemption: nursing with { From = On.AddYears(-1), To = On.AddDays(-1) })));
         Assert.Empty(Why(Teacher("t8", "A", exemption: nursing with { From = On.AddDays(1) })));
@@ -57,12 +61,15 @@ public class RotationPlannerTests
     public void Each_school_rotates_at_least_its_share_with_backbone_teachers_first()
     {
         // 12 eligible at strong school A: ⌈1.2⌉ = 2 must rotate, ⌈0.4⌉ = 1 of them backbone. B is weaker and short of 数学.
-        var teachers = Enumerable.Range(1, 12).Select(i => Teacher($"a{i:00}", "A", backbone: i == 12 ? BackboneLevel.District : BackboneLevel.None)).ToList();
+        var teachers = Enumerable.Range(1, 12)
+            .Select(i => Teacher($"a{i:00}", "A", backbone: i == 12 ? BackboneLevel.District : BackboneLevel.None)).ToList();
         var plan = RotationPlanner.Plan(teachers, [School("A", 5), School("B", 2, ("数学", -3))], Tianjin, On);
 
         var quota = Assert.Single(plan.Schools);
-        Assert.Equal((12, 2, 2, 1, 1, true), (quota.Eligible, quota.Quota, quota.Selected, quota.BackboneTarget, quota.BackboneSelected, quota.Met));
-        Assert.Equal(["a12", "a01"], plan.Assignments.Select(a => a.TeacherId)); // the backbone teacher, then the longest-serving (by id on a tie)
+        Assert.Equal((12, 2, 2, 1, 1, true),
+            (quota.Eligible, quota.Quota, quota.Selected, quota.BackboneTarget, quota.BackboneSelected, quota.Met));
+        // the backbone teacher, then the longest-serving (by id on a tie)
+        Assert.Equal(["a12", "a01"], plan.Assignments.Select(a => a.TeacherId));
         Assert.All(plan.Assignments, a => Assert.Equal("B", a.ToSchoolId));
         Assert.Equal(TeacherOutcome.NotSelected, plan.Teachers.Single(t => t.TeacherId == "a02").Outcome);
         Assert.Equal("quota_met", plan.Teachers.Single(t => t.TeacherId == "a02").Reasons[0].Code);
@@ -106,7 +113,8 @@ public class RotationPlannerTests
         Assert.Null(RotationPlanner.WhyNotTo(nineYear, primaryFull, "数学", 0, Tianjin with { BeyondSubjectNeed = true }));
 
         // The planner asks the same: the kindergarten's teacher finds no school, the nine-year school's goes to the middle school.
-        var plan = RotationPlanner.Plan([Teacher("k1", "K"), Teacher("n1", "N")], [kindergarten, nineYear, middle, primaryFull], Tianjin, On);
+        var plan = RotationPlanner.Plan([Teacher("k1", "K"), Teacher("n1", "N")], [kindergarten, nineYear, middle, primaryFull], Tianjin,
+            On);
         Assert.Equal([("n1", "M")], plan.Assignments.Select(a => (a.TeacherId, a.ToSchoolId)));
         Assert.Contains(plan.Teachers.Single(t => t.TeacherId == "k1").Reasons, r => r.Code == "no_destination");
     }
@@ -133,7 +141,8 @@ public class RotationPlannerTests
     {
         // Three schools of four eligible each: ⌈0.4⌉ = 1 at each (3 in all), or ⌈1.2⌉ = 2 for the district.
         var teachers = new[] { "A", "B", "C" }.SelectMany(s => Enumerable.Range(1, 4).Select(i => Teacher($"{s}{i}", s))).ToList();
-        RotationSchool[] schools = [School("A", 5, ("数学", 1)), School("B", 4, ("数学", 1)), School("C", 3, ("数学", 1)), School("D", 1, ("数学", -5))];
+        RotationSchool[] schools = [School("A", 5, ("数学", 1)), School("B", 4, ("数学", 1)), School("C", 3, ("数学", 1)),
+            School("D", 1, ("数学", -5))];
 
         Assert.Equal((3, 3), RotationPlanner.Plan(teachers, schools, Tianjin, On).District is var bySchool
             ? (bySchool.Required, bySchool.Rotated) : default);
@@ -146,7 +155,8 @@ public class RotationPlannerTests
     public void Directions_and_scope_limit_where_teachers_go()
     {
         var teachers = Enumerable.Range(1, 10).Select(i => Teacher($"a{i:00}", "A", subject: "语文")).ToList();
-        RotationSchool[] schools = [School("A", 3, ("语文", 1)), School("Strong", 5, ("语文", -2)), new("Other zone", "外区弱校", "Z2", "G2", 1, new Dictionary<string, int> { ["语文"] = -2 })];
+        RotationSchool[] schools = [School("A", 3, ("语文", 1)), School("Strong", 5, ("语文", -2)),
+            new("Other zone", "外区弱校", "Z2", "G2", 1, new Dictionary<string, int> { ["语文"] = -2 })];
 
         // Strong to weak only: the stronger school is closed, the weaker one is open.
         var strongToWeak = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = [Direction.StrongToWeak] }, On);
@@ -155,7 +165,8 @@ public class RotationPlannerTests
         var overToUnder = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = [Direction.OverToUnderStaffed] }, On);
         Assert.Single(overToUnder.Assignments);
         // Within the zone: only Strong is in A's zone, and it is stronger, so strong-to-weak alone leaves nowhere to go.
-        var zoneOnly = RotationPlanner.Plan(teachers, schools, Tianjin with { Directions = [Direction.StrongToWeak], Scope = RotationScope.Zone }, On);
+        var zoneOnly = RotationPlanner.Plan(teachers, schools,
+            Tianjin with { Directions = [Direction.StrongToWeak], Scope = RotationScope.Zone }, On);
         Assert.Empty(zoneOnly.Assignments);
         Assert.False(zoneOnly.District.Met);
     }

@@ -51,7 +51,8 @@ public class RoundRulesTests
         Assert.Contains("校内竞聘", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(Guid.NewGuid()), School, true, 1));
         Assert.Contains("no open post", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School), School, false, 0));
         Assert.Contains("placed already", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, School), School, false, 1));
-        Assert.Contains("placed already", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, null, "training"), School, false, 1));
+        Assert.Contains("placed already",
+            RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, null, "training"), School, false, 1));
         Assert.Contains("not a candidate", RoundRules.WhyNotChosen(RoundStage.Internal, null, School, false, 1));
     }
 

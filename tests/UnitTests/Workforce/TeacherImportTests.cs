@@ -29,7 +29,8 @@ public class TeacherImportTests
         Assert.Empty(errors);
         Assert.Equal((new DateOnly(1985, 4, 12), new DateOnly(2015, 9, 1), "数学|体育", "first", "district"),
             (records[0].BirthDate, records[0].AtSchoolSince, string.Join("|", records[0].Subjects), records[0].Title, records[0].Backbone));
-        Assert.Equal((new DateOnly(1985, 4, 1), "英语", "none", "contract"), (records[1].BirthDate, records[1].Subjects[0], records[1].Backbone, records[1].Establishment));
+        Assert.Equal((new DateOnly(1985, 4, 1), "英语", "none", "contract"),
+            (records[1].BirthDate, records[1].Subjects[0], records[1].Backbone, records[1].Establishment));
     }
 
     [Fact]
@@ -58,7 +59,8 @@ public class TeacherImportTests
             new(8, ["E7", "庚", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "在编", "受处分", "", "", ""]),
         };
         var import = SheetImport.Match(sheet, TeacherImport.Columns);
-        var records = TeacherImport.Read(import, [School], Today, new Dictionary<string, CurrentPosting>()).ToDictionary(r => r.StaffNumber);
+        var records = TeacherImport.Read(import, [School], Today, new Dictionary<string, CurrentPosting>())
+            .ToDictionary(r => r.StaffNumber);
 
         Assert.Equal(new Exemption("nursing", null, new DateOnly(2026, 9, 1), new DateOnly(2027, 8, 31)), records["E1"].Exemption);
         Assert.Null(records["E2"].Exemption);
@@ -72,7 +74,8 @@ public class TeacherImportTests
     public void A_move_is_a_new_posting_from_a_later_day_never_a_rewrite_of_history()
     {
         var (home, other) = (Guid.NewGuid(), Guid.NewGuid());
-        var current = new CurrentPosting(home, new DateOnly(2018, 9, 1), new HashSet<(Guid, DateOnly)> { (home, new DateOnly(2018, 9, 1)) });
+        var current = new CurrentPosting(home, new DateOnly(2018, 9, 1),
+            new HashSet<(Guid, DateOnly)> { (home, new DateOnly(2018, 9, 1)) });
 
         Assert.Null(TeacherImport.WhyNotPosted(null, other, new DateOnly(2010, 9, 1)));               // a new teacher
         Assert.Null(TeacherImport.WhyNotPosted(current, home, new DateOnly(2018, 9, 1)));             // unchanged
