@@ -168,18 +168,30 @@ public sealed record SchoolTraining(
 public sealed record ComingClasses(string Stage, int Classes, int Places, DateOnly InUseFrom, int TeachersNeeded);
 
 /// <summary>
-/// A school's establishment: required teachers from its latest enrolment, approved posts (核定) and 在编 teachers; and
-/// commissioned classes the enrolment does not show yet.
+/// A school's establishment: the teachers its latest enrolment requires by the standard (按标准应配; null when Workforce
+/// has no enrolment of the school, which is not a requirement of 0), its approved establishment (核定编制, the posts
+/// approved) and its 在编 teachers; and commissioned classes the enrolment does not show yet.
 /// </summary>
 public sealed record SchoolEstablishment(
-    Guid SchoolId, string SchoolName, int? Year, IReadOnlyDictionary<string, int> Pupils, int Required, int Approved,
+    Guid SchoolId, string SchoolName, int? Year, IReadOnlyDictionary<string, int> Pupils, int? Required, int Approved,
     int Actual, IReadOnlyList<string> MissingArtsAndSports, IReadOnlyList<ComingClasses> Coming)
 {
-    /// <summary>Above 0: over-staffed (超编) against the requirement; below 0: short (缺编).</summary>
-    public int AgainstRequired => Actual - Required;
+    /// <summary>Above 0: over-staffed (超编) against the requirement; below 0: short (缺编); null without enrolment.</summary>
+    public int? AgainstRequired => Actual - Required;
+
+    /// <summary>Above 0: more 在编 teachers than approved; below 0: approved posts not filled.</summary>
     public int AgainstApproved => Actual - Approved;
 }
 
-/// <summary>A district's establishment: its schools', and their sums; the surplus is what over-staffed schools have beyond need.</summary>
+/// <summary>
+/// A district's establishment: its schools', and their sums. <see cref="Required"/> and <see cref="AgainstRequired"/>
+/// add up the schools with enrolment only (<see cref="WithoutEnrolment"/> counts the others); the surplus is what
+/// over-staffed schools have beyond need.
+/// </summary>
 public sealed record DistrictEstablishment(
-    string DistrictCode, int Required, int Approved, int Actual, int Surplus, IReadOnlyList<SchoolEstablishment> Schools);
+    string DistrictCode, int Required, int Approved, int Actual, int Surplus, IReadOnlyList<SchoolEstablishment> Schools)
+{
+    public int AgainstRequired => Schools.Sum(s => s.AgainstRequired ?? 0);
+    public int AgainstApproved => Actual - Approved;
+    public int WithoutEnrolment => Schools.Count(s => s.Required is null);
+}

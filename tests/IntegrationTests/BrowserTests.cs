@@ -106,6 +106,15 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         await Assertions.Expect(hr).ToHaveURLAsync($"{Gateway}/workforce");
         await Assertions.Expect(hr.Locator("h1")).ToHaveTextAsync("编制与配备");
         Assert.True(await hr.Locator("tbody tr").CountAsync() > 3, "the establishment lists 红桥's schools");
+        // The export is the page's table under the page's names, a school without enrolment said so in both.
+        var sheet = await DownloadAsync(hr, hr.Locator("a[href^='/files/workforce/establishment/export']"), "establishment.xlsx");
+        Assert.Equal(await hr.Locator("thead th").AllInnerTextsAsync(), sheet[0].Cells);
+        Assert.Equal(await hr.Locator("tbody tr").CountAsync() + 2, sheet.Count); // the headers and the district's totals
+        Assert.Equal(await hr.Locator("tfoot td").Nth(2).InnerTextAsync(), sheet[^1].Cells[3]);
+        var noEnrolment = hr.Locator("tbody tr").Filter(new() { HasText = "无在校生数据" });
+        Assert.True(await noEnrolment.CountAsync() > 0, "红桥's planned schools have no enrolment yet");
+        var planned = await noEnrolment.First.Locator("th").InnerTextAsync();
+        Assert.Equal("无在校生数据", sheet.Single(row => row.Cells[0] == planned).Cells[3]);
         await Assertions.Expect(hr.Locator("nav a")).ToHaveTextAsync(["学位规划", "师资"]); // no 校建 for HR
         await hr.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "hr.png"), FullPage = true });
 

@@ -16,7 +16,8 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
 
     private async Task<bool> ShortfallAsync(Guid zone)
     {
-        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity", new { districtCode = District, horizon = 3 });
+        var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts/capacity",
+            new { districtCode = District, horizon = 3 });
         await SuiteApi.EnsureAsync(response);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("report").GetProperty("warnings").EnumerateArray()
             .Any(w => w.GetProperty("zone").GetString() == zone.ToString() && w.GetProperty("kind").GetString() == "shortfall");
@@ -29,23 +30,27 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
         await suite.Gateway.WaitUntilKnownAsync("facilities", school);
         Assert.True(await ShortfallAsync(zone));
 
-        var scenario = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios", new { districtCode = District, name = "缺位测试方案", levers = new { horizon = 3 } });
+        var scenario = await suite.Gateway.PostAsJsonAsync("/api/planning/scenarios",
+            new { districtCode = District, name = "缺位测试方案", levers = new { horizon = 3 } });
         var scenarioId = (await scenario.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await SuiteApi.EnsureAsync(await suite.Gateway.PostAsync($"/api/planning/scenarios/{scenarioId}/adopt", null));
 
         var proposal = await Eventually.Until(
-            async () => (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/facilities/projects"))!.SingleOrDefault(p => p.GetProperty("zoneId").GetGuid() == zone),
+            async () => (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/facilities/projects"))!
+                .SingleOrDefault(p => p.GetProperty("zoneId").GetGuid() == zone),
             p => p.ValueKind == JsonValueKind.Object, "Facilities to propose a project for the shortfall");
         Assert.Equal(("proposed", 8, 330, "2022-09-01", 2022, JsonValueKind.Null),
-            (proposal.GetProperty("status").GetString(), proposal.GetProperty("classesAdded").GetInt32(), proposal.GetProperty("placesAdded").GetInt32(),
-             proposal.GetProperty("plannedInUse").GetString(), proposal.GetProperty("shortfallFirstYear").GetInt32(), proposal.GetProperty("schoolId").ValueKind));
+            (proposal.GetProperty("status").GetString(), proposal.GetProperty("classesAdded").GetInt32(),
+             proposal.GetProperty("placesAdded").GetInt32(), proposal.GetProperty("plannedInUse").GetString(),
+             proposal.GetProperty("shortfallFirstYear").GetInt32(), proposal.GetProperty("schoolId").ValueKind));
         var id = proposal.GetProperty("id").GetGuid();
 
         // No approval before the school is chosen; a school of another zone is refused.
         Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.ApproveAsync(id)).StatusCode);
         var elsewhere = await suite.Gateway.RegisterSchoolAsync("红桥区别区学校");
         await suite.Gateway.WaitUntilKnownAsync("facilities", elsewhere.Id);
-        Assert.Equal(HttpStatusCode.BadRequest, (await suite.Gateway.PutAsJsonAsync($"/api/facilities/projects/{id}/school", new { schoolId = elsewhere.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await suite.Gateway.PutAsJsonAsync($"/api/facilities/projects/{id}/school", new { schoolId = elsewhere.Id })).StatusCode);
         var offered = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/facilities/projects/{id}/schools");
         Assert.Equal([school], offered!.Select(s => s.GetProperty("id").GetGuid()));
 
@@ -53,7 +58,8 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(await suite.Gateway.ApproveAsync(id, "2021-03-01"));
         await SuiteApi.EnsureAsync(await suite.Gateway.CommissionAsync(id, "2021-09-01"));
 
-        await Eventually.Until(() => ShortfallAsync(zone), shortfall => !shortfall, "the shortfall to disappear from Planning's capacity analysis");
+        await Eventually.Until(() => ShortfallAsync(zone), shortfall => !shortfall,
+            "the shortfall to disappear from Planning's capacity analysis");
         var requirements = await Eventually.Until(
             () => suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/staffing/requirements?districtCode={District}")!,
             r => r!.Count(x => x.GetProperty("projectId").GetGuid() == id) == 2, "Workforce to receive the staffing requirements");

@@ -5,7 +5,10 @@ using System.Text.Json;
 
 namespace Platform.IntegrationTests;
 
-/// <summary>Teachers in Workforce: imported all or nothing with every bad row named, their school history kept, exported and imported back.</summary>
+/// <summary>
+/// Teachers in Workforce: imported all or nothing with every bad row named, their school history kept, exported and
+/// imported back.
+/// </summary>
 [Collection(SuiteCollection.Name)]
 public class TeacherTests(SuiteFixture suite)
 {
@@ -15,7 +18,8 @@ public class TeacherTests(SuiteFixture suite)
         suite.Gateway.PostAsync($"/api/workforce/teachers/import?dryRun={dryRun.ToString().ToLowerInvariant()}",
             new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } });
 
-    private Task<HttpResponseMessage> UploadAsync(string csv, bool dryRun = false) => UploadAsync(Encoding.UTF8.GetBytes(csv), "teachers.csv", dryRun);
+    private Task<HttpResponseMessage> UploadAsync(string csv, bool dryRun = false) =>
+        UploadAsync(Encoding.UTF8.GetBytes(csv), "teachers.csv", dryRun);
 
     [Fact]
     public async Task Teachers_import_all_or_nothing_keep_their_school_history_and_export_to_a_file_that_imports_unchanged()
@@ -42,14 +46,17 @@ public class TeacherTests(SuiteFixture suite)
             $"{number}1,张老师,女,1985-04-12,{first.Name},2015-09-01,数学、科学,一级,区级,在编\n" +
             $"{number}2,李老师,男,1990-01-01,{first.Id},2019-09-01,音乐,二级,无,非在编\n"));
         var listed = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?schoolId={first.Id}"))!;
-        Assert.Equal(["数学", "科学"], listed.Single(t => t.GetProperty("name").GetString() == "张老师").GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["数学", "科学"], listed.Single(t => t.GetProperty("name").GetString() == "张老师")
+            .GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
 
         // 张老师 moves to the second school: the first posting ends the day before the second starts.
         await SuiteApi.EnsureAsync(await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{second.Name},2026-09-01,数学、科学,一级,区级,在编\n"));
         var id = listed.Single(t => t.GetProperty("name").GetString() == "张老师").GetProperty("id").GetGuid();
         var detail = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{id}");
         var postings = detail.GetProperty("postings").EnumerateArray()
-            .Select(p => (p.GetProperty("schoolId").GetGuid(), p.GetProperty("fromDate").GetString(), p.GetProperty("toDate").GetString())).ToList();
+            .Select(p => (p.GetProperty("schoolId").GetGuid(), p.GetProperty("fromDate").GetString(),
+                p.GetProperty("toDate").GetString()))
+            .ToList();
         Assert.Equal([(first.Id, "2015-09-01", "2026-08-31"), (second.Id, "2026-09-01", null)], postings);
 
         // History is not rewritten by an import: a row moving 张老师 back to a day before the current posting began is
@@ -57,22 +64,27 @@ public class TeacherTests(SuiteFixture suite)
         var rewrite = await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{first.Name},2020-09-01,数学、科学,一级,区级,在编\n");
         Assert.Equal([(2, "到校时间")], (await rewrite.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").EnumerateArray()
             .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())));
-        var corrected = await SuiteApi.ReadAsync<JsonElement>(await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
+        var corrected = await SuiteApi.ReadAsync<JsonElement>(await suite.Gateway.PostAsJsonAsync(
+            $"/api/workforce/teachers/{id}/postings/correct",
             new { fromDate = "2026-09-01", schoolId = second.Id, newFromDate = "2026-08-25", reason = "调令日期为 8 月 25 日" }));
         Assert.Equal([(first.Id, "2015-09-01", "2026-08-24", null), (second.Id, "2026-08-25", null, "调令日期为 8 月 25 日")],
-            corrected.GetProperty("postings").EnumerateArray().Select(p => (p.GetProperty("schoolId").GetGuid(), p.GetProperty("fromDate").GetString(),
-                p.GetProperty("toDate").GetString(), p.GetProperty("correction").GetString())));
+            corrected.GetProperty("postings").EnumerateArray().Select(p => (p.GetProperty("schoolId").GetGuid(),
+                p.GetProperty("fromDate").GetString(), p.GetProperty("toDate").GetString(), p.GetProperty("correction").GetString())));
         var outOfOrder = await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
             new { fromDate = "2026-08-25", schoolId = second.Id, newFromDate = "2015-09-01", reason = "误" });
-        Assert.Equal(["newFromDate"], (await outOfOrder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["newFromDate"],
+            (await outOfOrder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         var beforeBirth = await suite.Gateway.PostAsJsonAsync($"/api/workforce/teachers/{id}/postings/correct",
             new { fromDate = "2015-09-01", schoolId = first.Id, newFromDate = "1990-09-01", reason = "误" });
-        Assert.Equal(["newFromDate"], (await beforeBirth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(["newFromDate"],
+            (await beforeBirth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         // Nor does a new 到校时间 at the same school restart the stay (and the years that make a teacher eligible to rotate).
         var restart = await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{second.Name},2026-11-01,数学、科学,一级,区级,在编\n");
-        Assert.Contains("same school", (await restart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors")[0].GetProperty("reason").GetString());
+        Assert.Contains("same school",
+            (await restart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors")[0].GetProperty("reason").GetString());
 
-        var export = await (await suite.Gateway.GetAsync("/api/workforce/teachers/export?districtCode=120106")).Content.ReadAsByteArrayAsync();
+        var exportResponse = await suite.Gateway.GetAsync("/api/workforce/teachers/export?districtCode=120106");
+        var export = await exportResponse.Content.ReadAsByteArrayAsync();
         var again = await (await UploadAsync(export, "teachers.xlsx", dryRun: true)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("errors").GetArrayLength());
         Assert.Equal(0, again.GetProperty("changed").GetInt32() + again.GetProperty("new").GetInt32());
@@ -88,11 +100,12 @@ public class TeacherTests(SuiteFixture suite)
 
         var bad = await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
         {
-            staffNumber = number, name = "周老师", gender = "unknown", birthDate = "yesterday", schoolId = Guid.NewGuid(), atSchoolSince = "2015-09-01",
-            subjects = new[] { "数学" }, title = "一级", establishment = "在编",
+            staffNumber = number, name = "周老师", gender = "unknown", birthDate = "yesterday", schoolId = Guid.NewGuid(),
+            atSchoolSince = "2015-09-01", subjects = new[] { "数学" }, title = "一级", establishment = "在编",
         });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject()
+            .Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(["birthDate", "gender", "schoolId"], fields);
 
         var saved = await suite.Gateway.PostAsJsonAsync("/api/workforce/teachers", new
@@ -102,7 +115,9 @@ public class TeacherTests(SuiteFixture suite)
         });
         await SuiteApi.EnsureAsync(saved);
         var detail = await saved.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("周老师", "school", "2016-09-01"), (detail.GetProperty("teacher").GetProperty("name").GetString(),
-            detail.GetProperty("teacher").GetProperty("backbone").GetString(), detail.GetProperty("postings")[0].GetProperty("fromDate").GetString()));
+        Assert.Equal(("周老师", "school", "2016-09-01"),
+            (detail.GetProperty("teacher").GetProperty("name").GetString(),
+             detail.GetProperty("teacher").GetProperty("backbone").GetString(),
+             detail.GetProperty("postings")[0].GetProperty("fromDate").GetString()));
     }
 }

@@ -14,14 +14,20 @@ namespace Platform.Workforce.Establishment;
 /// </summary>
 public static class EstablishmentApi
 {
+    /// <summary>The page's columns under the page's names (docs/workforce.md, "Establishment").</summary>
     private static readonly XlsxSheet<DistrictEstablishment> Sheet = new("编制", "establishment.xlsx",
-        ["学校", "学年", "在校生", "需编制", "核定编制", "在编教师", "对需求超缺编", "对核定超缺编",
-            "缺音体美"],
+        ["学校", "学年", "在校生", "按标准应配", "核定编制", "在编教师", "超缺编（对应配）", "超缺编（对核定）", "音体美缺科"],
         district => district.Schools.Select(s => (IReadOnlyList<object?>)
         [
-            s.SchoolName, s.Year, s.Pupils.Values.Sum(), s.Required, s.Approved, s.Actual,
-            s.AgainstRequired, s.AgainstApproved, string.Join("、", s.MissingArtsAndSports),
+            s.SchoolName, s.Year, s.Year is null ? null : s.Pupils.Values.Sum(), s.Required ?? (object)NoEnrolment, s.Approved,
+            s.Actual, s.AgainstRequired, s.AgainstApproved, string.Join("、", s.MissingArtsAndSports),
+        ]).Append(
+        [
+            "全区合计", null, null, district.Required, district.Approved, district.Actual, district.AgainstRequired,
+            district.AgainstApproved, district.WithoutEnrolment > 0 ? $"{district.WithoutEnrolment} 所学校{NoEnrolment}，未计入按标准应配" : null,
         ]));
+
+    private const string NoEnrolment = "无在校生数据";
 
     public static IEndpointRouteBuilder MapEstablishmentApi(this IEndpointRouteBuilder app)
     {

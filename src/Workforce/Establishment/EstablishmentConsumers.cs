@@ -52,7 +52,7 @@ public sealed class StaffingRequirementRaisedConsumer(
     {
         var connection = transaction.Connection!;
         var schools = await EstablishmentStore.SchoolsAsync(connection, message.DistrictCode, clock.Today(), cancellationToken);
-        var surplus = EstablishmentRules.Surplus(schools.Select(s => (s.Actual, s.Required)));
+        var surplus = EstablishmentRules.Surplus(schools);
         var (needed, covered) = EstablishmentRules.Assess(message.Stage, message.Places, surplus,
             await EstablishmentStore.RatiosAsync(connection, message.DistrictCode, cancellationToken));
         if (!await EstablishmentStore.RecordRequirementAsync(transaction, message, needed, surplus, covered, cancellationToken))

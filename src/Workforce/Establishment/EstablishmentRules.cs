@@ -17,18 +17,26 @@ public static class EstablishmentRules
         ["senior_secondary"] = 12.5,
     };
 
-    /// <summary>Teachers required for the pupils of each stage, rounded up to whole teachers.</summary>
+    /// <summary>
+    /// Teachers required by the standard (按标准应配): each stage's pupils over its ratio, rounded up to whole teachers,
+    /// then added. A 九年一贯制 school's primary and junior stages are each rounded up, on the establishment page, in its
+    /// export and in the forecast alike.
+    /// </summary>
     public static int Required(IEnumerable<(string Stage, double Pupils)> pupils, IReadOnlyDictionary<string, double> pupilsPerTeacher) =>
-        (int)Math.Ceiling(pupils.Sum(p =>
-            p.Pupils / pupilsPerTeacher.GetValueOrDefault(p.Stage, DefaultPupilsPerTeacher.GetValueOrDefault(p.Stage, 19))) - 1e-9);
+        pupils.GroupBy(p => p.Stage).Sum(stage => (int)Math.Ceiling(stage.Sum(p => p.Pupils)
+            / pupilsPerTeacher.GetValueOrDefault(stage.Key, DefaultPupilsPerTeacher.GetValueOrDefault(stage.Key, 19)) - 1e-9));
 
-    /// <summary>Teachers a district has beyond what its schools require: the sum of each over-staffed school's excess.</summary>
-    public static int Surplus(IEnumerable<(int Actual, int Required)> schools) => schools.Sum(s => Math.Max(0, s.Actual - s.Required));
+    /// <summary>
+    /// Teachers a district has beyond what its schools require: the sum of each over-staffed school's excess. A school
+    /// without enrolment (no requirement known) adds nothing: its teachers are not spare for knowing nothing of its pupils.
+    /// </summary>
+    public static int Surplus(IEnumerable<SchoolEstablishment> schools) =>
+        schools.Sum(s => s.AgainstRequired is { } against ? Math.Max(0, against) : 0);
 
     /// <summary>A district's establishment: the sums of its schools', and the surplus of its over-staffed schools.</summary>
     public static DistrictEstablishment District(string districtCode, IReadOnlyList<SchoolEstablishment> schools) =>
-        new(districtCode, schools.Sum(s => s.Required), schools.Sum(s => s.Approved), schools.Sum(s => s.Actual),
-            Surplus(schools.Select(s => (s.Actual, s.Required))), schools);
+        new(districtCode, schools.Sum(s => s.Required ?? 0), schools.Sum(s => s.Approved), schools.Sum(s => s.Actual),
+            Surplus(schools), schools);
 
     /// <summary>
     /// Teachers each forecast year requires, by stage and in all, against the 在编 teachers of today: the gap is the

@@ -60,7 +60,7 @@ internal static class EstablishmentStore
             var pupils = school.Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => r.Pupils);
             var staff = teachers[school.Key.SchoolId].ToList();
             return new SchoolEstablishment(school.Key.SchoolId, school.Key.SchoolName, school.Key.Year, pupils,
-                EstablishmentRules.Required(pupils.Select(p => (p.Key, (double)p.Value)), ratios),
+                school.Key.Year is null ? null : EstablishmentRules.Required(pupils.Select(p => (p.Key, (double)p.Value)), ratios),
                 approved.GetValueOrDefault(school.Key.SchoolId), staff.Count(t => t.Establishment == TeacherCodes.InEstablishment),
                 TeacherCodes.ArtsAndSports.Order().Where(subject => !staff.Any(t => t.Subjects.Contains(subject))).ToList(),
                 // Enrolment of school year Y starts on 1 September Y: classes in use after that are not in it yet.

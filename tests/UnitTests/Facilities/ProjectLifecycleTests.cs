@@ -89,7 +89,8 @@ public class ProjectLifecycleTests
 
         Assert.Equal(followed, step?.Changed!.PlannedInUse?.ToString("yyyy-MM-dd"));
         if (step is not null)
-            Assert.Equal(new DateOnly(2028, 9, 1), Assert.IsType<FacilityProjectScheduleChanged>(step.Events.Single()).PreviousPlannedInUse);
+            Assert.Equal(new DateOnly(2028, 9, 1),
+                Assert.IsType<FacilityProjectScheduleChanged>(step.Events.Single()).PreviousPlannedInUse);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Workforce.Establishment;
 
 namespace Platform.UnitTests.Workforce;
@@ -18,7 +19,8 @@ public class EstablishmentRulesTests
     [Fact]
     public void Surplus_counts_only_schools_over_their_requirement()
     {
-        Assert.Equal(8, EstablishmentRules.Surplus([(40, 32), (10, 15), (20, 20)])); // the short school does not offset
+        // The short school does not offset; the school without enrolment has no requirement to be over.
+        Assert.Equal(8, EstablishmentRules.Surplus([School(40, 32), School(10, 15), School(20, 20), School(12, null)]));
     }
 
     [Fact]
@@ -49,4 +51,26 @@ public class EstablishmentRulesTests
         Assert.NotNull(EstablishmentRules.WhyNotRatio("primary", 100.5));
         Assert.NotNull(EstablishmentRules.WhyNotRatio("primary", double.NaN));
     }
+
+    [Fact]
+    public void Each_stage_of_a_nine_year_school_is_rounded_up_before_they_are_added()
+    {
+        // 400 / 19 = 21.05 → 22 and 100 / 13.5 = 7.4 → 8: 30, where rounding the sum (28.46) would give 29.
+        Assert.Equal(30, EstablishmentRules.Required([("primary", 400), ("junior_secondary", 100)], Defaults));
+        Assert.Equal(30, EstablishmentRules.ByYear([(2027, "primary", 400), (2027, "junior_secondary", 100)], Defaults, 0)[0].Required);
+        Assert.Equal(22, EstablishmentRules.Required([("primary", 250), ("primary", 150)], Defaults)); // one stage, once
+    }
+
+    [Fact]
+    public void A_district_adds_up_only_the_requirements_it_knows()
+    {
+        var district = EstablishmentRules.District("120104", [School(40, 32), School(10, 15), School(12, null)]);
+
+        Assert.Equal((47, 62, 8, 3, 1), (district.Required, district.Actual, district.Surplus, district.AgainstRequired,
+            district.WithoutEnrolment));
+        Assert.Null(district.Schools[2].AgainstRequired);
+    }
+
+    private static SchoolEstablishment School(int actual, int? required) =>
+        new(Guid.NewGuid(), "学校", required is null ? null : 2026, new Dictionary<string, int>(), required, 0, actual, [], []);
 }
