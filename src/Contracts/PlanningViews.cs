@@ -1,14 +1,36 @@
 namespace Platform.Contracts;
 
 // What Planning answers over HTTP, shared with the UI so that both read one shape. Enums travel as their camelCase
-// names (Codes.Code). Answers that carry the forecast's settings or levers (which bring Planning's rules with them)
-// are not here: the UI's PlanningClient names the parts of them it reads.
+// names (Codes.Code). An answer that carries the forecast's settings or levers (which bring Planning's rules with
+// them) is Planning's record derived from one here, which holds all the UI reads of it.
 
 /// <summary>A district (区) of the city, by its six-digit code.</summary>
 public sealed record District(string Code, string Name, string CityCode);
 
+/// <summary>What a user picks by its name: a zone, a school, a scenario.</summary>
+public record Named(Guid Id, string Name);
+
 /// <summary>A zone (学区) of a district: the unit places are planned in.</summary>
-public sealed record Zone(Guid Id, string DistrictCode, string Name, string Kind);
+public sealed record Zone(Guid Id, string DistrictCode, string Name, string Kind) : Named(Id, Name);
+
+/// <summary>
+/// A stored scenario with its levers as <typeparamref name="TLevers"/>: Planning reads them as its forecast request,
+/// the UI as JSON it keeps whole, so that a lever the page does not show survives a save.
+/// </summary>
+public record StoredScenario<TLevers>(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, TLevers Levers)
+    : Named(Id, Name);
+
+/// <summary>
+/// The capacity analysis as the dashboard reads it: its base year, its rows and warnings, and the zones' names.
+/// Planning's CapacityResult adds the forecast's settings.
+/// </summary>
+public record CapacitySummary(int BaseYear, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
+
+/// <summary>
+/// One method of a back-test: its summary method (camelCase code) and years of ratios, the years held out, and its
+/// accuracy at each level. Planning's BackTestView adds the rest of the forecast's settings.
+/// </summary>
+public record BackTestRanking(string Method, int RatioYears, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
 
 /// <param name="PipelinePlaces">Of <see cref="Capacity"/>, the places of facility projects not yet in use.</param>
 public sealed record CapacityRow(

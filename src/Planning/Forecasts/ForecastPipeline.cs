@@ -45,7 +45,8 @@ public sealed record ForecastResult(
 
 public sealed record CapacityResult(
     int BaseYear, ForecastSettings Settings, string Variant, IReadOnlyDictionary<int, double>? VariantErrors,
-    IReadOnlyList<string> ForecastWarnings, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
+    IReadOnlyList<string> ForecastWarnings, CapacityReport Report, IReadOnlyDictionary<string, string> Names)
+    : CapacitySummary(BaseYear, Report, Names);
 
 /// <summary>Checks a forecast request, loads the district's data and runs the engine; the failures are RFC 7807 answers.</summary>
 public static class ForecastPipeline

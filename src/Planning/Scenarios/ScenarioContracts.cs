@@ -1,3 +1,4 @@
+using Platform.Contracts;
 using Platform.Planning.Forecasts;
 
 namespace Platform.Planning.Scenarios;
@@ -6,6 +7,7 @@ public sealed record ScenarioRequest(string? DistrictCode, string? Name, Forecas
 
 public sealed record CloneRequest(string? Name);
 
-public sealed record Scenario(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, ForecastRequest Levers);
+public sealed record Scenario(Guid Id, string DistrictCode, string Name, Guid? ClonedFrom, ForecastRequest Levers)
+    : StoredScenario<ForecastRequest>(Id, DistrictCode, Name, ClonedFrom, Levers);
 
 public sealed record CompareRequest(Guid[]? ScenarioIds);

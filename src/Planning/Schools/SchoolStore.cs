@@ -10,7 +10,7 @@ public sealed record StageView(string Stage, int ClassSizeNorm, IReadOnlyList<in
 /// <summary>A school with its capacity: per stage, classes × norm plus what commissioned projects added.</summary>
 public sealed record SchoolView(
     Guid Id, int Version, string Name, string DistrictCode, Guid ZoneId, Guid? StreetId, string Ownership, string Status, int? OpeningYear,
-    IReadOnlyList<StageView> Stages)
+    IReadOnlyList<StageView> Stages) : Named(Id, Name)
 {
     public int Classes => Stages.Sum(s => s.Classes);
     public int Places => Stages.Sum(s => s.Places);

@@ -25,7 +25,7 @@ public static class CapacityView
         : Standing.Balanced;
 
     /// <summary>Each zone serving the stage, by name, with a cell for each year.</summary>
-    public static IReadOnlyList<GridRow> Grid(CapacityAnswer answer, string stage) =>
+    public static IReadOnlyList<GridRow> Grid(CapacitySummary answer, string stage) =>
         answer.Report.Rows.Where(row => row.Stage == stage)
             .GroupBy(row => row.Zone)
             .Select(zone => new GridRow(zone.Key, answer.Names.GetValueOrDefault(zone.Key, zone.Key),
@@ -36,7 +36,7 @@ public static class CapacityView
             .OrderBy(row => row.Name, StringComparer.Ordinal)
             .ToList();
 
-    public static Trend TrendOf(CapacityAnswer answer, string stage)
+    public static Trend TrendOf(CapacitySummary answer, string stage)
     {
         var years = answer.Report.Rows.Where(row => row.Stage == stage).GroupBy(row => row.Year).OrderBy(year => year.Key).ToList();
         return new Trend(

@@ -4,29 +4,10 @@ using Platform.Web.Api;
 
 namespace Platform.Web.Planning;
 
-/// <summary>Planning's capacity analysis, as far as the dashboard reads it (the rest carries the forecast's settings).</summary>
-public sealed record CapacityAnswer(int BaseYear, CapacityReport Report, IReadOnlyDictionary<string, string> Names);
-
-/// <summary>
-/// A stored scenario: its levers stay JSON, so that saving from the page keeps a lever the page does not show (a
-/// housing yield set through the API); ScenarioLevers reads and writes the ones it shows.
-/// </summary>
-public sealed record StoredScenario(Guid Id, string DistrictCode, string Name, JsonObject Levers);
-
-/// <summary>A school or zone a scenario's rows may name.</summary>
-public sealed record Named(Guid Id, string Name);
-
-/// <summary>
-/// A method of the back-test and its accuracy, as the page reads it: of the forecast's settings, only the method and
-/// how many years of ratios it takes.
-/// </summary>
-public sealed record BackTestAnswer(BackTestMethod Settings, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
-
-public sealed record BackTestMethod(string Method, int RatioYears);
-
 /// <summary>
 /// Planning as the UI calls it, as the signed-in user: the only place that knows its addresses. It answers the
-/// service's own records (Platform.Contracts) where they are plain data, and the parts above where they are not.
+/// service's own records (Platform.Contracts); where Planning's answer carries more (the forecast's settings), the
+/// record of Contracts it derives from.
 /// </summary>
 public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
 {
@@ -37,13 +18,13 @@ public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
         api.GetAsync<List<District>>(Service, "/districts", cancellationToken);
 
     /// <summary>Demand against places by zone, stage and year, over the horizon.</summary>
-    public Task<ApiAnswer<CapacityAnswer>> CapacityAsync(string districtCode, int horizon, CancellationToken cancellationToken) =>
-        api.PostAsync<CapacityAnswer>(Service, "/forecasts/capacity", new { districtCode, horizon }, cancellationToken);
+    public Task<ApiAnswer<CapacitySummary>> CapacityAsync(string districtCode, int horizon, CancellationToken cancellationToken) =>
+        api.PostAsync<CapacitySummary>(Service, "/forecasts/capacity", new { districtCode, horizon }, cancellationToken);
 
     /// <summary>How each method would have forecast the years held out, against what happened.</summary>
-    public Task<ApiAnswer<List<BackTestAnswer>>> BackTestAsync(
+    public Task<ApiAnswer<List<BackTestRanking>>> BackTestAsync(
         string districtCode, int holdoutYears, CancellationToken cancellationToken) =>
-        api.PostAsync<List<BackTestAnswer>>(Service, "/forecasts/backtest", new { districtCode, holdoutYears }, cancellationToken);
+        api.PostAsync<List<BackTestRanking>>(Service, "/forecasts/backtest", new { districtCode, holdoutYears }, cancellationToken);
 
     public Task<ApiAnswer<List<IndicatorPlan>>> PlansAsync(CancellationToken cancellationToken) =>
         api.GetAsync<List<IndicatorPlan>>(Service, "/plans", cancellationToken);
@@ -58,17 +39,17 @@ public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
         IReadOnlyCollection<Guid> scenarioIds, CancellationToken cancellationToken) =>
         api.PostAsync<List<ScenarioComparison>>(Service, "/scenarios/compare", new { scenarioIds }, cancellationToken);
 
-    public Task<ApiAnswer<StoredScenario>> ScenarioAsync(Guid id, CancellationToken cancellationToken) =>
-        api.GetAsync<StoredScenario>(Service, $"/scenarios/{id}", cancellationToken);
+    public Task<ApiAnswer<StoredScenario<JsonObject>>> ScenarioAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<StoredScenario<JsonObject>>(Service, $"/scenarios/{id}", cancellationToken);
 
     /// <summary>Saves a scenario: over the stored one when <paramref name="id"/> is given, else as a new one.</summary>
-    public Task<ApiAnswer<StoredScenario>> SaveScenarioAsync(
+    public Task<ApiAnswer<StoredScenario<JsonObject>>> SaveScenarioAsync(
         Guid? id, string? districtCode, string? name, JsonObject levers, CancellationToken cancellationToken)
     {
         var body = new { districtCode, name, levers };
         return id is { } stored
-            ? api.PutAsync<StoredScenario>(Service, $"/scenarios/{stored}", body, cancellationToken)
-            : api.PostAsync<StoredScenario>(Service, "/scenarios", body, cancellationToken);
+            ? api.PutAsync<StoredScenario<JsonObject>>(Service, $"/scenarios/{stored}", body, cancellationToken)
+            : api.PostAsync<StoredScenario<JsonObject>>(Service, "/scenarios", body, cancellationToken);
     }
 
     /// <summary>Publishes the scenario's demand as the district's forecast and announces its shortfalls.</summary>
