@@ -146,23 +146,38 @@ public sealed record TeacherView
 /// <summary>A continuing-education (继续教育) rule's kind: hours per cycle of years, or per calendar year.</summary>
 public enum RuleKind { Cycle, Annual }
 
-public enum TrainingStatus { Done, OnTrack, Behind }
+/// <summary>
+/// A teacher's standing against a rule, from best to worst: done, on track, behind; or missed, a period that ended
+/// short of its hours, which stays on record after it closes.
+/// </summary>
+public enum TrainingStatus { Done, OnTrack, Behind, Missed }
 
-/// <summary>A teacher's hours against one rule in the period that contains the day of reckoning.</summary>
+/// <summary>
+/// A teacher's hours against one rule in a period: the one that contains the day of reckoning, or one that ended
+/// short of its hours (<see cref="TrainingStatus.Missed"/>).
+/// </summary>
 /// <param name="Expected">Hours the teacher should have by now, in proportion to the period gone by.</param>
 /// <param name="CannotFinish">The hours still needed exceed what can be done in the time left.</param>
+/// <param name="DueSoon">Not done, and the period ends within the alert window (three months unless asked otherwise).</param>
 public sealed record RuleProgress(
     RuleKind Kind, DateOnly From, DateOnly Until, double Required, double Earned, double Expected, TrainingStatus Status,
-    bool CannotFinish);
+    bool CannotFinish, bool DueSoon);
 
 /// <summary>A teacher against the district's rules: the worst status over them, and each rule's progress.</summary>
 public sealed record TeacherTraining(
     Guid TeacherId, string StaffNumber, string Name, Guid SchoolId, string SchoolName, TrainingStatus Status,
-    bool CannotFinish, IReadOnlyList<RuleProgress> Rules);
+    bool CannotFinish, IReadOnlyList<RuleProgress> Rules)
+{
+    public bool DueSoon => Rules.Any(r => r.DueSoon);
 
-/// <summary>A school's teachers done, on track, behind and unable to finish, and its completion rate.</summary>
+    /// <summary>Raised as an alert: a period missed, hours out of reach, or a deadline near with hours still owed.</summary>
+    public bool NeedsAttention => Status == TrainingStatus.Missed || CannotFinish || DueSoon;
+}
+
+/// <summary>A school's teachers by their worst status, those unable to finish, and its completion rate.</summary>
 public sealed record SchoolTraining(
-    Guid SchoolId, string SchoolName, int Teachers, int Done, int OnTrack, int Behind, int CannotFinish, double CompletionRate);
+    Guid SchoolId, string SchoolName, int Teachers, int Done, int OnTrack, int Behind, int Missed, int CannotFinish,
+    double CompletionRate);
 
 /// <summary>Classes put into use after the school year the enrolment shows, and the teachers their places will need.</summary>
 public sealed record ComingClasses(string Stage, int Classes, int Places, DateOnly InUseFrom, int TeachersNeeded);

@@ -7,7 +7,8 @@ namespace Platform.Demo;
 /// distributions (mostly women, ages 23-59, years at the school, subjects by stage, titles by age). Backbone teachers
 /// follow 红桥's pyramid (61 市级, 603 区级 and 963 校级 among its roughly 4,000 teachers: 1.5%, 15% and 24%). Each
 /// school has a principal; brand schools named in the plans are strong, the others vary. Also per district: approved
-/// posts near the actual staffing, this year's training hours, 东丽's 96-hour rule, and a draft rotation plan.
+/// posts near the actual staffing, training hours of this year and of the years before, 东丽's 96-hour rule, and a
+/// draft rotation plan.
 /// 3,000 teachers is the demo's size, not the districts': their enrolment would need about 8,000, so establishment
 /// shows the demo schools short of teachers.
 /// </summary>
@@ -109,6 +110,10 @@ public static partial class DemoData
                     $"{birth:yyyy-MM-dd},{school.Id},{since:yyyy-MM-dd},{subject},{title},{backbone}," +
                     $"{(random.NextDouble() < 0.88 ? "在编" : "合同")}," +
                     $"{hired:yyyy-MM-dd},{(principal ? "校长" : "教师")},{exemption}\n");
+                // Each year before this one since the 2021 cycle began and the teacher was hired: 60 to 120 hours, so
+                // nearly all completed the 2021-2025 cycle's 360 and a few fell short (kept on record as missed).
+                for (var year = Math.Max(2021, hired.Year + 1); year < DateTime.UtcNow.Year; year++)
+                    training.Append($"{number},年度研修,区级,全员,{60 + random.Next(61)},{year}-07-15,区教师发展中心\n");
                 // This year's training so far: two to eight courses of 8 to 24 hours, so most are on track and some behind.
                 foreach (var course in Courses.OrderBy(_ => random.Next()).Take(2 + random.Next(7)))
                     training.Append($"{number},{course},{new[] { "市级", "区级", "校级" }[random.Next(3)]},全员," +
@@ -127,7 +132,8 @@ public static partial class DemoData
             new object[]
             {
                 new { kind = "cycle", hours = 360, years = 5, firstCycleStart = 2021, newTeacherHours = 120 },
-                new { kind = "annual", hours = 96 }
+                // 东丽's 96 hours a year, from this year on.
+                new { kind = "annual", hours = 96, firstCycleStart = DateTime.UtcNow.Year }
             },
             cancellationToken);
         foreach (var district in schools.Select(s => s.DistrictCode).Distinct())

@@ -26,15 +26,22 @@ public static class TrainingApi
         },
         Write: TrainingStore.WriteRecordsAsync);
 
+    /// <summary>The statuses under the names the training page gives them.</summary>
+    private static readonly IReadOnlyDictionary<TrainingStatus, string> StatusNames = new Dictionary<TrainingStatus, string>
+    {
+        [TrainingStatus.Done] = "已完成", [TrainingStatus.OnTrack] = "进度正常", [TrainingStatus.Behind] = "落后",
+        [TrainingStatus.Missed] = "逾期未完成",
+    };
+
+    /// <summary>One row per teacher and period: the current one of each rule, and each one that ended short.</summary>
     private static readonly XlsxSheet<IReadOnlyList<TeacherTraining>> StatusSheet = new("继续教育", "training.xlsx",
-        ["工号", "姓名", "学校", "状态", "无法按期完成", "规则", "起", "止", "应修学时", "已修学时",
-            "按进度应有"],
+        ["工号", "姓名", "学校", "状态", "规则", "起", "止", "应修学时", "已修学时", "按进度应有", "本期状态", "无法按期完成",
+            "临近截止"],
         teachers => teachers.SelectMany(t => t.Rules.Select(r => (IReadOnlyList<object?>)
         [
-            t.StaffNumber, t.Name, t.SchoolName,
-            t.Status switch { TrainingStatus.Done => "已完成", TrainingStatus.OnTrack => "按进度", _ => "滞后" },
-            t.CannotFinish ? "是" : "否", r.Kind == RuleKind.Cycle ? "周期" : "年度",
+            t.StaffNumber, t.Name, t.SchoolName, StatusNames[t.Status], r.Kind == RuleKind.Cycle ? "周期" : "年度",
             r.From.ToString("yyyy-MM-dd"), r.Until.ToString("yyyy-MM-dd"), r.Required, r.Earned, r.Expected,
+            StatusNames[r.Status], r.CannotFinish ? "是" : "否", r.DueSoon ? "是" : "否",
         ])));
 
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
@@ -51,7 +58,8 @@ public static class TrainingApi
         training.MapGet("/status/export", ExportStatusAsync)
             .Describe("导出学时进度", "Each teacher's progress rule by rule, as an Excel workbook.");
         training.MapGet("/alerts", GetAlertsAsync)
-            .Describe("无法按期完成预警", "The teachers who can no longer finish a rule in time at the most hours a month.");
+            .Describe("学时预警",
+                "Teachers with a period that ended short, hours out of reach, or hours owed within months of a deadline.");
         training.MapGet("/schools", GetSchoolsAsync)
             .Describe("学校完成率", "Each school's teachers done, on track, behind and unable to finish, and its completion rate.");
         return app;
@@ -67,7 +75,7 @@ public static class TrainingApi
 
     private static async Task<Ok<List<TeacherTraining>>> GetAlertsAsync(
         [AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken)).Where(t => t.CannotFinish).ToList());
+        TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken)).Where(t => t.NeedsAttention).ToList());
 
     private static async Task<Ok<List<SchoolTraining>>> GetSchoolsAsync(
         [AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
@@ -108,13 +116,14 @@ public static class TrainingApi
         var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
         var on = query.AsOf ?? TimeProvider.System.Today();
         var maxHoursPerMonth = query.MaxHoursPerMonth ?? 40;
+        var alertMonths = query.AlertMonths ?? 3;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var rules = await TrainingStore.RulesAsync(connection, districtCode, cancellationToken);
         var teachers = await TrainingStore.TeachersAsync(connection, districtCode, schoolId, on, cancellationToken);
         var hours = await TrainingStore.HoursAsync(connection, districtCode, schoolId, on, cancellationToken);
         return [.. teachers.Select(t =>
         {
-            var progress = TrainingLedger.Evaluate(rules, t.HiredOn, [.. hours[t.Id]], on, maxHoursPerMonth);
+            var progress = TrainingLedger.Evaluate(rules, t.HiredOn, [.. hours[t.Id]], on, maxHoursPerMonth, alertMonths);
             return new TeacherTraining(t.Id, t.StaffNumber, t.Name, t.SchoolId, t.SchoolName,
                 TrainingLedger.Overall(progress), progress.Any(p => p.CannotFinish), progress);
         })];
@@ -123,6 +132,7 @@ public static class TrainingApi
     private static List<SchoolTraining> BySchool(IReadOnlyList<TeacherTraining> teachers) =>
         [.. teachers.GroupBy(t => (t.SchoolId, t.SchoolName)).Select(g => new SchoolTraining(g.Key.SchoolId, g.Key.SchoolName,
             g.Count(), g.Count(t => t.Status == TrainingStatus.Done), g.Count(t => t.Status == TrainingStatus.OnTrack),
-            g.Count(t => t.Status == TrainingStatus.Behind), g.Count(t => t.CannotFinish),
+            g.Count(t => t.Status == TrainingStatus.Behind), g.Count(t => t.Status == TrainingStatus.Missed),
+            g.Count(t => t.CannotFinish),
             Math.Round((double)g.Count(t => t.Status == TrainingStatus.Done) / g.Count(), 3)))];
 }
