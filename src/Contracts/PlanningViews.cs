@@ -7,6 +7,9 @@ namespace Platform.Contracts;
 /// <summary>A district (区) of the city, by its six-digit code.</summary>
 public sealed record District(string Code, string Name, string CityCode);
 
+/// <summary>A district marked as holding demonstration data, with the note every page shows.</summary>
+public sealed record SampleDistrict(string DistrictCode, string Note, DateTime MarkedAt);
+
 /// <summary>What a user picks by its name: a zone, a school, a scenario.</summary>
 public record Named(Guid Id, string Name);
 

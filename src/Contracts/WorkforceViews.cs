@@ -53,7 +53,11 @@ public sealed record PlanLine(Guid Id, int Year, PlanStatus Status);
 /// </summary>
 public sealed record AssignmentView(
     Guid TeacherId, string TeacherName, Guid FromSchoolId, string FromSchool, Guid ToSchoolId, string ToSchool,
-    string Subject, bool Backbone, bool Manual, int TermYears, string? Outcome, DateOnly? ReturnsOn, string? ReturnReason);
+    string Subject, bool Backbone, bool Manual, int TermYears, RotationOutcome? Outcome, DateOnly? ReturnsOn,
+    string? ReturnReason);
+
+/// <summary>How a teacher's rotation ends: home at the end of the term (or earlier), or staying at the host school.</summary>
+public enum RotationOutcome { Returned, Stayed }
 
 /// <summary>
 /// Which moves a plan may make: to a weaker school, and/or with a subject from a school over-staffed in it to one

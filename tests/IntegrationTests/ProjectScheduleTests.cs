@@ -67,6 +67,19 @@ public class ProjectScheduleTests(SuiteFixture suite)
             (site.GetProperty("userName").GetString(), site.GetProperty("displayName").GetString()));
         await ForgedActor.AssertNotRecordedAsync(suite, "facilitiesdb", "project_passages", waived.GetRawText());
 
+        // A path or an estimate named by a number is no code: 400 naming the field (not a path that does not exist).
+        foreach (var (method, path, body, field) in new (HttpMethod, string, object, string)[]
+                 {
+                     (HttpMethod.Put, "plan", new { path = "7", milestones = new Dictionary<string, string> { ["in_use"] = Day(-1) } },
+                         "path"),
+                     (HttpMethod.Post, "estimates", new { kind = "2", amount = 1000, date = Day(-1) }, "kind"),
+                 })
+        {
+            var numbered = await SendAsync(method, project, path, body);
+            Assert.Equal(HttpStatusCode.BadRequest, numbered.StatusCode);
+            Assert.True((await numbered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        }
+
         // The plan: its 投入使用 sets the planned in-use date, which Planning's pipeline learns.
         var planned = await OkAsync(HttpMethod.Put, project, "plan", new
         {

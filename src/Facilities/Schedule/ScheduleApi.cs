@@ -52,7 +52,7 @@ public static class ScheduleApi
     {
         var validation = new Validation();
         DeliveryPath? path = request.Path is null ? null
-            : Enum.TryParse<DeliveryPath>(request.Path, ignoreCase: true, out var parsed) ? parsed : null;
+            : Codes.TryParse<DeliveryPath>(request.Path, out var parsed) ? parsed : null;
         if (request.Path is not null && path is null)
             validation.Add("path", "must be government or developer.");
         if (request.Milestones is not { Count: > 0 } milestones)
@@ -73,7 +73,7 @@ public static class ScheduleApi
         Guid id, EstimateRequest request, Database dataSource, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        if (!Enum.TryParse<EstimateKind>(request.Kind, ignoreCase: true, out var kind))
+        if (!Codes.TryParse<EstimateKind>(request.Kind, out var kind))
             validation.Add("kind", "must be feasibility (可研估算), design (概算) or final (决算).");
         if (request.Amount is not > 0)
             validation.Add("amount", "is required: 万元, above 0.");

@@ -67,7 +67,7 @@ public static class ForecastPipeline
         var validation = new Validation();
         var settings = Settings(request, validation, "");
         var level = request.Level ?? "zone";
-        if (!Enum.TryParse<Level>(level, ignoreCase: true, out var parsedLevel))
+        if (!Codes.TryParse<Level>(level, out var parsedLevel))
             validation.Add("level", "must be one of: school, zone, district.");
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (!validation.IsValid)
@@ -178,7 +178,7 @@ public static class ForecastPipeline
     {
         var defaults = new ForecastSettings();
         RatioMethod method = defaults.Method;
-        if (request.Method is not null && !Enum.TryParse(request.Method, ignoreCase: true, out method))
+        if (request.Method is not null && !Codes.TryParse(request.Method, out method))
             validation.Add($"{prefix}method", $"must be one of: {string.Join(", ", Enum.GetNames<RatioMethod>())}.");
         var settings = new ForecastSettings
         {

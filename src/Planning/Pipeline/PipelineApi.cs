@@ -1,4 +1,5 @@
 using Platform.BuildingBlocks.Spreadsheets;
+using Platform.Contracts;
 using Platform.Planning.Schools;
 
 namespace Platform.Planning.Pipeline;
@@ -10,7 +11,7 @@ public static class PipelineApi
         (connection, filter, cancellationToken) => PipelineStore.ListAsync(connection, filter.DistrictCode, cancellationToken),
         "在建与储备项目", "pipeline.xlsx",
         ["项目", "状态", "学区", "学段", "班数", "学位", "计划投入使用"],
-        p => [p.Name, p.Status == "approved" ? "已立项" : "谋划中", p.ZoneName,
+        p => [p.Name, p.Status == ProjectStatus.Approved ? "已立项" : "谋划中", p.ZoneName,
             string.Join("、", p.Places.Select(s => Stage.All[s.Stage].ChineseName)), p.Places.Sum(s => s.Classes),
             p.Places.Sum(s => s.Places), p.PlannedInUse?.ToString("yyyy-MM-dd")]);
 

@@ -7,7 +7,7 @@ namespace Platform.Planning.Pipeline;
 
 /// <summary>A project of the pipeline as Planning counts it: still to come, in a zone, from its planned date.</summary>
 public sealed record PipelineProject(
-    Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, string Status,
+    Guid ProjectId, string DistrictCode, Guid ZoneId, string ZoneName, Guid? SchoolId, string Name, ProjectStatus Status,
     IReadOnlyList<StagePlaces> Places, DateOnly? PlannedInUse);
 
 public static class PipelineStore
@@ -28,7 +28,8 @@ public static class PipelineStore
               AND NOT EXISTS (SELECT 1 FROM capacity_additions a WHERE a.project_id = p.project_id)
             ORDER BY p.planned_in_use NULLS LAST, p.name
             """, new { districtCode }, cancellationToken))
-        .Select(r => new PipelineProject(r.ProjectId, r.DistrictCode, r.ZoneId, r.ZoneName, r.SchoolId, r.Name, r.Status,
+        .Select(r => new PipelineProject(r.ProjectId, r.DistrictCode, r.ZoneId, r.ZoneName, r.SchoolId, r.Name,
+            Enum.Parse<ProjectStatus>(r.Status, ignoreCase: true),
             JsonSerializer.Deserialize<List<StagePlaces>>(r.Places, JsonSerializerOptions.Web)!, r.PlannedInUse))
         .ToList();
 

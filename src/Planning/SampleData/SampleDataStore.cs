@@ -1,5 +1,6 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
+using Platform.Contracts;
 
 namespace Platform.Planning.SampleData;
 

@@ -79,6 +79,4 @@ public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
 
     public Task<IResult> BackTestSheetAsync(string districtCode, int holdoutYears) =>
         files.PostAsync(Service, "/forecasts/backtest/export", new { districtCode, holdoutYears });
-
-    private sealed record SampleDistrict(string DistrictCode);
 }

@@ -96,7 +96,7 @@ public sealed class WorkforceClient(ServiceApi api, ServiceFiles files)
     /// </summary>
     public Task<string?> StepPlanAsync(Guid id, string step, IEnumerable<Guid> staying, CancellationToken cancellationToken) =>
         api.ChangeAsync(Service, HttpMethod.Post, $"/rotation/plans/{id}/{Escape(step)}",
-            new { outcomes = staying.ToDictionary(teacherId => teacherId, _ => "stayed") }, cancellationToken);
+            new { outcomes = staying.ToDictionary(teacherId => teacherId, _ => RotationOutcome.Stayed.Code()) }, cancellationToken);
 
     /// <summary>Adds a teacher to a draft plan, sent to a school; the service checks the rules and quotas.</summary>
     public Task<string?> AddAssignmentAsync(Guid id, Guid? teacherId, Guid? toSchoolId, CancellationToken cancellationToken) =>

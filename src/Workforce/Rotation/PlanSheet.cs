@@ -11,7 +11,7 @@ internal static class PlanSheet
         plan => plan.Assignments.Select(a => (IReadOnlyList<object?>)
         [
             a.TeacherName, a.Subject, a.Backbone ? "是" : "否", a.FromSchool, a.ToSchool, a.TermYears,
-            a.Manual ? "是" : "否", a.Outcome switch { "returned" => "返回", "stayed" => "留任", _ => null },
+            a.Manual ? "是" : "否", a.Outcome switch { RotationOutcome.Returned => "返回", RotationOutcome.Stayed => "留任", _ => null },
             a.ReturnsOn?.ToString("yyyy-MM-dd"), a.ReturnReason,
         ]));
 }

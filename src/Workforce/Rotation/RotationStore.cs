@@ -153,9 +153,10 @@ internal static class RotationStore
             FROM rotation_plans
             WHERE district_code = @district AND year = @year
             FOR UPDATE
-            """, new { district, year }, cancellationToken)).Where(status => status != "draft").ToList();
+            """, new { district, year }, cancellationToken))
+            .Select(status => Enum.Parse<PlanStatus>(status, ignoreCase: true)).Where(status => status != PlanStatus.Draft).ToList();
         if (kept.Count > 0)
-            return Enum.Parse<PlanStatus>(kept[0], ignoreCase: true);
+            return kept[0];
         await transaction.WriteAsync("""
             DELETE FROM rotation_plans
             WHERE district_code = @district AND year = @year
@@ -219,10 +220,12 @@ internal static class RotationStore
             WHERE id = @schoolId AND status = 'open'
             """, new { schoolId }, cancellationToken);
 
-    /// <summary>Each teacher's outcome as given; everyone else returns home.</summary>
-    /// <summary>Whether each teacher returns or stays at the end of the term; one who returned early keeps that.</summary>
+    /// <summary>
+    /// Whether each teacher returns or stays at the end of the term, as given; everyone else returns home. One who
+    /// returned early keeps that.
+    /// </summary>
     public static async Task SetOutcomesAsync(
-        NpgsqlTransaction transaction, Guid planId, IReadOnlyDictionary<Guid, string> outcomes,
+        NpgsqlTransaction transaction, Guid planId, IReadOnlyDictionary<Guid, RotationOutcome> outcomes,
         CancellationToken cancellationToken)
     {
         foreach (var (teacherId, outcome) in outcomes)
@@ -230,7 +233,7 @@ internal static class RotationStore
                 UPDATE rotation_assignments
                 SET outcome = @outcome
                 WHERE plan_id = @planId AND teacher_id = @teacherId AND returns_on IS NULL
-                """, new { planId, teacherId, outcome }, cancellationToken);
+                """, new { planId, teacherId, outcome = outcome.Code() }, cancellationToken);
         await transaction.WriteAsync("""
             UPDATE rotation_assignments
             SET outcome = 'returned'

@@ -24,8 +24,12 @@ internal static class MovePlan
             return TypedResults.NotFound();
         if (move.NeedsNote)
             validation.Text("note", request.Note, 500);
-        if (request.Outcomes?.Values.Any(o => o is not ("returned" or "stayed")) == true)
-            validation.Add("outcomes", "each outcome must be returned or stayed.");
+        var outcomes = new Dictionary<Guid, RotationOutcome>();
+        foreach (var (teacherId, outcome) in request.Outcomes ?? [])
+            if (Codes.TryParse<RotationOutcome>(outcome, out var parsed))
+                outcomes[teacherId] = parsed;
+            else
+                validation.Add($"outcomes.{teacherId}", "must be returned or stayed.");
         if (!validation.IsValid)
             return validation.Problem();
         return await RotationStore.Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
@@ -43,7 +47,7 @@ internal static class MovePlan
                 await RotationStore.PostToHostsAsync(transaction, id, cancellationToken);
             if (move.To == PlanStatus.Completed)
             {
-                await RotationStore.SetOutcomesAsync(transaction, id, request.Outcomes ?? [], cancellationToken);
+                await RotationStore.SetOutcomesAsync(transaction, id, outcomes, cancellationToken);
                 await RotationStore.ReturnAtTermEndAsync(transaction, id, plan.ReferenceDate, cancellationToken);
             }
             await RotationStore.SetStatusAsync(transaction, id, move.To, cancellationToken);
