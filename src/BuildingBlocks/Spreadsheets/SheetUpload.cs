@@ -25,11 +25,12 @@ public interface IPreviewRow
 /// The upload flow every import shares: read the CSV or xlsx file, match its columns, check every row, preview each
 /// against what is stored; then, unless it is a dry run, write the whole file in one transaction, or nothing at
 /// all when any row is bad. The feature supplies the columns and its read, preview and write steps; its read step
-/// takes only rows about districts in the caller's scope, so a row about another district is a bad row.
+/// takes only rows about districts in the caller's scope, so a row about another district is a bad row, and is given
+/// today (Beijing's day, from the service's clock) to check dates against.
 /// </summary>
 public sealed record SheetUpload<TRecord, TPreview>(
     IReadOnlyList<SheetColumn> Columns,
-    Func<NpgsqlConnection, SheetImport, DistrictScope, CancellationToken, Task<IReadOnlyList<TRecord>>> Read,
+    Func<NpgsqlConnection, SheetImport, DistrictScope, DateOnly, CancellationToken, Task<IReadOnlyList<TRecord>>> Read,
     Func<NpgsqlConnection, IReadOnlyList<TRecord>, CancellationToken, Task<IReadOnlyList<TPreview>>> Preview,
     Func<NpgsqlTransaction, IReadOnlyList<TRecord>, CancellationToken, Task> Write)
     where TPreview : IPreviewRow
@@ -39,14 +40,14 @@ public sealed record SheetUpload<TRecord, TPreview>(
 
     /// <summary>POST {group}/import with a multipart "file" and ?dryRun=true|false.</summary>
     public RouteHandlerBuilder MapImport(IEndpointRouteBuilder group) =>
-        group.MapPost("/import", (
-                IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, Database dataSource, CancellationToken cancellationToken) =>
-                RunAsync(file, dryRun ?? false, scope, dataSource, cancellationToken))
+        group.MapPost("/import", (IFormFile file, [FromQuery] bool? dryRun, DistrictScope scope, Database dataSource,
+                TimeProvider clock, CancellationToken cancellationToken) =>
+                RunAsync(file, dryRun ?? false, scope, dataSource, clock.Today(), cancellationToken))
             .DisableAntiforgery() // an API called with a bearer token, not a browser form with cookies
             .WithMetadata(new RequestSizeLimitAttribute(MaxBytes));
 
     public async Task<Results<Ok<ImportReport<TPreview>>, ProblemHttpResult>> RunAsync(
-        IFormFile file, bool dryRun, DistrictScope scope, Database dataSource, CancellationToken cancellationToken)
+        IFormFile file, bool dryRun, DistrictScope scope, Database dataSource, DateOnly today, CancellationToken cancellationToken)
     {
         using var slot = await UploadSlots.TakeAsync(cancellationToken);
         if (slot is null)
@@ -67,7 +68,7 @@ public sealed record SheetUpload<TRecord, TPreview>(
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var import = SheetImport.Match(sheet, Columns);
-        var records = await Read(connection, import, scope, cancellationToken);
+        var records = await Read(connection, import, scope, today, cancellationToken);
         if (import.Errors.Count > 0 && !dryRun)
             return TypedResults.Problem(
                 title: "The file has bad rows; nothing was imported.",

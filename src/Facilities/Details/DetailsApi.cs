@@ -10,12 +10,6 @@ namespace Platform.Facilities.Details;
 /// </summary>
 public static class DetailsApi
 {
-    public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>
-    {
-        ["new_build"] = "新建", ["expansion"] = "改扩建", ["relocation"] = "迁建", ["developer_handover"] = "接收配套",
-        ["renovation"] = "校舍改造", ["equipment"] = "设施设备",
-    };
-
     public static IEndpointRouteBuilder MapDetailsApi(this IEndpointRouteBuilder app)
     {
         var details = app.MapGroup("/projects/{id:guid}/details").WithTags("Projects");
@@ -40,7 +34,7 @@ public static class DetailsApi
         Guid id, DetailsRequest request, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
-        validation.OneOf("type", request.Type, Types);
+        validation.OneOf("type", request.Type, ProjectTypes.Names);
         foreach (var (field, value) in new[] { ("floorArea", request.FloorArea), ("landArea", request.LandArea) })
             if (value is <= 0)
                 validation.Add(field, "must be above 0 m².");

@@ -27,7 +27,7 @@ internal static class DetailsStore
                 ORDER BY amount DESC
                 """, new { id }, cancellationToken))
             .ToDictionary(f => f.Source, f => f.Amount);
-        return new ProjectDetails(row.ProjectId, row.Type, DetailsApi.Types[row.Type], row.FloorArea, row.LandArea, row.Budget,
+        return new ProjectDetails(row.ProjectId, row.Type, ProjectTypes.Names[row.Type], row.FloorArea, row.LandArea, row.Budget,
             funding, row.ResponsibleUnit, row.Contractor);
     }
 

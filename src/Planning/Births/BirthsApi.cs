@@ -8,8 +8,8 @@ public static class BirthsApi
 {
     private static readonly SheetUpload<BirthRecord, BirthPreview> Upload = new(
         BirthImport.Columns,
-        Read: async (connection, import, scope, cancellationToken) =>
-            BirthImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), DateTime.UtcNow.Year),
+        Read: async (connection, import, scope, today, cancellationToken) =>
+            BirthImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), today.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await BirthStore.ExistingAsync(connection, records, cancellationToken);

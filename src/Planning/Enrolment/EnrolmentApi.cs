@@ -10,11 +10,11 @@ public static class EnrolmentApi
 {
     private static readonly SheetUpload<EnrolmentRecord, EnrolmentPreview> Upload = new(
         EnrolmentImport.Columns,
-        Read: async (connection, import, scope, cancellationToken) => EnrolmentImport.Read(import,
+        Read: async (connection, import, scope, today, cancellationToken) => EnrolmentImport.Read(import,
             (await EnrolmentStore.SchoolsAsync(connection, null, cancellationToken))
                 .Where(school => scope.Covers(school.DistrictCode))
                 .ToList(),
-            DateTime.UtcNow.Year),
+            today.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await EnrolmentStore.ExistingAsync(connection, records, cancellationToken);

@@ -9,7 +9,7 @@ public static class HousingApi
 {
     private static readonly SheetUpload<HousingRecord, HousingPreview> Upload = new(
         HousingImport.Columns,
-        Read: async (connection, import, scope, cancellationToken) =>
+        Read: async (connection, import, scope, _, cancellationToken) =>
             HousingImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken)),
         Preview: async (connection, records, cancellationToken) =>
         {

@@ -9,8 +9,8 @@ public static class PopulationApi
 {
     private static readonly SheetUpload<PopulationRecord, PopulationPreview> Upload = new(
         PopulationImport.Columns,
-        Read: async (connection, import, scope, cancellationToken) =>
-            PopulationImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), DateTime.UtcNow.Year),
+        Read: async (connection, import, scope, today, cancellationToken) =>
+            PopulationImport.Read(import, await AreaLookup.LoadAsync(connection, scope, cancellationToken), today.Year),
         Preview: async (connection, records, cancellationToken) =>
         {
             var stored = await PopulationStore.StoredAsync(connection, records, cancellationToken);

@@ -14,10 +14,9 @@ public static class TeachersApi
 {
     private static readonly SheetUpload<TeacherRecord, TeacherPreview> Upload = new(
         TeacherImport.Columns,
-        Read: async (connection, import, scope, cancellationToken) =>
-            TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
-                TimeProvider.System.Today(),
-                await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, TimeProvider.System.Today(), cancellationToken)),
+        Read: async (connection, import, scope, today, cancellationToken) =>
+            TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken), today,
+                await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, today, cancellationToken)),
         Preview: async (connection, records, cancellationToken) =>
         {
             var existing = await TeacherStore.ExistingAsync(connection, records, cancellationToken);

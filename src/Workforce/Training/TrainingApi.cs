@@ -15,9 +15,8 @@ public static class TrainingApi
 {
     private static readonly SheetUpload<TrainingRecord, TrainingPreview> Upload = new(
         TrainingImport.Columns,
-        Read: async (connection, import, scope, cancellationToken) => TrainingImport.Read(import,
-            await TrainingStore.TeachersByStaffNumberAsync(connection, scope.Prefix, cancellationToken),
-            TimeProvider.System.Today()),
+        Read: async (connection, import, scope, today, cancellationToken) => TrainingImport.Read(import,
+            await TrainingStore.TeachersByStaffNumberAsync(connection, scope.Prefix, cancellationToken), today),
         Preview: async (connection, records, cancellationToken) =>
         {
             var recorded = await TrainingStore.RecordedHoursAsync(connection, records, cancellationToken);
@@ -66,20 +65,20 @@ public static class TrainingApi
     }
 
     private static async Task<Ok<IReadOnlyList<TeacherTraining>>> GetStatusAsync(
-        [AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await StatusAsync(dataSource, query, cancellationToken));
+        [AsParameters] StatusQuery query, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await StatusAsync(dataSource, query, clock, cancellationToken));
 
     private static async Task<FileContentHttpResult> ExportStatusAsync(
-        [AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
-        StatusSheet.File(await StatusAsync(dataSource, query, cancellationToken));
+        [AsParameters] StatusQuery query, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        StatusSheet.File(await StatusAsync(dataSource, query, clock, cancellationToken));
 
     private static async Task<Ok<List<TeacherTraining>>> GetAlertsAsync(
-        [AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await StatusAsync(dataSource, query, cancellationToken)).Where(t => t.NeedsAttention).ToList());
+        [AsParameters] StatusQuery query, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await StatusAsync(dataSource, query, clock, cancellationToken)).Where(t => t.NeedsAttention).ToList());
 
     private static async Task<Ok<List<SchoolTraining>>> GetSchoolsAsync(
-        [AsParameters] StatusQuery query, Database dataSource, CancellationToken cancellationToken) =>
-        TypedResults.Ok(BySchool(await StatusAsync(dataSource, query, cancellationToken)));
+        [AsParameters] StatusQuery query, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(BySchool(await StatusAsync(dataSource, query, clock, cancellationToken)));
 
     private static async Task<Ok<IReadOnlyList<TrainingRule>>> GetRulesAsync(
         string districtCode, Database dataSource, CancellationToken cancellationToken)
@@ -111,10 +110,10 @@ public static class TrainingApi
 
     /// <summary>Each teacher of the district (or school) against the district's rules on the day asked (today when not given).</summary>
     private static async Task<IReadOnlyList<TeacherTraining>> StatusAsync(
-        Database dataSource, StatusQuery query, CancellationToken cancellationToken)
+        Database dataSource, StatusQuery query, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (districtCode, schoolId) = (query.DistrictCode, query.SchoolId);
-        var on = query.AsOf ?? TimeProvider.System.Today();
+        var on = query.AsOf ?? clock.Today();
         var maxHoursPerMonth = query.MaxHoursPerMonth ?? 40;
         var alertMonths = query.AlertMonths ?? 3;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
