@@ -1,4 +1,5 @@
 using Platform.Contracts;
+using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Establishment;
 
@@ -25,6 +26,24 @@ public static class EstablishmentRules
     public static int Required(IEnumerable<(string Stage, double Pupils)> pupils, IReadOnlyDictionary<string, double> pupilsPerTeacher) =>
         pupils.GroupBy(p => p.Stage).Sum(stage => (int)Math.Ceiling(stage.Sum(p => p.Pupils)
             / pupilsPerTeacher.GetValueOrDefault(stage.Key, DefaultPupilsPerTeacher.GetValueOrDefault(stage.Key, 19)) - 1e-9));
+
+    /// <summary>
+    /// A school's establishment: its requirement from its latest enrolment (none without enrolment), its approved
+    /// posts, its 在编 teachers, the arts and sports it has no teacher for, and the commissioned classes its enrolment
+    /// does not show yet (enrolment of school year Y starts on 1 September Y: classes in use after that are not in it).
+    /// </summary>
+    public static SchoolEstablishment School(Guid schoolId, string name, int? year, IReadOnlyDictionary<string, int> pupils,
+        int approved, IReadOnlyList<TeacherView> staff,
+        IReadOnlyList<(string Stage, int Classes, int Places, DateOnly InUseFrom)> commissioned,
+        IReadOnlyDictionary<string, double> pupilsPerTeacher) =>
+        new(schoolId, name, year, pupils,
+            year is null ? null : Required(pupils.Select(p => (p.Key, (double)p.Value)), pupilsPerTeacher),
+            approved, staff.Count(t => t.Establishment == TeacherCodes.InEstablishment),
+            [.. TeacherCodes.ArtsAndSports.Order().Where(subject => !staff.Any(t => t.Subjects.Contains(subject)))],
+            [.. commissioned
+                .Where(c => year is null || c.InUseFrom > new DateOnly(year.Value, 9, 1))
+                .Select(c => new ComingClasses(c.Stage, c.Classes, c.Places, c.InUseFrom,
+                    Required([(c.Stage, c.Places)], pupilsPerTeacher)))]);
 
     /// <summary>
     /// Teachers a district has beyond what its schools require: the sum of each over-staffed school's excess. A school

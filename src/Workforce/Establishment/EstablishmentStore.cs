@@ -27,7 +27,7 @@ internal static class EstablishmentStore
     /// Every open or planned school of the district with its latest year's enrolment, its posts and its teachers on
     /// <paramref name="day"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<SchoolEstablishment>> SchoolsAsync(
+    public static async Task<List<SchoolEstablishment>> SchoolsAsync(
         NpgsqlConnection connection, string districtCode, DateOnly day, CancellationToken cancellationToken)
     {
         var ratios = await RatiosAsync(connection, districtCode, cancellationToken);
@@ -55,20 +55,11 @@ internal static class EstablishmentStore
             WHERE k.district_code = @districtCode
             ORDER BY c.in_use_from
             """, new { districtCode }, cancellationToken)).ToLookup(c => c.SchoolId);
-        return rows.GroupBy(r => (r.SchoolId, r.SchoolName, r.Year)).Select(school =>
-        {
-            var pupils = school.Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => r.Pupils);
-            var staff = teachers[school.Key.SchoolId].ToList();
-            return new SchoolEstablishment(school.Key.SchoolId, school.Key.SchoolName, school.Key.Year, pupils,
-                school.Key.Year is null ? null : EstablishmentRules.Required(pupils.Select(p => (p.Key, (double)p.Value)), ratios),
-                approved.GetValueOrDefault(school.Key.SchoolId), staff.Count(t => t.Establishment == TeacherCodes.InEstablishment),
-                TeacherCodes.ArtsAndSports.Order().Where(subject => !staff.Any(t => t.Subjects.Contains(subject))).ToList(),
-                // Enrolment of school year Y starts on 1 September Y: classes in use after that are not in it yet.
-                commissioned[school.Key.SchoolId]
-                    .Where(c => school.Key.Year is not { } year || c.InUseFrom > new DateOnly(year, 9, 1))
-                    .Select(c => new ComingClasses(c.Stage, c.Classes, c.Places, c.InUseFrom,
-                        EstablishmentRules.Required([(c.Stage, c.Places)], ratios))).ToList());
-        }).ToList();
+        return [.. rows.GroupBy(r => (r.SchoolId, r.SchoolName, r.Year)).Select(school => EstablishmentRules.School(
+            school.Key.SchoolId, school.Key.SchoolName, school.Key.Year,
+            school.Where(r => r.Stage is not null).ToDictionary(r => r.Stage!, r => r.Pupils),
+            approved.GetValueOrDefault(school.Key.SchoolId), [.. teachers[school.Key.SchoolId]],
+            [.. commissioned[school.Key.SchoolId].Select(c => (c.Stage, c.Classes, c.Places, c.InUseFrom))], ratios))];
     }
 
     public static Task<List<StaffingRequirementView>> StaffingRequirementsAsync(

@@ -78,7 +78,7 @@ public static class TrainingApi
 
     private static async Task<Ok<List<SchoolTraining>>> GetSchoolsAsync(
         [AsParameters] StatusQuery query, Database dataSource, TimeProvider clock, CancellationToken cancellationToken) =>
-        TypedResults.Ok(BySchool(await StatusAsync(dataSource, query, clock, cancellationToken)));
+        TypedResults.Ok(TrainingLedger.BySchool(await StatusAsync(dataSource, query, clock, cancellationToken)));
 
     private static async Task<Ok<IReadOnlyList<TrainingRule>>> GetRulesAsync(
         string districtCode, Database dataSource, CancellationToken cancellationToken)
@@ -127,11 +127,4 @@ public static class TrainingApi
                 TrainingLedger.Overall(progress), progress.Any(p => p.CannotFinish), progress);
         })];
     }
-
-    private static List<SchoolTraining> BySchool(IReadOnlyList<TeacherTraining> teachers) =>
-        [.. teachers.GroupBy(t => (t.SchoolId, t.SchoolName)).Select(g => new SchoolTraining(g.Key.SchoolId, g.Key.SchoolName,
-            g.Count(), g.Count(t => t.Status == TrainingStatus.Done), g.Count(t => t.Status == TrainingStatus.OnTrack),
-            g.Count(t => t.Status == TrainingStatus.Behind), g.Count(t => t.Status == TrainingStatus.Missed),
-            g.Count(t => t.CannotFinish),
-            Math.Round((double)g.Count(t => t.Status == TrainingStatus.Done) / g.Count(), 3)))];
 }

@@ -62,6 +62,16 @@ public static class TrainingLedger
         return progress;
     }
 
+    /// <summary>
+    /// Each school's teachers by their worst status, those who cannot finish, and its completion rate: the share of
+    /// its teachers done with every rule (to 0.1%).
+    /// </summary>
+    public static List<SchoolTraining> BySchool(IReadOnlyList<TeacherTraining> teachers) =>
+        [.. teachers.GroupBy(t => (t.SchoolId, t.SchoolName)).Select(g => new SchoolTraining(g.Key.SchoolId, g.Key.SchoolName,
+            g.Count(), g.Count(t => t.Status == TrainingStatus.Done), g.Count(t => t.Status == TrainingStatus.OnTrack),
+            g.Count(t => t.Status == TrainingStatus.Behind), g.Count(t => t.Status == TrainingStatus.Missed),
+            g.Count(t => t.CannotFinish), Math.Round((double)g.Count(t => t.Status == TrainingStatus.Done) / g.Count(), 3)))];
+
     /// <summary>The worst status over the rules: missed if a period ended short, behind if any rule is, done if all are.</summary>
     public static TrainingStatus Overall(IReadOnlyList<RuleProgress> progress) =>
         progress.Count == 0 ? TrainingStatus.Done : progress.Max(p => p.Status);

@@ -73,4 +73,24 @@ public class EstablishmentRulesTests
 
     private static SchoolEstablishment School(int actual, int? required) =>
         new(Guid.NewGuid(), "学校", required is null ? null : 2026, new Dictionary<string, int>(), required, 0, actual, [], []);
+
+    [Fact]
+    public void A_school_counts_its_teachers_in_establishment_the_arts_it_lacks_and_the_classes_its_enrolment_does_not_show()
+    {
+        TeacherView[] staff =
+        [
+            new() { Establishment = "in_establishment", Subjects = ["语文"] },
+            new() { Establishment = "in_establishment", Subjects = ["音乐", "美术"] },
+            new() { Establishment = "contract", Subjects = ["体育"] },
+        ];
+        var school = EstablishmentRules.School(Guid.NewGuid(), "红桥小学", 2025, new Dictionary<string, int> { ["primary"] = 380 }, 30,
+            staff, [("primary", 2, 90, new DateOnly(2025, 9, 1)), ("primary", 4, 180, new DateOnly(2026, 9, 1))], Defaults);
+
+        Assert.Equal((20, 30, 2), (school.Required, school.Approved, school.Actual));
+        Assert.Empty(school.MissingArtsAndSports); // a contract teacher still teaches 体育
+        // In use on 1 September 2025, the classes are in the 2025 enrolment; those of 2026 are coming, with 10 teachers.
+        Assert.Equal([(4, 10)], school.Coming.Select(c => (c.Classes, c.TeachersNeeded)));
+        Assert.Equal(["体育", "美术", "音乐"], EstablishmentRules.School(Guid.NewGuid(), "新校", null, new Dictionary<string, int>(),
+            0, [], [], Defaults).MissingArtsAndSports);
+    }
 }

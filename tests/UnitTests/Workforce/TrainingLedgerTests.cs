@@ -144,4 +144,19 @@ public class TrainingLedgerTests
         var onlyFirstYear = TrainingLedger.Evaluate([FromCycle2021], hired, hours[..1], new DateOnly(2026, 1, 1));
         Assert.Contains(onlyFirstYear, p => p is { Status: TrainingStatus.Missed, Required: 240.1, Earned: 130 });
     }
+
+    [Fact]
+    public void A_schools_completion_rate_is_its_share_of_teachers_done_with_every_rule()
+    {
+        var school = Guid.NewGuid();
+        TeacherTraining Teacher(TrainingStatus status, bool cannotFinish = false) =>
+            new(Guid.NewGuid(), "T", "教师", school, "学校", status, cannotFinish, []);
+
+        var rates = Assert.Single(TrainingLedger.BySchool([Teacher(TrainingStatus.Done), Teacher(TrainingStatus.OnTrack),
+            Teacher(TrainingStatus.Behind, cannotFinish: true), Teacher(TrainingStatus.Missed), Teacher(TrainingStatus.Done),
+            Teacher(TrainingStatus.Done)]));
+
+        Assert.Equal((6, 3, 1, 1, 1, 1, 0.5),
+            (rates.Teachers, rates.Done, rates.OnTrack, rates.Behind, rates.Missed, rates.CannotFinish, rates.CompletionRate));
+    }
 }
