@@ -62,8 +62,8 @@ public class RotationTests(SuiteFixture suite)
         csv.Append($"HD11,新教师,女,1998-05-01,{strong},2024-09-01,数学,二级,无,在编\nHD12,合同教师,女,1990-05-01,{strong},2010-09-01,数学,二级,无,合同\n");
         await suite.Gateway.ImportAsync("/api/workforce/teachers/import", csv.ToString());
 
-        var eligible = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>(
-            $"/api/workforce/rotation/eligible?districtCode={District}&year=2027"))!;
+        var eligible = (await suite.Gateway.GetFromJsonAsync<JsonElement>(
+            $"/api/workforce/rotation/eligible?districtCode={District}&year=2027")).GetProperty("schools").EnumerateArray();
         Assert.Equal(10,
             eligible.Single(s => s.GetProperty("schoolId").GetString() == strong.ToString()).GetProperty("eligible").GetInt32());
 
@@ -284,5 +284,46 @@ public class RotationTests(SuiteFixture suite)
         var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026 });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("no teachers", await empty.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_eligibility_list_and_new_plans_follow_the_districts_own_policy()
+    {
+        const string Wuqing = "120114"; // 武清区, where no other test has teachers
+        var school = await suite.Gateway.RegisterSchoolAsync("武清轮岗政策测试小学", district: Wuqing);
+        await suite.Gateway.WaitUntilKnownAsync("workforce", school.Id);
+        // Eight full years at the school on 1 September 2027.
+        await suite.Gateway.ImportAsync("/api/workforce/teachers/import",
+            "工号,姓名,性别,出生日期,学校编号,到校时间,任教学科,职称,骨干级别,编制\n" +
+            $"WQ1,武清教师,男,1985-01-01,{school.Id},2019-09-01,数学,一级,无,在编\n");
+        async Task<(bool IsDefault, int MinYears, int Eligible)> ListAsync()
+        {
+            var list = await suite.Gateway.GetFromJsonAsync<JsonElement>(
+                $"/api/workforce/rotation/eligible?districtCode={Wuqing}&year=2027");
+            var policy = list.GetProperty("policy");
+            return (policy.GetProperty("isDefault").GetBoolean(), policy.GetProperty("policy").GetProperty("minYearsAtSchool").GetInt32(),
+                list.GetProperty("schools").EnumerateArray().Single(s => s.GetProperty("schoolId").GetGuid() == school.Id)
+                    .GetProperty("eligible").GetInt32());
+        }
+
+        Assert.Equal((true, 6, 1), await ListAsync());
+
+        // The district asks ten years at a school: the list says so, and the teacher of eight is no longer eligible.
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/rotation/policy/{Wuqing}",
+            new { minYearsAtSchool = 10, termYears = 2 }));
+        Assert.Equal((false, 10, 0), await ListAsync());
+
+        // A plan generated without a policy of its own follows the district's.
+        var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = Wuqing, year = 2027 });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var policy = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("policy");
+        Assert.Equal((10, 2), (policy.GetProperty("minYearsAtSchool").GetInt32(), policy.GetProperty("termYears").GetInt32()));
+
+        // A rule out of range is refused, named, and the district's policy stays.
+        var bad = await suite.Gateway.PutAsJsonAsync($"/api/workforce/rotation/policy/{Wuqing}", new { minYearsAtSchool = 99 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("minYearsAtSchool", await bad.Content.ReadAsStringAsync());
+        var kept = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/rotation/policy/{Wuqing}");
+        Assert.Equal(10, kept.GetProperty("policy").GetProperty("minYearsAtSchool").GetInt32());
     }
 }

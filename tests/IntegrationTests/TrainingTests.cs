@@ -101,15 +101,15 @@ public class TrainingTests(SuiteFixture suite)
     [Fact]
     public async Task A_period_that_ended_short_stays_on_record_and_hours_owed_are_raised_three_months_before_the_deadline()
     {
-        const string Hedong = "120103";
-        var school = await suite.Gateway.RegisterSchoolAsync("河东继续教育测试小学", district: Hedong);
+        const string Hexi = "120103"; // 河西区, where no other test has teachers
+        var school = await suite.Gateway.RegisterSchoolAsync("河西继续教育测试小学", district: Hexi);
         await suite.Gateway.WaitUntilKnownAsync("workforce", school.Id);
         await suite.Gateway.ImportAsync("/api/workforce/teachers/import",
             "工号,姓名,性别,出生日期,学校编号,到校时间,任教学科,职称,编制,参加工作时间\n" +
             $"HD1,完成教师,女,1985-05-01,{school.Id},2010-09-01,语文,一级,在编,2008-09-01\n" +
             $"HD2,欠学时教师,男,1983-05-01,{school.Id},2011-09-01,数学,一级,在编,2006-09-01\n" +
             $"HD3,新教师,女,2002-05-01,{school.Id},2025-03-01,英语,未定级,在编,2025-03-01\n");
-        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/training/rules/{Hedong}",
+        await SuiteApi.EnsureAsync(await suite.Gateway.PutAsJsonAsync($"/api/workforce/training/rules/{Hexi}",
             new object[]
             {
                 new { kind = "cycle", hours = 360, years = 5, firstCycleStart = 2021, newTeacherHours = 120 },
@@ -125,7 +125,7 @@ public class TrainingTests(SuiteFixture suite)
 
         async Task<Dictionary<string, JsonElement>> StatusAsync(string day, string query = "") =>
             (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>(
-                $"/api/workforce/training/status?districtCode={Hedong}&schoolId={school.Id}&asOf={day}{query}"))!
+                $"/api/workforce/training/status?districtCode={Hexi}&schoolId={school.Id}&asOf={day}{query}"))!
             .ToDictionary(t => t.GetProperty("staffNumber").GetString()!);
         static List<(string?, string?)> Periods(JsonElement teacher) =>
             [.. teacher.GetProperty("rules").EnumerateArray()
@@ -153,12 +153,12 @@ public class TrainingTests(SuiteFixture suite)
         Assert.Equal([false, true, true], aroundTheWindow);
         Assert.False(DueSoon(await StatusAsync("2026-10-01", "&alertMonths=2")));
         var alerts = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>(
-            $"/api/workforce/training/alerts?districtCode={Hedong}&schoolId={school.Id}&asOf=2026-10-01"))!;
+            $"/api/workforce/training/alerts?districtCode={Hexi}&schoolId={school.Id}&asOf=2026-10-01"))!;
         Assert.Equal(["HD2", "HD3"], alerts.Select(a => a.GetProperty("staffNumber").GetString()).Order(StringComparer.Ordinal));
 
         // The export shows each period that ended short beside the running ones, under the page's names.
         var export = await suite.Gateway.GetAsync(
-            $"/api/workforce/training/status/export?districtCode={Hedong}&schoolId={school.Id}&asOf=2026-10-01");
+            $"/api/workforce/training/status/export?districtCode={Hexi}&schoolId={school.Id}&asOf=2026-10-01");
         var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "training.xlsx");
         Assert.Contains(sheet, row => row.Cells[0] == "HD2" && row.Cells[5] == "2021-01-01" && row.Cells[10] == "逾期未完成");
     }

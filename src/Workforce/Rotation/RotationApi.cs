@@ -37,7 +37,11 @@ public static class RotationApi
         app.MapGet("/rotation/report", ReportAsync).WithTags("Rotation")
             .Describe("交流人数与人次", "Persons and person-times rotated by plan year, with the backbone share.");
         app.MapGet("/rotation/eligible", EligibleAsync).WithTags("Rotation")
-            .Describe("应交流教师名单", "Each school's teachers, eligible to rotate in a year or not and why, by Tianjin's rules.");
+            .Describe("应交流教师名单", "Each school's teachers, eligible to rotate in a year or not and why, under the district's policy.");
+        app.MapGet("/rotation/policy/{districtCode}", GetPolicyAsync).WithTags("Rotation")
+            .Describe("区交流轮岗政策", "The district's rotation policy, or Tianjin's while it has set none.");
+        app.MapPut("/rotation/policy/{districtCode}", PutPolicyAsync).WithTags("Rotation")
+            .Describe("设置区交流轮岗政策", "The district's own rotation policy, for its eligibility list and new plans.");
         return app;
     }
 
@@ -70,7 +74,7 @@ public static class RotationApi
     /// The year's eligibility list per school under Tianjin's default policy, judged on the plan year's 1 September:
     /// each teacher eligible or not, with the reasons. A plan judges the same way with its own policy.
     /// </summary>
-    private static async Task<Results<Ok<List<SchoolEligibility>>, ValidationProblem>> EligibleAsync(
+    private static async Task<Results<Ok<EligibilityList>, ValidationProblem>> EligibleAsync(
         string? districtCode, [Bounds(2000, 2100)] int? year, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
@@ -80,12 +84,39 @@ public static class RotationApi
             return validation.Problem();
         var on = RotationDates.SchoolYear(planYear).From;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var stored = await RotationStore.DistrictPolicyAsync(connection, district, cancellationToken);
+        var policy = stored ?? new RotationPolicy();
         var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, on, null, cancellationToken);
         var byId = schools.ToDictionary(s => s.Id);
-        return TypedResults.Ok(schools.Select(school => new SchoolEligibility(school.Id, school.Name,
-            [.. teachers.Where(t => t.SchoolId == school.Id).Select(t => new TeacherEligibility(
-                t.Id, t.Name, t.Subject, t.Backbone, RotationPlanner.FullYears(t.AtSchoolSince, on),
-                RotationPlanner.Ineligibility(t, new RotationPolicy(), on, byId)))])).ToList());
+        return TypedResults.Ok(new EligibilityList(district, planYear, on, new DistrictPolicy(district, stored is null, policy.ToView()),
+            [.. schools.Select(school => new SchoolEligibility(school.Id, school.Name,
+                [.. teachers.Where(t => t.SchoolId == school.Id).Select(t => new TeacherEligibility(
+                    t.Id, t.Name, t.Subject, t.Backbone, RotationPlanner.FullYears(t.AtSchoolSince, on),
+                    RotationPlanner.Ineligibility(t, policy, on, byId)))]))]));
+    }
+
+    private static async Task<Ok<DistrictPolicy>> GetPolicyAsync(
+        string districtCode, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var stored = await RotationStore.DistrictPolicyAsync(connection, districtCode, cancellationToken);
+        return TypedResults.Ok(new DistrictPolicy(districtCode, stored is null, (stored ?? new RotationPolicy()).ToView()));
+    }
+
+    /// <summary>Sets the district's policy, every rule checked as a plan's are; a plan already made keeps its own.</summary>
+    private static async Task<Results<Ok<DistrictPolicy>, ValidationProblem>> PutPolicyAsync(
+        string districtCode, RotationPolicy policy, Database dataSource, CancellationToken cancellationToken)
+    {
+        var validation = new Validation();
+        if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))
+            validation.Add("districtCode", "must be a six-digit district code.");
+        foreach (var (field, problem) in policy.Problems())
+            validation.Add($"{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
+        if (!validation.IsValid)
+            return validation.Problem();
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        await RotationStore.SetDistrictPolicyAsync(connection, districtCode, policy, cancellationToken);
+        return TypedResults.Ok(new DistrictPolicy(districtCode, false, policy.ToView()));
     }
 
     private static async Task<Ok<List<RotationReport>>> ReportAsync(

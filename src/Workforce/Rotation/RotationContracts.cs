@@ -31,3 +31,13 @@ public sealed record SchoolEligibility(string SchoolId, string SchoolName, IRead
 /// person-times.
 /// </summary>
 public sealed record RotationReport(int Year, int Persons, int PersonTimes, int BackbonePersonTimes, double BackboneShare);
+
+/// <summary>A district's rotation policy: its own, or Tianjin's while it has set none (<see cref="IsDefault"/>).</summary>
+public sealed record DistrictPolicy(string DistrictCode, bool IsDefault, PlanPolicy Policy);
+
+/// <summary>
+/// The yearly eligibility list: each school's teachers on the reference date (1 September of the year), judged under
+/// the district's policy, which the list names.
+/// </summary>
+public sealed record EligibilityList(
+    string DistrictCode, int Year, DateOnly ReferenceDate, DistrictPolicy Policy, IReadOnlyList<SchoolEligibility> Schools);

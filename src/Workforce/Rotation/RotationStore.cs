@@ -79,6 +79,26 @@ internal static class RotationStore
 
     public static RotationPolicy PolicyOf(PlanRow plan) => JsonSerializer.Deserialize<RotationPolicy>(plan.Policy, Json)!;
 
+    /// <summary>The district's own rotation policy; null while it follows Tianjin's.</summary>
+    public static async Task<RotationPolicy?> DistrictPolicyAsync(
+        NpgsqlConnection connection, string district, CancellationToken cancellationToken) =>
+        await connection.ScalarAsync<string>("""
+            SELECT policy::text
+            FROM rotation_policies
+            WHERE district_code = @district
+            """, new { district }, cancellationToken) is { } policy
+            ? JsonSerializer.Deserialize<RotationPolicy>(policy, Json)
+            : null;
+
+    public static Task SetDistrictPolicyAsync(
+        NpgsqlConnection connection, string district, RotationPolicy policy, CancellationToken cancellationToken) =>
+        connection.WriteAsync("""
+            INSERT INTO rotation_policies (district_code, policy)
+            VALUES (@district, @policy::jsonb)
+            ON CONFLICT (district_code) DO UPDATE
+                SET policy = excluded.policy, updated_at = now()
+            """, new { district, policy = JsonSerializer.Serialize(policy, Json) }, cancellationToken);
+
     public static List<TeacherExplanation> ExplanationsOf(PlanRow plan) =>
         JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!;
 

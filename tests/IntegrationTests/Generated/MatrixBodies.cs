@@ -35,6 +35,7 @@ public static class MatrixBodies
         ["GenerateRequest"] = """{"districtCode":"{district}","year":2032}""",
         ["EditRequest"] = """{"teacherId":"{teacher}","toSchoolId":"{school}"}""",
         ["ExtendRequest"] = """{"years":1}""",
+        ["RotationPolicy"] = """{"minYearsAtSchool":6}""",
         ["PostingCorrection"] = """{"fromDate":"2012-09-01","schoolId":"{school}","reason":"矩阵"}""",
         ["EarlyReturnRequest"] = """{"on":"2030-01-01","reason":"矩阵"}""",
         ["StepRequest"] = """{"note":"矩阵"}""",

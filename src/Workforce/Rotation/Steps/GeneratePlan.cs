@@ -7,7 +7,8 @@ using Platform.Contracts;
 namespace Platform.Workforce.Rotation.Steps;
 
 /// <summary>
-/// A draft plan generated from the district's teachers and schools under the policy given (or Tianjin's). A district
+/// A draft plan generated from the district's teachers and schools under the policy given, else the district's own,
+/// else Tianjin's. A district
 /// has one plan a year: a new one replaces its draft, and is refused (409) once that plan has been submitted.
 /// </summary>
 internal static class GeneratePlan
@@ -18,8 +19,7 @@ internal static class GeneratePlan
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         var year = validation.Required("year", request.Year);
-        var policy = request.Policy ?? new RotationPolicy();
-        foreach (var (field, problem) in policy.Problems())
+        foreach (var (field, problem) in request.Policy?.Problems() ?? new Dictionary<string, string>())
             validation.Add($"policy.{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
         if (!validation.IsValid)
             return validation.Problem();
@@ -32,6 +32,8 @@ internal static class GeneratePlan
         }
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var policy = request.Policy
+            ?? await RotationStore.DistrictPolicyAsync(connection, district, cancellationToken) ?? new RotationPolicy();
         var (teachers, schools) = await RotationStore.LoadPoolAsync(connection, district, referenceDate, null, cancellationToken);
         if (teachers.Count == 0)
         {
