@@ -15,8 +15,8 @@ public sealed record PlaceDemandForecastPublished(
 
 /// <summary>
 /// The official forecast leaves a zone and stage short of places in a school year (Planning → Facilities): the gap
-/// in places and in classes, and the first year of the shortfall it belongs to. Published once per zone, stage and
-/// year, and again when the gap changes by a whole class or more.
+/// in places and in classes, and the first year of the shortfall it belongs to. Published for every year of a zone and
+/// stage when one of them is new or its gap changed by a whole class or more; the zone's name travels with it.
 /// </summary>
 public sealed record PlaceShortfallDetected(
     Guid ForecastId,
@@ -26,7 +26,8 @@ public sealed record PlaceShortfallDetected(
     int Year,
     int FirstYear,
     double ShortfallPlaces,
-    int ShortfallClasses);
+    int ShortfallClasses,
+    string? ZoneName = null);
 
 /// <summary>Pupils of one stage at a school in a school year.</summary>
 public sealed record StagePupils(int Year, string Stage, int Pupils);

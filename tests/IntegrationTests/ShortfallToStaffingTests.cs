@@ -39,11 +39,20 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
             async () => (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>("/api/facilities/projects"))!
                 .SingleOrDefault(p => p.GetProperty("zoneId").GetGuid() == zone),
             p => p.ValueKind == JsonValueKind.Object, "Facilities to propose a project for the shortfall");
-        Assert.Equal(("proposed", 8, 330, "2022-09-01", 2022, JsonValueKind.Null),
+        // Short since 2022: planned for the first 1 September a year or more from today, not overdue on its first day.
+        var today = Platform.BuildingBlocks.Clocks.Today(TimeProvider.System);
+        var inAYear = today.AddYears(1);
+        var plannedInUse = new DateOnly(inAYear <= new DateOnly(inAYear.Year, 9, 1) ? inAYear.Year : inAYear.Year + 1, 9, 1);
+        Assert.Equal(("proposed", 8, 330, plannedInUse.ToString("yyyy-MM-dd"), 2022, JsonValueKind.Null),
             (proposal.GetProperty("status").GetString(), proposal.GetProperty("classesAdded").GetInt32(),
              proposal.GetProperty("placesAdded").GetInt32(), proposal.GetProperty("plannedInUse").GetString(),
              proposal.GetProperty("shortfallFirstYear").GetInt32(), proposal.GetProperty("schoolId").ValueKind));
+        var zones = await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/planning/districts/{District}/zones");
+        var zoneName = zones!.Single(z => z.GetProperty("id").GetGuid() == zone).GetProperty("name").GetString();
+        Assert.Equal($"{zoneName} 小学学位缺口（2022年起）", proposal.GetProperty("name").GetString());
         var id = proposal.GetProperty("id").GetGuid();
+        var schedule = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/facilities/projects/{id}/schedule");
+        Assert.Empty(schedule.GetProperty("flags").EnumerateArray());
 
         // No approval before the school is chosen; a school of another zone is refused.
         Assert.Equal(HttpStatusCode.Conflict, (await suite.Gateway.ApproveAsync(id)).StatusCode);

@@ -25,13 +25,16 @@ public class PublishingTests
     }
 
     [Fact]
-    public void Announces_again_only_what_changed_by_a_whole_class()
+    public void Announces_a_zone_and_stage_again_whole_when_a_year_of_it_changed_by_a_whole_class()
     {
         var before = new Dictionary<(Guid, string, int), int>
         {
             [(Zone, "primary", 2024)] = 2, [(Zone, "primary", 2025)] = 3, [(Zone, "primary", 2026)] = 5,
         };
         var announced = Publishing.ShortfallsToAnnounce(Guid.NewGuid(), "120106", Report, thresholdPlaces: 45, before);
-        Assert.Equal([2025], announced.Select(s => s.Year)); // 3 classes before, 4 now; 2024 and 2026 are unchanged
+        // 2025: 3 classes before, 4 now; its zone and stage go out again whole, so the proposal sees the whole gap.
+        Assert.Equal([2024, 2025, 2026], announced.Select(s => s.Year));
+        before[(Zone, "primary", 2025)] = 4;
+        Assert.Empty(Publishing.ShortfallsToAnnounce(Guid.NewGuid(), "120106", Report, thresholdPlaces: 45, before));
     }
 }

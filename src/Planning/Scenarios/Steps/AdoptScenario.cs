@@ -31,7 +31,8 @@ internal static class AdoptScenario
 
         var announced = await ScenarioStore.AnnouncedShortfallsAsync(transaction, scenario.DistrictCode, cancellationToken);
         var threshold = configuration.GetValue("Publishing:ShortfallThresholdPlaces", 45.0);
-        var shortfalls = Publishing.ShortfallsToAnnounce(forecastId, scenario.DistrictCode, result.Report, threshold, announced);
+        var shortfalls = Publishing.ShortfallsToAnnounce(
+            forecastId, scenario.DistrictCode, result.Report, threshold, announced, result.Names);
         foreach (var shortfall in shortfalls)
         {
             await ScenarioStore.AnnounceShortfallAsync(transaction, shortfall, cancellationToken);
