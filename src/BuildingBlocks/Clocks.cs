@@ -6,5 +6,8 @@ public static class Clocks
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     /// <summary>The day rules are checked against: today in Beijing (1 September begins at 16:00 UTC on 31 August).</summary>
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Beijing).DateTime);
+    public static DateOnly Today(this TimeProvider clock) => DayOf(clock.GetUtcNow());
+
+    /// <summary>The day an instant falls on in Beijing (an instant read from the database is UTC).</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Beijing).DateTime);
 }

@@ -55,7 +55,25 @@ public sealed record ScenarioComparison(
     Guid Id, string Name, IReadOnlyList<StageYearTotal> Totals, IReadOnlyDictionary<WarningKind, int> Warnings);
 
 /// <summary>What adopting a scenario published: the demand rows, and the shortfalls announced or left as announced before.</summary>
-public sealed record AdoptionResult(Guid ForecastId, int BaseYear, int DemandRows, int ShortfallsAnnounced, int ShortfallsUnchanged);
+/// <param name="ShortfallsAnnounced">PlaceShortfallDetected messages written: one per zone, stage and year.</param>
+/// <param name="Published">The zones and stages short that were announced: what the count a user reads is of.</param>
+public sealed record AdoptionResult(
+    Guid ForecastId, int BaseYear, int DemandRows, int ShortfallsAnnounced, int ShortfallsUnchanged,
+    IReadOnlyList<ShortfallSummary> Published);
+
+/// <summary>
+/// A zone and stage a forecast leaves short by a class or more: from its first year, its largest gap over the years.
+/// <see cref="Announced"/>: adopting announces it (it is new, or changed by a whole class since it was announced).
+/// </summary>
+public sealed record ShortfallSummary(
+    Guid ZoneId, string ZoneName, string Stage, int FirstYear, double Places, int Classes, bool Announced);
+
+/// <summary>What adopting a scenario would publish, shown before the planner confirms it.</summary>
+public sealed record AdoptionPreview(Guid ScenarioId, string ScenarioName, int BaseYear, IReadOnlyList<ShortfallSummary> Shortfalls);
+
+/// <summary>The district's official forecast: the scenario adopted, when and by whom.</summary>
+public sealed record OfficialForecast(
+    Guid ForecastId, string DistrictCode, Guid ScenarioId, string ScenarioName, int BaseYear, DateTime AdoptedAt, string? AdoptedBy);
 
 /// <summary>
 /// A forecast method's back-test accuracy at one level (school, zone, district); the measures are null when nothing at

@@ -313,8 +313,17 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         await page.GotoAsync(page.Url); // read again
         await Assertions.Expect(page.GetByLabel("预计出生数")).ToHaveValueAsync("2026 3100\n2027 2950");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "采用为正式预测" }).ClickAsync();
-        await Assertions.Expect(page.Locator("p[role=status]").Last).ToContainTextAsync("已采用为正式预测");
+        // Adopting shows first what it would publish, and publishes only once confirmed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "采用为正式预测…" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#adopt-title")).ToHaveTextAsync("确认采用");
+        await Assertions.Expect(page.Locator("#adopt-title ~ p").First).ToContainTextAsync(name);
+        var announcing = await page.Locator("#adopt-title ~ .scroll tbody tr").Filter(new() { HasText = "新增或变化" }).CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认采用并发布" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p[role=status]").Last).ToContainTextAsync($"发布学位缺口 {announcing} 处");
+        // Every planning page names the official forecast: which scenario, and who adopted it.
+        await page.GotoAsync($"{Gateway}/planning?districtCode=120106");
+        await Assertions.Expect(page.Locator(".official-forecast")).ToContainTextAsync($"“{name}”");
+        await Assertions.Expect(page.Locator(".official-forecast")).ToContainTextAsync("由 红桥区学位规划员 采用");
     }
 
     [Fact]

@@ -20,7 +20,26 @@ public class PublishingTests(SuiteFixture suite)
         await SuiteApi.EnsureAsync(created);
         var scenario = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
+        // Nothing is official yet; the preview tells what adopting would publish, and publishes nothing.
+        var none = await suite.Gateway.GetAsync($"/api/planning/official-forecast?districtCode={District}");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, none.StatusCode);
+        var previewed = await suite.Gateway.PostAsync($"/api/planning/scenarios/{scenario}/adopt/preview", null);
+        await SuiteApi.EnsureAsync(previewed);
+        var preview = (await previewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("shortfalls").EnumerateArray().ToList();
+        var zoneShort = Assert.Single(preview); // one zone and stage, short in each of its three years
+        Assert.Equal(("primary", 330.0, 8, true),
+            (zoneShort.GetProperty("stage").GetString(), zoneShort.GetProperty("places").GetDouble(),
+                zoneShort.GetProperty("classes").GetInt32(), zoneShort.GetProperty("announced").GetBoolean()));
+        Assert.Equal((0, 0, 0), await SentAsync());
+
         var first = await AdoptAsync(scenario);
+        // What the planner reads afterwards is what the preview listed: one zone and stage published.
+        Assert.Equal([zoneShort.GetProperty("zoneName").GetString()],
+            first.GetProperty("published").EnumerateArray().Select(p => p.GetProperty("zoneName").GetString()));
+        var official = await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/planning/official-forecast?districtCode={District}");
+        Assert.Equal(("官方方案", first.GetProperty("forecastId").GetGuid()),
+            (official.GetProperty("scenarioName").GetString(), official.GetProperty("forecastId").GetGuid()));
+        Assert.False(string.IsNullOrEmpty(official.GetProperty("adoptedBy").GetString()));
         Assert.Equal((3, 3, 0),
             (first.GetProperty("demandRows").GetInt32(), first.GetProperty("shortfallsAnnounced").GetInt32(),
                 first.GetProperty("shortfallsUnchanged").GetInt32()));

@@ -15,7 +15,7 @@ public static class Publishing
         IReadOnlyDictionary<(Guid Zone, string Stage, int Year), int> announcedClasses,
         IReadOnlyDictionary<string, string>? zoneNames = null)
     {
-        var firstYears = report.Warnings.Where(w => w.Kind == WarningKind.Shortfall).ToDictionary(w => (w.Zone, w.Stage), w => w.FirstYear);
+        var firstYears = FirstYears(report);
         var due = report.Rows.Where(row => row.Shortfall >= thresholdPlaces).ToList();
         var changed = due
             .Where(row => !announcedClasses.TryGetValue((Guid.Parse(row.Zone), row.Stage, row.Year), out var classes)
@@ -28,4 +28,29 @@ public static class Publishing
                 zoneNames?.GetValueOrDefault(row.Zone)))
             .ToList();
     }
+
+    /// <summary>
+    /// The zones and stages the forecast leaves short by at least <paramref name="thresholdPlaces"/>, each from its
+    /// first year with its largest gap over the years, marked when adopting announces it; the earliest first.
+    /// </summary>
+    public static IReadOnlyList<ShortfallSummary> Summaries(
+        CapacityReport report, double thresholdPlaces, IReadOnlyDictionary<(Guid Zone, string Stage, int Year), int> announcedClasses,
+        IReadOnlyDictionary<string, string> zoneNames)
+    {
+        var announced = ShortfallsToAnnounce(Guid.Empty, "", report, thresholdPlaces, announcedClasses)
+            .Select(s => (s.ZoneId, s.Stage)).ToHashSet();
+        var firstYears = FirstYears(report);
+        return [.. report.Rows.Where(row => row.Shortfall >= thresholdPlaces).GroupBy(row => (row.Zone, row.Stage)).Select(zone =>
+            {
+                var largest = zone.MaxBy(row => row.Shortfall)!;
+                var id = Guid.Parse(zone.Key.Zone);
+                return new ShortfallSummary(id, zoneNames.GetValueOrDefault(zone.Key.Zone, zone.Key.Zone), zone.Key.Stage,
+                    firstYears.GetValueOrDefault(zone.Key, zone.Min(row => row.Year)), Math.Round(largest.Shortfall, 1),
+                    largest.ShortfallClasses, announced.Contains((id, zone.Key.Stage)));
+            })
+            .OrderBy(s => s.FirstYear).ThenByDescending(s => s.Places)];
+    }
+
+    private static Dictionary<(string Zone, string Stage), int> FirstYears(CapacityReport report) =>
+        report.Warnings.Where(w => w.Kind == WarningKind.Shortfall).ToDictionary(w => (w.Zone, w.Stage), w => w.FirstYear);
 }

@@ -74,20 +74,33 @@ internal static class ScenarioStore
     /// <returns>When the forecast was published, by the database's clock.</returns>
     public static Task<DateTime> InsertOfficialForecastAsync(
         NpgsqlTransaction transaction, Guid forecastId, Scenario scenario, int baseYear, IReadOnlyList<ZoneStageDemand> demand,
-        CancellationToken cancellationToken) =>
+        string adoptedBy, CancellationToken cancellationToken) =>
         transaction.ScalarAsync<DateTime>("""
-            INSERT INTO official_forecasts (id, district_code, scenario_id, base_year, demand)
-            VALUES (@forecastId, @DistrictCode, @Id, @baseYear, @demand::jsonb)
+            INSERT INTO official_forecasts (id, district_code, scenario_id, base_year, demand, adopted_by)
+            VALUES (@forecastId, @DistrictCode, @Id, @baseYear, @demand::jsonb, @adoptedBy)
             RETURNING published_at
             """, new
         {
-            forecastId, scenario.DistrictCode, scenario.Id, baseYear, demand = JsonSerializer.Serialize(demand, Json),
+            forecastId, scenario.DistrictCode, scenario.Id, baseYear, demand = JsonSerializer.Serialize(demand, Json), adoptedBy,
         }, cancellationToken);
+
+    /// <summary>The district's official forecast: the one adopted last.</summary>
+    public static Task<OfficialForecast?> OfficialForecastAsync(
+        NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken) =>
+        connection.SingleOrDefaultAsync<OfficialForecast>("""
+            SELECT f.id AS ForecastId, f.district_code AS DistrictCode, f.scenario_id AS ScenarioId, s.name AS ScenarioName,
+                   f.base_year AS BaseYear, f.published_at AS AdoptedAt, f.adopted_by AS AdoptedBy
+            FROM official_forecasts f
+            JOIN scenarios s ON s.id = f.scenario_id
+            WHERE f.district_code = @districtCode
+            ORDER BY f.published_at DESC
+            LIMIT 1
+            """, new { districtCode }, cancellationToken);
 
     /// <summary>The shortfalls announced in the district so far, in classes, by zone, stage and year.</summary>
     public static async Task<Dictionary<(Guid Zone, string Stage, int Year), int>> AnnouncedShortfallsAsync(
-        NpgsqlTransaction transaction, string districtCode, CancellationToken cancellationToken) =>
-        (await transaction.ListAsync<(Guid Zone, string Stage, int Year, int Classes)>("""
+        NpgsqlConnection connection, string districtCode, CancellationToken cancellationToken) =>
+        (await connection.ListAsync<(Guid Zone, string Stage, int Year, int Classes)>("""
             SELECT p.zone_id, p.stage, p.year, p.classes
             FROM published_shortfalls p
             JOIN zones z ON z.id = p.zone_id

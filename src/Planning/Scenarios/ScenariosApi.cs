@@ -34,9 +34,22 @@ public static class ScenariosApi
             .Describe("方案比较", "Two to six scenarios side by side: demand, places, shortfall and surplus, and warnings.");
         scenarios.MapPost("/compare/export", ExportComparisonAsync).ComputesOnly()
             .Describe("导出方案比较", "The comparison of two to six scenarios, as an Excel workbook.");
+        scenarios.MapPost("/{id:guid}/adopt/preview", AdoptScenario.PreviewAsync).ComputesOnly()
+            .Describe("采纳前预览", "What adopting would publish: each zone and stage short, from when and by how much.");
         scenarios.MapPost("/{id:guid}/adopt", AdoptScenario.HandleAsync)
             .Describe("采纳方案", "The scenario's forecast becomes the district's official one; shortfalls are announced.");
+        app.MapGet("/official-forecast", OfficialForecastAsync).WithTags("Scenarios")
+            .Describe("官方预测", "The district's official forecast: the scenario adopted, when and by whom.");
         return app;
+    }
+
+    private static async Task<Results<Ok<OfficialForecast>, NoContent>> OfficialForecastAsync(
+        string districtCode, Database dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        return await ScenarioStore.OfficialForecastAsync(connection, districtCode, cancellationToken) is { } official
+            ? TypedResults.Ok(official)
+            : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<Scenario>, NotFound>> GetAsync(

@@ -80,9 +80,10 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
     {
         using (request)
         using (var response = await SendAsync(service, request, cancellationToken))
-            return response.IsSuccessStatusCode
-                ? new ApiAnswer<T>(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), (int)response.StatusCode, null)
-                : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemAsync(response, cancellationToken));
+            return response.StatusCode == HttpStatusCode.NoContent ? new ApiAnswer<T>(null, (int)response.StatusCode, null)
+                : response.IsSuccessStatusCode
+                    ? new ApiAnswer<T>(await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken), (int)response.StatusCode, null)
+                    : new ApiAnswer<T>(null, (int)response.StatusCode, await ProblemAsync(response, cancellationToken));
     }
 
     /// <summary>

@@ -52,6 +52,15 @@ public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
             : api.PostAsync<StoredScenario<JsonObject>>(Service, "/scenarios", body, cancellationToken);
     }
 
+    /// <summary>What adopting the scenario would publish: each zone and stage short, from when and by how much.</summary>
+    public Task<ApiAnswer<AdoptionPreview>> PreviewAdoptionAsync(Guid id, CancellationToken cancellationToken) =>
+        api.PostAsync<AdoptionPreview>(Service, $"/scenarios/{id}/adopt/preview", new { }, cancellationToken);
+
+    /// <summary>The district's official forecast; no value while none was adopted.</summary>
+    public Task<ApiAnswer<OfficialForecast>> OfficialForecastAsync(string districtCode, CancellationToken cancellationToken) =>
+        api.GetAsync<OfficialForecast>(Service, $"/official-forecast?districtCode={Uri.EscapeDataString(districtCode)}",
+            cancellationToken);
+
     /// <summary>Publishes the scenario's demand as the district's forecast and announces its shortfalls.</summary>
     public Task<ApiAnswer<AdoptionResult>> AdoptAsync(Guid id, CancellationToken cancellationToken) =>
         api.PostAsync<AdoptionResult>(Service, $"/scenarios/{id}/adopt", new { }, cancellationToken);

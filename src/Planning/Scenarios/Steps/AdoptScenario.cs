@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
+using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
 
 namespace Platform.Planning.Scenarios.Steps;
@@ -12,7 +13,7 @@ namespace Platform.Planning.Scenarios.Steps;
 internal static class AdoptScenario
 {
     public static async Task<Results<Ok<AdoptionResult>, NotFound, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, Database dataSource, IConfiguration configuration, CancellationToken cancellationToken)
+        Guid id, SignedInUser user, Database dataSource, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (await ScenarioCapacity.RunAsync(id, dataSource, cancellationToken) is not var (scenario, result, problem))
             return TypedResults.NotFound();
@@ -25,12 +26,13 @@ internal static class AdoptScenario
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var publishedAt = await ScenarioStore.InsertOfficialForecastAsync(
-            transaction, forecastId, scenario, result.BaseYear, demand, cancellationToken);
+            transaction, forecastId, scenario, result.BaseYear, demand, user.DisplayName, cancellationToken);
         await transaction.EnqueueAsync(new PlaceDemandForecastPublished(forecastId, scenario.DistrictCode, scenario.Id,
             scenario.Name, result.BaseYear, new DateTimeOffset(publishedAt, TimeSpan.Zero), demand), cancellationToken);
 
-        var announced = await ScenarioStore.AnnouncedShortfallsAsync(transaction, scenario.DistrictCode, cancellationToken);
-        var threshold = configuration.GetValue("Publishing:ShortfallThresholdPlaces", 45.0);
+        var announced = await ScenarioStore.AnnouncedShortfallsAsync(connection, scenario.DistrictCode, cancellationToken);
+        var threshold = Threshold(configuration);
+        var published = Publishing.Summaries(result.Report, threshold, announced, result.Names).Where(s => s.Announced).ToList();
         var shortfalls = Publishing.ShortfallsToAnnounce(
             forecastId, scenario.DistrictCode, result.Report, threshold, announced, result.Names);
         foreach (var shortfall in shortfalls)
@@ -40,6 +42,26 @@ internal static class AdoptScenario
         }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new AdoptionResult(forecastId, result.BaseYear, demand.Count, shortfalls.Count,
-            result.Report.Rows.Count(r => r.Shortfall >= threshold) - shortfalls.Count));
+            result.Report.Rows.Count(r => r.Shortfall >= threshold) - shortfalls.Count, published));
     }
+
+    /// <summary>
+    /// What adopting would publish, computed and stored nowhere: every zone and stage the forecast leaves short, from
+    /// when and by how much, marked when it would be announced. The planner reads it before confirming.
+    /// </summary>
+    public static async Task<Results<Ok<AdoptionPreview>, NotFound, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        Guid id, Database dataSource, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        if (await ScenarioCapacity.RunAsync(id, dataSource, cancellationToken) is not var (scenario, result, problem))
+            return TypedResults.NotFound();
+        if (result is null)
+            return problem!;
+        await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
+        var announced = await ScenarioStore.AnnouncedShortfallsAsync(connection, scenario.DistrictCode, cancellationToken);
+        return TypedResults.Ok(new AdoptionPreview(scenario.Id, scenario.Name, result.BaseYear,
+            Publishing.Summaries(result.Report, Threshold(configuration), announced, result.Names)));
+    }
+
+    private static double Threshold(IConfiguration configuration) =>
+        configuration.GetValue("Publishing:ShortfallThresholdPlaces", 45.0);
 }

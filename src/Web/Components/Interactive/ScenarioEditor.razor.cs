@@ -21,6 +21,7 @@ public partial class ScenarioEditor
     private List<Named> schools = [];
     private List<Named> zones = [];
     private ScenarioForm form = new();
+    private AdoptionPreview? preview;
     private AdoptionResult? adopted;
     private int saves;
 
@@ -83,9 +84,18 @@ public partial class ScenarioEditor
         }
     }
 
+    /// <summary>Shows what adopting would publish; nothing is published until the planner confirms.</summary>
+    private async Task PreviewAsync()
+    {
+        adopted = null;
+        var answer = await Planning.PreviewAdoptionAsync(Id!.Value, None);
+        (preview, Problem) = (answer.Value, answer.Problem);
+    }
+
     private async Task AdoptAsync()
     {
         var answer = await Planning.AdoptAsync(Id!.Value, None);
         (adopted, Problem) = (answer.Value, answer.Problem);
+        preview = null;
     }
 }
