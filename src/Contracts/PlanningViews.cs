@@ -36,9 +36,41 @@ public record CapacitySummary(int BaseYear, CapacityReport Report, IReadOnlyDict
 public record BackTestRanking(string Method, int RatioYears, int HoldoutYears, IReadOnlyList<AccuracyView> Accuracy);
 
 /// <param name="PipelinePlaces">Of <see cref="Capacity"/>, the places of facility projects not yet in use.</param>
+/// <param name="Surplus">Places spare when the zone is used below the surplus threshold (85%); 0 in the balanced band.</param>
 public sealed record CapacityRow(
     string Zone, string Stage, int Year, double Demand, int Capacity, int PipelinePlaces, int Classes, double? Utilisation,
-    double Shortfall, int ShortfallClasses, double Surplus, int SurplusClasses, double PupilsPerClass, bool LargeClassRisk);
+    double Shortfall, int ShortfallClasses, double Surplus, int SurplusClasses, double PupilsPerClass, bool LargeClassRisk)
+{
+    /// <summary>A shortfall of more than this share of the places is large; so is a surplus of more than twice it.</summary>
+    public const double LargeShare = 0.10;
+
+    /// <summary>
+    /// Places over (+) or under (−) demand, in whole places: the one number the zone table, its totals and the export
+    /// show. In the balanced band it is the places spare, not a 0.
+    /// </summary>
+    public int Balance => (int)Math.Round(Capacity - Demand, MidpointRounding.AwayFromZero);
+
+    public Standing Standing =>
+        Shortfall > 0 ? (Capacity == 0 || Shortfall > LargeShare * Capacity ? Standing.LargeShortfall : Standing.Shortfall)
+        : Surplus > 0 ? (Surplus > 2 * LargeShare * Capacity ? Standing.LargeSurplus : Standing.Surplus)
+        : Standing.Balanced;
+}
+
+/// <summary>
+/// How a zone stands in a year, from a large shortfall to a large surplus: balanced when short of nothing and used at
+/// 85% or more (the places spare then are no surplus to plan on).
+/// </summary>
+public enum Standing { LargeShortfall, Shortfall, Balanced, Surplus, LargeSurplus }
+
+/// <summary>The standings under the names the dashboard's legend and the capacity export both give them.</summary>
+public static class Standings
+{
+    public static readonly IReadOnlyDictionary<Standing, string> ChineseNames = new Dictionary<Standing, string>
+    {
+        [Standing.LargeShortfall] = "缺口超过10%", [Standing.Shortfall] = "缺口", [Standing.Balanced] = "平衡",
+        [Standing.Surplus] = "富余", [Standing.LargeSurplus] = "富余超过20%",
+    };
+}
 
 public enum WarningKind { Shortfall, LargeClasses, Surplus }
 

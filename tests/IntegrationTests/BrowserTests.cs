@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -59,6 +60,15 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
 
         var capacity = await DownloadAsync(page, page.GetByText("导出Excel"), "capacity.xlsx");
         Assert.True(capacity.Count > 3, "the capacity analysis of 红桥's zones");
+        // One number: a zone's cell on the page is the export's 余缺学位 for the same zone, stage and year.
+        var header = capacity[0].Cells.ToList();
+        var firstZone = page.Locator("table.grid tbody tr").First;
+        var (zoneName, firstYear) = (await firstZone.Locator("th").InnerTextAsync(),
+            await page.Locator("table.grid thead th").Nth(1).InnerTextAsync());
+        var exported = capacity.Single(row => row.Cells[header.IndexOf("片区")] == zoneName
+            && row.Cells[header.IndexOf("学段")] == "小学" && row.Cells[header.IndexOf("学年")] == firstYear);
+        Assert.Equal(int.Parse(exported.Cells[header.IndexOf("余缺学位")]).ToString("+#,##0;−#,##0;0", CultureInfo.GetCultureInfo("zh-CN")),
+            (await firstZone.Locator("td").First.InnerTextAsync()).Replace("⚠", "").Trim());
 
         await page.GetByLabel("切换到英文").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("School places: supply and demand");

@@ -27,10 +27,12 @@ public static class ForecastsApi
             Math.Round(r.FromHousing, 1)]));
 
     private static readonly XlsxSheet<CapacityResult> CapacitySheet = new("学位供需", "capacity.xlsx",
-        ["片区", "学段", "学年", "需求", "学位", "其中在建与储备", "班数", "使用率", "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
+        ["片区", "学段", "学年", "需求", "学位", "余缺学位", "状态", "其中在建与储备", "班数", "使用率", "缺口学位", "缺口班数",
+            "富余学位", "富余班数", "班均人数", "大班额风险"],
         result => result.Report.Rows.Select(r => (IReadOnlyList<object?>)[
             result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1),
-            r.Capacity, r.PipelinePlaces, r.Classes, r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null,
+            r.Capacity, r.Balance, Standings.ChineseNames[r.Standing], r.PipelinePlaces, r.Classes,
+            r.Utilisation is { } utilisation ? Math.Round(utilisation, 3) : null,
             Math.Round(r.Shortfall, 1), r.ShortfallClasses, Math.Round(r.Surplus, 1), r.SurplusClasses, Math.Round(r.PupilsPerClass, 1),
             r.LargeClassRisk ? "是" : "否"]));
 

@@ -2,11 +2,8 @@ using Platform.Contracts;
 
 namespace Platform.Web.Planning;
 
-/// <summary>How a zone stands in a year, from a large shortfall to a large surplus.</summary>
-public enum Standing { LargeShortfall, Shortfall, Balanced, Surplus, LargeSurplus }
-
-/// <summary>One cell of the zone × year table: places over (+) or under (−) demand.</summary>
-public sealed record GridCell(int Year, double Gap, Standing Standing, bool LargeClassRisk);
+/// <summary>One cell of the zone × year table: places over (+) or under (−) demand (CapacityRow.Balance).</summary>
+public sealed record GridCell(int Year, int Gap, Standing Standing, bool LargeClassRisk);
 
 public sealed record GridRow(string Zone, string Name, IReadOnlyList<GridCell> Cells);
 
@@ -16,25 +13,21 @@ public sealed record Trend(IReadOnlyList<int> Years, IReadOnlyList<double> Deman
 /// <summary>The planner's dashboard, shaped from the capacity analysis (plain: no I/O).</summary>
 public static class CapacityView
 {
-    /// <summary>A shortfall of more than this share of the places is large; so is a surplus of more than twice it.</summary>
-    public const double LargeShare = 0.10;
-
-    public static Standing StandingOf(CapacityRow row) =>
-        row.Shortfall > 0 ? (row.Capacity == 0 || row.Shortfall > LargeShare * row.Capacity ? Standing.LargeShortfall : Standing.Shortfall)
-        : row.Surplus > 0 ? (row.Surplus > 2 * LargeShare * row.Capacity ? Standing.LargeSurplus : Standing.Surplus)
-        : Standing.Balanced;
-
     /// <summary>Each zone serving the stage, by name, with a cell for each year.</summary>
     public static IReadOnlyList<GridRow> Grid(CapacitySummary answer, string stage) =>
         answer.Report.Rows.Where(row => row.Stage == stage)
             .GroupBy(row => row.Zone)
             .Select(zone => new GridRow(zone.Key, answer.Names.GetValueOrDefault(zone.Key, zone.Key),
                 zone.OrderBy(row => row.Year)
-                    .Select(row => new GridCell(
-                        row.Year, row.Shortfall > 0 ? -row.Shortfall : row.Surplus, StandingOf(row), row.LargeClassRisk))
+                    .Select(row => new GridCell(row.Year, row.Balance, row.Standing, row.LargeClassRisk))
                     .ToList()))
             .OrderBy(row => row.Name, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The district's balance of the stage each year: its zones' balances added up.</summary>
+    public static IReadOnlyList<int> Totals(CapacitySummary answer, string stage) =>
+        [.. answer.Report.Rows.Where(row => row.Stage == stage).GroupBy(row => row.Year).OrderBy(year => year.Key)
+            .Select(year => year.Sum(row => row.Balance))];
 
     public static Trend TrendOf(CapacitySummary answer, string stage)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Contracts;
 
 namespace Platform.Web.Text;
 
@@ -78,11 +79,14 @@ public sealed class Texts
         ["warning.surplus"] = ("学位富余", "Surplus"),
         ["warning.text"] = ("{0}：{1}年起 {2}，约 {3} 个学位（{4} 个班）", "{0}: from {1}, {2} of about {3} places ({4} classes)"),
         ["legend"] = ("图例", "Legend"),
-        ["standing.LargeShortfall"] = ("缺口超过10%", "Shortfall over 10%"),
-        ["standing.Shortfall"] = ("缺口", "Shortfall"),
-        ["standing.Balanced"] = ("平衡", "Balanced"),
-        ["standing.Surplus"] = ("富余", "Surplus"),
-        ["standing.LargeSurplus"] = ("富余超过20%", "Surplus over 20%"),
+        ["standing.LargeShortfall"] = (Standings.ChineseNames[Standing.LargeShortfall], "Shortfall over 10%"),
+        ["standing.Shortfall"] = (Standings.ChineseNames[Standing.Shortfall], "Shortfall"),
+        ["standing.Balanced"] = (Standings.ChineseNames[Standing.Balanced], "Balanced"),
+        ["standing.Surplus"] = (Standings.ChineseNames[Standing.Surplus], "Surplus"),
+        ["standing.LargeSurplus"] = (Standings.ChineseNames[Standing.LargeSurplus], "Surplus over 20%"),
+        ["planning.balance-note"] = ("表中数字为学位余缺（学位数减需求，+富余、−缺口），与导出表“余缺学位”一致；“平衡”为使用率 85% 以上且无缺口，仍显示实际余量；合计为各学区之和。",
+            "Each cell is places minus demand (+ spare, − short), as the export's 余缺学位 column; balanced means used at 85% or "
+            + "more with no shortfall, and still shows the places spare; the totals add up the zones."),
         ["export"] = ("导出Excel", "Export to Excel"),
         ["error.load"] = ("无法读取数据：", "The data could not be read: "),
         ["workforce.title"] = ("编制与配备", "Establishment and staffing"),
