@@ -41,8 +41,7 @@ public class ShortfallToStaffingTests(SuiteFixture suite)
             p => p.ValueKind == JsonValueKind.Object, "Facilities to propose a project for the shortfall");
         // Short since 2022: planned for the first 1 September a year or more from today, not overdue on its first day.
         var today = Platform.BuildingBlocks.Clocks.Today(TimeProvider.System);
-        var inAYear = today.AddYears(1);
-        var plannedInUse = new DateOnly(inAYear <= new DateOnly(inAYear.Year, 9, 1) ? inAYear.Year : inAYear.Year + 1, 9, 1);
+        var plannedInUse = new DateOnly(Platform.BuildingBlocks.Clocks.SchoolYearFrom(today.AddYears(1)), 9, 1);
         Assert.Equal(("proposed", 8, 330, plannedInUse.ToString("yyyy-MM-dd"), 2022, JsonValueKind.Null),
             (proposal.GetProperty("status").GetString(), proposal.GetProperty("classesAdded").GetInt32(),
              proposal.GetProperty("placesAdded").GetInt32(), proposal.GetProperty("plannedInUse").GetString(),

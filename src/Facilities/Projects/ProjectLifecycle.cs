@@ -1,7 +1,7 @@
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Schools;
 using Platform.Contracts;
-using Platform.Facilities.Schedule;
 using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Projects;
@@ -96,7 +96,7 @@ public static class ProjectLifecycle
     /// </summary>
     public static ProjectStep? FollowForecast(Project project, DateOnly forecastInUse, KnownSchool? school) =>
         Active.Contains(project.Status) && (project.PlannedInUse is not { } planned
-            || ScheduleRules.SchoolYearOf(planned) != ScheduleRules.SchoolYearOf(forecastInUse))
+            || Clocks.SchoolYearFrom(planned) != Clocks.SchoolYearFrom(forecastInUse))
             ? Reschedule(project, forecastInUse, school)
             : null;
 

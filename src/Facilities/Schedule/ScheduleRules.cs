@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Platform.Contracts;
 using Platform.Facilities.Stages;
 
@@ -23,9 +24,6 @@ public static class ScheduleRules
 {
     /// <summary>A design estimate (概算) more than this much above the feasibility estimate (可研) must be flagged (政府投资条例).</summary>
     public const decimal DesignOverrunShare = 0.10m;
-
-    /// <summary>The school year places in use on a date serve: that year when in use by 1 September, else the next.</summary>
-    public static int SchoolYearOf(DateOnly inUse) => inUse <= new DateOnly(inUse.Year, 9, 1) ? inUse.Year : inUse.Year + 1;
 
     /// <summary>
     /// Forecasts each gate from the plan: a passed gate is where it is; the next ones keep their planned spacing after the
@@ -64,9 +62,9 @@ public static class ScheduleRules
             (previous, previousForecast) = (milestone, date);
         }
         var inUse = byGate.GetValueOrDefault("in_use");
-        var planned = inUse is null ? 0 : SchoolYearOf(inUse.Planned);
-        var baseline = inUse is null ? 0 : SchoolYearOf(inUse.Baseline);
-        var forecastYear = forecast.TryGetValue("in_use", out var opening) ? SchoolYearOf(opening) : 0;
+        var planned = inUse is null ? 0 : Clocks.SchoolYearFrom(inUse.Planned);
+        var baseline = inUse is null ? 0 : Clocks.SchoolYearFrom(inUse.Baseline);
+        var forecastYear = forecast.TryGetValue("in_use", out var opening) ? Clocks.SchoolYearFrom(opening) : 0;
         if (forecastYear > planned && inUse is not null)
             flags.Add(new Flag(FlagKind.OpeningSlips, "in_use", $"开学时间预计由 {planned} 年秋季推迟到 {forecastYear} 年秋季。"));
         return new ScheduleForecast(forecast, planned, baseline, forecastYear, flags);

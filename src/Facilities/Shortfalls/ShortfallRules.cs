@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Platform.Contracts;
 
 namespace Platform.Facilities.Shortfalls;
@@ -18,12 +19,8 @@ public static class ShortfallRules
     /// the first 1 September a year or more from today (a project takes that long at the least), so a proposal is not
     /// overdue on the day it is made.
     /// </summary>
-    public static DateOnly PlannedInUse(int firstYear, DateOnly today)
-    {
-        var earliest = today.AddYears(1);
-        var year = earliest <= new DateOnly(earliest.Year, 9, 1) ? earliest.Year : earliest.Year + 1;
-        return new DateOnly(Math.Max(firstYear, year), 9, 1);
-    }
+    public static DateOnly PlannedInUse(int firstYear, DateOnly today) =>
+        new(Math.Max(firstYear, Clocks.SchoolYearFrom(today.AddYears(1))), 9, 1);
 
     public static Project Propose(PlaceShortfallDetected shortfall, DateOnly today) =>
         new(Guid.CreateVersion7(), 1, null, shortfall.DistrictCode, shortfall.ZoneId,

@@ -1,3 +1,4 @@
+using Platform.BuildingBlocks;
 using Platform.Contracts;
 using Platform.Planning.Forecasting;
 using Platform.Planning.Pipeline;
@@ -23,24 +24,22 @@ public sealed class CapacityRules(
 {
     private readonly ILookup<Guid, SchoolChange> changes = (schoolChanges ?? []).ToLookup(c => c.SchoolId!.Value);
 
-    /// <summary>The schools counted: all but the closed ones, unless a lever opens them again.</summary>
-    private Dictionary<Guid, SchoolView> Counted => schools
-        .Where(s => s.Status != SchoolStatus.Closed || changes[s.Id].Any(c => c.Change == "open"))
-        .ToDictionary(s => s.Id);
-
     /// <summary>The ids of changed schools that are not among the district's.</summary>
     public IReadOnlyList<Guid> UnknownSchools => [.. changes.Select(c => c.Key).Where(id => schools.All(s => s.Id != id))];
 
     public IReadOnlyList<CapacitySource> Sources(
         IReadOnlyList<CapacityAddition> additions, IReadOnlyList<PipelineProject> projects, bool countProposed)
     {
-        var counted = Counted;
+        // Every school but the closed ones, unless a lever opens them again.
+        var counted = schools
+            .Where(s => s.Status != SchoolStatus.Closed || changes[s.Id].Any(c => c.Change == "open"))
+            .ToDictionary(s => s.Id);
         var pipeline = projects
             .Where(p => p.PlannedInUse is not null && (p.Status == ProjectStatus.Approved || countProposed)).ToList();
         // A counted project that builds a planned school decides when the school opens; its places are the school's own.
         var opensPlannedSchool = pipeline
             .Where(p => p.SchoolId is { } id && counted.TryGetValue(id, out var school) && school.Status == SchoolStatus.Planned)
-            .ToDictionary(p => p.SchoolId!.Value, p => PipelineStore.FirstSchoolYear(p.PlannedInUse!.Value));
+            .ToDictionary(p => p.SchoolId!.Value, p => Clocks.SchoolYearFrom(p.PlannedInUse!.Value));
         (int From, int Until) Years(SchoolView school) => this.Years(school, opensPlannedSchool);
 
         var sources = counted.Values.SelectMany(school => school.Stages.Select(stage =>
@@ -56,7 +55,7 @@ public sealed class CapacityRules(
             var (from, until) = Years(school);
             sources.Add(new CapacitySource(school.ZoneId.ToString(), addition.Stage,
                 Places(addition.Stage, addition.ClassesAdded, addition.PlacesAdded), addition.ClassesAdded,
-                Math.Max(PipelineStore.FirstSchoolYear(addition.InUseFrom), from), until));
+                Math.Max(Clocks.SchoolYearFrom(addition.InUseFrom), from), until));
         }
         foreach (var project in pipeline.Where(p => p.SchoolId is not { } id || !opensPlannedSchool.ContainsKey(id)))
         {
@@ -66,7 +65,7 @@ public sealed class CapacityRules(
             foreach (var added in project.Places)
                 sources.Add(new CapacitySource(project.ZoneId.ToString(), added.Stage,
                     Places(added.Stage, added.Classes, added.Places), added.Classes,
-                    Math.Max(PipelineStore.FirstSchoolYear(project.PlannedInUse!.Value), from), until, FromPipeline: true));
+                    Math.Max(Clocks.SchoolYearFrom(project.PlannedInUse!.Value), from), until, FromPipeline: true));
         }
         return sources;
     }

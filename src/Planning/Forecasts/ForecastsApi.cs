@@ -21,14 +21,15 @@ public static class ForecastsApi
         [RatioMethod.ExponentialSmoothing] = "指数平滑",
     };
 
-    private static readonly XlsxSheet<ForecastResult> ForecastSheet = new("学位需求预测", "forecast.xlsx", ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
+    private static readonly XlsxSheet<ForecastResult> ForecastSheet = new("学位需求预测", "forecast.xlsx",
+        ["单位", "学段", "学年", "预测学生数", "其中新建住宅"],
         result => result.Rows.Select(r => (IReadOnlyList<object?>)[
             result.Names.GetValueOrDefault(r.Unit, r.Unit), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Pupils, 1),
             Math.Round(r.FromHousing, 1)]));
 
     private static readonly XlsxSheet<CapacityResult> CapacitySheet = new("学位供需", "capacity.xlsx",
-        ["片区", "学段", "学年", "需求", "学位", "余缺学位", "状态", "其中在建与储备", "班数", "使用率", "缺口学位", "缺口班数",
-            "富余学位", "富余班数", "班均人数", "大班额风险"],
+        ["片区", "学段", "学年", "需求", "学位", "余缺学位", "状态", "其中在建与储备", "班数", "使用率",
+            "缺口学位", "缺口班数", "富余学位", "富余班数", "班均人数", "大班额风险"],
         result => result.Report.Rows.Select(r => (IReadOnlyList<object?>)[
             result.Names.GetValueOrDefault(r.Zone, r.Zone), Stage.All[r.Stage].ChineseName, r.Year, Math.Round(r.Demand, 1),
             r.Capacity, r.Balance, Standings.ChineseNames[r.Standing], r.PipelinePlaces, r.Classes,
@@ -37,7 +38,8 @@ public static class ForecastsApi
             r.LargeClassRisk ? "是" : "否"]));
 
     private static readonly XlsxSheet<IReadOnlyList<BackTestView>> BackTestSheet = new("回测", "backtest.xlsx",
-        ["排名", "方法", "比率年数", "α", "入学比率年数", "预留年数", "层级", "比较数", "MAPE", "MALPE", "±2%以内占比"],
+        ["排名", "方法", "比率年数", "α", "入学比率年数", "预留年数", "层级", "比较数", "MAPE", "MALPE",
+            "±2%以内占比"],
         views => views.SelectMany((view, rank) => view.Accuracy.Select(a => (IReadOnlyList<object?>)[
             rank + 1, MethodNames[view.Settings.Method], view.Settings.RatioYears, view.Settings.Alpha, view.Settings.EntryRatioYears,
             view.HoldoutYears, a.Level, a.Count, a.Mape, a.Malpe, a.WithinTwoPercent])));

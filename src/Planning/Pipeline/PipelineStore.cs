@@ -59,9 +59,4 @@ public static class PipelineStore
             places = JsonSerializer.Serialize(project.Places, JsonSerializerOptions.Web), project.PlannedInUse,
         }, cancellationToken);
 
-    /// <summary>
-    /// The school year places are first used in: the year itself when in use by the autumn start (1 September), else the
-    /// next.
-    /// </summary>
-    public static int FirstSchoolYear(DateOnly inUse) => inUse <= new DateOnly(inUse.Year, 9, 1) ? inUse.Year : inUse.Year + 1;
 }

@@ -31,14 +31,14 @@ public static class Publishing
 
     /// <summary>
     /// The zones and stages the forecast leaves short by at least <paramref name="thresholdPlaces"/>, each from its
-    /// first year with its largest gap over the years, marked when adopting announces it; the earliest first.
+    /// first year with its largest gap over the years, marked when among <paramref name="toAnnounce"/>; the earliest
+    /// first.
     /// </summary>
     public static IReadOnlyList<ShortfallSummary> Summaries(
-        CapacityReport report, double thresholdPlaces, IReadOnlyDictionary<(Guid Zone, string Stage, int Year), int> announcedClasses,
+        CapacityReport report, double thresholdPlaces, IReadOnlyList<PlaceShortfallDetected> toAnnounce,
         IReadOnlyDictionary<string, string> zoneNames)
     {
-        var announced = ShortfallsToAnnounce(Guid.Empty, "", report, thresholdPlaces, announcedClasses)
-            .Select(s => (s.ZoneId, s.Stage)).ToHashSet();
+        var announced = toAnnounce.Select(s => (s.ZoneId, s.Stage)).ToHashSet();
         var firstYears = FirstYears(report);
         return [.. report.Rows.Where(row => row.Shortfall >= thresholdPlaces).GroupBy(row => (row.Zone, row.Stage)).Select(zone =>
             {

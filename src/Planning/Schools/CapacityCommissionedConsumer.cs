@@ -1,4 +1,5 @@
 using Npgsql;
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Messaging;
 using Platform.Contracts;
@@ -46,7 +47,7 @@ public sealed class CapacityCommissionedConsumer(Database dataSource, ILogger<Ca
         var stage = Stage.All[message.Stage];
         await InsertAsync(transaction, message.SchoolId,
             new SchoolDraft(details.Name, details.DistrictCode, details.ZoneId, null, details.Ownership, SchoolStatus.Open,
-                Pipeline.PipelineStore.FirstSchoolYear(message.InUseFrom),
+                Clocks.SchoolYearFrom(message.InUseFrom),
                 [new StageDraft(message.Stage, stage.DefaultClassSizeNorm, stage.Grades.Select(_ => 0).ToList())]),
             cancellationToken);
         await transaction.EnqueueAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Npgsql;
+using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
 
@@ -178,7 +179,7 @@ public static class SchoolStore
         var schoolStage = new
         {
             added.SchoolId, added.Stage, norm = Stage.All[added.Stage].DefaultClassSizeNorm, opens = added.OpensSchool,
-            year = Pipeline.PipelineStore.FirstSchoolYear(added.InUseFrom),
+            year = Clocks.SchoolYearFrom(added.InUseFrom),
         };
         await transaction.WriteAsync("""
             INSERT INTO school_stages (school_id, stage, class_size_norm)

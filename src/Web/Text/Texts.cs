@@ -23,7 +23,8 @@ public sealed class Texts
         ["circuit.failed"] = ("页面出错，此处的操作已停止。", "Something went wrong; this page has stopped responding."),
         ["circuit.reload"] = ("重新加载", "Reload"),
         ["session.ended"] = ("登录已失效，请重新登录。", "Your session has ended; sign in again."),
-        ["service.unavailable"] = ("服务暂时无法访问，请稍后再试。", "The service cannot be reached just now; try again shortly."),
+        ["service.unavailable"] = ("服务暂时无法访问，请稍后再试。",
+            "The service cannot be reached just now; try again shortly."),
         ["sample-data"] = ("示例数据：以下区的数据为演示用，并非真实统计：",
             "Sample data: the figures of these districts are for demonstration, not real statistics:"),
         ["sign-in.title"] = ("登录", "Sign in"),
@@ -35,8 +36,8 @@ public sealed class Texts
             "Your password was changed and every session signed out; sign in with the new password."),
         ["password.link"] = ("修改密码", "Change password"),
         ["password.title"] = ("修改密码", "Change your password"),
-        ["password.rules"] = ("新密码至少 12 个可见字符，其中至少 6 个不同，不能是常见密码（或其重复），不能是重复或连续的字符，也不能包含用户名。"
-            + "修改后所有会话都将退出。",
+        ["password.rules"] = ("新密码至少 12 个可见字符，其中至少 6 个不同，不能是常见密码（或其重复），"
+            + "不能是重复或连续的字符，也不能包含用户名。修改后所有会话都将退出。",
             "The new password needs at least 12 visible characters, 6 of them different; not a common password (nor one repeated), not "
             + "repeated or sequential characters, and not containing your user name. Changing it signs out every session."),
         ["password.temporary"] = ("您的密码由管理员设置，是临时密码：请先修改密码。修改前您没有任何角色，修改后请用新密码重新登录。",

@@ -32,7 +32,6 @@ internal static class AdoptScenario
 
         var announced = await ScenarioStore.AnnouncedShortfallsAsync(connection, scenario.DistrictCode, cancellationToken);
         var threshold = Threshold(configuration);
-        var published = Publishing.Summaries(result.Report, threshold, announced, result.Names).Where(s => s.Announced).ToList();
         var shortfalls = Publishing.ShortfallsToAnnounce(
             forecastId, scenario.DistrictCode, result.Report, threshold, announced, result.Names);
         foreach (var shortfall in shortfalls)
@@ -41,6 +40,7 @@ internal static class AdoptScenario
             await transaction.EnqueueAsync(shortfall, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        var published = Publishing.Summaries(result.Report, threshold, shortfalls, result.Names).Where(s => s.Announced).ToList();
         return TypedResults.Ok(new AdoptionResult(forecastId, result.BaseYear, demand.Count, shortfalls.Count,
             result.Report.Rows.Count(r => r.Shortfall >= threshold) - shortfalls.Count, published));
     }
@@ -58,8 +58,10 @@ internal static class AdoptScenario
             return problem!;
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var announced = await ScenarioStore.AnnouncedShortfallsAsync(connection, scenario.DistrictCode, cancellationToken);
+        var threshold = Threshold(configuration);
+        var toAnnounce = Publishing.ShortfallsToAnnounce(Guid.Empty, scenario.DistrictCode, result.Report, threshold, announced);
         return TypedResults.Ok(new AdoptionPreview(scenario.Id, scenario.Name, result.BaseYear,
-            Publishing.Summaries(result.Report, Threshold(configuration), announced, result.Names)));
+            Publishing.Summaries(result.Report, threshold, toAnnounce, result.Names)));
     }
 
     private static double Threshold(IConfiguration configuration) =>
