@@ -9,7 +9,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Turns request-binding failures into RFC 7807 answers. A body that is not JSON, or whose values have the wrong
 /// types, gets a validation problem naming each bad field, as does a query or route value that does not bind; other
-/// binding failures keep ASP.NET Core's message and status (e.g. 413 for a body over the size limit).
+/// binding failures keep ASP.NET Core's status (e.g. 413 for a body over the size limit), told in the user's words.
 /// </summary>
 internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -22,16 +22,16 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         ProblemDetails problem = badRequest.InnerException is JsonException
             ? new HttpValidationProblemDetails(await JsonFieldErrors.FindAsync(context))
             {
-                Title = "The request body could not be read.", Status = badRequest.StatusCode,
+                Title = ProblemTitles.Unreadable.ToString(), Status = badRequest.StatusCode,
             }
             : ParameterName().Match(badRequest.Message) is { Success: true } parameter
                 ? new HttpValidationProblemDetails(ParameterError(parameter.Groups[1].Value, badRequest.Message))
                 {
-                    Title = "The request could not be read.", Status = badRequest.StatusCode,
+                    Title = ProblemTitles.Unreadable.ToString(), Status = badRequest.StatusCode,
                 }
                 : new ProblemDetails
                 {
-                    Title = "The request could not be read.", Detail = badRequest.Message, Status = badRequest.StatusCode,
+                    Title = ProblemTitles.Unreadable.ToString(), Status = badRequest.StatusCode,
                 };
 
         return await problemDetails.TryWriteAsync(
@@ -43,8 +43,10 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
     private static Dictionary<string, string[]> ParameterError(string parameter, string message) => new()
     {
         [JsonNamingPolicy.CamelCase.ConvertName(parameter)] =
-            [message.StartsWith("Required", StringComparison.Ordinal) ? "is required." : "is not a valid value."],
+            [(message.StartsWith("Required", StringComparison.Ordinal) ? UserText.Required : NotValid).ToString()],
     };
+
+    private static readonly UserText NotValid = new("不是有效的值。", "is not a valid value.");
 
     [GeneratedRegex("""parameter "(?:[^"]* )?(\w+)" """)]
     private static partial Regex ParameterName();

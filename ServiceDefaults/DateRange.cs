@@ -13,7 +13,9 @@ public static class DateRange
 {
     public static readonly DateOnly First = new(1900, 1, 1), Last = new(2100, 12, 31);
 
-    public static string Described => $"a date from {First:yyyy-MM-dd} to {Last:yyyy-MM-dd} (yyyy-MM-dd)";
+    public static readonly UserText Expected = new(
+        $"须为 {First:yyyy-MM-dd} 到 {Last:yyyy-MM-dd} 之间的日期（yyyy-MM-dd）。",
+        $"must be a date from {First:yyyy-MM-dd} to {Last:yyyy-MM-dd} (yyyy-MM-dd).");
 
     /// <summary>
     /// Whether a text is a date, or a date and time, outside the range, in any form a query binds (2026-09-01,
@@ -30,7 +32,7 @@ public static class DateRange
             DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             && date >= First && date <= Last
                 ? date
-                : throw new JsonException($"Expected {Described}.");
+                : throw new JsonException(Expected.En);
 
         public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -26,7 +26,12 @@ public static class JsonFieldErrors
         }
         catch (JsonException e)
         {
-            return new() { ["$"] = [$"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."] };
+            var (line, position) = (e.LineNumber + 1, e.BytePositionInLine + 1);
+            return new()
+            {
+                ["$"] = [new UserText($"不是有效的 JSON（第 {line} 行第 {position} 字节）。",
+                    $"The body is not valid JSON (line {line}, byte {position}).").ToString()],
+            };
         }
         using (document)
         {
@@ -39,16 +44,16 @@ public static class JsonFieldErrors
                 var index = 0;
                 foreach (var element in document.RootElement.EnumerateArray())
                     CheckProperties(element, elementType, $"[{index++}].", listErrors);
-                return listErrors.Count > 0 ? listErrors : new() { ["$"] = ["The body does not match the expected shape."] };
+                return listErrors.Count > 0 ? listErrors : new() { ["$"] = [Unexpected.ToString()] };
             }
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return new() { ["$"] = ["The body must be a JSON object."] };
+                return new() { ["$"] = [new UserText("须为 JSON 对象。", "The body must be a JSON object.").ToString()] };
             if (requestType is null)
-                return new() { ["$"] = ["The body does not match the expected shape."] };
+                return new() { ["$"] = [Unexpected.ToString()] };
 
             var errors = new Dictionary<string, string[]>();
             CheckProperties(document.RootElement, requestType, "", errors);
-            return errors.Count > 0 ? errors : new() { ["$"] = ["The body does not match the expected shape."] };
+            return errors.Count > 0 ? errors : new() { ["$"] = [Unexpected.ToString()] };
         }
     }
 
@@ -56,7 +61,7 @@ public static class JsonFieldErrors
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            errors[prefix.TrimEnd('.')] = ["must be an object."];
+            errors[prefix.TrimEnd('.')] = [new UserText("须为对象。", "must be an object.").ToString()];
             return;
         }
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -71,7 +76,7 @@ public static class JsonFieldErrors
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
-                errors[prefix + name] = [$"must be {Describe(property.PropertyType)}."];
+                errors[prefix + name] = [Expected(property.PropertyType).ToString()];
             }
         }
     }
@@ -87,23 +92,27 @@ public static class JsonFieldErrors
         var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
         var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
         if (!context.Request.Body.CanSeek)
-            return new() { ["$"] = ["The body is not valid JSON or does not match the expected shape."] };
+            return new() { ["$"] = [Unexpected.ToString()] };
         context.Request.Body.Position = 0;
         using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
         return Find(await reader.ReadToEndAsync(context.RequestAborted), requestType);
     }
 
-    public static string Describe(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    private static readonly UserText Unexpected = new("内容不符合要求的格式。", "The body does not match the expected shape.");
+
+    /// <summary>What a value of the type must be, said to the user.</summary>
+    public static UserText Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
-        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) => "a whole number",
-        var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => "a number",
-        var t when t == typeof(bool) => "true or false",
-        var t when t == typeof(Guid) => "an id (UUID)",
-        var t when t == typeof(DateOnly) => DateRange.Described,
-        var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) => "a date and time (ISO 8601)",
-        var t when t == typeof(string) => "text without control characters",
+        var t when t == typeof(int) || t == typeof(long) || t == typeof(short) => new("须为整数。", "must be a whole number."),
+        var t when t == typeof(decimal) || t == typeof(double) || t == typeof(float) => new("须为数字。", "must be a number."),
+        var t when t == typeof(bool) => new("须为是或否（true 或 false）。", "must be true or false."),
+        var t when t == typeof(Guid) => new("须为编号（UUID）。", "must be an id (UUID)."),
+        var t when t == typeof(DateOnly) => DateRange.Expected,
+        var t when t == typeof(DateTime) || t == typeof(DateTimeOffset) =>
+            new("须为日期和时间（ISO 8601）。", "must be a date and time (ISO 8601)."),
+        var t when t == typeof(string) => PlainText.Expected,
         var t when t.IsArray || (t.IsGenericType && t.GetInterfaces()
-            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))) => "a list",
-        _ => "an object of the expected shape",
+            .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))) => new("须为列表。", "must be a list."),
+        _ => new("须为符合要求的对象。", "must be an object of the expected shape."),
     };
 }

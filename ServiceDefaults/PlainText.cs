@@ -11,6 +11,8 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class PlainText
 {
+    public static readonly UserText Expected = new("须为不含控制字符的文字。", "must be text without control characters.");
+
     public static bool IsPlain(string? text) =>
         text is null || !text.Any(c => (c < ' ' && c is not ('\t' or '\n' or '\r')) || IsBidiControl(c));
 
@@ -40,17 +42,17 @@ public static class PlainText
     public static async Task RefuseInUrlAsync(HttpContext context, Func<Task> next)
     {
         var query = context.Request.Query;
-        var (field, problem) = !IsPlain(context.Request.Path.Value) ? ("path", "must be text without control characters.")
+        var (field, problem) = !IsPlain(context.Request.Path.Value) ? ("path", Expected)
             : query.FirstOrDefault(pair => !IsPlain(pair.Key) || pair.Value.Any(value => !IsPlain(value))).Key is { } text
-                ? (text, "must be text without control characters.")
-            : query.FirstOrDefault(pair => pair.Value.Any(DateRange.IsOutside)).Key is { } date ? (date, $"must be {DateRange.Described}.")
+                ? (text, Expected)
+            : query.FirstOrDefault(pair => pair.Value.Any(DateRange.IsOutside)).Key is { } date ? (date, DateRange.Expected)
             : (null, null);
         if (field is null)
         {
             await next();
             return;
         }
-        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem!] },
-            title: "The request could not be read.").ExecuteAsync(context);
+        await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem!.ToString()] },
+            title: ProblemTitles.Unreadable.ToString()).ExecuteAsync(context);
     }
 }

@@ -6,6 +6,15 @@ namespace Platform.Contracts;
 /// <summary>Where a project stands: 谋划, 立项, 撤销 or 投入使用.</summary>
 public enum ProjectStatus { Proposed, Approved, Cancelled, Commissioned }
 
+public static class ProjectStatuses
+{
+    public static readonly IReadOnlyDictionary<ProjectStatus, string> ChineseNames = new Dictionary<ProjectStatus, string>
+    {
+        [ProjectStatus.Proposed] = "谋划", [ProjectStatus.Approved] = "已立项", [ProjectStatus.Cancelled] = "已撤销",
+        [ProjectStatus.Commissioned] = "已投入使用",
+    };
+}
+
 /// <summary>
 /// How a project reaches its places: built by the government (incl. 改扩建, 迁建), or built by a developer and handed
 /// over (接收配套).

@@ -62,6 +62,30 @@ public sealed record CapacityRow(
 /// </summary>
 public enum Standing { LargeShortfall, Shortfall, Balanced, Surplus, LargeSurplus }
 
+/// <summary>A district's places over or under demand: its zones' balances added, as the zone table's totals row shows.</summary>
+public static class DistrictBalance
+{
+    /// <summary>The balance of the zones' rows of one stage and year.</summary>
+    public static int Of(IEnumerable<CapacityRow> rows) => rows.Sum(row => row.Balance);
+
+    /// <summary>Each year's balance of a stage, in year order.</summary>
+    public static IReadOnlyList<(int Year, int Balance)> ByYear(IEnumerable<CapacityRow> rows, string stage) =>
+        [.. rows.Where(row => row.Stage == stage).GroupBy(row => row.Year).OrderBy(year => year.Key)
+            .Select(year => (year.Key, Of(year)))];
+}
+
+/// <summary>
+/// A district at a glance, for the city's overview: each stage's tightest year over the horizon, or no
+/// <see cref="BaseYear"/> when the district has no data to forecast from (<see cref="Why"/> says what is missing).
+/// </summary>
+public sealed record DistrictOutlook(string Code, string Name, int? BaseYear, IReadOnlyList<StageOutlook> Stages, string? Why);
+
+/// <summary>
+/// A stage's tightest year: the district's balance of places that year (<see cref="DistrictBalance"/>), and how many of
+/// its zones are short.
+/// </summary>
+public sealed record StageOutlook(string Stage, int Year, int Balance, int ZonesShort);
+
 /// <summary>The standings under the names the dashboard's legend and the capacity export both give them.</summary>
 public static class Standings
 {
@@ -80,8 +104,11 @@ public sealed record CapacityWarning(
 
 public sealed record CapacityReport(IReadOnlyList<CapacityRow> Rows, IReadOnlyList<CapacityWarning> Warnings);
 
-/// <summary>Totals over a district's zones for one stage and year, as scenarios are compared.</summary>
-public sealed record StageYearTotal(string Stage, int Year, double Demand, int Capacity, double Shortfall, double Surplus);
+/// <summary>
+/// Totals over a district's zones for one stage and year, as scenarios are compared: <see cref="Balance"/> is the
+/// dashboard's totals row (<see cref="DistrictBalance"/>).
+/// </summary>
+public sealed record StageYearTotal(string Stage, int Year, double Demand, int Capacity, int Balance);
 
 public sealed record ScenarioComparison(
     Guid Id, string Name, IReadOnlyList<StageYearTotal> Totals, IReadOnlyDictionary<WarningKind, int> Warnings);

@@ -39,6 +39,8 @@ public static class SchoolStages
     {
         ["kindergarten"] = "学前", ["primary"] = "小学", ["junior_secondary"] = "初中", ["senior_secondary"] = "普通高中",
     };
+
+    public static string ChineseName(string code) => ChineseNames.GetValueOrDefault(code, code);
 }
 
 /// <summary>

@@ -26,8 +26,9 @@ public sealed class RequestSizeLimitMiddleware(RequestDelegate next, IConfigurat
                 HttpContext = context,
                 ProblemDetails =
                 {
-                    Title = "The request body is too large.",
-                    Detail = $"Bodies of at most {maxBodyBytes / (1024 * 1024)} MB are accepted; split the file into smaller ones.",
+                    Title = new UserText("提交的内容过大。", "The request body is too large.").ToString(),
+                    Detail = new UserText($"至多接受 {maxBodyBytes / (1024 * 1024)} MB，请把文件拆分成较小的文件。",
+                        $"Bodies of at most {maxBodyBytes / (1024 * 1024)} MB are accepted; split the file into smaller ones.").ToString(),
                     Status = StatusCodes.Status413PayloadTooLarge,
                 },
             });

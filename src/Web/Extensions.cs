@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Platform.BuildingBlocks.Security;
@@ -50,6 +51,7 @@ public static class Extensions
         foreach (var service in ServiceApi.Services.Append(Session.Gateway))
             builder.Services
                 .AddHttpClient(service, http => http.BaseAddress = new Uri($"http://{service}"))
+                .AddHttpMessageHandler(() => new UserLanguage())
                 .ConfigurePrimaryHttpMessageHandler(() =>
                     new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false });
         builder.Services.AddScoped<Session>();
@@ -59,6 +61,7 @@ public static class Extensions
         builder.Services.AddScoped<ServiceApi>();
         builder.Services.AddScoped<ServiceFiles>();
         builder.Services.AddSingleton<Texts>();
+        builder.Services.AddSingleton<ProblemText>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PendingUploads>();
         builder.Services.AddScoped<ImportClient>();
@@ -81,6 +84,16 @@ public static class Extensions
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             options.SupportedCultures = options.SupportedUICultures = Cultures;
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        // An unknown address, or an answer without a page of its own, shows a page in the user's language. Only for
+        // reading: a post re-executed as a page would be refused by antiforgery instead of keeping its status.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                pages.Enabled = false;
+            return next(context);
         });
         app.UseAuthentication();
         app.UseAuthorization();

@@ -3,7 +3,6 @@ using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
 using Platform.BuildingBlocks.Security;
-using Platform.Contracts;
 
 namespace Platform.Workforce;
 
@@ -12,10 +11,12 @@ namespace Platform.Workforce;
 /// 409 unless the record is in a state the change belongs to; the change returns the detail to record, and unless it
 /// left problems the step is recorded with who (the signed-in user), when and what.
 /// </summary>
+/// <param name="NameOf">A state as users read it (草稿, 校内竞聘, …), for the 409.</param>
 public sealed record AuditedChange<TRecord, TState, TView>(
     Func<NpgsqlTransaction, Guid, CancellationToken, Task<TRecord?>> FindForUpdate,
     Func<TRecord, TState> StateOf,
-    Func<NpgsqlTransaction, Guid, string, SignedInUser, string?, CancellationToken, Task> Record,
+    Func<TState, UserText> NameOf,
+    Func<NpgsqlTransaction, Guid, string, SignedInUser, UserText?, CancellationToken, Task> Record,
     Func<NpgsqlConnection, Guid, CancellationToken, Task<TView?>> View)
     where TRecord : class
     where TState : struct, Enum
@@ -23,22 +24,30 @@ public sealed record AuditedChange<TRecord, TState, TView>(
 {
     public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
         Database dataSource, Guid id, TState state, string action, SignedInUser user,
-        Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
+        Func<NpgsqlTransaction, TRecord, Validation, Task<UserText?>> change, CancellationToken cancellationToken) =>
         RunAsync(dataSource, id, [state], _ => action, user, change, cancellationToken);
 
     /// <summary>A change that belongs to several states, recorded under an action named from the state it found.</summary>
     public Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
         Database dataSource, Guid id, IReadOnlyCollection<TState> states, Func<TState, string> actionFrom, SignedInUser user,
-        Func<NpgsqlTransaction, TRecord, Validation, Task<string?>> change, CancellationToken cancellationToken) =>
+        Func<NpgsqlTransaction, TRecord, Validation, Task<UserText?>> change, CancellationToken cancellationToken) =>
         new LockedChange<TRecord, TView>(FindForUpdate, View).RunAsync(dataSource, id, async (transaction, record, problems) =>
         {
             var state = StateOf(record);
             if (!states.Contains(state))
-                return new StateConflict($"It is {state.Code()}.",
-                    $"This can be done only while it is {string.Join(" or ", states.Select(s => s.Code()))}.");
+                return Conflict(state, states);
             var detail = await change(transaction, record, problems);
             if (problems.IsValid)
                 await Record(transaction, id, actionFrom(state), user, detail, cancellationToken);
             return null;
         }, cancellationToken);
+
+    private StateConflict Conflict(TState state, IReadOnlyCollection<TState> allowed)
+    {
+        var (current, names) = (NameOf(state), allowed.Select(NameOf).ToList());
+        return new StateConflict(
+            new($"当前状态为“{current.Zh}”。", $"Its current state is “{current.En}”."),
+            new($"此操作只能在{string.Join("或", names.Select(n => $"“{n.Zh}”"))}状态下进行。",
+                $"This can be done only in the state {string.Join(" or ", names.Select(n => $"“{n.En}”"))}."));
+    }
 }

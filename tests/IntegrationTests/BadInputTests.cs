@@ -25,7 +25,7 @@ public class BadInputTests(SuiteFixture suite)
         var problem = await PostAsync("/api/planning/schools",
             """{"name": 12, "districtCode": "120106", "zoneId": "nearby", "openingYear": "soon"}""");
         Assert.Equal(["name", "openingYear", "zoneId"], problem.Errors.Order(StringComparer.Ordinal));
-        Assert.Contains("whole number", problem.Body);
+        Assert.Contains("须为整数", problem.Body);
         Assert.Equal(before, await suite.CountAsync("planningdb", "schools"));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Platform.AppHost;
 using Platform.BuildingBlocks.Security;
@@ -14,7 +15,7 @@ namespace Platform.IntegrationTests;
 /// on the planner's chart without a reload. Screenshots go to screenshots/ beside the test assembly.
 /// </summary>
 [Collection(DemoCollection.Name)]
-public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper output) : IAsyncLifetime
+public sealed partial class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private IPlaywright playwright = null!;
@@ -136,6 +137,37 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
     }
 
     [Fact]
+    public async Task A_city_bureau_user_lands_on_the_city_and_picks_a_district_from_it()
+    {
+        var page = await SignInAsync("bureau");
+        await Assertions.Expect(page).ToHaveURLAsync($"{Gateway}/city");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("全市概览");
+        Assert.Equal(16, await page.Locator("tbody tr").CountAsync()); // every district of Tianjin
+        var hongqiao = page.Locator("tbody tr").Filter(new() { HasText = "红桥区" });
+        var primary = (await hongqiao.Locator("td").Nth(1).InnerTextAsync()).Split(' ', 2);
+        var year = TightestYear().Match(primary[1]).Groups[1].Value;
+        await Assertions.Expect(page.Locator("tbody tr").Filter(new() { HasText = "蓟州区" }).Locator("td").First)
+            .ToHaveTextAsync("尚无数据");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "city.png"), FullPage = true });
+
+        // The district's dashboard shows the same number in its totals row, for the same year.
+        await hongqiao.GetByRole(AriaRole.Link, new() { Name = "红桥区" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("学位供需");
+        var years = await page.Locator(".grid thead th").AllInnerTextsAsync();
+        Assert.Equal(primary[0], await page.Locator(".grid tfoot td").Nth(years.ToList().IndexOf(year) - 1).InnerTextAsync());
+
+        // A district without data is a state to tell, with the way back, not an error.
+        await page.GotoAsync($"{Gateway}/planning?districtCode=120119");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("在校生");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Link, new() { Name = "回到全市概览，选择有数据的区" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync($"{Gateway}/city");
+    }
+
+    [GeneratedRegex(@"(\d{4})年")]
+    private static partial Regex TightestYear();
+
+    [Fact]
     public async Task A_wrong_password_is_told_and_every_control_is_labelled_and_reachable_by_keyboard()
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
@@ -251,6 +283,13 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         await page.GetByRole(AriaRole.Button, new() { Name = "更新" }).ClickAsync();
         await Assertions.Expect(page.Locator("#compare[data-drawn]")).ToHaveCountAsync(1);
         Assert.True(await page.Locator("#compare-title ~ .scroll tbody tr").CountAsync() >= 3, "a row for each year");
+        // The page's balance is the export's 余缺学位, for the same scenario, stage and year.
+        var sheet = await DownloadAsync(page, page.Locator("a[href^='/files/compare']"), "scenarios.xlsx");
+        var scenario = (await page.Locator("#compare-title ~ .scroll thead th").Nth(1).InnerTextAsync()).Split(" · ")[0];
+        var firstYear = page.Locator("#compare-title ~ .scroll tbody tr").First;
+        var year = await firstYear.Locator("th").InnerTextAsync();
+        var balance = (await firstYear.Locator("td").Nth(1).InnerTextAsync()).Replace('−', '-').Replace("+", "").Replace(",", "");
+        Assert.Equal(sheet.Single(r => r.Cells[0] == scenario && r.Cells[1] == "小学" && r.Cells[2] == year).Cells[5], balance);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "scenarios.png"), FullPage = true });
 
         // Back to the dashboard by the top bar: its chart is drawn again, and no page was loaded whole on the way.
@@ -314,7 +353,9 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         // Incomplete: the service names the lever, and nothing is saved.
         await page.GetByLabel("第 2 行学校").SelectOptionAsync(new SelectOptionValue { Label = "西沽小学" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("schoolChanges[1].year");
+        // Named as the form labels it, in the user's language, never as the API spells it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("学校开办与停办 第 2 行 · 年份：必须填写。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("schoolChanges");
         await page.GetByLabel("第 2 行学校").SelectOptionAsync("");
         await page.GetByLabel("预计出生数").FillAsync("2026 3100\n两千");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
@@ -414,6 +455,12 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "进入下一阶段" }).ClickAsync();
         await Assertions.Expect(page.Locator(".stepper li.current")).ToHaveTextAsync("结束");
+        // The history reads in the user's words: steps by name, people and schools by name, no codes nor ids.
+        var history = string.Join("\n", await page.Locator("#round-events-title ~ .events li").AllInnerTextsAsync());
+        Assert.Contains("填报志愿", history);
+        Assert.Contains("组织调剂", history);
+        Assert.Contains("转岗", history);
+        Assert.DoesNotMatch(@"[a-z]{2,}_|[0-9a-f]{8}-[0-9a-f]{4}|history\.", history);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "round.png") });
         // The round went through its stages in its interactive stepper: the page was never loaded again.
         await AssertSamePageAsync(page);
@@ -443,7 +490,8 @@ public sealed class BrowserTests(DemoSuiteFixture suite, ITestOutputHelper outpu
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "立项" })).ToBeEnabledAsync();
         // without its document: the service names what is missing
         await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#proposal-title ~ .problem")).ToContainTextAsync("documentReference");
+        await Assertions.Expect(page.Locator("#proposal-title ~ .problem")).ToContainTextAsync("批复文号：须填写");
+        await Assertions.Expect(page.Locator("#proposal-title ~ .problem")).Not.ToContainTextAsync("documentReference");
         await page.Locator("#approval-reference").FillAsync("红发改〔2026〕9号");
         await page.GetByRole(AriaRole.Button, new() { Name = "立项" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1 + p")).ToContainTextAsync("已立项");

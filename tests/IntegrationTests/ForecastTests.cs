@@ -110,6 +110,6 @@ public class ForecastTests(SuiteFixture suite)
     {
         var response = await suite.Gateway.PostAsJsonAsync("/api/planning/forecasts", new { districtCode = "120119" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("enrolment", await response.Content.ReadAsStringAsync());
+        Assert.Contains("在校生", await response.Content.ReadAsStringAsync());
     }
 }

@@ -47,7 +47,7 @@ public class ProjectScheduleTests(SuiteFixture suite)
         var skipped = await SendAsync(HttpMethod.Post, project, "gates",
             new { gate = "feasibility", date = Day(-100), documentReference = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
-        Assert.Contains("立项 comes first", await skipped.Content.ReadAsStringAsync());
+        Assert.Contains("应先通过立项", await skipped.Content.ReadAsStringAsync());
         var future = await SendAsync(HttpMethod.Post, project, "gates", new { gate = "approved", date = Day(1) });
         var errors = (await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name)
             .Order(StringComparer.Ordinal);

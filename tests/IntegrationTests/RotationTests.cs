@@ -283,7 +283,7 @@ public class RotationTests(SuiteFixture suite)
 
         var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026 });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        Assert.Contains("no teachers", await empty.Content.ReadAsStringAsync());
+        Assert.Contains("还没有教师", await empty.Content.ReadAsStringAsync());
     }
 
     [Fact]

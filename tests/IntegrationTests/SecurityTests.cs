@@ -138,7 +138,7 @@ public class SecurityTests(SuiteFixture suite, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors").EnumerateArray());
         Assert.Equal((3, "120104"), (error.GetProperty("row").GetInt32(), error.GetProperty("value").GetString()));
-        Assert.Contains("outside your district scope", error.GetProperty("reason").GetString());
+        Assert.Contains("不在您的管辖范围", error.GetProperty("reason").GetString());
         Assert.Equal(before, await suite.CountAsync("planningdb", "births"));
     }
 

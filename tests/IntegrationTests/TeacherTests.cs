@@ -80,7 +80,7 @@ public class TeacherTests(SuiteFixture suite)
             (await beforeBirth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         // Nor does a new 到校时间 at the same school restart the stay (and the years that make a teacher eligible to rotate).
         var restart = await UploadAsync(Header + $"{number}1,张老师,女,1985-04-12,{second.Name},2026-11-01,数学、科学,一级,区级,在编\n");
-        Assert.Contains("same school",
+        Assert.Contains("同一学校",
             (await restart.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rowErrors")[0].GetProperty("reason").GetString());
 
         var exportResponse = await suite.Gateway.GetAsync("/api/workforce/teachers/export?districtCode=120106");

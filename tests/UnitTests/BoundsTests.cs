@@ -33,7 +33,7 @@ public class BoundsTests
 
     [Fact]
     public void The_message_gives_the_range() =>
-        Assert.Equal("must be between 0 and 1000.", Hours.FormatErrorMessage("hours"));
+        Assert.Equal("须在 0 到 1000 之间。", Hours.FormatErrorMessage("hours"));
 
     [Theory]
     [InlineData("9999-12-31", true)]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,10 +22,10 @@ public class ValidationTests
         validation.OneOf("colour", "blue", Colours);
 
         var errors = validation.Problem().ProblemDetails.Errors;
-        Assert.Equal(["is required."], errors["name"]);
-        Assert.Equal(["must be between 0 and 500."], errors["classes"]);
-        Assert.Equal(["is required."], errors["norm"]);
-        Assert.Equal(["must be one of: red."], errors["colour"]);
+        Assert.Equal(["必须填写。"], errors["name"]);
+        Assert.Equal(["须在 0 到 500 之间。"], errors["classes"]);
+        Assert.Equal(["必须填写。"], errors["norm"]);
+        Assert.Equal(["不是可选的值。"], errors["colour"]);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public class ValidationTests
     {
         var validation = new Validation();
         validation.Text("name", new string('x', 11), 10);
-        Assert.Equal(["must be at most 10 characters."], validation.Problem().ProblemDetails.Errors["name"]);
+        Assert.Equal(["不能超过 10 个字。"], validation.Problem().ProblemDetails.Errors["name"]);
     }
 }
 
@@ -61,10 +62,27 @@ public class JsonFieldErrorsTests
     public void Names_every_field_of_the_wrong_type()
     {
         var errors = JsonFieldErrors.Find("""{"name": 5, "classes": "many", "schoolId": "x", "inUseFrom": "next year"}""", typeof(Request));
-        Assert.Equal(["must be text without control characters."], errors["name"]);
-        Assert.Equal(["must be a whole number."], errors["classes"]);
-        Assert.Equal(["must be an id (UUID)."], errors["schoolId"]);
-        Assert.Equal([$"must be {DateRange.Described}."], errors["inUseFrom"]);
+        Assert.Equal(["须为不含控制字符的文字。"], errors["name"]);
+        Assert.Equal(["须为整数。"], errors["classes"]);
+        Assert.Equal(["须为编号（UUID）。"], errors["schoolId"]);
+        Assert.Equal(["须为 1900-01-01 到 2100-12-31 之间的日期（yyyy-MM-dd）。"], errors["inUseFrom"]);
+    }
+
+    [Fact]
+    public void Names_every_field_in_English_when_the_request_asks_for_it()
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        try
+        {
+            var errors = JsonFieldErrors.Find("""{"classes": "many", "inUseFrom": "next year"}""", typeof(Request));
+            Assert.Equal(["must be a whole number."], errors["classes"]);
+            Assert.Equal(["must be a date from 1900-01-01 to 2100-12-31 (yyyy-MM-dd)."], errors["inUseFrom"]);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
     }
 
     [Fact]
@@ -75,11 +93,11 @@ public class JsonFieldErrorsTests
     [InlineData("""{"name": "a",""")]
     [InlineData("not json")]
     public void Reports_malformed_json_against_the_whole_body(string body) =>
-        Assert.StartsWith("The body is not valid JSON", JsonFieldErrors.Find(body, typeof(Request))["$"][0]);
+        Assert.StartsWith("不是有效的 JSON", JsonFieldErrors.Find(body, typeof(Request))["$"][0]);
 
     [Fact]
     public void Requires_an_object() =>
-        Assert.Equal(["The body must be a JSON object."], JsonFieldErrors.Find("[1,2]", typeof(Request))["$"]);
+        Assert.Equal(["须为 JSON 对象。"], JsonFieldErrors.Find("[1,2]", typeof(Request))["$"]);
 }
 
 public class CorrelationIdTests

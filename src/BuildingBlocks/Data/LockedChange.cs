@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Platform.BuildingBlocks.Http;
 
 namespace Platform.BuildingBlocks.Data;
 
 /// <summary>A change refused because of the state its record is in (409), in the record's words.</summary>
-public sealed record StateConflict(string Title, string Detail)
+public sealed record StateConflict(UserText Title, UserText Detail)
 {
     public ProblemHttpResult Problem() =>
-        TypedResults.Problem(title: Title, detail: Detail, statusCode: StatusCodes.Status409Conflict);
+        TypedResults.Problem(title: Title.ToString(), detail: Detail.ToString(), statusCode: StatusCodes.Status409Conflict);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.BuildingBlocks.Http;
 
@@ -14,7 +15,6 @@ namespace Platform.BuildingBlocks.Http;
 public sealed class BoundsAttribute : ValidationAttribute
 {
     public BoundsAttribute(double minimum, double maximum)
-        : base("must be between {1} and {2}.")
     {
         Minimum = minimum;
         Maximum = maximum;
@@ -32,6 +32,7 @@ public sealed class BoundsAttribute : ValidationAttribute
         _ => Convert.ToDouble(value, CultureInfo.InvariantCulture) is var number && number >= Minimum && number <= Maximum,
     };
 
-    public override string FormatErrorMessage(string name) =>
-        string.Format(CultureInfo.InvariantCulture, ErrorMessageString, name, Minimum, Maximum);
+    /// <summary>In the request's language: the validation filter runs inside the request.</summary>
+    public override string FormatErrorMessage(string name) => UserText.Between(
+        Minimum.ToString(CultureInfo.InvariantCulture), Maximum.ToString(CultureInfo.InvariantCulture)).ToString();
 }

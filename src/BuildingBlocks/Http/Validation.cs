@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.BuildingBlocks.Http;
 
 /// <summary>
 /// Collects every problem with a request, by field, so one answer lists them all (RFC 7807 validation problem).
-/// Field names are the JSON property names the client sent.
+/// Field names are the JSON property names the client sent; messages are <see cref="UserText"/>, kept in the request's
+/// language.
 /// </summary>
 public sealed class Validation
 {
@@ -14,11 +16,11 @@ public sealed class Validation
 
     public bool IsValid => errors.Count == 0;
 
-    public void Add(string field, string message)
+    public void Add(string field, UserText message)
     {
         if (!errors.TryGetValue(field, out var messages))
             errors[field] = messages = [];
-        messages.Add(message);
+        messages.Add(message.ToString());
     }
 
     public string Text(string field, string? value, int maxLength)
@@ -26,9 +28,9 @@ public sealed class Validation
         var trimmed = value?.Trim();
         // Zero-width and other invisible characters alone are no text: a name nobody can see or tell apart.
         if (string.IsNullOrEmpty(trimmed) || !trimmed.Any(IsVisible))
-            Add(field, "is required.");
+            Add(field, UserText.Required);
         else if (trimmed.Length > maxLength)
-            Add(field, $"must be at most {maxLength} characters.");
+            Add(field, UserText.AtMost(maxLength));
         return trimmed ?? "";
     }
 
@@ -36,7 +38,7 @@ public sealed class Validation
     public int Required(string field, int? value)
     {
         if (value is null)
-            Add(field, "is required.");
+            Add(field, UserText.Required);
         return value ?? 0;
     }
 
@@ -46,9 +48,9 @@ public sealed class Validation
     public int Number(string field, int? value, int min, int max)
     {
         if (value is null)
-            Add(field, "is required.");
+            Add(field, UserText.Required);
         else if (value < min || value > max)
-            Add(field, $"must be between {min} and {max}.");
+            Add(field, UserText.Between(min, max));
         return value ?? 0;
     }
 
@@ -56,17 +58,18 @@ public sealed class Validation
     {
         if (string.IsNullOrEmpty(value))
         {
-            Add(field, "is required.");
+            Add(field, UserText.Required);
             return null;
         }
         if (allowed.TryGetValue(value, out var found))
             return found;
-        Add(field, $"must be one of: {string.Join(", ", allowed.Keys)}.");
+        // The page offers the choices by name; the codes are for clients of the API.
+        Add(field, new("不是可选的值。", $"must be one of: {string.Join(", ", allowed.Keys)}."));
         return null;
     }
 
     public ValidationProblem Problem() =>
-        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: "The request has invalid fields.");
+        TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), title: ProblemTitles.Invalid.ToString());
 
     /// <summary>
     /// The same answer as <see cref="Problem"/>, typed as a problem, for steps whose failures may also be other problems.

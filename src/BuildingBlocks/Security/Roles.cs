@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace Platform.BuildingBlocks.Security;
 
 /// <summary>
@@ -19,11 +21,12 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [.. Business, .. Administrators];
 
     /// <summary>Why a set of roles may not be held together, or null: an administrator role stands alone.</summary>
-    public static string? Grantable(IReadOnlyCollection<string> roles) =>
+    public static UserText? Grantable(IReadOnlyCollection<string> roles) =>
         roles.Count(Administrators.Contains) switch
         {
             0 => null,
             1 when roles.Count == 1 => null,
-            _ => "管理员角色（sysadmin、secadmin、auditor）只能单独授予，不能与其他角色同时授予。",
+            _ => new("管理员角色（系统管理员、安全管理员、审计管理员）只能单独授予，不能与其他角色同时授予。",
+                "An administrator role (sysadmin, secadmin, auditor) is granted alone, with no other role."),
         };
 }

@@ -19,13 +19,14 @@ public sealed class SchoolColumn<TSchool>(
         {
             if (Guid.TryParse(idText, out var schoolId) && byId.TryGetValue(schoolId, out var school))
                 return school;
-            row.Fail("schoolId", idText, "is not the id of a school in the registry.");
+            row.Fail("schoolId", idText, new("不是学校名录中的学校编号。", "is not the id of a school in the registry."));
             return null;
         }
         var schoolName = row.Text("schoolName", 200, required: false);
         if (schoolName is null)
         {
-            row.Fail("schoolName", null, "is empty: give the school's id (学校编号) or its registered name (学校名称).");
+            row.Fail("schoolName", null, new("为空：请填写学校编号或登记的学校名称。",
+                "is empty: give the school's id (学校编号) or its registered name (学校名称)."));
             return null;
         }
         var matches = byName[schoolName].ToList();
@@ -35,8 +36,9 @@ public sealed class SchoolColumn<TSchool>(
         if (matches.Count == 0 && Guid.TryParse(schoolName, out var idInNameColumn) && byId.TryGetValue(idInNameColumn, out var named))
             return named;
         row.Fail("schoolName", schoolName, matches.Count == 0
-            ? "is not the name of a school in the registry."
-            : $"names {matches.Count} schools (in {string.Join(", ", matches.Select(district))}); use the school's id (学校编号).");
+            ? new("不是学校名录中的学校名称。", "is not the name of a school in the registry.")
+            : new($"对应 {matches.Count} 所学校（在 {string.Join("、", matches.Select(district))}），请填写学校编号。",
+                $"names {matches.Count} schools (in {string.Join(", ", matches.Select(district))}); use the school's id (学校编号)."));
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
 
@@ -27,7 +28,8 @@ public sealed class SheetImport
         var content = sheet.Where(row => row.Cells.Any(cell => !string.IsNullOrWhiteSpace(cell))).ToList();
         if (content.Count == 0)
         {
-            import.Errors.Add(new ImportError(1, "", null, "The file is empty: it needs a header row and at least one data row."));
+            import.Errors.Add(new ImportError(1, "", null, new UserText("文件是空的：需要一个表头行和至少一行数据。",
+                "The file is empty: it needs a header row and at least one data row.").ToString()));
             return import;
         }
 
@@ -44,11 +46,13 @@ public sealed class SheetImport
                 import.columns[column.Key] = (index, header.Cells[index].Trim());
             }
             else if (column.Required)
-                import.Errors.Add(new ImportError(header.Number, column.Headers[0], null,
-                    $"Column missing: the header row needs one of {string.Join(" / ", column.Headers)}."));
+                import.Errors.Add(new ImportError(header.Number, column.Headers[0], null, new UserText(
+                    $"缺少列：表头中需要 {string.Join(" / ", column.Headers)} 之一。",
+                    $"Column missing: the header row needs one of {string.Join(" / ", column.Headers)}.").ToString()));
         }
         if (content.Count == 1)
-            import.Errors.Add(new ImportError(header.Number, "", null, "The file has a header row but no data rows."));
+            import.Errors.Add(new ImportError(header.Number, "", null,
+                new UserText("文件只有表头，没有数据行。", "The file has a header row but no data rows.").ToString()));
 
         import.IgnoredHeaders = header.Cells
             .Where((text, i) => !used.Contains(i) && !string.IsNullOrWhiteSpace(text))
@@ -82,8 +86,8 @@ public sealed class ImportRow
     private SheetImport Import { get; }
     public int Number => row.Number;
 
-    public void Fail(string key, string? value, string reason) =>
-        Import.Errors.Add(new ImportError(Number, Import.Cell(row, key).Header, value, reason));
+    public void Fail(string key, string? value, UserText reason) =>
+        Import.Errors.Add(new ImportError(Number, Import.Cell(row, key).Header, value, reason.ToString()));
 
     /// <summary>The cell as text, trimmed; an error when required and empty or longer than <paramref name="maxLength"/>.</summary>
     public string? Text(string key, int maxLength, bool required = true)
@@ -92,13 +96,13 @@ public sealed class ImportRow
         if (string.IsNullOrEmpty(value))
         {
             if (required)
-                Import.Errors.Add(new ImportError(Number, header, value, "is empty."));
+                Import.Errors.Add(new ImportError(Number, header, value, new UserText("为空。", "is empty.").ToString()));
             return null;
         }
         if (value.Length > maxLength)
         {
             Import.Errors.Add(new ImportError(
-                Number, header, value[..Math.Min(value.Length, 50)], $"is longer than {maxLength} characters."));
+                Number, header, value[..Math.Min(value.Length, 50)], UserText.AtMost(maxLength).ToString()));
             return null;
         }
         return value;
@@ -113,12 +117,12 @@ public sealed class ImportRow
         if (!decimal.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
             || number != decimal.Truncate(number))
         {
-            Fail(key, text, "is not a whole number.");
+            Fail(key, text, JsonFieldErrors.Expected(typeof(int)));
             return null;
         }
         if (number < min || number > max)
         {
-            Fail(key, text, $"must be between {min} and {max}.");
+            Fail(key, text, UserText.Between(min, max));
             return null;
         }
         return (int)number;
@@ -142,12 +146,12 @@ public sealed class ImportRow
             date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
         else
         {
-            Fail(key, text, "is not a date (2024-09-01, 2024/9/1 or 2024年9月1日).");
+            Fail(key, text, new("不是日期（2024-09-01、2024/9/1 或 2024年9月1日）。", "is not a date (2024-09-01, 2024/9/1 or 2024年9月1日)."));
             return null;
         }
         if (date < min || date > max)
         {
-            Fail(key, text, $"must be between {min:yyyy-MM-dd} and {max:yyyy-MM-dd}.");
+            Fail(key, text, UserText.Between(min.ToString("yyyy-MM-dd"), max.ToString("yyyy-MM-dd")));
             return null;
         }
         return date;
@@ -161,7 +165,7 @@ public sealed class ImportRow
             return null;
         if (allowed.TryGetValue(text, out var value))
             return value;
-        Fail(key, text, $"must be one of: {string.Join(", ", allowed.Keys)}.");
+        Fail(key, text, new($"须为以下之一：{string.Join("、", allowed.Keys)}。", $"must be one of: {string.Join(", ", allowed.Keys)}."));
         return null;
     }
 }

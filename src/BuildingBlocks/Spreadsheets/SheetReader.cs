@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Delegates;
+using Microsoft.Extensions.Hosting;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
 
@@ -10,7 +11,10 @@ namespace Platform.BuildingBlocks.Spreadsheets;
 public sealed record SheetRow(int Number, IReadOnlyList<string> Cells);
 
 /// <summary>The file cannot be read as a table at all; the message tells the user what to do.</summary>
-public sealed class SheetFormatException(string message) : Exception(message);
+public sealed class SheetFormatException(UserText reason) : Exception(reason.ToString())
+{
+    public UserText Reason => reason;
+}
 
 /// <summary>
 /// Reads the CSV and xlsx files bureaus already have into rows of text. CSV may be UTF-8 (with or without BOM) or
@@ -57,10 +61,11 @@ public static class SheetReader
     public const int MaxSharedStrings = 1_000_000;
 
     /// <summary>The advice after a message about a file that is damaged or not what it claims to be.</summary>
-    internal const string SaveAgain = "请在 Excel 中打开并另存为 .xlsx 或 .csv 后再导入。";
+    internal static readonly UserText SaveAgain = new("请在 Excel 中打开并另存为 .xlsx 或 .csv 后再导入。",
+        "Open it in Excel, save it as .xlsx or .csv and import that.");
 
     /// <summary>The advice after a message about a file beyond a limit.</summary>
-    internal const string SplitIt = "请拆分成较小的文件后再导入。";
+    internal static readonly UserText SplitIt = new("请拆分成较小的文件后再导入。", "Split it into smaller files and import those.");
 
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -73,9 +78,10 @@ public static class SheetReader
         {
             ".csv" or ".txt" => ReadCsv(content),
             ".xlsx" => XlsxReader.Read(Buffered(content)),
-            ".xls" => throw new SheetFormatException(
-                "无法读取旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 或 .csv（UTF-8 或 GBK）后再导入。"),
-            _ => throw new SheetFormatException("文件必须是 .csv 或 .xlsx 格式。"),
+            ".xls" => throw new SheetFormatException(new(
+                "无法读取旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 或 .csv（UTF-8 或 GBK）后再导入。",
+                "An old .xls workbook cannot be read: save it in Excel as .xlsx or .csv (UTF-8 or GBK) and import that.")),
+            _ => throw new SheetFormatException(new("文件必须是 .csv 或 .xlsx 格式。", "The file must be .csv or .xlsx.")),
         };
 
     /// <summary>The upload in memory, refused as soon as it passes <see cref="MaxFileBytes"/>.</summary>
@@ -87,7 +93,8 @@ public static class SheetReader
         while ((read = content.Read(chunk)) > 0)
         {
             if (buffer.Length + read > MaxFileBytes)
-                throw new SheetFormatException($"文件超过 {MaxFileBytes / 1024 / 1024} MB，{SplitIt}");
+                throw new SheetFormatException(new UserText($"文件超过 {MaxFileBytes / 1024 / 1024} MB，",
+                    $"The file is over {MaxFileBytes / 1024 / 1024} MB.") + SplitIt);
             buffer.Write(chunk, 0, read);
         }
         buffer.Position = 0;
@@ -178,7 +185,8 @@ public static class SheetReader
         public override int Read(char[] buffer, int index, int count)
         {
             if (read - lastRecordEnd > MaxCsvRecordChars)
-                throw new SheetFormatException($"文件中有一行超过 {MaxCsvRecordChars:N0} 个字符，超出导入上限。");
+                throw new SheetFormatException(new($"文件中有一行超过 {MaxCsvRecordChars:N0} 个字符，超出导入上限。",
+                    $"A line of the file is over {MaxCsvRecordChars:N0} characters, beyond the import's limit."));
             var chars = base.Read(buffer, index, count);
             read += chars;
             return chars;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Security;
@@ -52,7 +53,9 @@ public sealed record SheetUpload<TRecord, TPreview>(
         using var slot = await UploadSlots.TakeAsync(cancellationToken);
         if (slot is null)
             return TypedResults.Problem(
-                title: "正在读取其他上传的文件，请稍后再试。", detail: $"每个服务同时读取至多 {UploadSlots.AtOnce} 个文件。",
+                title: new UserText("正在读取其他上传的文件，请稍后再试。", "Other uploads are being read; try again shortly.").ToString(),
+                detail: new UserText($"每个服务同时读取至多 {UploadSlots.AtOnce} 个文件。",
+                    $"Each service reads at most {UploadSlots.AtOnce} files at once.").ToString(),
                 statusCode: StatusCodes.Status429TooManyRequests, extensions: new Dictionary<string, object?> { ["field"] = "file" });
         IReadOnlyList<SheetRow> sheet;
         try
@@ -62,7 +65,8 @@ public sealed record SheetUpload<TRecord, TPreview>(
         }
         catch (SheetFormatException e)
         {
-            return TypedResults.Problem(title: "The file cannot be read.", detail: e.Message, statusCode: StatusCodes.Status400BadRequest,
+            return TypedResults.Problem(title: new UserText("无法读取文件。", "The file cannot be read.").ToString(),
+                detail: e.Reason.ToString(), statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["field"] = "file" });
         }
 
@@ -71,8 +75,10 @@ public sealed record SheetUpload<TRecord, TPreview>(
         var records = await Read(connection, import, scope, today, cancellationToken);
         if (import.Errors.Count > 0 && !dryRun)
             return TypedResults.Problem(
-                title: "The file has bad rows; nothing was imported.",
-                detail: $"{import.Errors.Count} problem(s) in {Path.GetFileName(file.FileName)}. Correct them and import the file again.",
+                title: new UserText("文件中有错误行，未导入任何数据。", "The file has bad rows; nothing was imported.").ToString(),
+                detail: new UserText($"{Path.GetFileName(file.FileName)} 中有 {import.Errors.Count} 处问题，改正后请重新导入。",
+                    $"{import.Errors.Count} problem(s) in {Path.GetFileName(file.FileName)}. Correct them and import the file again.")
+                    .ToString(),
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["rowErrors"] = import.Errors });
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using Microsoft.Extensions.Hosting;
 using static Platform.BuildingBlocks.Spreadsheets.SheetReader;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
@@ -12,10 +13,11 @@ namespace Platform.BuildingBlocks.Spreadsheets;
 /// </summary>
 internal static class XlsxPackage
 {
-    public const string NotAnXlsx = "文件不是有效的 xlsx 工作簿（可能已损坏、不完整或设置了打开密码）：" + SaveAgain;
+    public static readonly UserText NotAnXlsx = new UserText("文件不是有效的 xlsx 工作簿（可能已损坏、不完整或设置了打开密码）：",
+        "The file is not a valid xlsx workbook (it may be damaged, incomplete or password-protected).") + SaveAgain;
 
-    private static readonly string TooLarge =
-        $"文件解压后超过 {MaxExpandedBytes / 1024 / 1024} MB，超出导入上限：{SplitIt}";
+    private static readonly UserText TooLarge = new UserText($"文件解压后超过 {MaxExpandedBytes / 1024 / 1024} MB，超出导入上限：",
+        $"Unpacked, the file is over {MaxExpandedBytes / 1024 / 1024} MB, beyond the import's limit.") + SplitIt;
 
     public static void Check(Stream package)
     {
@@ -23,7 +25,8 @@ internal static class XlsxPackage
         {
             using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxParts)
-                throw new SheetFormatException($"文件中的部件超过 {MaxParts:N0} 个，不是可导入的 xlsx 工作簿。");
+                throw new SheetFormatException(new($"文件中的部件超过 {MaxParts:N0} 个，不是可导入的 xlsx 工作簿。",
+                    $"The file has over {MaxParts:N0} parts: not an xlsx workbook that can be imported."));
             // Each declared size is capped before adding, so that forged sizes cannot overflow the sum.
             if (zip.Entries.Sum(entry => Math.Min(entry.Length, MaxExpandedBytes + 1)) > MaxExpandedBytes)
                 throw new SheetFormatException(TooLarge);
@@ -68,8 +71,9 @@ internal static class XlsxPackage
         {
             read += bytes;
             if (read - atLastNode > MaxXmlNodeBytes)
-                throw new SheetFormatException(
-                    $"文件中的 {Quoted(entry.FullName)} 有超过 {MaxXmlNodeBytes / 1024 / 1024} MB 的单个 XML 节点，超出导入上限。");
+                throw new SheetFormatException(new(
+                    $"文件中的 {Quoted(entry.FullName)} 有超过 {MaxXmlNodeBytes / 1024 / 1024} MB 的单个 XML 节点，超出导入上限。",
+                    $"{Quoted(entry.FullName)} in the file has an XML node over {MaxXmlNodeBytes / 1024 / 1024} MB, beyond the limit."));
         });
         var inProlog = true;
         try
@@ -83,13 +87,13 @@ internal static class XlsxPackage
         }
         catch (XmlException) when (inProlog && HasDtd(entry))
         {
-            throw new SheetFormatException(
-                $"文件中的 {Quoted(entry.FullName)} 含有 DTD（<!DOCTYPE>），出于安全原因不予读取：{SaveAgain}");
+            throw new SheetFormatException(new UserText($"文件中的 {Quoted(entry.FullName)} 含有 DTD（<!DOCTYPE>），出于安全原因不予读取：",
+                $"{Quoted(entry.FullName)} in the file has a DTD (<!DOCTYPE>), which is not read for safety.") + SaveAgain);
         }
         catch (XmlException e)
         {
-            throw new SheetFormatException(
-                $"文件中的 {Quoted(entry.FullName)} 不是格式正确的 XML（第 {e.LineNumber} 行）：{SaveAgain}");
+            throw new SheetFormatException(new UserText($"文件中的 {Quoted(entry.FullName)} 不是格式正确的 XML（第 {e.LineNumber} 行）：",
+                $"{Quoted(entry.FullName)} in the file is not well-formed XML (line {e.LineNumber}).") + SaveAgain);
         }
     }
 
@@ -133,8 +137,9 @@ internal static class XlsxPackage
                 return;
             index += bytes;
             if (index > MaxPackageIndexBytes)
-                throw new SheetFormatException(
-                    $"文件的内容类型和关系部件超过 {MaxPackageIndexBytes / 1024 / 1024} MB，超出导入上限。");
+                throw new SheetFormatException(new(
+                    $"文件的内容类型和关系部件超过 {MaxPackageIndexBytes / 1024 / 1024} MB，超出导入上限。",
+                    $"The file's content types and relationships are over {MaxPackageIndexBytes / 1024 / 1024} MB, beyond the limit."));
         }
     }
 

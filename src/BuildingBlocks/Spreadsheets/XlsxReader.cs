@@ -3,6 +3,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.Hosting;
 using static Platform.BuildingBlocks.Spreadsheets.SheetReader;
 
 namespace Platform.BuildingBlocks.Spreadsheets;
@@ -23,7 +24,8 @@ internal static class XlsxReader
             XlsxPackage.Check(package);
             using var document = Open(package);
             var workbook = document.WorkbookPart
-                ?? throw new SheetFormatException("文件中找不到工作簿（xl/workbook.xml）：" + SaveAgain);
+                ?? throw new SheetFormatException(new UserText("文件中找不到工作簿（xl/workbook.xml）：",
+                    "The file has no workbook (xl/workbook.xml).") + SaveAgain);
             var rows = new SheetRows();
             var worksheet = FirstWorksheet(workbook);
             var sharedStrings = SharedStrings(workbook.SharedStringTablePart, rows);
@@ -52,11 +54,13 @@ internal static class XlsxReader
 
     private static WorksheetPart FirstWorksheet(WorkbookPart workbook)
     {
-        var (name, id) = FirstSheet(workbook) ?? throw new SheetFormatException("工作簿中没有工作表。");
+        var (name, id) = FirstSheet(workbook) ?? throw new SheetFormatException(new("工作簿中没有工作表。", "The workbook has no sheet."));
         if (id is null || !workbook.TryGetPartById(id, out var part))
-            throw new SheetFormatException($"工作簿的第一个工作表「{name}」指向的内容不存在：{SaveAgain}");
-        return part as WorksheetPart ?? throw new SheetFormatException(
-            $"工作簿的第一个工作表「{name}」不是数据表（可能是图表）：请把要导入的数据放在第一个工作表中。");
+            throw new SheetFormatException(new UserText($"工作簿的第一个工作表「{name}」指向的内容不存在：",
+                $"The workbook's first sheet \"{name}\" points to nothing.") + SaveAgain);
+        return part as WorksheetPart ?? throw new SheetFormatException(new(
+            $"工作簿的第一个工作表「{name}」不是数据表（可能是图表）：请把要导入的数据放在第一个工作表中。",
+            $"The workbook's first sheet \"{name}\" is not a worksheet (a chart?): put the data in the first sheet."));
     }
 
     /// <summary>The name (no longer than Excel allows) and the relationship id of the first sheet.</summary>
@@ -83,7 +87,8 @@ internal static class XlsxReader
             else if (reader.ElementType == typeof(SharedStringItem) && reader.IsEndElement)
             {
                 if (strings.Count == MaxSharedStrings)
-                    throw new SheetFormatException($"工作簿的共享字符串超过 {MaxSharedStrings:N0} 个，{SplitIt}");
+                    throw new SheetFormatException(new UserText($"工作簿的共享字符串超过 {MaxSharedStrings:N0} 个，",
+                        $"The workbook has over {MaxSharedStrings:N0} shared strings.") + SplitIt);
                 strings.Add(rows.Keep(text.ToString()));
                 text.Clear();
             }
@@ -97,7 +102,8 @@ internal static class XlsxReader
     private static OpenXmlPart Checked(OpenXmlPart part) =>
         part.Uri.OriginalString.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
             ? part
-            : throw new SheetFormatException($"文件中的 {Quoted(part.Uri.OriginalString)} 不是 .xml 部件：{SaveAgain}");
+            : throw new SheetFormatException(new UserText($"文件中的 {Quoted(part.Uri.OriginalString)} 不是 .xml 部件：",
+                $"{Quoted(part.Uri.OriginalString)} in the file is not an .xml part.") + SaveAgain);
 
     private static string? Attribute(OpenXmlReader reader, string localName, string namespaceUri = "") =>
         reader.Attributes.FirstOrDefault(a => a.LocalName == localName && a.NamespaceUri == namespaceUri).Value;
@@ -191,7 +197,8 @@ internal static class XlsxReader
                 return "";
             return int.TryParse(value, out var index) && index >= 0 && index < sharedStrings.Length
                 ? sharedStrings[index]
-                : throw new SheetFormatException($"第 {number} 行有单元格引用了不存在的共享字符串：{SaveAgain}");
+                : throw new SheetFormatException(new UserText($"第 {number} 行有单元格引用了不存在的共享字符串：",
+                    $"A cell of row {number} refers to a shared string that does not exist.") + SaveAgain);
         }
     }
 }

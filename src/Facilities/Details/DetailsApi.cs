@@ -37,17 +37,19 @@ public static class DetailsApi
         validation.OneOf("type", request.Type, ProjectTypes.Names);
         foreach (var (field, value) in new[] { ("floorArea", request.FloorArea), ("landArea", request.LandArea) })
             if (value is <= 0)
-                validation.Add(field, "must be above 0 m².");
+                validation.Add(field, new("须大于 0 平方米。", "must be above 0 m²."));
         if (request.Budget is <= 0)
-            validation.Add("budget", "must be above 0 万元.");
+            validation.Add("budget", new("须大于 0 万元。", "must be above 0 万元."));
         var funding = request.Funding ?? [];
         if (funding.Count > 10 || funding.Any(f => string.IsNullOrWhiteSpace(f.Key) || f.Key.Length > 50 || f.Value <= 0))
-            validation.Add("funding", "lists at most 10 sources (财政资金, 专项债, …), each with an amount above 0 万元.");
+            validation.Add("funding", new("至多 10 个资金来源（财政资金、专项债……），每项金额须大于 0 万元。",
+                "lists at most 10 sources (财政资金, 专项债, …), each with an amount above 0 万元."));
         else if (funding.Values.Sum() > (request.Budget ?? decimal.MaxValue))
-            validation.Add("funding", $"adds up to {funding.Values.Sum():0.##} 万元, more than the budget of {request.Budget:0.##} 万元.");
+            validation.Add("funding", new($"合计 {funding.Values.Sum():0.##} 万元，超过总投资 {request.Budget:0.##} 万元。",
+                $"adds up to {funding.Values.Sum():0.##} 万元, more than the budget of {request.Budget:0.##} 万元."));
         foreach (var (field, value) in new[] { ("responsibleUnit", request.ResponsibleUnit), ("contractor", request.Contractor) })
             if (value?.Length > 200)
-                validation.Add(field, "must be at most 200 characters.");
+                validation.Add(field, UserText.AtMost(200));
         if (!validation.IsValid)
             return validation.Problem();
 

@@ -21,9 +21,10 @@ internal static class CreateProject
         var name = validation.Text("name", request.Name, 200);
         var classes = validation.Required("classesAdded", request.ClassesAdded);
         if (request.SchoolId is null == request.NewSchool is null)
-            validation.Add("schoolId", "is required, or else newSchool for a school the registry does not have yet (not both).");
+            validation.Add("schoolId", new("须填写，或改为填写新建学校（名录中尚无的学校），二者只填其一。",
+                "is required, or else newSchool for a school the registry does not have yet (not both)."));
         if (request.PlannedInUse is { Year: < 2000 or > 2100 })
-            validation.Add("plannedInUse", "must be a date between 2000 and 2100.");
+            validation.Add("plannedInUse", ProjectLifecycle.InUseYears);
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         // A school outside the caller's districts is as unknown to them as one that does not exist.
@@ -31,23 +32,25 @@ internal static class CreateProject
             && await SchoolDirectory.FindAsync(connection, schoolId, cancellationToken) is { } found
             && scope.Covers(found.DistrictCode) ? found : null;
         if (request.SchoolId is not null && school is null)
-            validation.Add("schoolId", "is not a school known to Facilities.");
+            validation.Add("schoolId", ProjectLifecycle.UnknownSchool);
         var newSchool = request.NewSchool is { } fresh
             ? await NewSchoolAsync(connection, fresh, request.Stage, scope, validation, cancellationToken)
             : null;
         if (request.NewSchool is not null && request.Stage is null)
-            validation.Add("stage", "is required for a new school.");
+            validation.Add("stage", new("新建学校须填写。", "is required for a new school."));
         if (request.NewSchool is not null && request.PlacesAdded is null)
-            validation.Add("placesAdded", "is required for a new school: it has no class-size norm yet.");
+            validation.Add("placesAdded", new("新建学校须填写：它还没有班额标准。", "is required for a new school: it has no class-size norm yet."));
         // The stage the new classes serve: required when the school serves several (e.g. a nine-year school).
         var stage = request.Stage is null && school?.Stages.Count == 1 ? school.Stages[0].Stage : request.Stage;
         var norm = school?.Stages.FirstOrDefault(s => s.Stage == stage)?.ClassSizeNorm;
         if (school is not null && stage is null)
-            validation.Add("stage", $"is required: the school serves {string.Join(", ", school.Stages.Select(s => s.Stage))}.");
+            validation.Add("stage", new($"须填写：该校有{string.Join("、", school.Stages.Select(s => SchoolStages.ChineseName(s.Stage)))}。",
+                $"is required: the school serves {string.Join(", ", school.Stages.Select(s => s.Stage))}."));
         else if (stage is not null && !SchoolStages.Codes.Contains(stage))
-            validation.Add("stage", $"must be one of: {string.Join(", ", SchoolStages.Codes)}.");
+            validation.OneOf("stage", stage, SchoolStages.ChineseNames);
         else if (school is not null && norm is null && request.PlacesAdded is null)
-            validation.Add("stage", "is not a stage of the school; give placesAdded for a new stage.");
+            validation.Add("stage", new("不是该校的学段；新增学段请填写新增学位数。",
+                "is not a stage of the school; give placesAdded for a new stage."));
         var places = request.PlacesAdded ?? classes * (norm ?? 0);
         var others = OtherStages(request.OtherStages ?? [], school, stage, validation);
         if (!validation.IsValid)
@@ -73,10 +76,11 @@ internal static class CreateProject
             var norm = school?.Stages.FirstOrDefault(s => s.Stage == other.Stage)?.ClassSizeNorm;
             if (other.Stage is null || !SchoolStages.Codes.Contains(other.Stage) || other.Stage == mainStage
                 || others.Any(o => o.Stage == other.Stage))
-                validation.Add($"otherStages[{i}].stage",
-                    $"must be another stage ({string.Join(", ", SchoolStages.Codes)}), each once, not the main one.");
+                validation.Add($"otherStages[{i}].stage", new("须为主学段以外的其他学段，每个学段只列一次。",
+                    $"must be another stage ({string.Join(", ", SchoolStages.Codes)}), each once, not the main one."));
             else if (norm is null && other.Places is null)
-                validation.Add($"otherStages[{i}].stage", "is not a stage of the school; give places for a new stage.");
+                validation.Add($"otherStages[{i}].stage", new("不是该校的学段；新增学段请填写学位数。",
+                    "is not a stage of the school; give places for a new stage."));
             var classes = validation.Required($"otherStages[{i}].classes", other.Classes);
             if (validation.IsValid)
                 others.Add(new StagePlaces(other.Stage!, classes, other.Places ?? classes * (norm ?? 0)));
@@ -96,14 +100,15 @@ internal static class CreateProject
         var ownership = request.Ownership ?? "public";
         validation.OneOf("newSchool.ownership", ownership, SchoolOwnerships.ChineseNames);
         if (ownership == SchoolOwnerships.InclusivePrivate && stage != "kindergarten")
-            validation.Add("newSchool.ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
+            validation.Add("newSchool.ownership", new("普惠性民办只适用于幼儿园。", "普惠性民办 (inclusive_private) applies to kindergartens only."));
         var district = request.ZoneId is { } zone
             ? await ProjectStore.DistrictOfZoneAsync(connection, zone, cancellationToken)
             : null;
         if (district is null || !scope.Covers(district))
-            validation.Add("newSchool.zoneId", "is required: a zone Facilities knows from its schools, in your districts.");
+            validation.Add("newSchool.zoneId", new("须填写您辖区内、已有学校的学区。",
+                "is required: a zone Facilities knows from its schools, in your districts."));
         else if (name is not null && await ProjectStore.SchoolNameTakenAsync(connection, district, name, cancellationToken))
-            validation.Add("newSchool.name", "is the name of a school the district has already.");
+            validation.Add("newSchool.name", new("本区已有同名学校。", "is the name of a school the district has already."));
         return validation.IsValid ? new NewSchoolDetails(name!, district!, request.ZoneId!.Value, ownership) : null;
     }
 }

@@ -30,16 +30,16 @@ public static class ProjectLifecycle
     public static FacilityProjectProposed Proposed(Project project, KnownSchool? school) => new(State(project, school));
 
     public static ProjectStep Reschedule(Project project, DateOnly plannedInUse, KnownSchool? school) =>
-        Take(project, Active, "rescheduled", project with { PlannedInUse = plannedInUse }, changed =>
+        Take(project, Active, new("改期", "rescheduled"), project with { PlannedInUse = plannedInUse }, changed =>
             [new FacilityProjectScheduleChanged(State(changed, school), project.PlannedInUse)]);
 
     public static ProjectStep Cancel(Project project, string reason, KnownSchool? school) =>
-        Take(project, Active, "cancelled", project with { Status = ProjectStatus.Cancelled }, changed =>
+        Take(project, Active, new("撤销", "cancelled"), project with { Status = ProjectStatus.Cancelled }, changed =>
             [new FacilityProjectCancelled(State(changed, school), reason)]);
 
     /// <summary>The school of a proposal (one made from a shortfall names only its zone).</summary>
     public static ProjectStep ChooseSchool(Project project, KnownSchool school) =>
-        Take(project, [ProjectStatus.Proposed], "given a school", project with { SchoolId = school.Id }, changed =>
+        Take(project, [ProjectStatus.Proposed], new("选定学校", "given a school"), project with { SchoolId = school.Id }, changed =>
             [Proposed(changed, school)]);
 
     /// <summary>
@@ -47,26 +47,33 @@ public static class ProjectLifecycle
     /// the project builds a new school, or the school is unknown, closed, of another zone or not serving the project's
     /// stage (a planned school may be registered in Planning first); null when it can.
     /// </summary>
-    public static string? WhyNotAt(Project project, KnownSchool? school) =>
-        project.NewSchoolId is not null ? $"cannot be chosen: the project builds a new school ({project.NewSchoolName})."
-        : school is null ? "is not a school known to Facilities."
+    public static UserText? WhyNotAt(Project project, KnownSchool? school) =>
+        project.NewSchoolId is not null ? new($"不能选择：本项目新建学校（{project.NewSchoolName}）。",
+            $"cannot be chosen: the project builds a new school ({project.NewSchoolName}).")
+        : school is null ? UnknownSchool
         : school.ZoneId != project.ZoneId || school.Status == SchoolStatus.Closed || school.Stages.All(s => s.Stage != project.Stage)
-            ? $"must be a school of the project's zone serving its stage ({project.Stage})."
+            ? new($"须为本项目学区内、有{SchoolStages.ChineseName(project.Stage)}学段的学校。",
+                $"must be a school of the project's zone serving its stage ({project.Stage}).")
             : null;
+
+    public static readonly UserText UnknownSchool = new("不是校建已知的学校。", "is not a school known to Facilities.");
+
+    public static readonly UserText InUseYears = new("须为 2000 年到 2100 年之间的日期。", "must be a date between 2000 and 2100.");
 
     /// <summary>
     /// 立项: announced, and the staffing the classes will need raised with Workforce (for the next school year when no
     /// date is planned).
     /// </summary>
     public static ProjectStep Approve(Project project, KnownSchool? school, DateOnly today) =>
-        Take(project, [ProjectStatus.Proposed], "approved", project with { Status = ProjectStatus.Approved }, changed =>
+        Take(project, [ProjectStatus.Proposed], new("立项", "approved"), project with { Status = ProjectStatus.Approved }, changed =>
             [new FacilityProjectApproved(State(changed, school)),
                 .. Staffing(changed, school, changed.PlannedInUse ?? new DateOnly(today.Year + 1, 9, 1), "approved")],
             needsSchool: true);
 
     /// <summary>投入使用 from a date: the capacity announced once per stage, and the staffing raised again.</summary>
     public static ProjectStep Commission(Project project, KnownSchool? school, DateOnly inUseFrom) =>
-        Take(project, Active, "commissioned", project with { Status = ProjectStatus.Commissioned, InUseFrom = inUseFrom }, changed =>
+        Take(project, Active, new("投入使用", "commissioned"),
+            project with { Status = ProjectStatus.Commissioned, InUseFrom = inUseFrom }, changed =>
             [.. changed.AllStages.Select(added => new CapacityCommissioned(changed.Id, school?.Id ?? changed.NewSchoolId!.Value,
                 added.Stage, added.Classes, added.Places, inUseFrom, OpensSchool: school?.Status == SchoolStatus.Planned,
                 // A school the registry does not have yet is registered by Planning with these details.
@@ -105,19 +112,29 @@ public static class ProjectLifecycle
             project.AllStages, project.PlannedInUse);
 
     /// <summary>Null when the project is in one of the statuses a step belongs to; otherwise the conflict, saying why.</summary>
-    public static StateConflict? Allows(Project project, IReadOnlyList<ProjectStatus> from, string action = "changed") =>
-        from.Contains(project.Status) ? null : new StateConflict($"The project is {project.Status.Code()}.",
-            $"Project {project.Id} can be {action} only while {string.Join(" or ", from.Select(s => s.Code()))}"
-            + (project.InUseFrom is { } inUse ? $"; it was put into use from {inUse:yyyy-MM-dd}." : "."));
+    public static StateConflict? Allows(Project project, IReadOnlyList<ProjectStatus> from, UserText? action = null)
+    {
+        if (from.Contains(project.Status))
+            return null;
+        var (step, inUse) = (action ?? Changed, project.InUseFrom);
+        return new StateConflict(
+            new($"项目{ProjectStatuses.ChineseNames[project.Status]}。", $"The project is {project.Status.Code()}."),
+            new($"项目只有在{string.Join("或", from.Select(s => ProjectStatuses.ChineseNames[s]))}时才能{step.Zh}"
+                + (inUse is null ? "。" : $"；它已于 {inUse:yyyy-MM-dd} 投入使用。"),
+                $"Project {project.Id} can be {step.En} only while {string.Join(" or ", from.Select(s => s.Code()))}"
+                + (inUse is null ? "." : $"; it was put into use from {inUse:yyyy-MM-dd}.")));
+    }
 
-    private static ProjectStep Take(Project project, IReadOnlyList<ProjectStatus> from, string action, Project change,
+    private static readonly UserText Changed = new("修改", "changed");
+
+    private static ProjectStep Take(Project project, IReadOnlyList<ProjectStatus> from, UserText action, Project change,
         Func<Project, IReadOnlyList<object>> announce, bool needsSchool = false)
     {
         if (Allows(project, from, action) is { } conflict)
             return ProjectStep.Refused(conflict);
         if (needsSchool && !project.HasSchool)
-            return ProjectStep.Refused(new StateConflict("The project has no school yet.",
-                $"Choose its school first (PUT /projects/{project.Id}/school)."));
+            return ProjectStep.Refused(new StateConflict(new("项目尚未选定学校。", "The project has no school yet."),
+                new("请先为项目选定学校。", $"Choose its school first (PUT /projects/{project.Id}/school).")));
         var changed = change with { Version = project.Version + 1 };
         return new ProjectStep(changed, announce(changed));
     }

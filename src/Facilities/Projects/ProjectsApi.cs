@@ -56,7 +56,7 @@ public static class ProjectsApi
         if (request.PlannedInUse is not { Year: >= 2000 and <= 2100 } plannedInUse)
         {
             var validation = new Validation();
-            validation.Add("plannedInUse", "is required: a date between 2000 and 2100.");
+            validation.Add("plannedInUse", ProjectLifecycle.InUseYears);
             return validation.Problem();
         }
         return await TakeAsync(dataSource, id, (project, school) =>
@@ -92,7 +92,7 @@ public static class ProjectsApi
         if (request.SchoolId is not { } schoolId)
         {
             var validation = new Validation();
-            validation.Add("schoolId", "is required.");
+            validation.Add("schoolId", UserText.Required);
             return validation.Problem();
         }
         return await ProjectStore.Change.RunAsync(dataSource, id, async (transaction, project, problems) =>

@@ -1,5 +1,6 @@
 using Platform.BuildingBlocks.Spreadsheets;
 using Platform.Contracts;
+using Platform.Facilities.Stages;
 
 namespace Platform.Facilities.Schedule;
 
@@ -11,11 +12,6 @@ internal static class PortfolioSheets
         [PortfolioStatus.Completed] = "竣工", [PortfolioStatus.UnderConstruction] = "在建", [PortfolioStatus.Reserve] = "储备",
     };
 
-    private static readonly Dictionary<ProjectStatus, string> ProjectStatusNames = new()
-    {
-        [ProjectStatus.Proposed] = "谋划", [ProjectStatus.Approved] = "已立项",
-    };
-
     public static readonly XlsxSheet<PortfolioView> Arriving = new("学位进度", "portfolio.xlsx",
         ["区划代码", "学段", "状态", "年份", "计划学位", "预测学位"],
         portfolio => portfolio.Arriving.Select(a => (IReadOnlyList<object?>)[a.DistrictCode,
@@ -25,8 +21,8 @@ internal static class PortfolioSheets
     public static readonly XlsxSheet<PortfolioView> Projects = new("项目", "projects.xlsx",
         ["项目", "状态", "路径", "当前阶段", "基线开学年", "计划开学年", "预测开学年", "延误", "SPI", "CPI", "预警"],
         portfolio => portfolio.Projects.Select(p => (IReadOnlyList<object?>)[p.Name,
-            ProjectStatusNames.GetValueOrDefault(p.Status, p.Status.Code()),
-            p.Path == DeliveryPath.Developer ? "开发商配套" : "政府投资",
+            ProjectStatuses.ChineseNames[p.Status],
+            StageGates.PathNames[p.Path],
             p.Milestones.FirstOrDefault(m => m.Gate == p.CurrentGate)?.ChineseName ?? p.CurrentGate,
             p.BaselineOpeningYear, p.PlannedOpeningYear, p.ForecastOpeningYear, p.Slips ? "是" : "否", p.Spi, p.Cpi,
             string.Join("；", p.Flags.Select(f => f.Text))]));

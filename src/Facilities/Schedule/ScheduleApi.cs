@@ -54,9 +54,9 @@ public static class ScheduleApi
         DeliveryPath? path = request.Path is null ? null
             : Codes.TryParse<DeliveryPath>(request.Path, out var parsed) ? parsed : null;
         if (request.Path is not null && path is null)
-            validation.Add("path", "must be government or developer.");
+            validation.Add("path", new("须为政府投资或开发商配套。", "must be government or developer."));
         if (request.Milestones is not { Count: > 0 } milestones)
-            validation.Add("milestones", "must plan at least one gate: {\"gate\": \"yyyy-MM-dd\"}.");
+            validation.Add("milestones", new("须至少计划一个节点。", "must plan at least one gate: {\"gate\": \"yyyy-MM-dd\"}."));
         if (!validation.IsValid)
             return validation.Problem();
         return await ScheduleStore.ChangeAsync(dataSource, id, clock.Today(), async (transaction, plan, problems) =>
@@ -74,11 +74,11 @@ public static class ScheduleApi
     {
         var validation = new Validation();
         if (!Codes.TryParse<EstimateKind>(request.Kind, out var kind))
-            validation.Add("kind", "must be feasibility (可研估算), design (概算) or final (决算).");
+            validation.Add("kind", new("须为可研估算、概算或决算。", "must be feasibility (可研估算), design (概算) or final (决算)."));
         if (request.Amount is not > 0)
-            validation.Add("amount", "is required: 万元, above 0.");
+            validation.Add("amount", new("须填写大于 0 的金额（万元）。", "is required: 万元, above 0."));
         if (request.Date is null || request.Date > clock.Today())
-            validation.Add("date", "is required and may not be in the future.");
+            validation.Add("date", new("须填写，且不能晚于今天。", "is required and may not be in the future."));
         if (!validation.IsValid)
             return validation.Problem();
         var estimate = new Estimate(kind, request.Amount!.Value, request.Date!.Value);
@@ -99,7 +99,7 @@ public static class ScheduleApi
                      ("actualCost", request.ActualCost),
                  })
             if (amount is null)
-                validation.Add(field, "is required (万元).");
+                validation.Add(field, new("须填写（万元）。", "is required (万元)."));
         if (!validation.IsValid)
             return validation.Problem();
         var value = new EarnedValue(request.PlannedValue!.Value, request.EarnedValue!.Value, request.ActualCost!.Value);

@@ -53,8 +53,10 @@ public static class ScheduleRules
                     date = Max(date, after.AddDays(milestone.Planned.DayNumber - previous.Planned.DayNumber));
                 if (milestone.Planned < today)
                 {
-                    flags.Add(new Flag(FlagKind.Overdue, gate.Code, $"{gate.ChineseName}计划于 {milestone.Planned:yyyy-MM-dd}，" +
-                        $"已逾期 {today.DayNumber - milestone.Planned.DayNumber} 天。"));
+                    var late = today.DayNumber - milestone.Planned.DayNumber;
+                    flags.Add(new Flag(FlagKind.Overdue, gate.Code, new UserText(
+                        $"{gate.ChineseName}计划于 {milestone.Planned:yyyy-MM-dd}，已逾期 {late} 天。",
+                        $"{gate.ChineseName} was planned for {milestone.Planned:yyyy-MM-dd}: {late} days overdue.").ToString()));
                     date = Max(date, today);
                 }
             }
@@ -66,7 +68,9 @@ public static class ScheduleRules
         var baseline = inUse is null ? 0 : Clocks.SchoolYearFrom(inUse.Baseline);
         var forecastYear = forecast.TryGetValue("in_use", out var opening) ? Clocks.SchoolYearFrom(opening) : 0;
         if (forecastYear > planned && inUse is not null)
-            flags.Add(new Flag(FlagKind.OpeningSlips, "in_use", $"开学时间预计由 {planned} 年秋季推迟到 {forecastYear} 年秋季。"));
+            flags.Add(new Flag(FlagKind.OpeningSlips, "in_use", new UserText(
+                $"开学时间预计由 {planned} 年秋季推迟到 {forecastYear} 年秋季。",
+                $"Opening is forecast to slip from autumn {planned} to autumn {forecastYear}.").ToString()));
         return new ScheduleForecast(forecast, planned, baseline, forecastYear, flags);
     }
 
@@ -78,8 +82,11 @@ public static class ScheduleRules
         if (feasibility is null || design is null || feasibility.Amount <= 0
             || design.Amount <= feasibility.Amount * (1 + DesignOverrunShare))
             return null;
-        return new Flag(FlagKind.EstimateOverrun, "design",
-            $"概算 {design.Amount:0.##} 万元超过可研估算 {feasibility.Amount:0.##} 万元 {(design.Amount / feasibility.Amount - 1):P1}，超过 10% 须报批。");
+        var (over, designed, feasible) = ((design.Amount / feasibility.Amount - 1).ToString("P1"), design.Amount, feasibility.Amount);
+        return new Flag(FlagKind.EstimateOverrun, "design", new UserText(
+            $"概算 {designed:0.##} 万元超过可研估算 {feasible:0.##} 万元 {over}，超过 10% 须报批。",
+            $"The design estimate ({designed:0.##} 万元) is {over} over the feasibility estimate ({feasible:0.##} 万元): "
+            + "over 10% needs approval.").ToString());
     }
 
     /// <summary>A project's schedule as planners read it: each gate planned or passed, with its forecast, and the warnings.</summary>

@@ -37,7 +37,7 @@ public static class GatesApi
         var validation = new Validation();
         validation.Text("gate", request.Gate, 40);
         if (request.Date is null)
-            validation.Add("date", "is required.");
+            validation.Add("date", UserText.Required);
         if (!validation.IsValid)
             return validation.Problem();
         var passage = new Passage(request.Gate!, request.Date!.Value, user, request.DocumentReference?.Trim(), request.WaiverReason);
@@ -79,7 +79,7 @@ public static class GatesApi
         var validation = new Validation();
         if (request.InUseFrom is not { } inUseFrom)
         {
-            validation.Add("inUseFrom", "is required.");
+            validation.Add("inUseFrom", UserText.Required);
             return validation.Problem();
         }
         var today = clock.Today();
@@ -88,8 +88,10 @@ public static class GatesApi
             var unpassed = StageGates.Unpassed(plan.Path, plan.Passages);
             if (unpassed.Count > 0 && string.IsNullOrWhiteSpace(request.WaiverReason))
             {
-                problems.Add("waiverReason", $"is required: {string.Join("、", unpassed.Select(g => g.ChineseName))} "
-                    + $"have not been passed. Record them first (POST /projects/{id}/gates), or give the reason they are waived.");
+                var gates = string.Join("、", unpassed.Select(g => g.ChineseName));
+                problems.Add("waiverReason", new($"须填写：{gates}尚未通过。请先登记这些节点，或填写豁免理由。",
+                    $"is required: {gates} have not been passed. Record them first (POST /projects/{id}/gates), "
+                    + "or give the reason they are waived."));
                 return null;
             }
             var passages = StageGates.Commissioning(unpassed, inUseFrom, user, request.DocumentReference?.Trim(),
@@ -111,9 +113,12 @@ public static class GatesApi
         var school = await ProjectStore.SchoolOfAsync(transaction.Connection!, project, cancellationToken);
         foreach (var passage in passages)
         {
+            // A gate passed on the way to the last one is named in its problems.
+            var gate = passage.Gate == passages[^1].Gate ? null
+                : Paths.Gates[plan.Path].FirstOrDefault(g => g.Code == passage.Gate)?.ChineseName ?? passage.Gate;
             foreach (var (field, problem) in StageGates.Check(plan.Path, recorded, passage, today))
                 problems.Add(field == "date" ? dateField : field,
-                    passage.Gate == passages[^1].Gate ? problem : $"{passage.Gate}: {problem}");
+                    gate is null ? problem : new($"{gate}：{problem.Zh}", $"{gate}: {problem.En}"));
             if (!problems.IsValid)
                 return null;
             await ScheduleStore.InsertPassageAsync(transaction, project.Id, passage, cancellationToken);

@@ -46,33 +46,36 @@ public static class StageGates
     /// gate's; a passage needs, unless waived, the document it rests on.
     /// </summary>
     /// <returns>Each problem, by field; empty when the passage may be recorded.</returns>
-    public static IReadOnlyDictionary<string, string> Check(DeliveryPath path, IReadOnlyList<Passage> passed, Passage next, DateOnly today)
+    public static IReadOnlyDictionary<string, UserText> Check(
+        DeliveryPath path, IReadOnlyList<Passage> passed, Passage next, DateOnly today)
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, UserText>();
         var gates = Paths.Gates[path];
         var index = IndexOf(gates, next.Gate);
         if (index < 0)
         {
-            problems["gate"] = $"is not a gate of the {path} path ({string.Join(" → ", gates.Select(g => g.Code))}).";
+            problems["gate"] = NotAGate(path, gates);
             return problems;
         }
         var expected = passed.Count;
         if (passed.Any(p => p.Gate == next.Gate))
-            problems["gate"] = $"{gates[index].ChineseName} has been passed already.";
+            problems["gate"] = new($"{gates[index].ChineseName}已经通过。", $"{gates[index].ChineseName} has been passed already.");
         else if (index != expected)
             problems["gate"] = index < expected
-                ? $"{gates[index].ChineseName} comes before gates already passed."
-                : $"{gates[expected].ChineseName} comes first; a gate is skipped only by a recorded waiver.";
+                ? new($"{gates[index].ChineseName}应在已通过的节点之前。", $"{gates[index].ChineseName} comes before gates already passed.")
+                : new($"应先通过{gates[expected].ChineseName}；只有登记了豁免的节点才能跳过。",
+                    $"{gates[expected].ChineseName} comes first; a gate is skipped only by a recorded waiver.");
         if (next.Date > today)
-            problems["date"] =
-                $"{next.Date:yyyy-MM-dd} is in the future: record a gate once it is passed (plan it as a milestone instead).";
+            problems["date"] = new($"{next.Date:yyyy-MM-dd} 尚未到来：节点通过后再登记（未来的日期请作为计划节点填写）。",
+                $"{next.Date:yyyy-MM-dd} is in the future: record a gate once it is passed (plan it as a milestone instead).");
         else if (passed.Count > 0 && next.Date < passed[^1].Date)
-            problems["date"] = $"{next.Date:yyyy-MM-dd} is before {gates[expected - 1].ChineseName} ({passed[^1].Date:yyyy-MM-dd}).";
+            problems["date"] = new($"{next.Date:yyyy-MM-dd} 早于{gates[expected - 1].ChineseName}（{passed[^1].Date:yyyy-MM-dd}）。",
+                $"{next.Date:yyyy-MM-dd} is before {gates[expected - 1].ChineseName} ({passed[^1].Date:yyyy-MM-dd}).");
         if (next.WaiverReason is null && string.IsNullOrWhiteSpace(next.DocumentReference))
-            problems["documentReference"] =
-                "is required: the approval, permit or record the gate rests on (a waived gate records its reason instead).";
+            problems["documentReference"] = new("须填写：节点所依据的批复、许可或备案文号（豁免的节点改为填写豁免理由）。",
+                "is required: the approval, permit or record the gate rests on (a waived gate records its reason instead).");
         if (next.WaiverReason is { } reason && string.IsNullOrWhiteSpace(reason))
-            problems["waiverReason"] = "must say why the gate is waived.";
+            problems["waiverReason"] = new("须说明豁免该节点的理由。", "must say why the gate is waived.");
         return problems;
     }
 
@@ -81,12 +84,12 @@ public static class StageGates
     /// path itself changes only while no gate has been passed (the gates passed belong to the path they were passed on).
     /// </summary>
     /// <returns>Each problem, by field (path, milestones.{gate}); none when the plan may be recorded.</returns>
-    public static IEnumerable<(string Field, string Problem)> CheckPlan(
+    public static IEnumerable<(string Field, UserText Problem)> CheckPlan(
         DeliveryPath path, IReadOnlyList<Passage> passed, IReadOnlyDictionary<string, DateOnly> milestones,
         DeliveryPath? newPath = null)
     {
         if (newPath is { } changed && changed != path && passed.Count > 0)
-            yield return ("path", "cannot change once a gate has been passed.");
+            yield return ("path", new("已有节点通过后不能更改建设路径。", "cannot change once a gate has been passed."));
         path = newPath ?? path;
         var gates = Paths.Gates[path];
         DateOnly? previous = null;
@@ -94,13 +97,23 @@ public static class StageGates
         {
             var date = milestones[gate.Code];
             if (previous is { } before && date < before)
-                yield return ($"milestones.{gate.Code}",
-                    $"{date:yyyy-MM-dd} is before the gate planned before it ({before:yyyy-MM-dd}).");
+                yield return ($"milestones.{gate.Code}", new(
+                    $"{gate.ChineseName} {date:yyyy-MM-dd} 早于前一节点的计划日期（{before:yyyy-MM-dd}）。",
+                    $"{gate.ChineseName} on {date:yyyy-MM-dd} is before the gate planned before it ({before:yyyy-MM-dd})."));
             previous = date;
         }
         foreach (var unknown in milestones.Keys.Where(k => IndexOf(gates, k) < 0))
-            yield return ($"milestones.{unknown}", $"is not a gate of the {path} path.");
+            yield return ($"milestones.{unknown}", new UserText($"“{unknown}”", $"\"{unknown}\"") + NotAGate(path, gates));
     }
+
+    private static UserText NotAGate(DeliveryPath path, IReadOnlyList<Gate> gates) => new(
+        $"不是{PathNames[path]}路径的节点（{string.Join(" → ", gates.Select(g => g.ChineseName))}）。",
+        $"is not a gate of the {path.Code()} path ({string.Join(" → ", gates.Select(g => g.Code))}).");
+
+    public static readonly IReadOnlyDictionary<DeliveryPath, string> PathNames = new Dictionary<DeliveryPath, string>
+    {
+        [DeliveryPath.Government] = "政府投资", [DeliveryPath.Developer] = "开发商配套",
+    };
 
     /// <summary>
     /// 立项 on the government path: the 立项 gate on the approval's document, after 谋划 when that was never recorded

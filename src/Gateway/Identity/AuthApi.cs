@@ -91,7 +91,8 @@ public static class AuthApi
         var user = owner is null ? null : await UserAccountStore.FindAccountAsync(connection, owner.UserId, cancellationToken);
         if (user is not { Active: true })
             return TypedResults.Problem(
-                title: "刷新令牌无效。", detail: "请重新登录。", statusCode: StatusCodes.Status401Unauthorized);
+                title: new UserText("刷新令牌无效。", "The refresh token is not valid.").ToString(),
+                detail: new UserText("请重新登录。", "Sign in again.").ToString(), statusCode: StatusCodes.Status401Unauthorized);
         return TypedResults.Ok(await IssueAsync(connection, issuer, user, owner!.SessionId, cancellationToken));
     }
 
@@ -126,7 +127,7 @@ public static class AuthApi
         var current = Secret(validation, "currentPassword", request.CurrentPassword);
         var next = PasswordPolicy.Check(validation, "newPassword", request.NewPassword, user?.UserName ?? http.User.Identity?.Name);
         if (validation.IsValid && next == current)
-            validation.Add("newPassword", "不能与当前密码相同。");
+            validation.Add("newPassword", new("不能与当前密码相同。", "may not be the current password."));
         if (!validation.IsValid)
             return validation.Problem();
 
@@ -135,7 +136,8 @@ public static class AuthApi
         var account = checkable && user is { Active: true } ? user : null;
         if (account is null || Passwords.Verify(account.PasswordHash, current) == PasswordVerificationResult.Failed)
         {
-            validation.Add("currentPassword", "当前密码不正确，或错误次数过多已暂时锁定。");
+            validation.Add("currentPassword", new("当前密码不正确，或错误次数过多已暂时锁定。",
+                "is not the current password, or too many wrong ones locked it for a while."));
             return validation.Problem();
         }
         await SignInAttemptStore.SucceededAsync(connection, userName, Address(http), cancellationToken);
@@ -161,16 +163,19 @@ public static class AuthApi
     private static string Secret(Validation validation, string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
-            validation.Add(field, "is required.");
+            validation.Add(field, UserText.Required);
         else if (value.Length > MaxPasswordLength)
-            validation.Add(field, $"must be at most {MaxPasswordLength} characters.");
+            validation.Add(field, UserText.AtMost(MaxPasswordLength));
         return value ?? "";
     }
 
     /// <summary>The client's address; behind a trusted proxy (the web UI, a TLS terminator) the one it forwarded.</summary>
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static ProblemHttpResult Refused() => TypedResults.Problem(title: "登录失败。",
-        detail: "用户名或密码不正确，或该账户暂时不能登录。请稍后再试，或联系系统管理员。",
+    private static ProblemHttpResult Refused() => TypedResults.Problem(
+        title: new UserText("登录失败。", "Sign-in failed.").ToString(),
+        detail: new UserText("用户名或密码不正确，或该账户暂时不能登录。请稍后再试，或联系系统管理员。",
+            "The user name or password is wrong, or the account cannot sign in just now. Try again later, "
+            + "or ask your system administrator.").ToString(),
         statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -27,30 +27,35 @@ public static class PasswordPolicy
     private static readonly HashSet<string> Common = LoadCommon();
 
     /// <summary>
-    /// Everything wrong with <paramref name="password"/> for <paramref name="userName"/>, in Chinese; none when it may be used.
+    /// Everything wrong with <paramref name="password"/> for <paramref name="userName"/>; none when it may be used.
     /// </summary>
-    public static IReadOnlyList<string> Problems(string password, string? userName)
+    public static IReadOnlyList<UserText> Problems(string password, string? userName)
     {
-        var problems = new List<string>();
+        var problems = new List<UserText>();
         if (password.Length > MaxLength)
-            problems.Add($"不能超过 {MaxLength} 个字符。");
+            problems.Add(UserText.AtMost(MaxLength));
         var visible = Visible(password).ToLowerInvariant();
         if (new StringInfo(visible).LengthInTextElements < MinVisible)
-            problems.Add($"至少需要 {MinVisible} 个可见字符（空格、零宽字符等不可见字符不计）。");
+            problems.Add(new($"至少需要 {MinVisible} 个可见字符（空格、零宽字符等不可见字符不计）。",
+                $"needs at least {MinVisible} visible characters (spaces and zero-width characters do not count)."));
         if (Elements(visible).Distinct().Count() < MinDistinct)
-            problems.Add($"至少需要 {MinDistinct} 个不同的字符（例如 aaaaaaaaaaab 只有 2 个）。");
+            problems.Add(new($"至少需要 {MinDistinct} 个不同的字符（例如 aaaaaaaaaaab 只有 2 个）。",
+                $"needs at least {MinDistinct} different characters (aaaaaaaaaaab has 2)."));
         if (IsRepeated(visible))
-            problems.Add("不能是同一个字符或同一小段字符的重复（例如 aaaaaaaaaaaa、abcabcabcabc）。");
+            problems.Add(new("不能是同一个字符或同一小段字符的重复（例如 aaaaaaaaaaaa、abcabcabcabc）。",
+                "may not repeat one character or a short run of them (aaaaaaaaaaaa, abcabcabcabc)."));
         if (visible.Length > 0 && Runs.Any(run => run.Contains(visible) || Reversed(run).Contains(visible)))
-            problems.Add("不能是连续的数字、字母或键盘序列（例如 1234567890、abcdefghij、qwertyuiop）。");
+            problems.Add(new("不能是连续的数字、字母或键盘序列（例如 1234567890、abcdefghij、qwertyuiop）。",
+                "may not be a sequence of digits, letters or keys (1234567890, abcdefghij, qwertyuiop)."));
         if (userName is { Length: >= 3 } && visible.Contains(userName.ToLowerInvariant(), StringComparison.Ordinal))
-            problems.Add("不能包含用户名。");
+            problems.Add(new("不能包含用户名。", "may not contain the user name."));
         var bare = new[]
         {
             visible, visible.TrimEnd(DigitsAndSymbols), visible.TrimStart(DigitsAndSymbols), visible.Trim(DigitsAndSymbols),
         };
         if (bare.Any(Common.Contains) || IsCommonRepeated(visible))
-            problems.Add("是常见密码，或由常见密码加数字、符号组成，容易被猜中。");
+            problems.Add(new("是常见密码，或由常见密码加数字、符号组成，容易被猜中。",
+                "is a common password, or one with digits or symbols added, and easily guessed."));
         return problems;
     }
 
@@ -59,7 +64,7 @@ public static class PasswordPolicy
     /// </summary>
     public static string Check(Validation validation, string field, string? password, string? userName)
     {
-        foreach (var problem in string.IsNullOrEmpty(password) ? ["必须填写。"] : Problems(password, userName))
+        foreach (var problem in string.IsNullOrEmpty(password) ? [UserText.Required] : Problems(password, userName))
             validation.Add(field, problem);
         return password ?? "";
     }

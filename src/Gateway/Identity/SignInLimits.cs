@@ -63,12 +63,17 @@ public sealed class SignInLimits
     public (ProblemDetails Problem, int RetryAfter) Refusal(OnRejectedContext rejected)
     {
         if (PerAddress.GetStatistics(rejected.HttpContext) is not { CurrentAvailablePermits: 0 })
-            return (new ProblemDetails { Title = "登录请求过多。", Detail = "系统正在处理大量登录请求，请稍后再试。" }, 5);
+            return (new ProblemDetails
+            {
+                Title = new UserText("登录请求过多。", "Too many sign-ins.").ToString(),
+                Detail = new UserText("系统正在处理大量登录请求，请稍后再试。", "Many sign-ins are being checked; try again shortly.").ToString(),
+            }, 5);
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
         return (new ProblemDetails
         {
-            Title = "登录尝试过于频繁。",
-            Detail = $"同一地址每分钟最多尝试登录或验证密码 {perMinute} 次，请 {retryAfter} 秒后再试。",
+            Title = new UserText("登录尝试过于频繁。", "Too many sign-in attempts.").ToString(),
+            Detail = new UserText($"同一地址每分钟最多尝试登录或验证密码 {perMinute} 次，请 {retryAfter} 秒后再试。",
+                $"An address may try {perMinute} passwords a minute; try again in {retryAfter} seconds.").ToString(),
         }, retryAfter);
     }
 }

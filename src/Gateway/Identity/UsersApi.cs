@@ -47,12 +47,14 @@ public static partial class UsersApi
         var validation = new Validation();
         var userName = validation.Text("userName", request.UserName, 50);
         if (userName.Length > 0 && !UserName().IsMatch(userName))
-            validation.Add("userName", "may hold only lower-case letters, digits, '.', '_' and '-', starting with a letter.");
+            validation.Add("userName", new("只能由小写字母、数字、“.”“_”“-”组成，并以字母开头。",
+                "may hold only lower-case letters, digits, '.', '_' and '-', starting with a letter."));
         var displayName = validation.Text("displayName", request.DisplayName, 100);
         var password = PasswordPolicy.Check(validation, "password", request.Password, userName);
         if (request.Roles is { Length: > 0 })
-            validation.Add("roles",
-                "系统管理员创建的用户没有角色：角色由安全管理员授予（PUT /api/admin/users/{id}/roles）。");
+            validation.Add("roles", new("系统管理员创建的用户没有角色：角色由安全管理员授予。",
+                "A user a system administrator creates has no roles: a security administrator grants them "
+                + "(PUT /api/admin/users/{id}/roles)."));
         var district = District(validation, scope, request.DistrictCode);
         if (!validation.IsValid)
             return validation.Problem();
@@ -63,7 +65,8 @@ public static partial class UsersApi
         if (!await UserAccountStore.InsertAsync(
                 connection, id, userName, displayName, [], district, hash, temporary: true, cancellationToken))
             return TypedResults.Problem(
-                title: "The user name is taken.", detail: $"There is a user '{userName}' already.",
+                title: new UserText("用户名已被使用。", "The user name is taken.").ToString(),
+                detail: new UserText($"已有用户“{userName}”。", $"There is a user '{userName}' already.").ToString(),
                 statusCode: StatusCodes.Status409Conflict);
         return TypedResults.Created($"/api/admin/users/{id}", (await UserAccountStore.FindAsync(connection, id, cancellationToken))!);
     }
@@ -75,11 +78,12 @@ public static partial class UsersApi
         var validation = new Validation();
         var displayName = validation.Text("displayName", request.DisplayName, 100);
         if (request.Active is null)
-            validation.Add("active", "is required: true, or false to stop the user signing in.");
+            validation.Add("active", new("须填写：启用，或停用以禁止该用户登录。", "is required: true, or false to stop the user signing in."));
         else if (request.Active == false && id == CallerId(caller))
-            validation.Add("active", "不能停用自己的账户。");
+            validation.Add("active", new("不能停用自己的账户。", "You may not deactivate your own account."));
         if (request.Roles is not null || request.DistrictCode is not null)
-            validation.Add("roles", "角色和辖区由安全管理员修改（PUT /api/admin/users/{id}/roles）。");
+            validation.Add("roles", new("角色和辖区由安全管理员修改。",
+                "A security administrator changes roles and district scopes (PUT /api/admin/users/{id}/roles)."));
         if (!validation.IsValid)
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked, _ => null,
@@ -106,7 +110,8 @@ public static partial class UsersApi
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
             user => user.Roles.Any(Roles.Administrators.Contains)
-                ? "管理员账户的密码只能由本人修改（POST /api/auth/password）。"
+                ? new UserText("管理员账户的密码只能由本人修改。",
+                    "An administrator's password is changed only by themselves (POST /api/auth/password).")
                 : null,
             async (connection, transaction) =>
             {
@@ -127,13 +132,13 @@ public static partial class UsersApi
         if (!validation.IsValid)
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
-            user => user.Id == CallerId(caller) ? "不能修改自己的角色和辖区。" : null,
+            user => user.Id == CallerId(caller) ? new UserText("不能修改自己的角色和辖区。", "You may not change your own roles and scope.") : null,
             (connection, transaction) => UserAccountStore.SetGrantAsync(connection, transaction, id, roles, district, cancellationToken),
             cancellationToken);
         return Answer(outcome);
     }
 
-    private sealed record Outcome(UserView? User, string? Refusal);
+    private sealed record Outcome(UserView? User, UserText? Refusal);
 
     /// <summary>
     /// Runs <paramref name="update"/> on a user in the caller's scope, unless <paramref name="refuse"/> says why not, and
@@ -141,7 +146,7 @@ public static partial class UsersApi
     /// </summary>
     private static async Task<Outcome> UpdateAsync(
         Guid id, DistrictScope scope, Database dataSource, SessionStore sessions, RevokedSessions revoked,
-        Func<UserView, string?> refuse, Func<NpgsqlConnection, NpgsqlTransaction, Task> update, CancellationToken cancellationToken)
+        Func<UserView, UserText?> refuse, Func<NpgsqlConnection, NpgsqlTransaction, Task> update, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         if (await UserAccountStore.FindAsync(connection, id, cancellationToken) is not { } user || !scope.Covers(user.DistrictCode))
@@ -160,7 +165,8 @@ public static partial class UsersApi
     {
         { User: null } => TypedResults.NotFound(),
         { Refusal: { } refusal } =>
-            TypedResults.Problem(title: "不允许此操作。", detail: refusal, statusCode: StatusCodes.Status403Forbidden),
+            TypedResults.Problem(title: new UserText("不允许此操作。", "This is not allowed.").ToString(), detail: refusal.ToString(),
+                statusCode: StatusCodes.Status403Forbidden),
         _ => TypedResults.Ok(outcome.User),
     };
 
@@ -170,9 +176,9 @@ public static partial class UsersApi
     private static string[] Grant(Validation validation, string[]? roles)
     {
         if (roles is null)
-            validation.Add("roles", $"is required: none, or some of {string.Join(", ", Roles.All)}.");
+            validation.Add("roles", new("须填写：可以为空，或从已有角色中选择。", $"is required: none, or some of {string.Join(", ", Roles.All)}."));
         else if (roles.FirstOrDefault(role => !Roles.All.Contains(role)) is { } unknown)
-            validation.Add("roles", $"'{unknown}' is not a role; roles are {string.Join(", ", Roles.All)}.");
+            validation.Add("roles", new($"“{unknown}”不是角色。", $"'{unknown}' is not a role; roles are {string.Join(", ", Roles.All)}."));
         else if (Roles.Grantable(roles.Distinct().ToArray()) is { } why)
             validation.Add("roles", why);
         return roles?.Distinct().ToArray() ?? [];
@@ -182,9 +188,10 @@ public static partial class UsersApi
     private static string District(Validation validation, DistrictScope scope, string? district)
     {
         if (!DistrictScope.IsCode(district))
-            validation.Add("districtCode", "is required: a six-digit code, e.g. 120106 for 红桥区 or 120000 for the whole city.");
+            validation.Add("districtCode", new("须填写六位区划代码，例如红桥区 120106，全市 120000。",
+                "is required: a six-digit code, e.g. 120106 for 红桥区 or 120000 for the whole city."));
         else if (!scope.Covers(district) || new DistrictScope(district!).Prefix.Length < scope.Prefix.Length)
-            validation.Add("districtCode", $"is outside your own scope ({scope.Code}).");
+            validation.Add("districtCode", new($"超出您的辖区（{scope.Code}）。", $"is outside your own scope ({scope.Code})."));
         return district ?? "";
     }
 

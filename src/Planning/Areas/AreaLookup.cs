@@ -25,8 +25,9 @@ public sealed class AreaLookup(IEnumerable<string> districtCodes, IEnumerable<Zo
         if (code is null || (districts.Contains(code) && scope.Covers(code)))
             return code;
         row.Fail(key, code, districts.Contains(code)
-            ? $"is outside your district scope ({scope.Code}): you may import only your own district's figures."
-            : "is not a known district code (e.g. 120106 for 红桥区).");
+            ? new($"不在您的管辖范围（{scope.Code}）内：只能导入所辖区的数据。",
+                $"is outside your district scope ({scope.Code}): you may import only your own district's figures.")
+            : PlanningTexts.UnknownDistrict);
         return null;
     }
 
@@ -44,7 +45,8 @@ public sealed class AreaLookup(IEnumerable<string> districtCodes, IEnumerable<Zo
             ? byId
             : zonesById.Values.FirstOrDefault(z => z.DistrictCode == district && z.Name == text);
         if (zone is null)
-            row.Fail(key, text, $"is not a zone of district {district} (give its registered name or id).");
+            row.Fail(key, text, new($"不是 {district} 区的学区（请填写已登记的学区名称或编号）。",
+                $"is not a zone of district {district} (give its registered name or id)."));
         return zone is not null;
     }
 }

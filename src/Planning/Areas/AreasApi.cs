@@ -101,7 +101,8 @@ public static class AreasApi
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return TypedResults.Problem(title: "The name is taken.", detail: "The district already has one by this name.",
+            return TypedResults.Problem(title: PlanningTexts.NameTaken.ToString(),
+                detail: new UserText("本区已有同名的街道或学区。", "The district already has one by this name.").ToString(),
                 statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["field"] = "name" });
         }
         return TypedResults.Created(location, area);

@@ -29,7 +29,8 @@ public static class BirthImport
             var year = row.Int("year", 1949, 2100);
             if (year > currentYear)
             {
-                row.Fail("year", year.ToString(), $"is in the future; only recorded births (up to {currentYear}) can be imported.");
+                row.Fail("year", year.ToString(), new($"晚于 {currentYear} 年：只能导入已登记的出生人口。",
+                    $"is in the future; only recorded births (up to {currentYear}) can be imported."));
                 year = null;
             }
             var births = row.Int("births", 0, 2_000_000);
@@ -37,7 +38,9 @@ public static class BirthImport
                 continue;
             if (firstRowOf.TryGetValue((district, zone?.Id, year.Value), out var first))
             {
-                row.Fail("year", year.ToString(), $"repeats row {first}: births for {zone?.Name ?? district} in {year} are given twice.");
+                row.Fail("year", year.ToString(), new(
+                    $"与第 {first} 行重复：{zone?.Name ?? district + " 区"} {year} 年的出生人口填了两次。",
+                    $"repeats row {first}: births for {zone?.Name ?? district} in {year} are given twice."));
                 continue;
             }
             firstRowOf[(district, zone?.Id, year.Value)] = row.Number;

@@ -26,6 +26,10 @@ public static partial class EnrolmentImport
     [GeneratedRegex(@"^(\d{4})(\s*[-/—–~至]\s*\d{2,4})?\s*(学年)?$")]
     private static partial Regex SchoolYear();
 
+    private static readonly UserText NotAGrade = new(
+        "不是年级（小班至大班、一年级至六年级、初一至初三、高一至高三，或 1 至 12）。",
+        "is not a grade (小班..大班, 一年级..六年级, 初一..初三, 高一..高三, or 1..12).");
+
     /// <summary>Reads every row, recording each problem in <paramref name="import"/>.Errors; returns the good rows.</summary>
     public static IReadOnlyList<EnrolmentRecord> Read(SheetImport import, IReadOnlyList<SchoolGrades> schools, int currentYear)
     {
@@ -38,10 +42,11 @@ public static partial class EnrolmentImport
             var gradeText = row.Text("grade", 10);
             var grade = gradeText is null ? null : GradeNames.Parse(gradeText);
             if (gradeText is not null && grade is null)
-                row.Fail("grade", gradeText, "is not a grade (小班..大班, 一年级..六年级, 初一..初三, 高一..高三, or 1..12).");
+                row.Fail("grade", gradeText, NotAGrade);
             else if (grade is not null && school is not null && !school.Grades.Contains(grade.Value))
             {
-                row.Fail("grade", gradeText, $"is not a grade of {school.Name}'s stages.");
+                row.Fail("grade", gradeText,
+                    new($"不是{school.Name}所设学段的年级。", $"is not a grade of {school.Name}'s stages."));
                 grade = null;
             }
             var year = ReadYear(row, currentYear);
@@ -49,11 +54,15 @@ public static partial class EnrolmentImport
             var local = row.Int("local", 0, 5000, required: false);
             var migrant = row.Int("migrant", 0, 5000, required: false);
             if (pupils is not null && local is not null && migrant is not null && local + migrant != pupils)
-                row.Fail("migrant", migrant.ToString(), $"户籍 {local} + 随迁 {migrant} must equal the {pupils} pupils.");
+                row.Fail("migrant", migrant.ToString(), new(
+                    $"与户籍学生之和（户籍 {local} + 随迁 {migrant}）须等于在校生数 {pupils}。",
+                    $"户籍 {local} + 随迁 {migrant} must equal the {pupils} pupils."));
             else if (school is not null && grade is not null && year is not null && pupils is not null)
             {
                 if (firstRowOf.TryGetValue((school.Id, grade.Value, year.Value), out var first))
-                    row.Fail("grade", gradeText, $"repeats row {first}: {school.Name}, this grade and year are given twice.");
+                    row.Fail("grade", gradeText, new(
+                        $"与第 {first} 行重复：{school.Name}同一年级、同一学年的人数填了两次。",
+                        $"repeats row {first}: {school.Name}, this grade and year are given twice."));
                 else
                 {
                     firstRowOf[(school.Id, grade.Value, year.Value)] = row.Number;
@@ -72,12 +81,14 @@ public static partial class EnrolmentImport
         var match = SchoolYear().Match(text);
         if (!match.Success || !int.TryParse(match.Groups[1].Value, out var year) || year < 1949)
         {
-            row.Fail("year", text, "is not a school year (2024, 2024-2025 or 2024学年).");
+            row.Fail("year", text,
+                new("不是学年（如 2024、2024-2025 或 2024学年）。", "is not a school year (2024, 2024-2025 or 2024学年)."));
             return null;
         }
         if (year > currentYear)
         {
-            row.Fail("year", text, $"is in the future; only actual enrolment (up to the {currentYear} school year) can be imported.");
+            row.Fail("year", text, new($"晚于 {currentYear} 学年：只能导入实际在校生数。",
+                $"is in the future; only actual enrolment (up to the {currentYear} school year) can be imported."));
             return null;
         }
         return year;

@@ -15,7 +15,7 @@ public sealed class Forecast
 
     internal Forecast(
         int baseYear, int horizon, IReadOnlyList<SchoolHistory> schools, EnrolmentGrid[] projections,
-        IReadOnlyDictionary<(string, string, int), double> housing, IReadOnlyList<string> warnings)
+        IReadOnlyDictionary<(string, string, int), double> housing, IReadOnlyList<UserText> warnings)
     {
         BaseYear = baseYear;
         Horizon = horizon;
@@ -31,7 +31,7 @@ public sealed class Forecast
     public IEnumerable<int> Years => Enumerable.Range(BaseYear + 1, Horizon);
 
     /// <summary>Schools and grades the forecast could not project from history; they are projected as 0.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    public IReadOnlyList<UserText> Warnings { get; }
 
     /// <summary>Projected pupils of one school and grade in a forecast year (NaN outside the forecast).</summary>
     public double Pupils(string schoolId, int grade, int year) =>

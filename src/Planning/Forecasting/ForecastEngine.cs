@@ -1,3 +1,5 @@
+using Platform.Planning.Enrolment;
+
 namespace Platform.Planning.Forecasting;
 
 /// <summary>
@@ -22,12 +24,12 @@ public static class ForecastEngine
     {
         var problems = settings.Problems();
         if (problems.Count > 0)
-            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Key} {p.Value}")), nameof(settings));
+            throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Key} {p.Value.En}")), nameof(settings));
 
         var baseYear = input.BaseYear;
         var lastYear = baseYear + settings.Horizon;
         var firstYear = input.Schools.Count == 0 ? baseYear : Math.Min(baseYear, input.Schools.Min(s => s.Enrolment.FirstYear));
-        var warnings = new List<string>();
+        var warnings = new List<UserText>();
 
         var zoneTotals = input.Schools
             .Select(s => s.ZoneId)
@@ -87,7 +89,7 @@ public static class ForecastEngine
 
     private static GradeRule RuleFor(
         SchoolHistory school, int grade, ForecastInput input, EnrolmentGrid zone, EnrolmentGrid district, ForecastSettings settings,
-        List<string> warnings)
+        List<UserText> warnings)
     {
         var history = school.Enrolment;
         // Feeders' years read by the ratios below: the year before each of the last n years.
@@ -105,7 +107,9 @@ public static class ForecastEngine
                     : (Source.None, 0, _ => double.NaN, _ => double.NaN);
         if (source == Source.None)
         {
-            warnings.Add($"School {school.SchoolId}: grade {grade} has no grade before it and is not an entry grade; projected as 0.");
+            warnings.Add(new(
+                $"学校 {school.SchoolId}：{GradeNames.Name(grade)}既无前一年级，也不是起始年级，按 0 预测。",
+                $"School {school.SchoolId}: grade {grade} has no grade before it and is not an entry grade; projected as 0."));
             return new GradeRule(Source.None, 0);
         }
 
@@ -118,7 +122,9 @@ public static class ForecastEngine
         }
         if (ratios.Count == 0)
         {
-            warnings.Add($"School {school.SchoolId}: grade {grade} has no usable history in the last {years} years; projected as 0.");
+            warnings.Add(new(
+                $"学校 {school.SchoolId}：{GradeNames.Name(grade)}近 {years} 年没有可用的历史数据，按 0 预测。",
+                $"School {school.SchoolId}: grade {grade} has no usable history in the last {years} years; projected as 0."));
             return new GradeRule(source, 0);
         }
         // Birth-to-entry ratios are averaged (domain.md); progression ratios follow the chosen method.
@@ -130,14 +136,17 @@ public static class ForecastEngine
     private static double RequiredBirths(ForecastInput input, SchoolHistory school, int year) =>
         BirthsIfKnown(input, school, year) is var count && !double.IsNaN(count)
             ? count
-            : throw new ForecastInputException(
-                $"Births for {year} are needed for {school.DistrictId}; extend the births series (a scenario's birth variant) to {year}.");
+            : throw new ForecastInputException(new(
+                $"预测需要 {school.DistrictId} 区 {year} 年的出生人口："
+                + $"请把出生人口序列（方案的预计出生数）延长到 {year} 年。",
+                $"Births for {year} are needed for {school.DistrictId}; extend the births series (a scenario's birth variant) to {year}."));
 
     /// <summary>Births for an entry ratio of the past: a gap only leaves that year's ratio out.</summary>
     private static double BirthsIfKnown(ForecastInput input, SchoolHistory school, int year)
     {
         var births = input.BirthsFor(school)
-            ?? throw new ForecastInputException($"No births are registered for zone {school.ZoneId} or district {school.DistrictId}.");
+            ?? throw new ForecastInputException(new($"学区 {school.ZoneId} 和 {school.DistrictId} 区都没有登记出生人口。",
+                $"No births are registered for zone {school.ZoneId} or district {school.DistrictId}."));
         return births.TryGetValue(year, out var count) ? count : double.NaN;
     }
 

@@ -23,5 +23,8 @@ public sealed record ForecastInput(
         : null;
 }
 
-/// <summary>The inputs cannot support the forecast asked for; the message says what is missing.</summary>
-public sealed class ForecastInputException(string message) : Exception(message);
+/// <summary>The inputs cannot support the forecast asked for; the reason says what is missing, in the user's words.</summary>
+public sealed class ForecastInputException(UserText reason) : Exception(reason.En)
+{
+    public UserText Reason => reason;
+}

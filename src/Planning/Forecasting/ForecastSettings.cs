@@ -39,19 +39,19 @@ public sealed record ForecastSettings
     public HousingSettings? Housing { get; init; }
 
     /// <returns>Each setting that is out of range, with the reason; empty when all are valid.</returns>
-    public IReadOnlyDictionary<string, string> Problems()
+    public IReadOnlyDictionary<string, UserText> Problems()
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, UserText>();
         if (RatioYears is < 3 or > 6)
-            problems[nameof(RatioYears)] = "must be between 3 and 6.";
+            problems[nameof(RatioYears)] = UserText.Between(3, 6);
         if (Alpha is <= 0 or > 1 || double.IsNaN(Alpha))
-            problems[nameof(Alpha)] = "must be above 0 and at most 1.";
+            problems[nameof(Alpha)] = new("须大于 0 且不大于 1。", "must be above 0 and at most 1.");
         if (EntryRatioYears is < 3 or > 5)
-            problems[nameof(EntryRatioYears)] = "must be between 3 and 5.";
+            problems[nameof(EntryRatioYears)] = UserText.Between(3, 5);
         if (Horizon is < 1 or > 15)
-            problems[nameof(Horizon)] = "must be between 1 and 15.";
+            problems[nameof(Horizon)] = UserText.Between(1, 15);
         if (MigrationFactor is < 0.5 or > 2 || double.IsNaN(MigrationFactor))
-            problems[nameof(MigrationFactor)] = "must be between 0.5 and 2.";
+            problems[nameof(MigrationFactor)] = UserText.Between(0.5, 2);
         if (Housing is not null)
             foreach (var (field, problem) in Housing.Problems())
                 problems[$"{nameof(Housing)}.{field}"] = problem;
@@ -78,30 +78,36 @@ public sealed record HousingSettings(
     public double Factor(int yearsSinceCompletion) =>
         yearsSinceCompletion < 0 || Maturation.Count == 0 ? 0 : Maturation[Math.Min(yearsSinceCompletion, Maturation.Count - 1)];
 
-    public IReadOnlyDictionary<string, string> Problems()
+    public IReadOnlyDictionary<string, UserText> Problems()
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, UserText>();
         // Null when a client leaves them out of the JSON.
         if (Maturation is null)
-            problems[nameof(Maturation)] = "is required when housing is on.";
+            problems[nameof(Maturation)] = new("计入新建住宅生源时必须填写。", "is required when housing is on.");
         else if (Maturation.Count is 0 or > 30 || Maturation.Any(m => m is < 0 or > 2 || double.IsNaN(m)))
-            problems[nameof(Maturation)] = "must list 1 to 30 yearly factors between 0 and 2.";
+            problems[nameof(Maturation)] = new("须列出 1 到 30 个逐年系数，每个在 0 到 2 之间。",
+                "must list 1 to 30 yearly factors between 0 and 2.");
 
         if ((YieldPerDwelling is null) == (PlacesPerThousandResidents is null))
-            problems[nameof(YieldPerDwelling)] = "give either yields per dwelling or places per 1,000 residents (千人学位), not both.";
+            problems[nameof(YieldPerDwelling)] = new("每套住宅生源数与千人学位须填写其中一项，且只填一项。",
+                "give either yields per dwelling or places per 1,000 residents (千人学位), not both.");
         else if (PlacesPerThousandResidents is not null)
         {
             if (ResidentsPerDwelling is not (> 0 and <= 10))
-                problems[nameof(ResidentsPerDwelling)] = "is required with 千人学位: the residents a dwelling houses, above 0 and at most 10.";
+                problems[nameof(ResidentsPerDwelling)] = new(
+                    "按千人学位计算时必须填写：每套住宅的居住人数，大于 0 且不超过 10。",
+                    "is required with 千人学位: the residents a dwelling houses, above 0 and at most 10.");
             if (PlacesPerThousandResidents.Values.Any(p => p is < 0 or > 500 || double.IsNaN(p)))
-                problems[nameof(PlacesPerThousandResidents)] = "each figure must be between 0 and 500 places per 1,000 residents.";
+                problems[nameof(PlacesPerThousandResidents)] = new("每项须在每千人 0 到 500 个学位之间。",
+                    "each figure must be between 0 and 500 places per 1,000 residents.");
         }
         else if (YieldPerDwelling!.Values.Any(y => y is < 0 or > 5 || double.IsNaN(y)))
-            problems[nameof(YieldPerDwelling)] = "each yield must be between 0 and 5 pupils per dwelling.";
+            problems[nameof(YieldPerDwelling)] =
+                new("每项须在每套住宅 0 到 5 名学生之间。", "each yield must be between 0 and 5 pupils per dwelling.");
         var stages = (YieldPerDwelling ?? PlacesPerThousandResidents)?.Keys ?? [];
         if (stages.Any(stage => !Schools.Stage.All.ContainsKey(stage)))
             problems[YieldPerDwelling is null ? nameof(PlacesPerThousandResidents) : nameof(YieldPerDwelling)] =
-                $"stages must be among: {string.Join(", ", Schools.Stage.All.Keys)}.";
+                new($"学段须为以下之一：{Schools.Stage.Listed.Zh}。", $"stages must be among: {Schools.Stage.Listed.En}.");
         return problems;
     }
 }

@@ -18,9 +18,11 @@ public static class Variants
         var firstYear = input.Schools.Count == 0 ? input.BaseYear : input.Schools.Min(s => s.Enrolment.FirstYear);
         var holdout = Math.Min(Math.Min(MaxHoldoutYears, settings.Horizon), input.BaseYear - firstYear - settings.RatioYears);
         if (holdout < 1)
-            throw new ForecastInputException(
+            throw new ForecastInputException(new(
+                $"高方案和低方案要用回测的误差，"
+                + $"回测需要 {input.BaseYear + 1} 年以前至少 {settings.RatioYears + 1} 年的在校生数据。",
                 $"Low and high variants need the error of a back-test, and that needs at least {settings.RatioYears + 1} years "
-                + $"of enrolment before {input.BaseYear + 1}.");
+                + $"of enrolment before {input.BaseYear + 1}."));
         var backTest = BackTest.Run(input, settings with { Housing = null }, holdout);
         return Errors(
             Enumerable.Range(1, holdout).Select(ahead => backTest.ByLevelAndYearsAhead[(level, ahead)].Mape).ToList(), settings.Horizon);
@@ -30,8 +32,9 @@ public static class Variants
     public static IReadOnlyDictionary<int, double> Errors(IReadOnlyList<double> measured, int horizon)
     {
         if (measured.All(double.IsNaN))
-            throw new ForecastInputException(
-                "The back-test compared no forecast with an actual figure, so the variants' error is unknown.");
+            throw new ForecastInputException(new(
+                "回测中没有可与实际数比较的预测，无法得出高方案和低方案的误差。",
+                "The back-test compared no forecast with an actual figure, so the variants' error is unknown."));
         var widestMeasured = measured.Where(e => !double.IsNaN(e)).Max();
         var errors = new Dictionary<int, double>();
         double widest = 0;

@@ -68,7 +68,8 @@ public static class ForecastPipeline
         var settings = Settings(request, validation, "");
         var level = request.Level ?? "zone";
         if (!Codes.TryParse<Level>(level, out var parsedLevel))
-            validation.Add("level", "must be one of: school, zone, district.");
+            validation.Add("level",
+                new("须为 school（学校）、zone（学区）或 district（全区）。", "must be one of: school, zone, district."));
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (!validation.IsValid)
             return (null, validation.AsProblem());
@@ -93,7 +94,8 @@ public static class ForecastPipeline
             connection, district, request.ClassSizeNorms, request.SchoolChanges, request.FacilityProjects == "proposed", cancellationToken);
         if (unknown.Count > 0)
         {
-            validation.Add("schoolChanges", $"names schools that are not in district {district}: {string.Join(", ", unknown)}.");
+            validation.Add("schoolChanges", new($"列出了不在 {district} 区的学校：{string.Join("、", unknown)}。",
+                $"names schools that are not in district {district}: {string.Join(", ", unknown)}."));
             return (null, validation.AsProblem());
         }
         var (forecast, problem) = await RunAsync(request, settings!, Level.Zone, district, connection, cancellationToken);
@@ -132,12 +134,14 @@ public static class ForecastPipeline
             var names = units.ToDictionary(u => u.Id, u => u.Name);
             return (new ForecastResult(
                 forecast.BaseYear, settings, level.ToString().ToLowerInvariant(), variant.ToString().ToLowerInvariant(), errors,
-                forecast.Warnings, rows, names), null);
+                [.. forecast.Warnings.Select(warning => warning.ToString())], rows, names), null);
         }
         catch (ForecastInputException e)
         {
-            return (null, TypedResults.Problem(title: "The district's data cannot support this forecast.", detail: e.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity));
+            return (null, TypedResults.Problem(
+                title: new UserText(
+                    "本区的数据不足以支持此次预测。", "The district's data cannot support this forecast.").ToString(),
+                detail: e.Reason.ToString(), statusCode: StatusCodes.Status422UnprocessableEntity));
         }
     }
 
@@ -148,28 +152,36 @@ public static class ForecastPipeline
     private static List<ZoneDemandMove> Moves(
         IReadOnlyList<DemandMove> requested, ForecastInput input, IReadOnlyList<ForecastUnit> units, Validation validation)
     {
-        var zones = units.Where(u => u.Kind == "zone").Select(u => u.Id).ToHashSet();
+        var zones = units.Where(u => u.Kind == "zone").ToDictionary(u => u.Id, u => u.Name);
         var schools = input.Schools.ToDictionary(s => s.SchoolId);
         var moves = new List<ZoneDemandMove>();
         for (var i = 0; i < requested.Count; i++)
         {
             var move = requested[i];
             var from = move.FromZoneId!.Value.ToString();
-            if (!zones.Contains(from))
-                validation.Add($"demandMoves[{i}].fromZoneId", "is not a zone of the district.");
+            if (!zones.ContainsKey(from))
+                validation.Add($"demandMoves[{i}].fromZoneId", new("不是本区的学区。", "is not a zone of the district."));
             if (!schools.TryGetValue(move.ToSchoolId!.Value.ToString(), out var school))
-                validation.Add($"demandMoves[{i}].toSchoolId", "is not a school of the district that is planned or open.");
-            else if (!school.Grades.Any(grade => Grades.StageOf(grade) == move.Stage))
-                validation.Add($"demandMoves[{i}].toSchoolId", $"does not serve the stage {move.Stage}.");
-            else if (school.ZoneId == from)
                 validation.Add($"demandMoves[{i}].toSchoolId",
-                    "is in the zone the demand comes from; moving demand within a zone changes nothing.");
+                    new("不是本区规划中或在办的学校。", "is not a school of the district that is planned or open."));
+            else if (!school.Grades.Any(grade => Grades.StageOf(grade) == move.Stage))
+                validation.Add($"demandMoves[{i}].toSchoolId",
+                    new($"不设{Stage.All[move.Stage!].ChineseName}学段。", $"does not serve the stage {move.Stage}."));
+            else if (school.ZoneId == from)
+                validation.Add($"demandMoves[{i}].toSchoolId", new(
+                    "位于生源调出的学区内：在同一学区内调整生源不会改变结果。",
+                    "is in the zone the demand comes from; moving demand within a zone changes nothing."));
             else
                 moves.Add(new ZoneDemandMove(from, school.ZoneId, move.Stage!, move.Share!.Value, move.FromYear!.Value));
         }
         foreach (var moved in moves.GroupBy(m => (m.FromZone, m.Stage)).Where(g => g.Sum(m => m.Share) > 1 + 1e-9))
-            validation.Add("demandMoves", $"move more than all of zone {moved.Key.FromZone}'s {moved.Key.Stage} demand "
-                + $"(shares add up to {moved.Sum(m => m.Share):0.##}).");
+        {
+            var (zone, stage, shares) = (zones.GetValueOrDefault(moved.Key.FromZone, moved.Key.FromZone), moved.Key.Stage,
+                moved.Sum(m => m.Share));
+            validation.Add("demandMoves", new(
+                $"从{zone}调出的{Stage.All[stage].ChineseName}生源超过了全部（比例合计 {shares:0.##}）。",
+                $"move more than all of zone {zone}'s {stage} demand (shares add up to {shares:0.##})."));
+        }
         return moves;
     }
 
@@ -179,7 +191,9 @@ public static class ForecastPipeline
         var defaults = new ForecastSettings();
         RatioMethod method = defaults.Method;
         if (request.Method is not null && !Codes.TryParse(request.Method, out method))
-            validation.Add($"{prefix}method", $"must be one of: {string.Join(", ", Enum.GetNames<RatioMethod>())}.");
+            validation.Add($"{prefix}method", new(
+                $"须为以下之一：{string.Join("、", ForecastsApi.MethodNames.Select(m => $"{m.Key}（{m.Value}）"))}。",
+                $"must be one of: {string.Join(", ", Enum.GetNames<RatioMethod>())}."));
         var settings = new ForecastSettings
         {
             Method = method,
@@ -194,32 +208,37 @@ public static class ForecastPipeline
             validation.Add(prefix + string.Join('.', field.Split('.').Select(part => char.ToLowerInvariant(part[0]) + part[1..])), problem);
         // A base year outside the registry's span would make the engine project from nothing, or for ever.
         if (request.BaseYear is { } baseYear && (baseYear < 1990 || baseYear > DateTime.UtcNow.Year))
-            validation.Add($"{prefix}baseYear", $"must be a school year with enrolment, between 1990 and {DateTime.UtcNow.Year}.");
+            validation.Add($"{prefix}baseYear", new($"须为有在校生数据的学年，在 1990 到 {DateTime.UtcNow.Year} 之间。",
+                $"must be a school year with enrolment, between 1990 and {DateTime.UtcNow.Year}."));
         if (request.BirthSeries?.Keys.Any(year => year is < 1950 or > 2100) == true)
-            validation.Add($"{prefix}birthSeries", "maps years (1950-2100) to births (0 to 2,000,000).");
+            validation.Add($"{prefix}birthSeries", new("须按年份（1950 到 2100）填写出生人口（0 到 2,000,000）。",
+                "maps years (1950-2100) to births (0 to 2,000,000)."));
         foreach (var (stage, norm) in request.ClassSizeNorms ?? [])
             if (!Stage.All.ContainsKey(stage) || norm is < 10 or > 80)
-                validation.Add($"{prefix}classSizeNorms",
-                    $"each stage ({string.Join(", ", Stage.All.Keys)}) takes a norm between 10 and 80.");
+                validation.Add($"{prefix}classSizeNorms", new(
+                    $"须按学段填写，每项在 10 到 80 之间；学段为 {Stage.Listed.Zh}。",
+                    $"each stage ({Stage.Listed.En}) takes a norm between 10 and 80."));
         for (var i = 0; i < (request.SchoolChanges?.Count ?? 0); i++)
         {
             var change = request.SchoolChanges![i];
             if (change.SchoolId is null)
-                validation.Add($"{prefix}schoolChanges[{i}].schoolId", "is required.");
+                validation.Add($"{prefix}schoolChanges[{i}].schoolId", UserText.Required);
             if (change.Change is not ("open" or "close"))
-                validation.Add($"{prefix}schoolChanges[{i}].change", "must be open or close.");
+                validation.Add($"{prefix}schoolChanges[{i}].change",
+                    new("须为 open（开办）或 close（停办）。", "must be open or close."));
             validation.Required($"{prefix}schoolChanges[{i}].year", change.Year);
         }
         for (var i = 0; i < (request.DemandMoves?.Count ?? 0); i++)
         {
             var move = request.DemandMoves![i];
             if (move.FromZoneId is null)
-                validation.Add($"{prefix}demandMoves[{i}].fromZoneId", "is required.");
+                validation.Add($"{prefix}demandMoves[{i}].fromZoneId", UserText.Required);
             if (move.ToSchoolId is null)
-                validation.Add($"{prefix}demandMoves[{i}].toSchoolId", "is required.");
+                validation.Add($"{prefix}demandMoves[{i}].toSchoolId", UserText.Required);
             validation.OneOf($"{prefix}demandMoves[{i}].stage", move.Stage, Stage.All);
             if (move.Share is not (> 0 and <= 1))
-                validation.Add($"{prefix}demandMoves[{i}].share", "must be above 0 and at most 1 (the share of the zone's demand moved).");
+                validation.Add($"{prefix}demandMoves[{i}].share", new("须大于 0 且不大于 1（从学区调出的生源比例）。",
+                    "must be above 0 and at most 1 (the share of the zone's demand moved)."));
             validation.Required($"{prefix}demandMoves[{i}].fromYear", move.FromYear);
         }
         if (request.Variant is not null)
@@ -231,7 +250,9 @@ public static class ForecastPipeline
 
     public static ProblemHttpResult NoEnrolment(string district) =>
         TypedResults.Problem(
-            title: "The district has no enrolment yet.", detail: $"Import enrolment for {district} first (POST /enrolment/import).",
+            title: new UserText("本区还没有在校生数据。", "The district has no enrolment yet.").ToString(),
+            detail: new UserText($"请先在“导入数据”中导入 {district} 区的在校生数据，才能预测。",
+                $"Import the enrolment of {district} first (Import data); then it can be forecast.").ToString(),
             statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?> { ["field"] = "districtCode" });
 }

@@ -12,7 +12,7 @@ namespace Platform.Planning.Forecasts;
 /// <summary>Enrolment forecasts for a district from its stored history and births, and back-tests of methods.</summary>
 public static class ForecastsApi
 {
-    private static readonly IReadOnlyDictionary<RatioMethod, string> MethodNames = new Dictionary<RatioMethod, string>
+    internal static readonly IReadOnlyDictionary<RatioMethod, string> MethodNames = new Dictionary<RatioMethod, string>
     {
         [RatioMethod.Mean] = "平均",
         [RatioMethod.WeightedMean] = "加权平均",
@@ -103,7 +103,7 @@ public static class ForecastsApi
                 : Enum.GetValues<RatioMethod>().Select(method => (ForecastSettings?)new ForecastSettings { Method = method }))
             .ToList();
         if (candidates.Count > 12)
-            validation.Add("candidates", "at most 12 candidates are compared at once.");
+            validation.Add("candidates", new("一次至多比较 12 组设置。", "at most 12 candidates are compared at once."));
         if (!validation.IsValid)
             return (null, validation.AsProblem());
 
@@ -120,8 +120,11 @@ public static class ForecastsApi
         }
         catch (Exception e) when (e is ForecastInputException or ArgumentException)
         {
-            return (null, TypedResults.Problem(title: "The district's history cannot support this back-test.", detail: e.Message,
-                statusCode: StatusCodes.Status422UnprocessableEntity));
+            // An ArgumentException has no words for the user: the problem then goes without a detail.
+            return (null, TypedResults.Problem(
+                title: new UserText("本区的历史数据不足以支持此次回测。",
+                    "The district's history cannot support this back-test.").ToString(),
+                detail: (e as ForecastInputException)?.Reason.ToString(), statusCode: StatusCodes.Status422UnprocessableEntity));
         }
     }
 

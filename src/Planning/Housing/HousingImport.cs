@@ -35,7 +35,8 @@ public static class HousingImport
                 continue;
             if (firstRowOf.TryGetValue((district, name), out var first))
             {
-                row.Fail("name", name, $"repeats row {first}: a development is listed once per district.");
+                row.Fail("name", name, new($"与第 {first} 行重复：同一区的住宅项目只能列一次。",
+                    $"repeats row {first}: a development is listed once per district."));
                 continue;
             }
             firstRowOf[(district, name)] = row.Number;

@@ -11,7 +11,11 @@ namespace Platform.Planning.Indicators;
 /// <summary>Plan indicators: the dictionary, the plans and their targets, values by area, and progress against each target.</summary>
 public static class IndicatorsApi
 {
-    private static readonly string[] Stages = ["", "primary", "junior_secondary", "senior_secondary", "vocational"];
+    /// <summary>The stages a value may be given for, besides none (""): the codes and their Chinese names.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Stages = new Dictionary<string, string>
+    {
+        ["primary"] = "小学", ["junior_secondary"] = "初中", ["senior_secondary"] = "普通高中", ["vocational"] = "中职",
+    };
 
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
@@ -109,19 +113,23 @@ public static class IndicatorsApi
         var area = validation.Text("areaCode", request.AreaCode, 6);
         var code = validation.Text("indicatorCode", request.IndicatorCode, 100);
         var stage = request.Stage ?? "";
-        if (!Stages.Contains(stage))
-            validation.Add("stage", $"must be empty or one of: {string.Join(", ", Stages.Skip(1))}.");
+        if (stage != "" && !Stages.ContainsKey(stage))
+            validation.Add("stage", new(
+                $"须留空或为以下之一：{string.Join("、", Stages.Select(s => $"{s.Key}（{s.Value}）"))}。",
+                $"must be empty or one of: {string.Join(", ", Stages.Keys)}."));
         var year = validation.Number("year", request.Year, 1949, DateTime.UtcNow.Year);
         if (request.Value is null)
-            validation.Add("value", "is required.");
+            validation.Add("value", UserText.Required);
         var source = validation.Text("source", request.Source, 200);
 
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var known = await IndicatorStore.KnownAsync(connection, area, code, cancellationToken);
         if (area.Length > 0 && !known.Area)
-            validation.Add("areaCode", "is neither a district code nor the area of a plan (120000 for 天津市).");
+            validation.Add("areaCode", new("既不是区划代码，也不是规划所属地区的代码（如天津市为 120000）。",
+                "is neither a district code nor the area of a plan (120000 for 天津市)."));
         if (code.Length > 0 && !known.Indicator)
-            validation.Add("indicatorCode", "is not an indicator (GET /indicators lists them).");
+            validation.Add("indicatorCode", new("不是已有的指标。",
+                "is not an indicator (GET /indicators lists them)."));
         if (!validation.IsValid)
             return validation.Problem();
 

@@ -32,7 +32,9 @@ public static class PopulationImport
                 continue;
             if (firstRowOf.TryGetValue((district, year.Value, age.Value), out var first))
             {
-                row.Fail("age", age.ToString(), $"repeats row {first}: the population of {district} aged {age} in {year} is given twice.");
+                row.Fail("age", age.ToString(), new(
+                    $"与第 {first} 行重复：{district} 区 {year} 年 {age} 岁的人口填了两次。",
+                    $"repeats row {first}: the population of {district} aged {age} in {year} is given twice."));
                 continue;
             }
             firstRowOf[(district, year.Value, age.Value)] = row.Number;

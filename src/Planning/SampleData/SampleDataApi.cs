@@ -46,13 +46,16 @@ public static class SampleDataApi
         var validation = new Validation();
         var note = validation.Text("note", request.Note, 500);
         if (request.DistrictCodes is not { Length: > 0 and <= 100 } || request.DistrictCodes.Any(string.IsNullOrWhiteSpace))
-            validation.Add("districtCodes", "must list 1 to 100 district codes, none empty.");
+            validation.Add("districtCodes",
+                new("须列出 1 到 100 个区划代码，且不能有空项。", "must list 1 to 100 district codes, none empty."));
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var unknown = await SampleDataStore.UnknownDistrictsAsync(connection, request.DistrictCodes ?? [], cancellationToken);
         if (unknown.Count > 0)
-            validation.Add("districtCodes", $"are not known districts: {string.Join(", ", unknown)}.");
+            validation.Add("districtCodes", new($"中有未知的区划代码：{string.Join("、", unknown)}。",
+                $"are not known districts: {string.Join(", ", unknown)}."));
         else if (request.DistrictCodes?.FirstOrDefault(code => !scope.Covers(code)) is { } outside)
-            validation.Add("districtCodes", $"{outside} is outside your district scope ({scope.Code}).");
+            validation.Add("districtCodes", new($"{outside} 不在您的管辖范围（{scope.Code}）内。",
+                $"{outside} is outside your district scope ({scope.Code})."));
         if (!validation.IsValid)
             return validation.Problem();
         await SampleDataStore.MarkAsync(connection, [.. request.DistrictCodes!.Distinct()], note, cancellationToken);

@@ -20,13 +20,17 @@ internal static class LeverRecords
         var known = await ScenarioStore.KnownAsync(connection, district, schools, zones, cancellationToken);
         for (var i = 0; i < changes.Count; i++)
             if (changes[i].SchoolId is { } school && !known.Contains(school))
-                validation.Add($"levers.schoolChanges[{i}].schoolId", $"is not a school of district {district}.");
+                validation.Add($"levers.schoolChanges[{i}].schoolId", NotSchoolOf(district));
         for (var i = 0; i < moves.Count; i++)
         {
             if (moves[i].ToSchoolId is { } school && !known.Contains(school))
-                validation.Add($"levers.demandMoves[{i}].toSchoolId", $"is not a school of district {district}.");
+                validation.Add($"levers.demandMoves[{i}].toSchoolId", NotSchoolOf(district));
             if (moves[i].FromZoneId is { } zone && !known.Contains(zone))
-                validation.Add($"levers.demandMoves[{i}].fromZoneId", $"is not a zone of district {district}.");
+                validation.Add($"levers.demandMoves[{i}].fromZoneId",
+                    new($"不是 {district} 区的学区。", $"is not a zone of district {district}."));
         }
     }
+
+    private static UserText NotSchoolOf(string district) =>
+        new($"不是 {district} 区的学校。", $"is not a school of district {district}.");
 }

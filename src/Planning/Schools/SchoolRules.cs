@@ -27,25 +27,27 @@ public static class SchoolRules
         var name = validation.Text("name", request.Name, 200);
         var district = validation.Text("districtCode", request.DistrictCode, 6);
         if (request.ZoneId is null)
-            validation.Add("zoneId", "is required.");
+            validation.Add("zoneId", UserText.Required);
         var ownership = validation.OneOf("ownership", request.Ownership, SchoolOwnerships.ChineseNames) is null ? null : request.Ownership;
         var status = validation.OneOf("status", request.Status, SchoolStatus.All) is null ? null : request.Status;
         if (request.OpeningYear is null && status == SchoolStatus.Planned)
-            validation.Add("openingYear", "is required for a planned school.");
+            validation.Add("openingYear", new("规划中的学校必须填写。", "is required for a planned school."));
 
         var stages = new List<StageDraft>();
         if (request.Stages is not { Count: > 0 and <= 4 })
-            validation.Add("stages", "must list the 1 to 4 stages the school serves.");
+            validation.Add("stages",
+                new("须列出学校所设的 1 到 4 个学段。", "must list the 1 to 4 stages the school serves."));
         else
             for (var i = 0; i < request.Stages.Count; i++)
                 if (ValidateStage(request.Stages[i], $"stages[{i}]", validation) is { } stage)
                 {
                     if (stages.Any(s => s.Stage == stage.Stage))
-                        validation.Add($"stages[{i}].stage", "is listed twice.");
+                        validation.Add($"stages[{i}].stage", new("重复列出。", "is listed twice."));
                     stages.Add(stage);
                 }
         if (ownership == SchoolOwnerships.InclusivePrivate && stages.Any(s => s.Stage != "kindergarten"))
-            validation.Add("ownership", "普惠性民办 (inclusive_private) applies to kindergartens only.");
+            validation.Add("ownership",
+                new("普惠性民办只适用于幼儿园。", "普惠性民办 (inclusive_private) applies to kindergartens only."));
 
         return validation.IsValid
             ? new SchoolDraft(name, district, request.ZoneId!.Value, request.StreetId, ownership!, status!, request.OpeningYear,
@@ -61,8 +63,9 @@ public static class SchoolRules
         var classes = request.ClassesPerGrade;
         if (classes is null || classes.Length != stage.Grades.Count)
         {
-            validation.Add($"{field}.classesPerGrade",
-                $"must give the classes of each of the stage's {stage.Grades.Count} grades, lowest grade first.");
+            validation.Add($"{field}.classesPerGrade", new(
+                $"须从低年级到高年级依次给出该学段 {stage.Grades.Count} 个年级各自的班数。",
+                $"must give the classes of each of the stage's {stage.Grades.Count} grades, lowest grade first."));
             return null;
         }
         return new StageDraft(stage.Code, norm, classes);

@@ -98,15 +98,17 @@ public static class SchoolsApi
     {
         var found = await SchoolStore.AreasOfAsync(connection, draft, cancellationToken);
         if (!found.District)
-            validation.Add("districtCode", "is not a known district code (e.g. 120106 for 红桥区).");
+            validation.Add("districtCode", PlanningTexts.UnknownDistrict);
         else if (found.ZoneDistrict != draft.DistrictCode)
             validation.Add("zoneId", found.ZoneDistrict is null
-                ? "is not a known zone."
-                : $"is a zone of district {found.ZoneDistrict}, not {draft.DistrictCode}.");
+                ? new("不是已登记的学区。", "is not a known zone.")
+                : new($"是 {found.ZoneDistrict} 区的学区，不属于 {draft.DistrictCode} 区。",
+                    $"is a zone of district {found.ZoneDistrict}, not {draft.DistrictCode}."));
         if (draft.StreetId is not null && found.StreetDistrict != draft.DistrictCode)
             validation.Add("streetId", found.StreetDistrict is null
-                ? "is not a known street."
-                : $"is a street of district {found.StreetDistrict}, not {draft.DistrictCode}.");
+                ? new("不是已登记的街道。", "is not a known street.")
+                : new($"是 {found.StreetDistrict} 区的街道，不属于 {draft.DistrictCode} 区。",
+                    $"is a street of district {found.StreetDistrict}, not {draft.DistrictCode}."));
         return validation.IsValid;
     }
 }

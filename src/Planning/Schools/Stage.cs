@@ -15,5 +15,9 @@ public sealed record Stage(string Code, string ChineseName, int DefaultClassSize
         new Stage("senior_secondary", "普通高中", 50),
     }.ToDictionary(stage => stage.Code);
 
+    /// <summary>The codes a request may give, each with its Chinese name in the Chinese text.</summary>
+    public static readonly UserText Listed = new(
+        string.Join("、", All.Values.Select(stage => $"{stage.Code}（{stage.ChineseName}）")), string.Join(", ", All.Keys));
+
     public IReadOnlyList<int> Grades => Forecasting.Grades.OfStage(Code).ToList();
 }

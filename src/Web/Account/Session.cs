@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Platform.BuildingBlocks.Security;
 using Platform.Contracts;
+using Platform.Web.Api;
 
 namespace Platform.Web.Account;
 
@@ -13,7 +13,7 @@ namespace Platform.Web.Account;
 /// gateway ended (sign-out elsewhere, a new password, deactivation) ends here at the next request
 /// (<see cref="RevokedSessions"/>, about a second).
 /// </summary>
-public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
+public sealed class Session(IHttpClientFactory http, RevokedSessions revoked, ProblemText problems)
 {
     public const string Gateway = "gateway";
     // Well ahead of expiry: an interactive part's circuit keeps the tokens of the page load that opened it (ADR 0012).
@@ -34,7 +34,7 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
             request.Headers.Add("X-Forwarded-For", address.ToString());
         using var response = await http.CreateClient(Gateway).SendAsync(request, context.RequestAborted);
         if (!response.IsSuccessStatusCode)
-            return (await ProblemText.ReadAsync(response, context.RequestAborted), false);
+            return (await problems.ReadAsync(response, context.RequestAborted), false);
         var signedIn = (await response.Content.ReadFromJsonAsync<SignedIn>(context.RequestAborted))!;
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(signedIn),
             Store(new AuthenticationProperties(), signedIn));
@@ -60,7 +60,7 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return null;
         }
-        return await ProblemText.ErrorsAsync(response, context.RequestAborted);
+        return await problems.ErrorsAsync(response, context.RequestAborted);
     }
 
     public async Task SignOutAsync(HttpContext context)
@@ -119,44 +119,5 @@ public sealed class Session(IHttpClientFactory http, RevokedSessions revoked)
             new AuthenticationToken { Name = "expires_at", Value = DateTimeOffset.UtcNow.AddSeconds(signedIn.ExpiresIn).ToString("o") },
         ]);
         return properties;
-    }
-}
-
-/// <summary>The words of an RFC 7807 answer, for showing the user.</summary>
-public static class ProblemText
-{
-    /// <summary>A validation problem's messages by field; a problem without fields under "", in its own words.</summary>
-    public static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-                return errors.EnumerateObject().ToDictionary(field => field.Name,
-                    field => field.Value.EnumerateArray().Select(message => message.GetString() ?? "").ToArray());
-        }
-        catch (JsonException)
-        {
-        }
-        return new() { [""] = [$"{(int)response.StatusCode} {response.ReasonPhrase}"] };
-    }
-
-    public static async Task<string> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            var title = problem.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var errors = problem.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
-                ? string.Join(" ", e.EnumerateObject()
-                    .SelectMany(field => field.Value.EnumerateArray().Select(m => $"{field.Name} {m.GetString()}")))
-                : null;
-            return string.Join(" ", new[] { title, detail, errors }.Where(s => !string.IsNullOrEmpty(s)));
-        }
-        catch (JsonException)
-        {
-            return $"{(int)response.StatusCode} {response.ReasonPhrase}";
-        }
     }
 }

@@ -15,7 +15,7 @@ namespace Platform.Web.Api;
 /// Without a token that serves (a session ended inside an interactive circuit), nothing is sent: the answer is 401.
 /// A service that cannot be reached (down, timed out, its circuit open) answers 503, told in the user's language.
 /// </summary>
-public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts texts, ILogger<ServiceApi> logger)
+public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts texts, ProblemText problems, ILogger<ServiceApi> logger)
 {
     public static readonly string[] Services = ["planning", "workforce", "facilities"];
 
@@ -95,6 +95,6 @@ public sealed class ServiceApi(IHttpClientFactory http, Caller caller, Texts tex
         {
             HttpStatusCode.Unauthorized => texts["session.ended"],
             HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => texts["service.unavailable"],
-            _ => await ProblemText.ReadAsync(response, cancellationToken),
+            _ => await problems.ReadAsync(response, cancellationToken),
         };
 }

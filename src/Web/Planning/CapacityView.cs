@@ -26,8 +26,7 @@ public static class CapacityView
 
     /// <summary>The district's balance of the stage each year: its zones' balances added up.</summary>
     public static IReadOnlyList<int> Totals(CapacitySummary answer, string stage) =>
-        [.. answer.Report.Rows.Where(row => row.Stage == stage).GroupBy(row => row.Year).OrderBy(year => year.Key)
-            .Select(year => year.Sum(row => row.Balance))];
+        [.. DistrictBalance.ByYear(answer.Report.Rows, stage).Select(year => year.Balance)];
 
     public static Trend TrendOf(CapacitySummary answer, string stage)
     {

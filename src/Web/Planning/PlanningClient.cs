@@ -17,6 +17,10 @@ public sealed class PlanningClient(ServiceApi api, ServiceFiles files)
     public Task<ApiAnswer<List<District>>> DistrictsAsync(CancellationToken cancellationToken) =>
         api.GetAsync<List<District>>(Service, "/districts", cancellationToken);
 
+    /// <summary>Each district in the user's scope at a glance: each stage's tightest year over the horizon.</summary>
+    public Task<ApiAnswer<List<DistrictOutlook>>> OverviewAsync(int horizon, CancellationToken cancellationToken) =>
+        api.GetAsync<List<DistrictOutlook>>(Service, $"/overview?horizon={horizon}", cancellationToken);
+
     /// <summary>Demand against places by zone, stage and year, over the horizon.</summary>
     public Task<ApiAnswer<CapacitySummary>> CapacityAsync(string districtCode, int horizon, CancellationToken cancellationToken) =>
         api.PostAsync<CapacitySummary>(Service, "/forecasts/capacity", new { districtCode, horizon }, cancellationToken);

@@ -7,7 +7,7 @@ namespace Platform.Web.Text;
 /// Every label and message of the UI in Simplified Chinese and English, picked by the request's culture (Chinese
 /// unless the user switched). A missing key shows as itself, so a gap is visible rather than blank.
 /// </summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     private static readonly Dictionary<string, (string Zh, string En)> All = new()
     {
@@ -16,6 +16,18 @@ public sealed class Texts
         ["nav.planning"] = ("学位规划", "School places"),
         ["nav.workforce"] = ("师资", "Workforce"),
         ["nav.facilities"] = ("校建", "Facilities"),
+        ["nav.city"] = ("全市概览", "City overview"),
+        ["city.title"] = ("全市概览", "The city at a glance"),
+        ["city.help"] = ("各学段列出未来 {0} 年中最紧张的一年：全区各学区余缺学位之和，与该区学位规划页合计行的数字相同，负数为缺口。"
+            + "点击区名进入该区。", "Each stage shows its tightest year over the next {0} years: the district's zones' places over (+) or "
+            + "under (−) demand added, the same number as the totals row of its planning page. Choose a district by its name."),
+        ["city.places"] = ("余缺学位（最紧张年份）", "Places over or under demand (tightest year)"),
+        ["city.tightest"] = ("{0}年，{1} 个学区缺口", "{0}, {1} zones short"),
+        ["city.no-data"] = ("尚无数据", "No data yet"),
+        ["city.teachers"] = ("师资", "Teachers"),
+        ["city.late"] = ("开学推迟的项目", "Projects opening late"),
+        ["city.none"] = ("您的辖区内没有区。", "There is no district in your scope."),
+        ["city.back"] = ("回到全市概览，选择有数据的区", "Back to the city overview, to choose a district with data"),
         ["lang.switch"] = ("English", "中文"),
         ["lang.switch.label"] = ("切换到英文", "Switch to Chinese"),
         ["user.scope"] = ("辖区", "Scope"),
@@ -154,7 +166,7 @@ public sealed class Texts
         ["scenarios.help"] = ("勾选两个或更多方案后点击“更新”，即可并排比较需求与学位。",
             "Tick two or more scenarios and press Update to see their demand and places side by side."),
         ["scenarios.compare"] = ("各方案逐年需求与学位缺口", "Demand and gap by year in each scenario"),
-        ["scenarios.gap"] = ("缺口/富余", "Gap"),
+        ["scenarios.gap"] = ("余缺学位", "Places over or under demand"),
         ["scenarios.chart.label"] = ("各方案逐年需求与学位的图表", "Chart of each scenario's demand and places by year"),
         ["nav.scenarios"] = ("方案比较", "Scenarios"),
         ["training.title"] = ("继续教育学时", "Continuing-education hours"),
@@ -396,6 +408,26 @@ public sealed class Texts
         ["project.ac"] = ("实际成本", "Actual cost"),
         ["project.record-value"] = ("登记挣值", "Record earned value"),
         ["not-found"] = ("找不到这个页面。", "There is no such page."),
+        ["problem.field"] = ("{0}：{1}", "{0}: {1}"),
+        ["problem.status"] = ("操作未能完成（{0}），请稍后再试或联系系统管理员。",
+            "This could not be done ({0}); try again later or ask your system administrator."),
+        ["problem.row"] = ("第 {0} 行", "row {0}"),
+        ["status.home"] = ("返回首页", "Back to the start page"),
+        // The steps a plan's or a round's history records, by the code the service keeps.
+        ["history.generate"] = ("生成方案", "Generated"), ["history.assign"] = ("人工调整", "Set by hand"),
+        ["history.unassign"] = ("移出方案", "Taken out"), ["history.extend"] = ("延长交流期限", "Term extended"),
+        ["history.return_early"] = ("提前返回", "Early return"), ["history.submit"] = ("提交审批", "Submitted"),
+        ["history.return"] = ("退回修改", "Returned"), ["history.approve"] = ("批准", "Approved"),
+        ["history.start"] = ("开始执行", "Put in effect"), ["history.complete"] = ("完成交流", "Completed"),
+        ["history.open"] = ("开启本轮", "Opened"), ["history.set_posts"] = ("设岗", "Posts set"),
+        ["history.choose"] = ("学校选聘", "Chosen by a school"), ["history.prefer"] = ("填报志愿", "Preferences"),
+        ["history.place"] = ("组织调剂", "Placed"), ["history.place_automatically"] = ("自动调剂", "Placed automatically"),
+        ["history.unplaced"] = ("待岗培训或转岗", "Training or reassignment"),
+        ["history.unplaced_rest"] = ("其余教师待岗培训或转岗", "The rest to training or reassignment"),
+        ["history.advance_to_internal"] = ("进入下一步", "Next stage"),
+        ["history.advance_to_cross_school"] = ("进入下一步", "Next stage"),
+        ["history.advance_to_placement"] = ("进入下一步", "Next stage"),
+        ["history.advance_to_closed"] = ("结束本轮", "Closed"),
     };
 
     public string this[string key] =>

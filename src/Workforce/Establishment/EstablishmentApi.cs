@@ -92,7 +92,7 @@ public static class EstablishmentApi
             if (EstablishmentRules.WhyNotRatio(stage, ratio) is { } problem)
                 validation.Add(stage, problem);
         if (ratios.Count == 0)
-            validation.Add("ratios", "must give at least one stage.");
+            validation.Add("ratios", new("须至少填写一个学段。", "must give at least one stage."));
         if (!validation.IsValid)
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);

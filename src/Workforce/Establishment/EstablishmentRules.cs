@@ -71,10 +71,19 @@ public static class EstablishmentRules
         })];
 
     /// <summary>Why a district's pupils per teacher for <paramref name="stage"/> cannot be set; null when it can.</summary>
-    public static string? WhyNotRatio(string stage, double pupilsPerTeacher) =>
-        DefaultPupilsPerTeacher.ContainsKey(stage) && pupilsPerTeacher is > 0 and <= 100
+    public static UserText? WhyNotRatio(string stage, double pupilsPerTeacher)
+    {
+        if (!DefaultPupilsPerTeacher.ContainsKey(stage))
+        {
+            var stages = DefaultPupilsPerTeacher.Keys.Select(WorkforceTexts.StageName).ToList();
+            return new($"不是学段（可选：{string.Join("、", stages.Select(s => s.Zh))}）。",
+                $"is not a stage ({string.Join(", ", DefaultPupilsPerTeacher.Keys)}).");
+        }
+        return pupilsPerTeacher is > 0 and <= 100
             ? null
-            : $"must be a stage ({string.Join(", ", DefaultPupilsPerTeacher.Keys)}) with pupils per teacher above 0 and at most 100.";
+            : new("须为大于 0、不超过 100 的生师比（每名教师对应的学生数）。",
+                "must be pupils per teacher above 0 and at most 100.");
+    }
 
     /// <summary>
     /// Whether a requirement can be staffed from the surplus: committed when the surplus covers the teachers the new

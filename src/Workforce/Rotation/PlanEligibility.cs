@@ -11,7 +11,7 @@ namespace Platform.Workforce.Rotation;
 /// </summary>
 /// <summary>A plan's district as it stands: each teacher with what makes them ineligible, the schools, the policy.</summary>
 internal sealed record PlanPool(
-    IReadOnlyDictionary<Guid, (RotationTeacher Teacher, IReadOnlyList<Reason> Reasons)> Teachers,
+    IReadOnlyDictionary<Guid, (RotationTeacher Teacher, IReadOnlyList<PlanReason> Reasons)> Teachers,
     IReadOnlyDictionary<string, RotationSchool> Schools, RotationPolicy Policy);
 
 internal static class PlanEligibility
@@ -23,7 +23,7 @@ internal static class PlanEligibility
         var policy = RotationStore.PolicyOf(plan);
         var byId = schools.ToDictionary(s => s.Id);
         return new(teachers.ToDictionary(t => Guid.Parse(t.Id),
-            t => (t, (IReadOnlyList<Reason>)RotationPlanner.Ineligibility(t, policy, plan.ReferenceDate, byId))), byId, policy);
+            t => (t, (IReadOnlyList<PlanReason>)RotationPlanner.Ineligibility(t, policy, plan.ReferenceDate, byId))), byId, policy);
     }
 
     /// <summary>
@@ -37,14 +37,15 @@ internal static class PlanEligibility
         var now = await NowAsync(connection, plan, cancellationToken);
         foreach (var assignment in assignments)
         {
-            IReadOnlyList<Reason> reasons = now.Teachers.TryGetValue(assignment.TeacherId, out var found)
+            IReadOnlyList<PlanReason> reasons = now.Teachers.TryGetValue(assignment.TeacherId, out var found)
                 ? found.Teacher.SchoolId == assignment.FromSchoolId.ToString()
                     ? found.Reasons
-                    : [new("moved", $"{plan.ReferenceDate:yyyy-MM-dd} 时已不在{assignment.FromSchool}任教。")]
-                : [new("gone", "已不在本区教师名单中。")];
+                    : [new("moved", new($"{plan.ReferenceDate:yyyy-MM-dd} 时已不在{assignment.FromSchool}任教。",
+                        $"No longer teaches at {assignment.FromSchool} on {plan.ReferenceDate:yyyy-MM-dd}."))]
+                : [new("gone", new("已不在本区教师名单中。", "Is no longer among the district's teachers."))];
             if (reasons.Count > 0)
                 problems.Add($"assignments.{assignment.TeacherId}",
-                    $"{assignment.TeacherName}：{string.Join("", reasons.Select(r => r.Text))}");
+                    new UserText($"{assignment.TeacherName}：", $"{assignment.TeacherName}:") + PlanReason.Joined(reasons));
         }
     }
 }

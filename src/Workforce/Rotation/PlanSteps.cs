@@ -23,6 +23,16 @@ public static class PlanSteps
         ["complete"] = new(PlanStatus.InEffect, PlanStatus.Completed),
     };
 
+    /// <summary>Each status as the plan's page names it.</summary>
+    public static readonly IReadOnlyDictionary<PlanStatus, UserText> StatusNames = new Dictionary<PlanStatus, UserText>
+    {
+        [PlanStatus.Draft] = new("草稿", "Draft"),
+        [PlanStatus.Submitted] = new("已提交", "Submitted"),
+        [PlanStatus.Approved] = new("已批准", "Approved"),
+        [PlanStatus.InEffect] = new("执行中", "In effect"),
+        [PlanStatus.Completed] = new("已完成", "Completed"),
+    };
+
     /// <summary>The steps a plan may take from <paramref name="status"/>.</summary>
     public static IReadOnlyList<string> From(PlanStatus status) =>
         [.. Moves.Where(move => move.Value.From == status).Select(move => move.Key)];

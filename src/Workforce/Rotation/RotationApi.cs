@@ -92,7 +92,7 @@ public static class RotationApi
             [.. schools.Select(school => new SchoolEligibility(school.Id, school.Name,
                 [.. teachers.Where(t => t.SchoolId == school.Id).Select(t => new TeacherEligibility(
                     t.Id, t.Name, t.Subject, t.Backbone, RotationPlanner.FullYears(t.AtSchoolSince, on),
-                    RotationPlanner.Ineligibility(t, policy, on, byId)))]))]));
+                    [.. RotationPlanner.Ineligibility(t, policy, on, byId).Select(r => r.ToReason())]))]))]));
     }
 
     private static async Task<Ok<DistrictPolicy>> GetPolicyAsync(
@@ -109,7 +109,7 @@ public static class RotationApi
     {
         var validation = new Validation();
         if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))
-            validation.Add("districtCode", "must be a six-digit district code.");
+            validation.Add("districtCode", WorkforceTexts.SixDigitDistrict);
         foreach (var (field, problem) in policy.Problems())
             validation.Add($"{char.ToLowerInvariant(field[0])}{field[1..]}", problem);
         if (!validation.IsValid)

@@ -29,9 +29,23 @@ public sealed record RotationSchool(
 
 public sealed record Assignment(string TeacherId, string FromSchoolId, string ToSchoolId, string Subject, bool Backbone);
 
+/// <summary>Why, in a code for screens and words for people in either language.</summary>
+public sealed record PlanReason(string Code, UserText Text)
+{
+    /// <summary>As an answer gives it, in the request's language.</summary>
+    public Reason ToReason() => new(Code, Text.ToString());
+
+    /// <summary>Reasons said one after another.</summary>
+    public static UserText Joined(IEnumerable<PlanReason> reasons) => reasons.Select(r => r.Text).Aggregate((first, then) => first + then);
+}
+
+/// <summary>What the planner made of a teacher, and why (a plan keeps it as a <see cref="TeacherExplanation"/>).</summary>
+public sealed record PlannedTeacher(
+    string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<PlanReason> Reasons);
+
 public sealed record RotationPlanResult(
     DateOnly ReferenceDate, IReadOnlyList<Assignment> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,
-    IReadOnlyList<TeacherExplanation> Teachers);
+    IReadOnlyList<PlannedTeacher> Teachers);
 
 /// <summary>
 /// Builds a year's 交流轮岗 plan (plain: no I/O). Eligibility is judged on the reference date (ages and years in full
@@ -50,7 +64,7 @@ public static class RotationPlanner
     {
         var schoolById = schools.ToDictionary(s => s.Id);
         var balance = schools.ToDictionary(s => s.Id, s => new Dictionary<string, int>(s.SubjectBalance));
-        var explanations = new Dictionary<string, TeacherExplanation>();
+        var explanations = new Dictionary<string, PlannedTeacher>();
         var eligibleBySchool = new Dictionary<string, List<RotationTeacher>>();
         foreach (var teacher in teachers)
         {
@@ -98,18 +112,21 @@ public static class RotationPlanner
                 var isBackbone = teacher.Backbone != BackboneLevel.None;
                 if (policy.QuotaUnit == QuotaUnit.School ? selected >= quota : districtLeft <= 0)
                 {
-                    var full = policy.QuotaUnit == QuotaUnit.School
-                        ? $"本校轮岗名额 {quota} 人已满（符合条件 {eligible.Count} 人 × {policy.QuotaShare:P0}，向上取整）。"
-                        : $"全区轮岗名额 {districtRequired} 人已满（全区符合条件人数 × {policy.QuotaShare:P0}，向上取整）。";
-                    explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null, [new("quota_met", full)]);
+                    explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null,
+                        [new("quota_met", QuotaFilled(policy, eligible.Count, quota, districtRequired))]);
                     continue;
                 }
                 var destination = Destination(teacher, school, schools, balance, room, policy);
                 if (destination is null)
                 {
                     noDestination.Add(teacher);
+                    var rules = Describe(policy);
                     explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.NotSelected, null,
-                        [new("no_destination", $"没有符合方向规则（{Describe(policy)}）且能接收{teacher.Subject}教师的学校。")]);
+                    [
+                        new("no_destination", new(
+                            $"没有符合方向规则（{rules.Zh}）且能接收{teacher.Subject}教师的学校。",
+                            $"No school the direction rules allow ({rules.En}) can take a {teacher.Subject} teacher.")),
+                    ]);
                     continue;
                 }
                 balance[school.Id][teacher.Subject] = balance[school.Id].GetValueOrDefault(teacher.Subject) - 1;
@@ -124,17 +141,19 @@ public static class RotationPlanner
                 explanations[teacher.Id] = new(teacher.Id, school.Id, TeacherOutcome.Selected, destination.Id,
                     SelectionReasons(teacher, school, destination, gapBefore));
             }
-            var shortfall = new List<Reason>();
+            var shortfall = new List<PlanReason>();
             if (selected < quota)
-                shortfall.Add(new("quota_short",
-                    $"只安排了 {selected} 人，少于名额 {quota} 人：{noDestination.Count} 名符合条件的教师找不到符合规则的接收学校。"));
+                shortfall.Add(new("quota_short", QuotaShort(selected, quota) + new UserText(
+                    $"{noDestination.Count} 名符合条件的教师找不到符合规则的接收学校。",
+                    $"{noDestination.Count} eligible teachers have no receiving school the rules allow.")));
             if (backboneSelected < backboneTarget)
-                shortfall.Add(new("backbone_short", $"骨干教师 {backboneSelected} 人，少于要求的 {backboneTarget} 人：" +
-                    (eligible.Count(t => t.Backbone != BackboneLevel.None) < backboneTarget
-                        ? "符合条件的骨干教师不足。"
-                        : "骨干教师找不到符合规则的接收学校。")));
+                shortfall.Add(new("backbone_short", BackboneShort(backboneSelected, backboneTarget)
+                    + (eligible.Count(t => t.Backbone != BackboneLevel.None) < backboneTarget
+                        ? new UserText("符合条件的骨干教师不足。", "Too few backbone teachers are eligible.")
+                        : new UserText("骨干教师找不到符合规则的接收学校。",
+                            "The backbone teachers have no receiving school the rules allow."))));
             schoolQuotas.Add(new SchoolQuota(school.Id, eligible.Count, eligible.Count(t => t.Backbone != BackboneLevel.None), quota,
-                selected, backboneTarget, backboneSelected, waived, shortfall));
+                selected, backboneTarget, backboneSelected, Answered(waived), Answered(shortfall)));
         }
 
         var district = DistrictQuotaOf(eligibleBySchool.Values.Sum(e => e.Count), districtRequired, assignments, policy.BackboneShare);
@@ -156,33 +175,61 @@ public static class RotationPlanner
             var backboneEligible = eligibleBackbone?.GetValueOrDefault(e.Key) ?? int.MaxValue;
             var (quota, backboneTarget, waived) = Targets(e.Value, backboneEligible, policy);
             var sent = assignments.Where(a => a.FromSchoolId == e.Key).ToList();
-            var backbone = sent.Count(a => a.Backbone);
-            var shortfall = new List<Reason>();
-            if (sent.Count < quota)
-                shortfall.Add(new("quota_short", $"安排 {sent.Count} 人，少于名额 {quota} 人。"));
-            if (backbone < backboneTarget)
-                shortfall.Add(new("backbone_short", $"骨干教师 {backbone} 人，少于要求的 {backboneTarget} 人。"));
-            return new SchoolQuota(e.Key, e.Value, eligibleBackbone?.GetValueOrDefault(e.Key) ?? 0, quota, sent.Count,
-                backboneTarget, backbone, waived, shortfall);
+            var school = new SchoolQuota(e.Key, e.Value, eligibleBackbone?.GetValueOrDefault(e.Key) ?? 0, quota, sent.Count,
+                backboneTarget, sent.Count(a => a.Backbone), Answered(waived), []);
+            return school with { Shortfall = Answered(Shortfall(school)) };
         }).ToList();
         var required = Required(eligibleBySchool.Values.Sum(), schools.Sum(s => s.Quota), policy);
         return (schools, DistrictQuotaOf(eligibleBySchool.Values.Sum(), required, assignments, policy.BackboneShare));
     }
+
+    /// <summary>Why a school's quota as its check stands is not met: too few teachers sent, or too few backbone teachers.</summary>
+    public static List<PlanReason> Shortfall(SchoolQuota school)
+    {
+        var reasons = new List<PlanReason>();
+        if (school.Selected < school.Quota)
+            reasons.Add(new("quota_short", QuotaShort(school.Selected, school.Quota)));
+        if (school.BackboneSelected < school.BackboneTarget)
+            reasons.Add(new("backbone_short", BackboneShort(school.BackboneSelected, school.BackboneTarget)));
+        return reasons;
+    }
+
+    /// <summary>Why an eligible teacher is not chosen: the quota is filled, the school's or the district's.</summary>
+    private static UserText QuotaFilled(RotationPolicy policy, int eligible, int quota, int districtQuota) =>
+        policy.QuotaUnit == QuotaUnit.School
+            ? new($"本校轮岗名额 {quota} 人已满（符合条件 {eligible} 人 × {policy.QuotaShare:P0}，向上取整）。",
+                $"The school's quota of {quota} is filled ({eligible} eligible × {policy.QuotaShare:P0}, rounded up).")
+            : new($"全区轮岗名额 {districtQuota} 人已满（全区符合条件人数 × {policy.QuotaShare:P0}，向上取整）。",
+                $"The district's quota of {districtQuota} is filled (its eligible teachers × {policy.QuotaShare:P0}, rounded up).");
+
+    private static UserText QuotaShort(int selected, int quota) =>
+        new($"安排 {selected} 人，少于名额 {quota} 人。", $"{selected} assigned, fewer than the quota of {quota}.");
+
+    private static UserText BackboneShort(int selected, int target) =>
+        new($"骨干教师 {selected} 人，少于要求的 {target} 人。",
+            $"{selected} backbone teachers, fewer than the {target} required.");
+
+    private static List<Reason> Answered(IEnumerable<PlanReason> reasons) => [.. reasons.Select(r => r.ToReason())];
 
     /// <summary>
     /// What a sending school is held to: ⌈eligible × quota share⌉ teachers, ⌈quota × backbone share⌉ of them backbone.
     /// A school with no eligible backbone teacher has its backbone target waived (the district's backbone share still
     /// holds); under a district-wide quota no school is held to a share of its own.
     /// </summary>
-    private static (int Quota, int BackboneTarget, IReadOnlyList<Reason> Waived) Targets(
+    private static (int Quota, int BackboneTarget, IReadOnlyList<PlanReason> Waived) Targets(
         int eligible, int eligibleBackbone, RotationPolicy policy)
     {
         if (policy.QuotaUnit == QuotaUnit.District)
-            return (0, 0, [new("district_quota", "名额按全区统筹（全区符合条件人数 × 比例，向上取整），不分校核定。")]);
+            return (0, 0, [new("district_quota", new(
+                "名额按全区统筹（全区符合条件人数 × 比例，向上取整），不分校核定。",
+                "The quota is the district's (all its eligible × the share, rounded up), not set school by school."))]);
         var quota = RoundedUp(eligible, policy.QuotaShare);
         var backboneTarget = RoundedUp(quota, policy.BackboneShare);
         return backboneTarget > 0 && eligibleBackbone == 0
-            ? (quota, 0, [new("backbone_waived", $"本校没有符合条件的骨干教师，骨干要求（{backboneTarget} 人）免除，由全区骨干比例统筹。")])
+            ? (quota, 0, [new("backbone_waived", new(
+                $"本校没有符合条件的骨干教师，骨干要求（{backboneTarget} 人）免除，由全区骨干比例统筹。",
+                $"The school has no eligible backbone teacher: its backbone target ({backboneTarget}) is waived, and the "
+                + "district's backbone share decides."))])
             : (quota, backboneTarget, []);
     }
 
@@ -206,19 +253,25 @@ public static class RotationPlanner
         on.Year - from.Year - (on.Month < from.Month || (on.Month == from.Month && on.Day < from.Day) ? 1 : 0);
 
     /// <summary>Every reason the teacher may not rotate; empty when eligible.</summary>
-    public static List<Reason> Ineligibility(
+    public static List<PlanReason> Ineligibility(
         RotationTeacher teacher, RotationPolicy policy, DateOnly on, IReadOnlyDictionary<string, RotationSchool> schools)
     {
-        var reasons = new List<Reason>();
+        var reasons = new List<PlanReason>();
         if (!schools.ContainsKey(teacher.SchoolId))
-            reasons.Add(new("school_outside_plan", "所在学校不在本计划范围内。"));
+            reasons.Add(new("school_outside_plan",
+                new("所在学校不在本计划范围内。", "The teacher's school is not in this plan.")));
         if (!teacher.InEstablishment)
-            reasons.Add(new("not_in_establishment", "非在编教师，不在交流范围内。"));
+            reasons.Add(new("not_in_establishment", new("非在编教师，不在交流范围内。", "Not in the establishment, so not rotated.")));
         if (teacher.Exemption is { } exemption && exemption.Covers(on))
-            reasons.Add(new("exempt", $"{exemption.From:yyyy-MM-dd} 至 {exemption.To:yyyy-MM-dd} 免于交流："
-                + $"{TeacherCodes.ExemptionName(exemption.Reason)}{(exemption.Note is { } note ? $"（{note}）" : "")}。"));
+        {
+            var why = TeacherCodes.ExemptionText(exemption.Reason);
+            var (noteZh, noteEn) = exemption.Note is { } note ? ($"（{note}）", $" ({note})") : ("", "");
+            reasons.Add(new("exempt", new($"{exemption.From:yyyy-MM-dd} 至 {exemption.To:yyyy-MM-dd} 免于交流：{why.Zh}{noteZh}。",
+                $"Exempt from rotation from {exemption.From:yyyy-MM-dd} to {exemption.To:yyyy-MM-dd}: {why.En}{noteEn}.")));
+        }
         if (teacher.Rotating is { } rotating)
-            reasons.Add(new("rotating", $"正在交流（{rotating.PlanYear} 年度方案），{rotating.Until:yyyy-MM-dd} 返回。"));
+            reasons.Add(new("rotating", new($"正在交流（{rotating.PlanYear} 年度方案），{rotating.Until:yyyy-MM-dd} 返回。",
+                $"Rotating under the {rotating.PlanYear} plan, home on {rotating.Until:yyyy-MM-dd}.")));
         var principal = teacher.Role == Role.Principal;
         var maxAge = (principal, teacher.Gender) switch
         {
@@ -228,13 +281,17 @@ public static class RotationPlanner
             _ => policy.FemaleMaxAge,
         };
         var age = FullYears(teacher.BirthDate, on);
+        var male = teacher.Gender == Gender.Male;
         if (age >= maxAge)
-            reasons.Add(new("age",
-                $"{on:yyyy-MM-dd} 时 {age} 岁，{(teacher.Gender == Gender.Male ? "男" : "女")}{(principal ? "校长" : "教师")}须未满 {maxAge} 岁。"));
+            reasons.Add(new("age", new(
+                $"{on:yyyy-MM-dd} 时 {age} 岁，{(male ? "男" : "女")}{(principal ? "校长" : "教师")}须未满 {maxAge} 岁。",
+                $"{age} years old on {on:yyyy-MM-dd}: a {(male ? "male" : "female")} {(principal ? "principal" : "teacher")} "
+                + $"must be under {maxAge}.")));
         var minYears = principal ? policy.PrincipalMinYears : policy.MinYearsAtSchool;
         var years = FullYears(teacher.AtSchoolSince, on);
         if (years < minYears)
-            reasons.Add(new("tenure", $"在本校连续任教 {years} 年，未满 {minYears} 年。"));
+            reasons.Add(new("tenure", new($"在本校连续任教 {years} 年，未满 {minYears} 年。",
+                $"{years} years at the school without a break, fewer than {minYears}.")));
         return reasons;
     }
 
@@ -270,14 +327,22 @@ public static class RotationPlanner
     /// unless the policy allows crossing stages or sending beyond the subject's need. The planner and hand edits ask
     /// the same.
     /// </summary>
-    public static Reason? WhyNotTo(RotationSchool home, RotationSchool destination, string subject, int gap, RotationPolicy policy) =>
-        !policy.AcrossStages && home.Stages is { Count: > 0 } from && destination.Stages is { Count: > 0 } to && !from.Intersect(to).Any()
-            ? new("other_stage", $"{destination.Name}不设本校学段（{string.Join("、", from.Select(StageName))}），不跨学段交流。")
-            : !policy.BeyondSubjectNeed && gap <= 0
-                ? new("subject_not_needed", $"{destination.Name}不缺{subject}教师。")
-                : null;
-
-    private static string StageName(string stage) => SchoolStages.ChineseNames.GetValueOrDefault(stage, stage);
+    public static PlanReason? WhyNotTo(RotationSchool home, RotationSchool destination, string subject, int gap, RotationPolicy policy)
+    {
+        if (!policy.AcrossStages && home.Stages is { Count: > 0 } from && destination.Stages is { Count: > 0 } to
+            && !from.Intersect(to).Any())
+        {
+            var stages = from.Select(WorkforceTexts.StageName).ToList();
+            return new("other_stage", new(
+                $"{destination.Name}不设本校学段（{string.Join("、", stages.Select(s => s.Zh))}），不跨学段交流。",
+                $"{destination.Name} teaches none of the home school's stages ({string.Join(", ", stages.Select(s => s.En))}): "
+                + "teachers rotate within their stage."));
+        }
+        return !policy.BeyondSubjectNeed && gap <= 0
+            ? new("subject_not_needed",
+                new($"{destination.Name}不缺{subject}教师。", $"{destination.Name} is not short of {subject} teachers."))
+            : null;
+    }
 
     private static bool InScope(RotationSchool home, RotationSchool other, RotationScope scope) => scope switch
     {
@@ -286,21 +351,34 @@ public static class RotationPlanner
         _ => true,
     };
 
-    private static List<Reason> SelectionReasons(
+    private static List<PlanReason> SelectionReasons(
         RotationTeacher teacher, RotationSchool home, RotationSchool destination, int balanceBefore)
     {
-        var reasons = new List<Reason>();
+        var reasons = new List<PlanReason>();
         if (teacher.Backbone != BackboneLevel.None)
-            reasons.Add(new("backbone", "骨干教师，优先安排以满足骨干比例。"));
-        reasons.Add(new("tenure", $"自 {teacher.AtSchoolSince:yyyy-MM-dd} 起在本校连续任教。"));
+            reasons.Add(new("backbone", new("骨干教师，优先安排以满足骨干比例。",
+                "A backbone teacher, chosen first to meet the backbone share.")));
+        reasons.Add(new("tenure", new($"自 {teacher.AtSchoolSince:yyyy-MM-dd} 起在本校连续任教。",
+            $"At the school without a break since {teacher.AtSchoolSince:yyyy-MM-dd}.")));
         if (balanceBefore < 0)
-            reasons.Add(new("fills_gap", $"{destination.Name}缺{teacher.Subject}教师 {-balanceBefore} 人。"));
+            reasons.Add(new("fills_gap", new($"{destination.Name}缺{teacher.Subject}教师 {-balanceBefore} 人。",
+                $"{destination.Name} is short of {-balanceBefore} {teacher.Subject} teachers.")));
         if (destination.Strength < home.Strength)
-            reasons.Add(new("strong_to_weak", $"由较强学校（{home.Strength}）到较弱学校（{destination.Strength}）。"));
+            reasons.Add(new("strong_to_weak", new($"由较强学校（{home.Strength}）到较弱学校（{destination.Strength}）。",
+                $"From a stronger school ({home.Strength}) to a weaker one ({destination.Strength}).")));
         return reasons;
     }
 
-    private static string Describe(RotationPolicy policy) =>
-        string.Join("、", policy.Directions.Select(d => d == Direction.StrongToWeak ? "强校到弱校" : "超编学科到缺编学校")) +
-        (policy.Scope switch { RotationScope.Zone => "，限本学区", RotationScope.Group => "，限本集团", _ => "" });
+    /// <summary>The directions a policy allows, and its scope.</summary>
+    private static UserText Describe(RotationPolicy policy)
+    {
+        var directions = policy.Directions.Select(d => RotationPolicy.DirectionNames[d]).ToList();
+        var (scopeZh, scopeEn) = policy.Scope switch
+        {
+            RotationScope.Zone => ("，限本学区", ", within the zone"),
+            RotationScope.Group => ("，限本集团", ", within the group"),
+            _ => ("", ""),
+        };
+        return new(string.Join("、", directions.Select(d => d.Zh)) + scopeZh, string.Join(", ", directions.Select(d => d.En)) + scopeEn);
+    }
 }

@@ -45,31 +45,42 @@ public sealed record RotationPolicy
     /// <summary>Each school's share rounded up (the default), or the district's.</summary>
     public QuotaUnit QuotaUnit { get; init; } = QuotaUnit.School;
 
+    /// <summary>Each direction in the user's words.</summary>
+    public static readonly IReadOnlyDictionary<Direction, UserText> DirectionNames = new Dictionary<Direction, UserText>
+    {
+        [Direction.StrongToWeak] = new("强校到弱校", "strong to weak"),
+        [Direction.OverToUnderStaffed] = new("超编学科到缺编学校", "over- to under-staffed"),
+    };
+
+    private static readonly UserText OneTo20Years = new("须在 1 到 20 年之间。", "must be between 1 and 20 years.");
+
     /// <summary>The policy as a plan answers it (Platform.Contracts): its rules, without their bounds.</summary>
     public PlanPolicy ToView() => new(
         MaleMaxAge, FemaleMaxAge, MinYearsAtSchool, PrincipalMaleMaxAge, PrincipalFemaleMaxAge, PrincipalMinYears, QuotaShare,
         BackboneShare, Directions, Scope, TermYears, ReceiveBeyondGaps, AcrossStages, BeyondSubjectNeed, QuotaUnit);
 
     /// <returns>Each rule out of range, with the reason; empty when all are valid.</returns>
-    public IReadOnlyDictionary<string, string> Problems()
+    public IReadOnlyDictionary<string, UserText> Problems()
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, UserText>();
         foreach (var (name, age) in new[] { (nameof(MaleMaxAge), MaleMaxAge), (nameof(FemaleMaxAge), FemaleMaxAge),
             (nameof(PrincipalMaleMaxAge), PrincipalMaleMaxAge), (nameof(PrincipalFemaleMaxAge), PrincipalFemaleMaxAge) })
             if (age is < 25 or > 70)
-                problems[name] = "must be an age between 25 and 70.";
+                problems[name] = new("须在 25 到 70 岁之间。", "must be an age between 25 and 70.");
         if (MinYearsAtSchool is < 1 or > 20)
-            problems[nameof(MinYearsAtSchool)] = "must be between 1 and 20 years.";
+            problems[nameof(MinYearsAtSchool)] = OneTo20Years;
         if (PrincipalMinYears is < 1 or > 20)
-            problems[nameof(PrincipalMinYears)] = "must be between 1 and 20 years.";
+            problems[nameof(PrincipalMinYears)] = OneTo20Years;
         if (QuotaShare is <= 0 or > 1 || double.IsNaN(QuotaShare))
-            problems[nameof(QuotaShare)] = "must be above 0 and at most 1.";
+            problems[nameof(QuotaShare)] = new("须大于 0 且不超过 1。", "must be above 0 and at most 1.");
         if (BackboneShare is < 0 or > 1 || double.IsNaN(BackboneShare))
-            problems[nameof(BackboneShare)] = "must be between 0 and 1.";
+            problems[nameof(BackboneShare)] = UserText.Between(0, 1);
         if (Directions is null || Directions.Count == 0)
-            problems[nameof(Directions)] = "must allow at least one direction (strongToWeak, overToUnderStaffed).";
+            problems[nameof(Directions)] = new(
+                $"须至少允许一个方向（{string.Join("、", DirectionNames.Values.Select(d => d.Zh))}）。",
+                $"must allow at least one direction ({string.Join(", ", DirectionNames.Values.Select(d => d.En))}).");
         if (TermYears is < 1 or > 3)
-            problems[nameof(TermYears)] = "must be 1 to 3 school years.";
+            problems[nameof(TermYears)] = new("须为 1 到 3 个学年。", "must be 1 to 3 school years.");
         return problems;
     }
 }

@@ -28,7 +28,7 @@ internal static class RotationStore
                 {Plan}
                 FOR UPDATE
                 """, new { id }, cancellationToken),
-        plan => plan.Status, Events.RecordAsync, ViewAsync);
+        plan => plan.Status, status => PlanSteps.StatusNames[status], Events.RecordAsync, ViewAsync);
 
     private const string Plan = """
         SELECT id, district_code AS DistrictCode, year, reference_date AS ReferenceDate, status, policy::text AS Policy,
@@ -198,8 +198,15 @@ internal static class RotationStore
             policy = JsonSerializer.Serialize(policy, Json),
             eligible = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.Eligible), Json),
             eligibleBackbone = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.EligibleBackbone), Json),
-            explanations = JsonSerializer.Serialize(result.Teachers, Json),
+            explanations = JsonSerializer.Serialize(result.Teachers.Select(Kept), Json),
         }, cancellationToken);
+
+    /// <summary>
+    /// A teacher's outcome as a plan keeps it: its reasons in Chinese, as every plan has kept them, so a plan reads the
+    /// same whoever generated it.
+    /// </summary>
+    private static TeacherExplanation Kept(PlannedTeacher teacher) => new(teacher.TeacherId, teacher.SchoolId, teacher.Outcome,
+        teacher.ToSchoolId, [.. teacher.Reasons.Select(r => new Reason(r.Code, r.Text.Zh))]);
 
     public static Task InsertAssignmentAsync(
         NpgsqlTransaction transaction, Guid planId, Assignment assignment, bool manual, int termYears,

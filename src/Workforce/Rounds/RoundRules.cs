@@ -13,6 +13,16 @@ public static class RoundRules
     /// <summary>The steps of a round, in order.</summary>
     public static readonly RoundStage[] Stages = Enum.GetValues<RoundStage>();
 
+    /// <summary>Each step as the round's page names it.</summary>
+    public static readonly IReadOnlyDictionary<RoundStage, UserText> StageNames = new Dictionary<RoundStage, UserText>
+    {
+        [RoundStage.Posts] = new("核定岗位", "Posts"),
+        [RoundStage.Internal] = new("校内竞聘", "Within schools"),
+        [RoundStage.CrossSchool] = new("跨校竞聘", "Across schools"),
+        [RoundStage.Placement] = new("组织调剂", "Placement"),
+        [RoundStage.Closed] = new("结束", "Closed"),
+    };
+
     /// <summary>The step that follows an open stage.</summary>
     public static RoundStage After(RoundStage stage) => Array.IndexOf(Stages, stage) is var at and >= 0 && at < Stages.Length - 1
         ? Stages[at + 1]
@@ -42,21 +52,28 @@ public static class RoundRules
         return placements;
     }
 
+    public static readonly UserText NotACandidate = new("不是本轮的候选教师。", "is not a candidate of this round.");
+
+    public static readonly UserText PlacedAlready = new("已受聘或已确定去向。", "has been placed already.");
+
     /// <summary>
     /// Why a school may not choose a candidate in <paramref name="stage"/>, or null when it may: the candidate must be
     /// unplaced; in 校内竞聘 the school's own teacher, in 跨校竞聘 one who asked for the school; and the school must have
     /// an open post in their subject (<paramref name="openPosts"/>).
     /// </summary>
-    public static string? WhyNotChosen(RoundStage stage, RoundCandidate? candidate, Guid schoolId, bool askedForSchool, int openPosts) =>
+    public static UserText? WhyNotChosen(RoundStage stage, RoundCandidate? candidate, Guid schoolId, bool askedForSchool, int openPosts) =>
         candidate switch
         {
-            null => "is not a candidate of this round.",
-            { PlacedSchoolId: not null } or { UnplacedOutcome: not null } => "has been placed already.",
-            _ when stage == RoundStage.Internal && candidate.HomeSchoolId != schoolId =>
-                "is not the school's own teacher: in 校内竞聘 a school chooses among its own.",
-            _ when stage == RoundStage.CrossSchool && !askedForSchool =>
-                "did not ask for this school: in 跨校竞聘 a school chooses among those who asked for it.",
-            _ when openPosts <= 0 => $"teaches {candidate.Subject}, and the school has no open post in it.",
+            null => NotACandidate,
+            { PlacedSchoolId: not null } or { UnplacedOutcome: not null } => PlacedAlready,
+            _ when stage == RoundStage.Internal && candidate.HomeSchoolId != schoolId => new(
+                "不是本校教师：校内竞聘中学校只在本校教师中选聘。",
+                "is not the school's own teacher: within schools, a school chooses among its own."),
+            _ when stage == RoundStage.CrossSchool && !askedForSchool => new(
+                "没有报名本校：跨校竞聘中学校只在报名本校的教师中选聘。",
+                "did not ask for this school: across schools, a school chooses among those who asked for it."),
+            _ when openPosts <= 0 => new($"任教{candidate.Subject}，本校没有该学科的空缺岗位。",
+                $"teaches {candidate.Subject}, and the school has no open post in it."),
             _ => null,
         };
 

@@ -6,12 +6,6 @@ namespace Platform.Workforce.Rounds;
 /// <summary>The export of a round: every candidate and where they went, with schools by name.</summary>
 internal static class RoundSheet
 {
-    /// <summary>The stage that placed a candidate.</summary>
-    private static readonly Dictionary<RoundStage, string> StageNames = new()
-    {
-        [RoundStage.Internal] = "校内竞聘", [RoundStage.CrossSchool] = "跨校竞聘", [RoundStage.Placement] = "组织调剂",
-    };
-
     /// <summary>What became of a candidate left without a post.</summary>
     private static readonly Dictionary<string, string> UnplacedNames = new() { ["training"] = "待岗培训", ["reassignment"] = "转岗" };
 
@@ -22,6 +16,6 @@ internal static class RoundSheet
             c.Name, c.Subject, export.Schools.GetValueOrDefault(c.HomeSchoolId),
             string.Join("、", c.Preferences.Select(p => export.Schools.GetValueOrDefault(p))),
             c.PlacedSchoolId is { } placed ? export.Schools.GetValueOrDefault(placed) : null,
-            c.PlacedIn is { } stage ? StageNames[stage] : UnplacedNames.GetValueOrDefault(c.UnplacedOutcome ?? "", ""),
+            c.PlacedIn is { } stage ? RoundRules.StageNames[stage].Zh : UnplacedNames.GetValueOrDefault(c.UnplacedOutcome ?? "", ""),
         ]));
 }

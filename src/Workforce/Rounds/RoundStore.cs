@@ -21,7 +21,7 @@ internal static class RoundStore
                 {Round}
                 FOR UPDATE
                 """, new { id }, cancellationToken),
-        round => round.Stage, Events.RecordAsync, ViewAsync);
+        round => round.Stage, stage => RoundRules.StageNames[stage], Events.RecordAsync, ViewAsync);
 
     private const string Round = """
         SELECT id, district_code AS DistrictCode, term_from AS TermFrom, term_to AS TermTo, stage

@@ -30,7 +30,7 @@ public static class StaffingApi
         var validation = new Validation();
         validation.Required("strength", request.Strength);
         if (request.GroupName?.Length > 100)
-            validation.Add("groupName", "must be at most 100 characters.");
+            validation.Add("groupName", UserText.AtMost(100));
         if (!validation.IsValid)
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
@@ -47,10 +47,11 @@ public static class StaffingApi
         foreach (var (subject, approved) in posts)
         {
             if (!TeacherCodes.Subjects.TryGetValue(subject, out var canonical) || canonical != subject)
-                validation.Add(subject, $"is not a subject (known: {string.Join("、", TeacherCodes.Subjects.Values.Distinct())}).");
+                validation.Add(subject, new($"不是可用的学科（可选：{TeacherCodes.SubjectList}）。",
+                    $"is not a subject (known: {TeacherCodes.SubjectList})."));
         }
         if (posts.Count is 0 or > 30)
-            validation.Add("posts", "must give 1 to 30 subjects.");
+            validation.Add("posts", WorkforceTexts.OneTo30Subjects);
         if (!validation.IsValid)
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);

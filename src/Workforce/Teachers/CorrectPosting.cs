@@ -22,9 +22,9 @@ internal static class CorrectPosting
     {
         var validation = new Validation();
         if (request.FromDate is null)
-            validation.Add("fromDate", "is required.");
+            validation.Add("fromDate", UserText.Required);
         if (request.SchoolId is null)
-            validation.Add("schoolId", "is required.");
+            validation.Add("schoolId", UserText.Required);
         var reason = validation.Text("reason", request.Reason, 200);
         if (!validation.IsValid)
             return validation.Problem();
@@ -36,15 +36,20 @@ internal static class CorrectPosting
         var at = postings.ToList().FindIndex(p => p.FromDate == request.FromDate);
         var from = request.NewFromDate ?? request.FromDate!.Value;
         if (at < 0)
-            validation.Add("fromDate", "is not the first day of one of the teacher's postings.");
+            validation.Add("fromDate",
+                new("不是该教师任何一条任职记录的开始日期。", "is not the first day of one of the teacher's postings."));
         else if (postings[at].Origin is "rotation" or "return")
-            validation.Add("fromDate", "is a rotation's posting: its dates are the plan's, changed by the plan's steps.");
+            validation.Add("fromDate", new(
+                "是交流轮岗的任职记录：其日期以轮岗方案为准，只随方案的各步操作改变。",
+                "is a rotation's posting: its dates are the plan's, changed by the plan's steps."));
         else if (from < teacher.BirthDate.AddYears(18) || from > clock.Today().AddYears(1))
-            validation.Add("newFromDate", "must fall between the teacher's 18th birthday and a year from today.");
+            validation.Add("newFromDate", new("须在教师年满 18 周岁之后、今天起一年之内。",
+                "must fall between the teacher's 18th birthday and a year from today."));
         else if ((at > 0 && from <= postings[at - 1].FromDate) || (at < postings.Count - 1 && from >= postings[at + 1].FromDate))
-            validation.Add("newFromDate", "must fall between the first days of the postings before and after it.");
+            validation.Add("newFromDate", new("须在前后两条任职记录的开始日期之间。",
+                "must fall between the first days of the postings before and after it."));
         if (await TeacherStore.DistrictOfSchoolAsync(connection, request.SchoolId!.Value, cancellationToken) != teacher.DistrictCode)
-            validation.Add("schoolId", "is not a school of the teacher's district.");
+            validation.Add("schoolId", new("不是该教师所在区的学校。", "is not a school of the teacher's district."));
         if (!validation.IsValid)
             return validation.Problem();
         await TeacherStore.CorrectAsync(transaction, id, postings[at], request.SchoolId.Value, from, reason, cancellationToken);

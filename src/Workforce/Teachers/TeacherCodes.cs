@@ -36,12 +36,25 @@ public static class TeacherCodes
     /// <summary>An exemption's reason in Chinese, as the list names it.</summary>
     public static string ExemptionName(string reason) => Exemptions.First(e => e.Value == reason).Key;
 
+    /// <summary>An exemption's reason in the user's words.</summary>
+    public static UserText ExemptionText(string reason) => new(ExemptionName(reason), reason switch
+    {
+        "pregnancy" => "pregnancy",
+        "nursing" => "nursing",
+        "sick_leave" => "sick leave",
+        "discipline" => "disciplinary action",
+        _ => "other",
+    });
+
     /// <summary>Subjects, with the names files also use for them. 音乐, 体育 and 美术 (音体美) are watched for gaps.</summary>
     public static readonly IReadOnlyDictionary<string, string> Subjects = Words(
         ("语文", ["语文"]), ("数学", ["数学"]), ("英语", ["英语", "外语"]), ("物理", ["物理"]), ("化学", ["化学"]), ("生物", ["生物", "生物学"]),
         ("历史", ["历史"]), ("地理", ["地理"]), ("道德与法治", ["道德与法治", "思想品德", "品德与社会"]), ("思想政治", ["思想政治", "政治"]),
         ("科学", ["科学"]), ("信息技术", ["信息技术", "信息科技"]), ("通用技术", ["通用技术"]), ("音乐", ["音乐"]), ("体育", ["体育", "体育与健康"]),
         ("美术", ["美术"]), ("心理健康", ["心理健康", "心理"]), ("劳动", ["劳动", "劳动技术"]), ("学前教育", ["学前教育", "幼教"]), ("特殊教育", ["特殊教育"]));
+
+    /// <summary>The subjects by their names, for a message that lists them.</summary>
+    public static readonly string SubjectList = string.Join("、", Subjects.Values.Distinct());
 
     public static readonly IReadOnlySet<string> ArtsAndSports = new HashSet<string> { "音乐", "体育", "美术" };
 

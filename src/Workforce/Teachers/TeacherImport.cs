@@ -67,7 +67,8 @@ public static class TeacherImport
             var since = row.Date("atSchoolSince", new DateOnly(1950, 1, 1), today);
             if (since is not null && birthDate is not null && since < birthDate.Value.AddYears(18))
             {
-                row.Fail("atSchoolSince", since.Value.ToString("yyyy-MM-dd"), "is before the teacher turned 18.");
+                row.Fail("atSchoolSince", since.Value.ToString("yyyy-MM-dd"),
+                    new("早于教师年满 18 周岁之日。", "is before the teacher turned 18."));
                 since = null;
             }
             var subjects = Subjects(row);
@@ -82,7 +83,9 @@ public static class TeacherImport
                 continue;
             if (firstRowOf.TryGetValue(staffNumber, out var first))
             {
-                row.Fail("staffNumber", staffNumber, $"repeats row {first}: a teacher is listed once.");
+                row.Fail("staffNumber", staffNumber,
+                    new($"与第 {first} 行重复：每名教师只能出现一次。",
+                        $"repeats row {first}: a teacher is listed once."));
                 continue;
             }
             var identity = TeacherStore.IdentityOf(school.DistrictCode, staffNumber);
@@ -112,7 +115,8 @@ public static class TeacherImport
         var to = row.Date("exemptionTo", new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
         if (from is not null && to is not null && to < from)
         {
-            row.Fail("exemptionTo", to.Value.ToString("yyyy-MM-dd"), "is before the exemption begins.");
+            row.Fail("exemptionTo", to.Value.ToString("yyyy-MM-dd"),
+                new("早于免交流起始日期。", "is before the exemption begins."));
             return null;
         }
         return reason is null || from is null || to is null ? null : new Exemption(reason, note, from.Value, to.Value);
@@ -123,14 +127,18 @@ public static class TeacherImport
     /// a change of school or date is a new posting from a day after the latest one began, never a rewrite of it or of
     /// an earlier one (that is a correction, an explicit step). A row that repeats what is known changes nothing.
     /// </summary>
-    public static string? WhyNotPosted(CurrentPosting? current, Guid school, DateOnly since) =>
+    public static UserText? WhyNotPosted(CurrentPosting? current, Guid school, DateOnly since) =>
         current is not { } posting || posting.Unchanged.Contains((school, since)) ? null
         : since <= posting.LatestFrom
-            ? $"is not after the latest posting began ({posting.LatestFrom:yyyy-MM-dd}): a move is a new posting from a later day; "
-              + "an earlier posting is corrected with POST /teachers/{id}/postings/correct."
+            ? new($"不晚于最近一条任职记录的开始日期（{posting.LatestFrom:yyyy-MM-dd}）："
+                    + "调动须从更晚的日期起新增任职记录；更早的任职记录请用“更正任职记录”修改。",
+                $"is not after the latest posting began ({posting.LatestFrom:yyyy-MM-dd}): a move is a new posting from a later "
+                    + "day; an earlier posting is corrected with POST /teachers/{id}/postings/correct.")
         : school == posting.LatestSchoolId
-            ? $"restarts the stay at the same school (there since {posting.LatestFrom:yyyy-MM-dd}): years at a school are not "
-              + "reset by a new date; a wrong date is corrected with POST /teachers/{id}/postings/correct."
+            ? new($"会在同一学校重新开始任职（自 {posting.LatestFrom:yyyy-MM-dd} 起已在该校）："
+                    + "在校年限不因新的到校时间重新计算；日期有误请用“更正任职记录”修改。",
+                $"restarts the stay at the same school (there since {posting.LatestFrom:yyyy-MM-dd}): years at a school are "
+                    + "not reset by a new date; a wrong date is corrected with POST /teachers/{id}/postings/correct.")
         : null;
 
     private static string[]? Subjects(ImportRow row)
@@ -143,9 +151,9 @@ public static class TeacherImport
         if (unknown.Count > 0 || words.Length is 0 or > 5)
         {
             row.Fail("subjects", text, unknown.Count > 0
-                ? $"names subjects that are not known: {string.Join("、", unknown)} " +
-                  $"(known: {string.Join("、", TeacherCodes.Subjects.Values.Distinct())})."
-                : "must list 1 to 5 subjects, the main one first.");
+                ? new($"含有无法识别的学科：{string.Join("、", unknown)}（可选：{TeacherCodes.SubjectList}）。",
+                    $"names subjects that are not known: {string.Join("、", unknown)} (known: {TeacherCodes.SubjectList}).")
+                : new("须列出 1 到 5 个学科，主教学科在前。", "must list 1 to 5 subjects, the main one first."));
             return null;
         }
         return words.Select(w => TeacherCodes.Subjects[w]).Distinct().ToArray();

@@ -80,13 +80,12 @@ public static class TeachersApi
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         var records = TeacherImport.Read(import, await SchoolDirectory.AllAsync(connection, scope.Prefix, cancellationToken),
             clock.Today(), await TeacherStore.CurrentPostingsAsync(connection, scope.Prefix, clock.Today(), cancellationToken));
+        // Each reason is in the request's language already, as the import wrote it.
         if (import.Errors.Count > 0)
-        {
-            var validation = new BuildingBlocks.Http.Validation();
-            foreach (var error in import.Errors)
-                validation.Add(error.Column == "schoolName" ? "schoolId" : error.Column, error.Reason);
-            return validation.Problem();
-        }
+            return TypedResults.ValidationProblem(import.Errors
+                .GroupBy(error => error.Column == "schoolName" ? "schoolId" : error.Column)
+                .ToDictionary(field => field.Key, field => field.Select(error => error.Reason).ToArray()),
+                title: ProblemTitles.Invalid.ToString());
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await TeacherStore.UpsertAsync(transaction, records, cancellationToken);

@@ -93,9 +93,9 @@ public static class TrainingApi
     {
         var validation = new Validation();
         if (districtCode.Length != 6 || !districtCode.All(char.IsAsciiDigit))
-            validation.Add("districtCode", "must be a six-digit district code.");
+            validation.Add("districtCode", WorkforceTexts.SixDigitDistrict);
         if (rules.Count is 0 or > 5)
-            validation.Add("rules", "must list 1 to 5 rules.");
+            validation.Add("rules", new("须列出 1 到 5 条规则。", "must list 1 to 5 rules."));
         for (var i = 0; i < rules.Count; i++)
             foreach (var (field, problem) in rules[i].Problems())
                 validation.Add($"[{i}].{char.ToLowerInvariant(field[0])}{field[1..]}", problem);

@@ -37,7 +37,7 @@ public static class TrainingImport
             var staffNumber = row.Text("staffNumber", 40);
             if (staffNumber is not null && !teachers.ContainsKey(staffNumber))
             {
-                row.Fail("staffNumber", staffNumber, "is not a teacher's staff number (工号).");
+                row.Fail("staffNumber", staffNumber, new("不是已登记教师的工号。", "is not a teacher's staff number."));
                 staffNumber = null;
             }
             var course = row.Text("course", 200);
@@ -50,7 +50,9 @@ public static class TrainingImport
                 continue;
             if (firstRowOf.TryGetValue((staffNumber, course, date.Value), out var first))
             {
-                row.Fail("course", course, $"repeats row {first}: the same teacher, course and date.");
+                row.Fail("course", course,
+                    new($"与第 {first} 行重复：同一教师、课程和培训日期。",
+                        $"repeats row {first}: the same teacher, course and date."));
                 continue;
             }
             firstRowOf[(staffNumber, course, date.Value)] = row.Number;
@@ -70,7 +72,7 @@ public static class TrainingImport
                 out var hours)
             || !(hours is > 0 and <= 500))
         {
-            row.Fail("hours", text, "must be a number of hours above 0 and at most 500.");
+            row.Fail("hours", text, TrainingRule.HoursUpTo("500"));
             return null;
         }
         return hours;

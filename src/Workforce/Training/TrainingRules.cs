@@ -15,19 +15,23 @@ public sealed record TrainingRule(
 {
     public static readonly TrainingRule NationalCycle = new(RuleKind.Cycle, 360, 5, 2021, 120);
 
-    public IReadOnlyDictionary<string, string> Problems()
+    public IReadOnlyDictionary<string, UserText> Problems()
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new Dictionary<string, UserText>();
         if (!(Hours is > 0 and <= 2000))
-            problems[nameof(Hours)] = "must be above 0 and at most 2,000 hours.";
+            problems[nameof(Hours)] = HoursUpTo("2,000");
         if (Kind == RuleKind.Cycle && Years is < 1 or > 10)
-            problems[nameof(Years)] = "must be a cycle of 1 to 10 years.";
+            problems[nameof(Years)] = new("须为 1 到 10 年的周期。", "must be a cycle of 1 to 10 years.");
         if (FirstCycleStart is < 1990 or > 2100)
-            problems[nameof(FirstCycleStart)] = "must be a year between 1990 and 2100.";
+            problems[nameof(FirstCycleStart)] = new("须为 1990 到 2100 之间的年份。", "must be a year between 1990 and 2100.");
         if (NewTeacherHours is { } newTeacherHours && !(newTeacherHours is > 0 and <= 1000))
-            problems[nameof(NewTeacherHours)] = "must be above 0 and at most 1,000 hours.";
+            problems[nameof(NewTeacherHours)] = HoursUpTo("1,000");
         return problems;
     }
+
+    /// <summary>Hours above 0 and at most <paramref name="most"/>, as a rule or a record must give them.</summary>
+    internal static UserText HoursUpTo(string most) =>
+        new($"须大于 0 且不超过 {most} 学时。", $"must be above 0 and at most {most} hours.");
 }
 
 public sealed record TrainingHours(DateOnly Date, double Hours);

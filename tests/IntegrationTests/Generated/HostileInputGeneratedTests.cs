@@ -69,7 +69,7 @@ public class HostileInputGeneratedTests(SuiteFixture suite, ITestOutputHelper ou
     }
 
     /// <summary>Each hostile request for an operation: the field it aims at (null for a whole upload) and what it sends.</summary>
-    private static IEnumerable<(HttpRequestMessage Request, Field? Field, string What)> Hostile(Operation operation)
+    internal static IEnumerable<(HttpRequestMessage Request, Field? Field, string What)> Hostile(Operation operation)
     {
         var path = Requests.PathOf(operation);
         foreach (var field in operation.Parameters("query").Where(f => f.IsNumber && f.Maximum is not null && f.Minimum is not null))

@@ -45,16 +45,17 @@ public class ProjectLifecycleTests
     public void A_step_from_the_wrong_status_or_without_a_school_is_a_conflict_and_changes_nothing()
     {
         var approvedTwice = ProjectLifecycle.Approve(Proposal(ProjectStatus.Approved), School, Today);
-        Assert.Equal("The project is approved.", approvedTwice.Conflict!.Title);
+        Assert.Equal("The project is approved.", approvedTwice.Conflict!.Title.En);
         Assert.Null(approvedTwice.Changed);
         Assert.Empty(approvedTwice.Events);
 
         var noSchool = ProjectLifecycle.Approve(Proposal() with { SchoolId = null }, null, Today);
-        Assert.Equal("The project has no school yet.", noSchool.Conflict!.Title);
+        Assert.Equal("项目尚未选定学校。", noSchool.Conflict!.Title.Zh);
 
         var inUse = Proposal(ProjectStatus.Commissioned) with { InUseFrom = new DateOnly(2026, 9, 1) };
         var cancelled = ProjectLifecycle.Cancel(inUse, "规划调整", School);
-        Assert.Contains("only while proposed or approved; it was put into use from 2026-09-01.", cancelled.Conflict!.Detail);
+        Assert.Contains("only while proposed or approved; it was put into use from 2026-09-01.", cancelled.Conflict!.Detail.En);
+        Assert.Contains("只有在谋划或已立项时才能撤销；它已于 2026-09-01 投入使用。", cancelled.Conflict!.Detail.Zh);
         Assert.NotNull(ProjectLifecycle.ChooseSchool(Proposal(ProjectStatus.Approved), School).Conflict);
     }
 
@@ -115,7 +116,7 @@ public class ProjectLifecycleTests
         }).ToDictionary(p => p.Field, p => p.Problem);
 
         Assert.Equal(["milestones.site", "milestones.joint_acceptance"], problems.Keys);
-        Assert.Contains("before the gate planned before it (2027-03-01)", problems["milestones.site"]);
+        Assert.Contains("before the gate planned before it (2027-03-01)", problems["milestones.site"].En);
     }
 
     [Fact]
@@ -141,7 +142,7 @@ public class ProjectLifecycleTests
         Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { ZoneId = Guid.NewGuid() }));
         Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, School with { Stages = [new SchoolStageCapacity("junior", 50, 12, 600)] }));
         Assert.NotNull(ProjectLifecycle.WhyNotAt(proposal, null));
-        Assert.Contains("new school", ProjectLifecycle.WhyNotAt(proposal with { NewSchoolId = Guid.NewGuid() }, School));
+        Assert.Contains("新建学校", ProjectLifecycle.WhyNotAt(proposal with { NewSchoolId = Guid.NewGuid() }, School)!.Zh);
     }
 
     [Fact]

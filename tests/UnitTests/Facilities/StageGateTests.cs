@@ -25,9 +25,10 @@ public class StageGateTests
     public void A_gate_is_not_skipped_nor_passed_twice_nor_out_of_order()
     {
         IReadOnlyList<Passage> passed = [Pass("proposed", "2025-03-01"), Pass("approved", "2025-09-01"), Pass("site", "2025-10-01")];
-        Assert.Contains("可研批复 comes first", StageGates.Check(DeliveryPath.Government, passed, Pass("design", "2026-01-10"), Today)["gate"]);
-        Assert.Contains("passed already", StageGates.Check(DeliveryPath.Government, passed, Pass("approved", "2026-01-10"), Today)["gate"]);
-        Assert.Contains("not a gate", StageGates.Check(DeliveryPath.Developer, [], Pass("feasibility", "2026-01-10"), Today)["gate"]);
+        Assert.Contains("应先通过可研批复", StageGates.Check(DeliveryPath.Government, passed, Pass("design", "2026-01-10"), Today)["gate"].Zh);
+        Assert.Contains("passed already",
+            StageGates.Check(DeliveryPath.Government, passed, Pass("approved", "2026-01-10"), Today)["gate"].En);
+        Assert.Contains("不是开发商配套路径的节点", StageGates.Check(DeliveryPath.Developer, [], Pass("feasibility", "2026-01-10"), Today)["gate"].Zh);
     }
 
     [Fact]
@@ -46,9 +47,9 @@ public class StageGateTests
     {
         IReadOnlyList<Passage> passed = [Pass("obligation", "2025-03-01")];
         Assert.Contains("in the future",
-            StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-23"), Today)["date"]);
-        Assert.Contains("before 配套义务登记",
-            StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2025-02-28"), Today)["date"]);
+            StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-23"), Today)["date"].En);
+        Assert.Contains("早于配套义务登记",
+            StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2025-02-28"), Today)["date"].Zh);
         Assert.Empty(StageGates.Check(DeliveryPath.Developer, passed, Pass("construction_start", "2026-11-22"), Today)); // today is fine
     }
 }

@@ -81,7 +81,7 @@ public class ForecastEngineTests
     {
         var forecast = Run(new ForecastSettings { Horizon = 1 }, School("P1", "Z1", [6], (6, 2021, 100)));
         Assert.Equal(0, forecast.Pupils("P1", 6, 2022));
-        Assert.Contains(forecast.Warnings, w => w.Contains("P1") && w.Contains("grade 6"));
+        Assert.Contains(forecast.Warnings, w => w.Zh.Contains("P1") && w.Zh.Contains("六年级") && w.En.Contains("grade 6"));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class ForecastEngineTests
     public void Names_the_missing_birth_year_when_the_series_is_too_short()
     {
         var error = Assert.Throws<ForecastInputException>(() => Run(new ForecastSettings { Horizon = 3 }));
-        Assert.Contains("2018", error.Message); // 2024's grade 1 was born in 2018
+        Assert.Contains("2018 年的出生人口", error.Reason.Zh); // 2024's grade 1 was born in 2018
     }
 
     [Fact]

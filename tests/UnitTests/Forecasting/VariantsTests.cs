@@ -58,7 +58,7 @@ public class VariantsTests
             Schools = [new SchoolHistory("S1", "Z1", "D1", new HashSet<int> { 1 }, Grid(2019, 2021))],
         };
         var error = Assert.Throws<ForecastInputException>(() => Variants.Errors(input, new ForecastSettings(), Level.District));
-        Assert.Contains("at least 4 years", error.Message);
+        Assert.Contains("至少 4 年", error.Reason.Zh);
     }
 
     private static EnrolmentGrid Grid(int first, int last)

@@ -44,7 +44,7 @@ public class BirthImportTests
         Assert.Equal([new BirthRecord("120106", null, 2024, 4990)], records);
         var error = Assert.Single(import.Errors);
         Assert.Equal((3, "120105"), (error.Row, error.Value));
-        Assert.Contains("outside your district scope (120106)", error.Reason);
+        Assert.Contains("不在您的管辖范围（120106）内", error.Reason);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public class BirthImportTests
         Assert.Equal(
             [(3, "区划代码", "999999"), (4, "年份", "2031"), (5, "出生人口", "-5"), (6, "出生人口", "many"), (7, "年份", "2023")],
             errors.Select(e => (e.Row, e.Column, e.Value)));
-        Assert.Contains("repeats row 2", errors[^1].Reason);
-        Assert.Contains("future", errors[1].Reason);
+        Assert.Contains("与第 2 行重复", errors[^1].Reason);
+        Assert.Contains("晚于 2026 年", errors[1].Reason);
     }
 
     [Fact]
@@ -81,6 +81,6 @@ public class BirthImportTests
                 new BirthRecord("120106", Dingzigu.Id, 2022, 950)],
             records);
         Assert.Equal([(5, "学区", "望海楼学区"), (6, "年份", "2023")], errors.Select(e => (e.Row, e.Column, e.Value)));
-        Assert.Contains("not a zone of district 120106", errors[0].Reason);
+        Assert.Contains("不是 120106 区的学区", errors[0].Reason);
     }
 }

@@ -67,6 +67,6 @@ public class EnrolmentImportTests
         Assert.Equal([new EnrolmentRecord(Primary.Id, 3, 2024, 100, null, null)], records);
         Assert.Equal([(2, "年级"), (3, "学年"), (4, "学校名称"), (5, "学校名称"), (6, "随迁子女"), (8, "年级")], errors.Select(e => (e.Row, e.Column)));
         Assert.Contains("120105", errors[2].Reason); // the ambiguous name lists where the schools are
-        Assert.Contains("repeats row 7", errors[^1].Reason);
+        Assert.Contains("与第 7 行重复", errors[^1].Reason);
     }
 }

@@ -44,11 +44,11 @@ public class SheetImportTests
 
     [Fact]
     public void Reports_a_header_without_data() =>
-        Assert.Contains("no data rows", Assert.Single(Match(["区划代码", "年份"]).Errors).Reason);
+        Assert.Contains("没有数据行", Assert.Single(Match(["区划代码", "年份"]).Errors).Reason);
 
     [Fact]
     public void Reports_an_empty_file() =>
-        Assert.Contains("empty", Assert.Single(Match().Errors).Reason);
+        Assert.Contains("文件是空的", Assert.Single(Match().Errors).Reason);
 
     [Theory]
     [InlineData("1,234", 1234)]
@@ -61,10 +61,10 @@ public class SheetImportTests
     }
 
     [Theory]
-    [InlineData("2020.5", "is not a whole number.")]
-    [InlineData("二〇二〇", "is not a whole number.")]
-    [InlineData("-1", "must be between 0 and 10000.")]
-    [InlineData("", "is empty.")]
+    [InlineData("2020.5", "须为整数。")]
+    [InlineData("二〇二〇", "须为整数。")]
+    [InlineData("-1", "须在 0 到 10000 之间。")]
+    [InlineData("", "为空。")]
     public void Records_each_bad_number_with_row_column_and_value(string text, string reason)
     {
         var import = Match(["区划代码", "年份"], ["x", text]);

@@ -18,7 +18,8 @@ public sealed class ServiceApiTests
     public async Task A_service_that_refuses_the_connection_answers_503_in_the_users_language()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
-        var api = new ServiceApi(new Services(ClosedPort()), SignedIn(), new Texts(), NullLogger<ServiceApi>.Instance);
+        var api = new ServiceApi(new Services(ClosedPort()), SignedIn(), new Texts(), new ProblemText(new Texts()),
+            NullLogger<ServiceApi>.Instance);
 
         var answer = await api.GetAsync<object>("planning", "/schools", CancellationToken.None);
 
@@ -28,7 +29,8 @@ public sealed class ServiceApiTests
     [Fact]
     public async Task A_call_the_user_abandons_is_cancelled_not_told_as_an_outage()
     {
-        var api = new ServiceApi(new Services(ClosedPort()), SignedIn(), new Texts(), NullLogger<ServiceApi>.Instance);
+        var api = new ServiceApi(new Services(ClosedPort()), SignedIn(), new Texts(), new ProblemText(new Texts()),
+            NullLogger<ServiceApi>.Instance);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => api.GetAsync<object>("planning", "/schools", new CancellationToken(canceled: true)));
     }

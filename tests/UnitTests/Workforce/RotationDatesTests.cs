@@ -33,7 +33,7 @@ public sealed class RotationDatesTests
         if (refusal is null)
             Assert.Null(why);
         else
-            Assert.Contains(refusal, why);
+            Assert.Contains(refusal, why?.En);
     }
 
     [Theory]

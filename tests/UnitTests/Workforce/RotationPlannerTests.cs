@@ -24,7 +24,7 @@ public class RotationPlannerTests
     public void Eligibility_is_judged_on_the_reference_date_in_full_years()
     {
         var schools = new Dictionary<string, RotationSchool> { ["A"] = School("A", 3) };
-        List<Reason> Why(RotationTeacher t) => RotationPlanner.Ineligibility(t, Tianjin, On, schools);
+        List<PlanReason> Why(RotationTeacher t) => RotationPlanner.Ineligibility(t, Tianjin, On, schools);
 
         Assert.Empty(Why(Teacher("t1", "A", born: new DateOnly(1976, 9, 2))));                     // 49 until tomorrow
         Assert.Equal(["age"], Why(Teacher("t2", "A", born: new DateOnly(1976, 9, 1))).Select(r => r.Code)); // 50 on the day
@@ -38,7 +38,9 @@ public class RotationPlannerTests
         // An exemption holds on the days it covers: one that ended the day before, or begins the day after, does not.
         Assert.Empty(Why(Teacher("t7", "A", exemption: nursing with { From = On.AddYears(-1), To = On.AddDays(-1) })));
         Assert.Empty(Why(Teacher("t8", "A", exemption: nursing with { From = On.AddDays(1) })));
-        Assert.Contains("哺乳期", Why(Teacher("t9", "A", exemption: nursing with { To = On })).Single().Text);
+        var exempt = Why(Teacher("t9", "A", exemption: nursing with { To = On })).Single().Text;
+        Assert.Contains("哺乳期", exempt.Zh);
+        Assert.Contains("nursing", exempt.En);
         // A principal: men under 55 after ten years.
         Assert.Empty(Why(Teacher("p1", "A", role: Role.Principal, born: new DateOnly(1973, 1, 1), since: new DateOnly(2016, 9, 1))));
         Assert.Equal(["tenure"], Why(Teacher("p2", "A", role: Role.Principal, since: new DateOnly(2018, 9, 1))).Select(r => r.Code));
@@ -50,7 +52,7 @@ public class RotationPlannerTests
         var schools = new Dictionary<string, RotationSchool> { ["A"] = School("A", 3) };
         var away = Teacher("t1", "A") with { Rotating = new ActiveRotation(2025, new DateOnly(2028, 9, 1)) };
         var reason = Assert.Single(RotationPlanner.Ineligibility(away, Tianjin, On, schools));
-        Assert.Equal(("rotating", "正在交流（2025 年度方案），2028-09-01 返回。"), (reason.Code, reason.Text));
+        Assert.Equal(("rotating", "正在交流（2025 年度方案），2028-09-01 返回。"), (reason.Code, reason.Text.Zh));
         // Only the teacher at home is in the running (no school here has room, so nobody is chosen).
         var plan = RotationPlanner.Plan([away, Teacher("t2", "A")], [School("A", 5), School("B", 1)], Tianjin, On);
         Assert.Equal([("t1", TeacherOutcome.Ineligible), ("t2", TeacherOutcome.NotSelected)],

@@ -48,12 +48,13 @@ public class RoundRulesTests
     public void In_the_internal_stage_a_school_chooses_only_its_own_unplaced_teachers_for_open_posts()
     {
         Assert.Null(RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School), School, askedForSchool: false, openPosts: 1));
-        Assert.Contains("校内竞聘", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(Guid.NewGuid()), School, true, 1));
-        Assert.Contains("no open post", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School), School, false, 0));
-        Assert.Contains("placed already", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, School), School, false, 1));
-        Assert.Contains("placed already",
+        Assert.Contains("校内竞聘", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(Guid.NewGuid()), School, true, 1)?.Zh);
+        Assert.Contains("no open post", RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School), School, false, 0)?.En);
+        Assert.Equal(RoundRules.PlacedAlready,
+            RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, School), School, false, 1));
+        Assert.Equal(RoundRules.PlacedAlready,
             RoundRules.WhyNotChosen(RoundStage.Internal, Candidate(School, null, "training"), School, false, 1));
-        Assert.Contains("not a candidate", RoundRules.WhyNotChosen(RoundStage.Internal, null, School, false, 1));
+        Assert.Equal(RoundRules.NotACandidate, RoundRules.WhyNotChosen(RoundStage.Internal, null, School, false, 1));
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public class RoundRulesTests
     {
         var other = Candidate(Guid.NewGuid());
         Assert.Null(RoundRules.WhyNotChosen(RoundStage.CrossSchool, other, School, askedForSchool: true, openPosts: 1));
-        Assert.Contains("跨校竞聘", RoundRules.WhyNotChosen(RoundStage.CrossSchool, other, School, askedForSchool: false, openPosts: 1));
+        Assert.Contains("跨校竞聘",
+            RoundRules.WhyNotChosen(RoundStage.CrossSchool, other, School, askedForSchool: false, openPosts: 1)?.Zh);
     }
 }

@@ -40,7 +40,7 @@ public class TeacherImportTests
 
         Assert.Empty(records);
         Assert.Equal(["性别", "出生日期", "到校时间", "任教学科", "职称", "骨干级别"], errors.Select(e => e.Column));
-        Assert.Contains("between", errors[2].Reason); // a future arrival date
+        Assert.Contains("之间", errors[2].Reason); // a future arrival date
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class TeacherImportTests
         Assert.Null(TeacherImport.WhyNotPosted(current, other, new DateOnly(2018, 9, 2)));            // moves the day after
         Assert.NotNull(TeacherImport.WhyNotPosted(current, other, new DateOnly(2018, 9, 1)));         // rewrites the posting
         Assert.NotNull(TeacherImport.WhyNotPosted(current, home, new DateOnly(2015, 9, 1)));          // rewrites the arrival
-        Assert.Contains("same school", TeacherImport.WhyNotPosted(current, home, new DateOnly(2024, 9, 1))); // restarts the stay
+        Assert.Contains("same school", TeacherImport.WhyNotPosted(current, home, new DateOnly(2024, 9, 1))?.En); // restarts the stay
         // A plan posted the teacher elsewhere from 2027 and home again from 2030: the record's row, today's posting
         // (as the export shows it) and the latest change nothing; a move before 2030 would rewrite the plan's.
         var rotating = new CurrentPosting(home, new DateOnly(2030, 9, 1), new HashSet<(Guid, DateOnly)>

@@ -9,15 +9,14 @@ using Platform.Planning.Schools;
 
 namespace Platform.Planning.Scenarios.Steps;
 
-/// <summary>Two to six scenarios side by side: demand, places, shortfall and surplus per stage and year, and their warnings.</summary>
+/// <summary>Two to six scenarios side by side: demand, places and their balance per stage and year, and their warnings.</summary>
 internal static class CompareScenarios
 {
     public static readonly XlsxSheet<IReadOnlyList<ScenarioComparison>> Sheet = new("方案比较", "scenarios.xlsx",
-        ["方案", "学段", "学年", "需求", "学位", "缺口学位", "富余学位"],
+        ["方案", "学段", "学年", "需求", "学位", "余缺学位"],
         comparisons => comparisons.SelectMany(c => c.Totals.Select(t => (IReadOnlyList<object?>)
         [
-            c.Name, Stage.All[t.Stage].ChineseName, t.Year, Math.Round(t.Demand, 1), t.Capacity,
-            Math.Round(t.Shortfall, 1), Math.Round(t.Surplus, 1),
+            c.Name, Stage.All[t.Stage].ChineseName, t.Year, Math.Round(t.Demand), t.Capacity, t.Balance,
         ])));
 
     public static async Task<(IReadOnlyList<ScenarioComparison>? Comparisons, ProblemHttpResult? Problem)> CompareAsync(
@@ -25,7 +24,7 @@ internal static class CompareScenarios
     {
         var validation = new Validation();
         if (request.ScenarioIds is not { Length: >= 2 and <= 6 })
-            validation.Add("scenarioIds", "must list 2 to 6 scenarios.");
+            validation.Add("scenarioIds", new("须列出 2 到 6 个方案。", "must list 2 to 6 scenarios."));
         if (!validation.IsValid)
             return (null, validation.AsProblem());
 
@@ -35,7 +34,7 @@ internal static class CompareScenarios
             var scenario = await ScenarioStore.FindAsync(dataSource, id, cancellationToken);
             if (scenario is null || !scope.Covers(scenario.DistrictCode))
             {
-                validation.Add("scenarioIds", $"{id} is not a scenario.");
+                validation.Add("scenarioIds", new($"{id} 不是已有的方案。", $"{id} is not a scenario."));
                 return (null, validation.AsProblem());
             }
             var (result, problem) = await ForecastPipeline.CapacityAsync(
@@ -51,6 +50,5 @@ internal static class CompareScenarios
     private static List<StageYearTotal> Totals(CapacityReport report) =>
         [.. report.Rows.GroupBy(r => (r.Stage, r.Year))
             .OrderBy(g => g.Key.Stage, StringComparer.Ordinal).ThenBy(g => g.Key.Year)
-            .Select(g => new StageYearTotal(g.Key.Stage, g.Key.Year,
-                g.Sum(r => r.Demand), g.Sum(r => r.Capacity), g.Sum(r => r.Shortfall), g.Sum(r => r.Surplus)))];
+            .Select(g => new StageYearTotal(g.Key.Stage, g.Key.Year, g.Sum(r => r.Demand), g.Sum(r => r.Capacity), DistrictBalance.Of(g)))];
 }

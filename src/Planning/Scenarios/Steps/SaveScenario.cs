@@ -96,14 +96,16 @@ internal static class SaveScenario
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
-            return TypedResults.Problem(title: "The district is unknown.",
-                detail: $"{scenario.DistrictCode} is not a known district code (e.g. 120106 for 红桥区).",
+            return TypedResults.Problem(title: new UserText("该区不存在。", "The district is unknown.").ToString(),
+                detail: new UserText($"{scenario.DistrictCode} 不是已知的区划代码（如红桥区为 120106）。",
+                    $"{scenario.DistrictCode} is not a known district code (e.g. 120106 for 红桥区).").ToString(),
                 statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["field"] = "districtCode" });
         }
         return null;
     }
 
     private static ProblemHttpResult NameTaken() =>
-        TypedResults.Problem(title: "The name is taken.", detail: "The district has a scenario by this name already.",
+        TypedResults.Problem(title: PlanningTexts.NameTaken.ToString(),
+            detail: new UserText("本区已有同名的方案。", "The district has a scenario by this name already.").ToString(),
             statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["field"] = "name" });
 }

@@ -13,15 +13,17 @@ namespace Platform.Workforce.Rotation.Steps;
 /// </summary>
 internal static class EditPlan
 {
+    public static readonly UserText NotInPlan = new("不在本方案中。", "is not in this plan.");
+
     /// <summary>Adds a teacher to a draft plan, or moves them to another school.</summary>
     public static async Task<Results<Ok<PlanView>, NotFound, ValidationProblem, ProblemHttpResult>> AddAsync(
         Guid id, EditRequest request, SignedInUser user, Database dataSource, CancellationToken cancellationToken)
     {
         var validation = new Validation();
         if (request.TeacherId is null)
-            validation.Add("teacherId", "is required.");
+            validation.Add("teacherId", UserText.Required);
         if (request.ToSchoolId is null)
-            validation.Add("toSchoolId", "is required.");
+            validation.Add("toSchoolId", UserText.Required);
         if (!validation.IsValid)
             return validation.Problem();
         return await RotationStore.Change.RunAsync(dataSource, id, PlanStatus.Draft, "assign", user,
@@ -30,21 +32,21 @@ internal static class EditPlan
             cancellationToken);
     }
 
-    private static async Task<string?> AssignAsync(
+    private static async Task<UserText?> AssignAsync(
         NpgsqlTransaction transaction, PlanRow plan, Guid teacherId, Guid toSchoolId, Validation problems,
         CancellationToken cancellationToken)
     {
         var pool = await PlanEligibility.NowAsync(transaction.Connection!, plan, cancellationToken);
         var now = pool.Teachers.GetValueOrDefault(teacherId);
         if (now.Teacher is null)
-            problems.Add("teacherId", "is not a teacher of this plan's district.");
+            problems.Add("teacherId", new("不是本方案所在区的教师。", "is not a teacher of this plan's district."));
         else if (now.Reasons.Count > 0)
-            problems.Add("teacherId", $"is not eligible: {string.Join(" ", now.Reasons.Select(r => r.Text))}");
+            problems.Add("teacherId", new UserText("不符合交流条件：", "is not eligible:") + PlanReason.Joined(now.Reasons));
         var district = await RotationStore.DistrictOfOpenSchoolAsync(transaction, toSchoolId, cancellationToken);
         if (district != plan.DistrictCode || pool.Schools.GetValueOrDefault(toSchoolId.ToString()) is not { } destination)
-            problems.Add("toSchoolId", "is not an open school of this plan's district.");
+            problems.Add("toSchoolId", new("不是本方案所在区的在办学校。", "is not an open school of this plan's district."));
         else if (now.Teacher?.SchoolId == toSchoolId.ToString())
-            problems.Add("toSchoolId", "is the teacher's own school.");
+            problems.Add("toSchoolId", new("是该教师所在的学校。", "is the teacher's own school."));
         else if (now.Teacher is { } movable && pool.Schools.GetValueOrDefault(movable.SchoolId) is { } home
             && RotationPlanner.WhyNotTo(home, destination, movable.Subject,
                 await GapAsync(transaction, plan.Id, destination, movable, cancellationToken), pool.Policy) is { } why)
@@ -57,7 +59,8 @@ internal static class EditPlan
             teacher.Backbone != BackboneLevel.None);
         await RotationStore.InsertAssignmentAsync(
             transaction, plan.Id, assignment, manual: true, RotationStore.PolicyOf(plan).TermYears, cancellationToken);
-        return $"{teacher.Name} → {toSchoolId}";
+        var school = await WorkflowEventStore.SchoolNameAsync(transaction, toSchoolId, cancellationToken);
+        return new($"{teacher.Name} → {school}", $"{teacher.Name} → {school}");
     }
 
     /// <summary>
@@ -80,8 +83,9 @@ internal static class EditPlan
         await RotationStore.Change.RunAsync(dataSource, id, PlanStatus.Draft, "unassign", user, async (transaction, _, problems) =>
         {
             if (await RotationStore.RemoveAssignmentAsync(transaction, id, teacherId, cancellationToken) == 0)
-                problems.Add("teacherId", "is not in this plan.");
-            return teacherId.ToString();
+                problems.Add("teacherId", NotInPlan);
+            var name = await WorkflowEventStore.TeacherNameAsync(transaction, teacherId, cancellationToken);
+            return new(name, name);
         }, cancellationToken);
 
     /// <summary>Extends a teacher's term while the plan is in effect (up to six school years in all).</summary>
@@ -96,8 +100,10 @@ internal static class EditPlan
         return await RotationStore.Change.RunAsync(dataSource, id, PlanStatus.InEffect, "extend", user, async (transaction, _, problems) =>
         {
             if (await RotationStore.ExtendAsync(transaction, id, teacherId, years, cancellationToken) == 0)
-                problems.Add("years", "the teacher is not in this plan, or the term would pass six school years.");
-            return $"{teacherId} +{years}";
+                problems.Add("years", new("无法延长：该教师不在本方案中，或延长后期限将超过六个学年。",
+                    "cannot be added: the teacher is not in this plan, or the term would pass six school years."));
+            var name = await WorkflowEventStore.TeacherNameAsync(transaction, teacherId, cancellationToken);
+            return new($"{name} 延长 {years} 年", $"{name} +{years} years");
         }, cancellationToken);
     }
 }

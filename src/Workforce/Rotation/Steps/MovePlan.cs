@@ -29,7 +29,7 @@ internal static class MovePlan
             if (Codes.TryParse<RotationOutcome>(outcome, out var parsed))
                 outcomes[teacherId] = parsed;
             else
-                validation.Add($"outcomes.{teacherId}", "must be returned or stayed.");
+                validation.Add($"outcomes.{teacherId}", new("须为返回或留任。", "must be returned or stayed."));
         if (!validation.IsValid)
             return validation.Problem();
         return await RotationStore.Change.RunAsync(dataSource, id, move.From, step, user, async (transaction, plan, problems) =>
@@ -51,7 +51,7 @@ internal static class MovePlan
                 await RotationStore.ReturnAtTermEndAsync(transaction, id, plan.ReferenceDate, cancellationToken);
             }
             await RotationStore.SetStatusAsync(transaction, id, move.To, cancellationToken);
-            return request.Note;
+            return request.Note is { } note ? new UserText(note, note) : null;
         }, cancellationToken);
     }
 
@@ -68,11 +68,14 @@ internal static class MovePlan
         foreach (var school in plan.Schools.Where(s => !s.Met))
         {
             var name = Guid.TryParse(school.SchoolId, out var schoolId) ? names.GetValueOrDefault(schoolId) : null;
-            problems.Add($"schools.{school.SchoolId}",
-                $"{name ?? school.SchoolId}：{string.Join("", school.Shortfall.Select(r => r.Text))}");
+            problems.Add($"schools.{school.SchoolId}", new UserText($"{name ?? school.SchoolId}：", $"{name ?? school.SchoolId}:")
+                + PlanReason.Joined(RotationPlanner.Shortfall(school)));
         }
-        if (!plan.District.Met)
-            problems.Add("district", $"全区交流 {plan.District.Rotated} 人（名额 {plan.District.Required} 人），"
-                + $"骨干占比 {plan.District.BackboneShare:P0}（要求 {plan.District.RequiredBackboneShare:P0}）。");
+        if (plan.District is { Met: false } district)
+            problems.Add("district", new(
+                $"全区交流 {district.Rotated} 人（名额 {district.Required} 人），"
+                + $"骨干占比 {district.BackboneShare:P0}（要求 {district.RequiredBackboneShare:P0}）。",
+                $"The district rotates {district.Rotated} (quota {district.Required}), {district.BackboneShare:P0} of them backbone "
+                + $"({district.RequiredBackboneShare:P0} required)."));
     }
 }

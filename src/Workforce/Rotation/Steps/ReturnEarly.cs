@@ -18,7 +18,7 @@ internal static class ReturnEarly
     {
         var validation = new Validation();
         if (request.On is null)
-            validation.Add("on", "is required.");
+            validation.Add("on", UserText.Required);
         var reason = validation.Text("reason", request.Reason, 500);
         if (!validation.IsValid)
             return validation.Problem();
@@ -29,15 +29,16 @@ internal static class ReturnEarly
                 var assignment = (await RotationStore.ViewAsync(transaction.Connection!, id, cancellationToken))!
                     .Assignments.SingleOrDefault(a => a.TeacherId == teacherId);
                 if (assignment is null)
-                    problems.Add("teacherId", "is not in this plan.");
+                    problems.Add("teacherId", EditPlan.NotInPlan);
                 else if (assignment.ReturnsOn is not null)
-                    problems.Add("teacherId", $"has returned already, on {assignment.ReturnsOn:yyyy-MM-dd}.");
+                    problems.Add("teacherId", new($"已于 {assignment.ReturnsOn:yyyy-MM-dd} 返回。",
+                        $"has returned already, on {assignment.ReturnsOn:yyyy-MM-dd}."));
                 else if (RotationDates.WhyNotReturnOn(plan.ReferenceDate, assignment.TermYears, on) is { } why)
                     problems.Add("on", why);
                 if (!problems.IsValid)
                     return null;
                 await RotationStore.ReturnEarlyAsync(transaction, id, teacherId, on, reason, cancellationToken);
-                return $"{assignment!.TeacherName} {on:yyyy-MM-dd}: {reason}";
+                return new($"{assignment!.TeacherName} {on:yyyy-MM-dd}：{reason}", $"{assignment.TeacherName} {on:yyyy-MM-dd}: {reason}");
             }, cancellationToken);
     }
 }

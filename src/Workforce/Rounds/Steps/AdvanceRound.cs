@@ -25,7 +25,9 @@ internal static class AdvanceRound
         if (from is not null && asked.Length == 0)
         {
             var validation = new Validation();
-            validation.Add("from", $"is one of {string.Join(", ", open.Select(stage => stage.Code()))}.");
+            validation.Add("from", new(
+                $"须为以下之一：{string.Join("、", open.Select(stage => RoundRules.StageNames[stage].Zh))}。",
+                $"must be one of: {string.Join(", ", open.Select(stage => stage.Code()))}."));
             return validation.Problem();
         }
         return await RoundStore.Change.RunAsync(dataSource, id, from is null ? open : asked,
@@ -33,7 +35,7 @@ internal static class AdvanceRound
             (transaction, round, problems) => MoveOnAsync(transaction, round, problems, cancellationToken), cancellationToken);
     }
 
-    private static async Task<string?> MoveOnAsync(
+    private static async Task<UserText?> MoveOnAsync(
         NpgsqlTransaction transaction, RoundRow round, Validation problems, CancellationToken cancellationToken)
     {
         var next = RoundRules.After(round.Stage);
@@ -41,12 +43,13 @@ internal static class AdvanceRound
         {
             if (await RoundStore.CountLeftAsync(transaction, round.Id, cancellationToken) is var left and > 0)
             {
-                problems.Add("candidates", $"{left} teachers are neither placed nor sent to 待岗培训 or 转岗.");
+                problems.Add("candidates", new($"有 {left} 名教师既未受聘，也未安排待岗培训或转岗。",
+                    $"{left} teachers are neither placed nor sent to training or reassignment."));
                 return null;
             }
             await RoundStore.CloseAsync(transaction, round, cancellationToken);
         }
         await RoundStore.MoveToAsync(transaction, round.Id, next, cancellationToken);
-        return next.Code();
+        return RoundRules.StageNames[next];
     }
 }

@@ -17,9 +17,9 @@ internal static class ChooseTeachers
     {
         var validation = new Validation();
         if (request.SchoolId is null)
-            validation.Add("schoolId", "is required.");
+            validation.Add("schoolId", UserText.Required);
         if (request.TeacherIds is not { Length: > 0 and <= 500 })
-            validation.Add("teacherIds", "must list 1 to 500 teachers.");
+            validation.Add("teacherIds", new("须列出 1 到 500 名教师。", "must list 1 to 500 teachers."));
         if (!validation.IsValid)
             return validation.Problem();
         var (schoolId, teacherIds) = (request.SchoolId!.Value, request.TeacherIds!);
@@ -43,7 +43,8 @@ internal static class ChooseTeachers
                     return null;
                 await RoundStore.PlaceAllAsync(
                     transaction, id, teacherIds.Select(t => (t, schoolId)).ToList(), round.Stage, cancellationToken);
-                return $"{schoolId}: {teacherIds.Length} teachers";
+                var name = await WorkflowEventStore.SchoolNameAsync(transaction, schoolId, cancellationToken);
+                return new($"{name}：{teacherIds.Length} 人", $"{name}: {teacherIds.Length} teachers");
             }, cancellationToken);
     }
 }

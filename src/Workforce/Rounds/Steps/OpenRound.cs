@@ -16,8 +16,13 @@ internal static class OpenRound
     {
         var validation = new Validation();
         var district = validation.Text("districtCode", request.DistrictCode, 6);
-        if (request is not { TermFrom: { } from, TermTo: { } to } || to <= from || to > from.AddYears(6))
-            validation.Add("termTo", "termFrom and termTo are required; a term ends after it starts and lasts at most six years.");
+        if (request.TermFrom is null)
+            validation.Add("termFrom", UserText.Required);
+        if (request.TermTo is null)
+            validation.Add("termTo", UserText.Required);
+        else if (request.TermFrom is { } from && (request.TermTo <= from || request.TermTo > from.AddYears(6)))
+            validation.Add("termTo",
+                new("须晚于聘期开始日期，且聘期最长六年。", "must be after termFrom; a term lasts at most six years."));
         if (!validation.IsValid)
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
@@ -27,10 +32,12 @@ internal static class OpenRound
             transaction, id, district, request.TermFrom!.Value, request.TermTo!.Value, clock.Today(), cancellationToken);
         if (candidates == 0)
         {
-            validation.Add("districtCode", "has no 在编 teachers: import them first (POST /teachers/import).");
+            validation.Add("districtCode", new("还没有在编教师，请先导入教师名单。",
+                "has no 在编 teachers: import them first (POST /teachers/import)."));
             return validation.Problem();
         }
-        await RoundStore.Events.RecordAsync(transaction, id, "open", user, $"{candidates} candidates", cancellationToken);
+        await RoundStore.Events.RecordAsync(
+            transaction, id, "open", user, new($"{candidates} 名候选人", $"{candidates} candidates"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/rounds/{id}", (await RoundStore.ViewAsync(connection, id, cancellationToken))!);
     }

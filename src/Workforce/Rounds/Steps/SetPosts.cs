@@ -14,9 +14,9 @@ internal static class SetPosts
     {
         var validation = new Validation();
         if (request.SchoolId is null)
-            validation.Add("schoolId", "is required.");
+            validation.Add("schoolId", UserText.Required);
         if (request.Posts is not { Count: > 0 and <= 30 })
-            validation.Add("posts", "must give 1 to 30 subjects.");
+            validation.Add("posts", WorkforceTexts.OneTo30Subjects);
         if (!validation.IsValid)
             return validation.Problem();
         var (schoolId, posts) = (request.SchoolId!.Value, request.Posts!);
@@ -25,12 +25,15 @@ internal static class SetPosts
             var approved = await RoundStore.ApprovedPostsAsync(transaction, schoolId, round.DistrictCode, cancellationToken);
             foreach (var (subject, count) in posts)
                 if (count < 0 || count > approved.GetValueOrDefault(subject))
-                    problems.Add($"posts.{subject}",
-                        $"must be between 0 and the {approved.GetValueOrDefault(subject)} posts approved for the school in {subject}.");
+                    problems.Add($"posts.{subject}", new(
+                        $"须在 0 到本校{subject}核定岗位数 {approved.GetValueOrDefault(subject)} 之间。",
+                        $"must be between 0 and the {approved.GetValueOrDefault(subject)} posts approved for the school in {subject}."));
             if (!problems.IsValid)
                 return null;
             await RoundStore.SetPostsAsync(transaction, id, schoolId, posts, cancellationToken);
-            return $"{schoolId}: {string.Join(", ", posts.Select(p => $"{p.Key} {p.Value}"))}";
+            var name = await WorkflowEventStore.SchoolNameAsync(transaction, schoolId, cancellationToken);
+            var counts = posts.Select(p => $"{p.Key} {p.Value}").ToList();
+            return new($"{name}：{string.Join("、", counts)}", $"{name}: {string.Join(", ", counts)}");
         }, cancellationToken);
     }
 }

@@ -14,9 +14,10 @@ internal static class StatePreferences
     {
         var validation = new Validation();
         if (request.TeacherId is null)
-            validation.Add("teacherId", "is required.");
+            validation.Add("teacherId", UserText.Required);
         if (request.SchoolIds is not { Length: > 0 and <= 10 } || request.SchoolIds.Distinct().Count() != request.SchoolIds.Length)
-            validation.Add("schoolIds", "must list 1 to 10 different schools, the first preferred.");
+            validation.Add("schoolIds", new("须列出 1 到 10 所不同的学校，第一志愿在前。",
+                "must list 1 to 10 different schools, the first preferred."));
         if (!validation.IsValid)
             return validation.Problem();
         var (teacherId, schoolIds) = (request.TeacherId!.Value, request.SchoolIds!);
@@ -26,17 +27,18 @@ internal static class StatePreferences
             var candidate = (await RoundStore.CandidatesAsync(transaction, id, [teacherId], cancellationToken))
                 .GetValueOrDefault(teacherId);
             if (candidate is null)
-                problems.Add("teacherId", "is not a candidate of this round.");
+                problems.Add("teacherId", RoundRules.NotACandidate);
             else if (candidate.PlacedSchoolId is not null)
-                problems.Add("teacherId", "has been placed already.");
+                problems.Add("teacherId", RoundRules.PlacedAlready);
             var inDistrict = await RoundStore.CountSchoolsInDistrictAsync(
                 transaction, schoolIds, round.DistrictCode, cancellationToken);
             if (inDistrict != schoolIds.Length)
-                problems.Add("schoolIds", "must all be schools of the round's district.");
+                problems.Add("schoolIds", new("须都是本轮所在区的学校。", "must all be schools of the round's district."));
             if (!problems.IsValid)
                 return null;
             await RoundStore.SetPreferencesAsync(transaction, id, teacherId, schoolIds, cancellationToken);
-            return $"{teacherId}: {schoolIds.Length} schools";
+            var name = await WorkflowEventStore.TeacherNameAsync(transaction, teacherId, cancellationToken);
+            return new($"{name}：{schoolIds.Length} 所学校", $"{name}: {schoolIds.Length} schools");
         }, cancellationToken);
     }
 }
