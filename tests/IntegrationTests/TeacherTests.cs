@@ -92,6 +92,29 @@ public class TeacherTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Corrections_of_one_posting_sent_at_once_are_taken_one_at_a_time()
+    {
+        var school = await suite.Gateway.RegisterSchoolAsync($"师资更正小学{Guid.NewGuid():N}"[..12]);
+        await suite.Gateway.WaitUntilKnownAsync("workforce", school.Id);
+        await SuiteApi.EnsureAsync(await UploadAsync(Header +
+            $"{$"C{Guid.NewGuid():N}"[..10]},孙老师,女,1985-04-12,{school.Name},2015-09-01,数学,一级,,在编\n"));
+        var id = (await suite.Gateway.GetFromJsonAsync<List<JsonElement>>($"/api/workforce/teachers?schoolId={school.Id}"))!
+            .Single().GetProperty("id").GetGuid();
+
+        // Each reads the posting of 1 September 2015 and moves it: the first to commit does, the others then find no
+        // such posting. Without the teacher's row held, several read it before any committed and all answered 200.
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(day => suite.Gateway.PostAsJsonAsync(
+            $"/api/workforce/teachers/{id}/postings/correct",
+            new { fromDate = "2015-09-01", schoolId = school.Id, newFromDate = $"2015-08-{day:00}", reason = $"更正 {day}" })));
+        Assert.Single(answers, answer => answer.IsSuccessStatusCode);
+        Assert.All(answers.Where(answer => !answer.IsSuccessStatusCode),
+            answer => Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode));
+        var posting = Assert.Single((await suite.Gateway.GetFromJsonAsync<JsonElement>($"/api/workforce/teachers/{id}"))
+            .GetProperty("postings").EnumerateArray());
+        Assert.StartsWith("2015-08-", posting.GetProperty("fromDate").GetString());
+    }
+
+    [Fact]
     public async Task One_teacher_is_saved_as_json_with_the_import_rules_and_each_bad_field_named()
     {
         var school = await suite.Gateway.RegisterSchoolAsync($"师资单录小学{Guid.NewGuid():N}"[..12]);

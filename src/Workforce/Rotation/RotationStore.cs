@@ -158,6 +158,15 @@ internal static class RotationStore
         TeacherStore.ExemptionOf(t));
 
     /// <summary>
+    /// Holds the district's plans for the rest of the transaction while a step checks its teachers against the other
+    /// plans: two plans of different years submitted at once cannot both keep a teacher.
+    /// </summary>
+    public static Task LockDistrictAsync(NpgsqlTransaction transaction, string district, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            SELECT pg_advisory_xact_lock(hashtext('rotation_plans/' || @district))
+            """, new { district }, cancellationToken);
+
+    /// <summary>
     /// Makes room for a district's plan of a year: deletes its draft, if any, and answers null; or answers the status
     /// of the plan that stays because it is past its draft. Generating the same year twice at once waits its turn.
     /// </summary>

@@ -30,6 +30,7 @@ internal static class CorrectPosting
             return validation.Problem();
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await TeacherStore.LockAsync(transaction, id, cancellationToken);
         if (await TeacherStore.FindAsync(connection, id, null, clock.Today(), cancellationToken) is not { } teacher)
             return TypedResults.NotFound();
         var postings = await TeacherStore.PostingsAsync(connection, id, cancellationToken);

@@ -52,6 +52,18 @@ public static class TeacherStore
             """, new { teacherId }, cancellationToken)).ToList();
 
     /// <summary>
+    /// Holds the teacher's row until the transaction ends: whatever changes their postings (a correction, an import, a
+    /// rotation plan's step) takes them one at a time, each reading the history the other left.
+    /// </summary>
+    public static Task LockAsync(NpgsqlTransaction transaction, Guid teacherId, CancellationToken cancellationToken) =>
+        transaction.WriteAsync("""
+            SELECT id
+            FROM teachers
+            WHERE id = @teacherId
+            FOR UPDATE
+            """, new { teacherId }, cancellationToken);
+
+    /// <summary>
     /// Corrects a posting: its school and first day, for a reason. The posting before it now ends the day before; when
     /// it is the current one, the teacher's record follows. The audit trail records who did it.
     /// </summary>
@@ -199,6 +211,14 @@ public static class TeacherStore
     public static async Task PostAsync(
         NpgsqlTransaction transaction, string moving, object parameters, CancellationToken cancellationToken)
     {
+        // The teachers' rows first, in one order, as a correction holds them (LockAsync).
+        await transaction.WriteAsync($"""
+            SELECT t.id
+            FROM teachers t
+            JOIN ({moving}) m ON m.teacher_id = t.id
+            ORDER BY t.id
+            FOR UPDATE OF t
+            """, parameters, cancellationToken);
         await transaction.WriteAsync($"""
             UPDATE teacher_postings p
             SET to_date = m.on_date - 1

@@ -36,6 +36,7 @@ internal static class MovePlan
         {
             if (move.RechecksEligibility)
             {
+                await RotationStore.LockDistrictAsync(transaction, plan.DistrictCode, cancellationToken);
                 var view = (await RotationStore.ViewAsync(transaction.Connection!, id, cancellationToken))!;
                 await PlanEligibility.RefuseStaleAsync(transaction.Connection!, plan, view.Assignments, problems, cancellationToken);
                 if (move.ChecksQuotas)
