@@ -119,6 +119,16 @@ public sealed record PlanView(
     IReadOnlyList<TeacherExplanation> Teachers, IReadOnlyList<WorkflowEvent> Events, IReadOnlyList<string> Steps);
 
 /// <summary>
+/// A stay at a school: from its first day to its last (none while it lasts), how it came (import, rotation,
+/// appointment, return) and, when it was corrected, why.
+/// </summary>
+public sealed record Posting(
+    Guid SchoolId, string? SchoolName, DateOnly FromDate, DateOnly? ToDate, string Origin, string? Correction = null);
+
+/// <summary>A teacher with their history of postings, oldest first.</summary>
+public sealed record TeacherDetail(TeacherView Teacher, IReadOnlyList<Posting> Postings);
+
+/// <summary>
 /// A teacher as Workforce keeps them, with the codes it stores (gender, title, backbone, establishment, role).
 /// Properties rather than a constructor, because Dapper maps text[] to string[] only through setters.
 /// </summary>

@@ -168,6 +168,42 @@ public sealed partial class BrowserTests(DemoSuiteFixture suite, ITestOutputHelp
     private static partial Regex TightestYear();
 
     [Fact]
+    public async Task An_hr_officer_corrects_a_teachers_posting_for_a_reason_and_is_told_what_is_wrong()
+    {
+        var page = await SignInAsync("hr");
+        // A school of the establishment that has pupils, and so teachers.
+        await page.Locator("tbody tr").Filter(new() { HasNotText = "无在校生数据" }).First.Locator("th a").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("教师名单");
+        await page.Locator("tbody th a").First.ClickAsync(); // one of its teachers
+        await Assertions.Expect(page.Locator("#postings-title")).ToHaveTextAsync("任职记录");
+        // The latest posting the roll registered (a rotation's follow their plan and are not corrected here).
+        var current = page.Locator("#postings-title ~ .scroll tbody tr").Filter(new() { HasText = "名册登记" }).Last;
+        var since = await current.Locator("td").First.InnerTextAsync();
+        async Task CorrectAsync(string from, string to, string reason)
+        {
+            await page.GetByLabel("要更正的记录").SelectOptionAsync(from);
+            await page.GetByLabel("更正后的到校日期").FillAsync(to);
+            await page.GetByLabel("更正原因").FillAsync(reason);
+            await page.GetByRole(AriaRole.Button, new() { Name = "更正", Exact = true }).ClickAsync();
+        }
+
+        // A first day before the teacher could work is refused, named as the form labels it.
+        await CorrectAsync(since, "1950-09-01", "录入错误");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("更正后的到校日期：须在教师年满 18 周岁之后");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("newFromDate");
+
+        // A day earlier, for a reason: the history shows it with the reason; then back, as it was.
+        var earlier = DateOnly.Parse(since, CultureInfo.InvariantCulture).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await CorrectAsync(since, earlier, "调令日期早一天");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已更正" })).ToBeVisibleAsync();
+        await Assertions.Expect(current.Locator("td").First).ToHaveTextAsync(earlier);
+        await Assertions.Expect(current.Locator("td").Last).ToHaveTextAsync("调令日期早一天");
+        await CorrectAsync(earlier, since, "恢复原日期");
+        await Assertions.Expect(current.Locator("td").Last).ToHaveTextAsync("恢复原日期");
+        await Assertions.Expect(current.Locator("td").First).ToHaveTextAsync(since);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_told_and_every_control_is_labelled_and_reachable_by_keyboard()
     {
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });

@@ -19,6 +19,19 @@ public sealed class WorkforceClient(ServiceApi api, ServiceFiles files)
     public Task<ApiAnswer<List<TeacherView>>> TeachersAsync(string districtCode, CancellationToken cancellationToken) =>
         api.GetAsync<List<TeacherView>>(Service, $"/teachers?districtCode={Escape(districtCode)}", cancellationToken);
 
+    public Task<ApiAnswer<List<TeacherView>>> TeachersOfSchoolAsync(Guid schoolId, CancellationToken cancellationToken) =>
+        api.GetAsync<List<TeacherView>>(Service, $"/teachers?schoolId={schoolId}", cancellationToken);
+
+    /// <summary>A teacher with their postings, oldest first.</summary>
+    public Task<ApiAnswer<TeacherDetail>> TeacherAsync(Guid id, CancellationToken cancellationToken) =>
+        api.GetAsync<TeacherDetail>(Service, $"/teachers/{id}", cancellationToken);
+
+    /// <summary>Corrects one posting (its school and first day) for a reason; the service keeps the history whole.</summary>
+    public Task<string?> CorrectPostingAsync(
+        Guid id, DateOnly? fromDate, Guid? schoolId, DateOnly? newFromDate, string? reason, CancellationToken cancellationToken) =>
+        api.ChangeAsync(Service, HttpMethod.Post, $"/teachers/{id}/postings/correct",
+            new { fromDate, schoolId, newFromDate, reason }, cancellationToken);
+
     /// <summary>Each school's required teachers, approved posts and 在编 teachers, and the district's.</summary>
     public Task<ApiAnswer<DistrictEstablishment>> EstablishmentAsync(string districtCode, CancellationToken cancellationToken) =>
         api.GetAsync<DistrictEstablishment>(Service, $"/establishment?districtCode={Escape(districtCode)}", cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Platform.BuildingBlocks;
 using Platform.BuildingBlocks.Data;
 using Platform.BuildingBlocks.Http;
+using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 

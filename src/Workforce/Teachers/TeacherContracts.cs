@@ -1,11 +1,8 @@
 using Platform.BuildingBlocks.Spreadsheets;
-using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 
 public sealed record TeacherPreview(string StaffNumber, string Name, Guid SchoolId, string Change) : IPreviewRow;
-
-public sealed record TeacherDetail(TeacherView Teacher, IReadOnlyList<Posting> Postings);
 
 /// <summary>One teacher as JSON, in the words the import takes (性别 男/女 or male/female, 职称, dates as text, subjects as a list).</summary>
 public sealed record TeacherRequest(

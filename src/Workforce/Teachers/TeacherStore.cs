@@ -4,10 +4,7 @@ using Platform.Contracts;
 
 namespace Platform.Workforce.Teachers;
 
-/// <summary>Where a teacher taught, from and to, why they moved, and why it was corrected (null unless it was).</summary>
-public sealed record Posting(
-    Guid SchoolId, string? SchoolName, DateOnly FromDate, DateOnly? ToDate, string Origin, string? Correction = null);
-
+/// <summary>The teachers and their postings: where each taught, from and to, how they moved, and corrections.</summary>
 public static class TeacherStore
 {
     private const string Columns = """
