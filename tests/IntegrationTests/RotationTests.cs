@@ -17,11 +17,12 @@ public class RotationTests(SuiteFixture suite)
 {
     private const string District = "120102";
 
-    private async Task<Guid> SchoolAsync(Guid zoneId, string name, int strength, Dictionary<string, int> posts, string stage = "primary")
+    private async Task<Guid> SchoolAsync(
+        Guid zoneId, string name, int strength, Dictionary<string, int> posts, string stage = "primary", string district = District)
     {
         var response = await suite.Gateway.PostAsJsonAsync("/api/planning/schools", new
         {
-            name, districtCode = District, zoneId, ownership = "public", status = "open",
+            name, districtCode = district, zoneId, ownership = "public", status = "open",
             stages = new[] { new { stage, classesPerGrade = stage == "primary" ? new[] { 4, 4, 4, 4, 4, 4 } : new[] { 3, 3, 3 } } },
         });
         await SuiteApi.EnsureAsync(response);
@@ -284,6 +285,40 @@ public class RotationTests(SuiteFixture suite)
         var empty = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = "120119", year = 2026 });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("还没有教师", await empty.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Two_years_plans_submitted_at_once_cannot_both_keep_a_teacher()
+    {
+        const string Beichen = "120113"; // 北辰区: no other test has teachers or plans there
+        var zone = await suite.Gateway.AddZoneAsync(Beichen);
+        var strong = await SchoolAsync(zone, "北辰轮岗强校", 5, new() { ["数学"] = 2 }, district: Beichen);
+        await SchoolAsync(zone, "北辰轮岗弱校", 1, new() { ["数学"] = 4 }, district: Beichen);
+        var csv = new StringBuilder("工号,姓名,性别,出生日期,学校名称,到校时间,任教学科,职称,骨干级别,编制\n");
+        for (var i = 1; i <= 4; i++)
+            csv.Append($"BC{i:00},北辰教师{i:00},男,1985-02-{i:00},{strong},2012-09-01,数学,一级,无,在编\n");
+        await suite.Gateway.ImportAsync("/api/workforce/teachers/import", csv.ToString());
+        var plans = new List<(Guid Id, IReadOnlyList<Guid> Teachers)>();
+        foreach (var year in new[] { 2027, 2028 })
+        {
+            var created = await suite.Gateway.PostAsJsonAsync("/api/workforce/rotation/plans", new { districtCode = Beichen, year });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var plan = await created.Content.ReadFromJsonAsync<JsonElement>();
+            plans.Add((plan.GetProperty("id").GetGuid(), [.. plan.GetProperty("assignments").EnumerateArray()
+                .Select(a => a.GetProperty("teacherId").GetGuid())]));
+        }
+        var shared = plans[0].Teachers.Intersect(plans[1].Teachers).ToList();
+        Assert.NotEmpty(shared); // both drafts send the longest-serving teacher
+
+        // Each submit checks its teachers against the other plans: the second to take the district's plans sees the
+        // first submitted and refuses, naming the teacher. Without that, both read the other as a draft and kept them.
+        var answers = await Task.WhenAll(plans.Select(plan =>
+            suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{plan.Id}/submit", new { })));
+        Assert.Single(answers, answer => answer.IsSuccessStatusCode);
+        var refused = answers.Single(answer => !answer.IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains($"assignments.{shared[0]}", (await refused.Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
     [Fact]
