@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -87,6 +88,16 @@ public class RotationTests(SuiteFixture suite)
             .ToDictionary(t => t.GetProperty("staffNumber").GetString()!, t => t.GetProperty("id").GetGuid());
         Assert.Equal(["tenure"], reasons[teachers["HD11"].ToString()]);
         Assert.Equal(["not_in_establishment"], reasons[teachers["HD12"].ToString()]);
+        // The plan keeps its explanations in both languages: each reads in the language the reader asks for.
+        foreach (var (language, chinese) in new[] { ("zh-CN", true), ("en", false) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/workforce/rotation/plans/{planId}");
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            var read = await (await suite.Gateway.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+            var tenure = read.GetProperty("teachers").EnumerateArray().Single(t => t.GetProperty("teacherId").GetString()
+                == teachers["HD11"].ToString()).GetProperty("reasons")[0].GetProperty("text").GetString()!;
+            Assert.Equal(chinese, tenure.Any(c => c is >= '\u4e00' and <= '\u9fff'));
+        }
 
         // A manual edit: one more teacher, to the weakest school; the quota check follows. An ineligible one is refused.
         var edited = await suite.Gateway.PostAsJsonAsync($"/api/workforce/rotation/plans/{planId}/assignments",

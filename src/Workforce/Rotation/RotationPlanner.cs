@@ -39,9 +39,13 @@ public sealed record PlanReason(string Code, UserText Text)
     public static UserText Joined(IEnumerable<PlanReason> reasons) => reasons.Select(r => r.Text).Aggregate((first, then) => first + then);
 }
 
-/// <summary>What the planner made of a teacher, and why (a plan keeps it as a <see cref="TeacherExplanation"/>).</summary>
+/// <summary>What the planner made of a teacher, and why; a plan keeps it in both languages.</summary>
 public sealed record PlannedTeacher(
-    string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<PlanReason> Reasons);
+    string TeacherId, string SchoolId, TeacherOutcome Outcome, string? ToSchoolId, IReadOnlyList<PlanReason> Reasons)
+{
+    /// <summary>As an answer gives it, in the request's language.</summary>
+    public TeacherExplanation ToExplanation() => new(TeacherId, SchoolId, Outcome, ToSchoolId, [.. Reasons.Select(r => r.ToReason())]);
+}
 
 public sealed record RotationPlanResult(
     DateOnly ReferenceDate, IReadOnlyList<Assignment> Assignments, IReadOnlyList<SchoolQuota> Schools, DistrictQuota District,

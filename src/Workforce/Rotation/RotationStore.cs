@@ -99,8 +99,21 @@ internal static class RotationStore
                 SET policy = excluded.policy, updated_at = now()
             """, new { district, policy = JsonSerializer.Serialize(policy, Json) }, cancellationToken);
 
-    public static List<TeacherExplanation> ExplanationsOf(PlanRow plan) =>
-        JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!;
+    /// <summary>
+    /// The plan's explanations in the request's language; a plan generated before they were kept in both languages has
+    /// them in Chinese only, as they were written.
+    /// </summary>
+    public static List<TeacherExplanation> ExplanationsOf(PlanRow plan)
+    {
+        try
+        {
+            return [.. JsonSerializer.Deserialize<List<PlannedTeacher>>(plan.Explanations, Json)!.Select(t => t.ToExplanation())];
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.Deserialize<List<TeacherExplanation>>(plan.Explanations, Json)!;
+        }
+    }
 
     /// <summary>
     /// A district's open schools and teachers as the rotation planner sees them on <paramref name="day"/>, each teacher
@@ -207,15 +220,8 @@ internal static class RotationStore
             policy = JsonSerializer.Serialize(policy, Json),
             eligible = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.Eligible), Json),
             eligibleBackbone = JsonSerializer.Serialize(result.Schools.ToDictionary(s => s.SchoolId, s => s.EligibleBackbone), Json),
-            explanations = JsonSerializer.Serialize(result.Teachers.Select(Kept), Json),
+            explanations = JsonSerializer.Serialize(result.Teachers, Json),
         }, cancellationToken);
-
-    /// <summary>
-    /// A teacher's outcome as a plan keeps it: its reasons in Chinese, as every plan has kept them, so a plan reads the
-    /// same whoever generated it.
-    /// </summary>
-    private static TeacherExplanation Kept(PlannedTeacher teacher) => new(teacher.TeacherId, teacher.SchoolId, teacher.Outcome,
-        teacher.ToSchoolId, [.. teacher.Reasons.Select(r => new Reason(r.Code, r.Text.Zh))]);
 
     public static Task InsertAssignmentAsync(
         NpgsqlTransaction transaction, Guid planId, Assignment assignment, bool manual, int termYears,
