@@ -155,6 +155,9 @@ public sealed record TeacherView
     public string? ExemptionNote { get; init; }
     public DateOnly? ExemptionFrom { get; init; }
     public DateOnly? ExemptionTo { get; init; }
+
+    /// <summary>The stage the teacher teaches (任教学段); null when unknown (a school of several stages).</summary>
+    public string? Stage { get; init; }
 }
 
 /// <summary>A continuing-education (继续教育) rule's kind: hours per cycle of years, or per calendar year.</summary>

@@ -13,7 +13,7 @@ namespace Platform.Workforce.Rotation;
 public sealed record RotationTeacher(
     string Id, string Name, Gender Gender, DateOnly BirthDate, string SchoolId, DateOnly AtSchoolSince, string Subject,
     bool InEstablishment, BackboneLevel Backbone, Role Role = Role.Teacher, Exemption? Exemption = null,
-    ActiveRotation? Rotating = null);
+    ActiveRotation? Rotating = null, string? Stage = null);
 
 /// <summary>A teacher's assignment in another plan (submitted or further), until the day they are home again.</summary>
 public sealed record ActiveRotation(int PlanYear, DateOnly Until);
@@ -311,7 +311,7 @@ public static class RotationPlanner
             if (school.Id == home.Id || room[school.Id] <= 0 || !InScope(home, school, policy.Scope))
                 continue;
             var gap = -balance[school.Id].GetValueOrDefault(teacher.Subject);
-            if (WhyNotTo(home, school, teacher.Subject, gap, policy) is not null)
+            if (WhyNotTo(teacher, home, school, gap, policy) is not null)
                 continue;
             var weaker = policy.Directions.Contains(Direction.StrongToWeak) && school.Strength < home.Strength;
             var relieves = policy.Directions.Contains(Direction.OverToUnderStaffed) && surplusAtHome && gap > 0;
@@ -325,26 +325,27 @@ public static class RotationPlanner
     }
 
     /// <summary>
-    /// Why a teacher of <paramref name="subject"/> may not be sent from <paramref name="home"/> to
-    /// <paramref name="destination"/>, or null when they may: within the stages the home school teaches (a kindergarten
-    /// teacher does not go to a middle school), and to a school short of the subject (<paramref name="gap"/> above 0),
-    /// unless the policy allows crossing stages or sending beyond the subject's need. The planner and hand edits ask
-    /// the same.
+    /// Why <paramref name="teacher"/> may not be sent from <paramref name="home"/> to <paramref name="destination"/>, or
+    /// null when they may: within the stage they teach (a primary teacher of a nine-year school does not go to a middle
+    /// school), or the home school's stages when theirs is unknown, and to a school short of their subject
+    /// (<paramref name="gap"/> above 0), unless the policy allows crossing stages or sending beyond the subject's need.
+    /// The planner and hand edits ask the same.
     /// </summary>
-    public static PlanReason? WhyNotTo(RotationSchool home, RotationSchool destination, string subject, int gap, RotationPolicy policy)
+    public static PlanReason? WhyNotTo(
+        RotationTeacher teacher, RotationSchool home, RotationSchool destination, int gap, RotationPolicy policy)
     {
-        if (!policy.AcrossStages && home.Stages is { Count: > 0 } from && destination.Stages is { Count: > 0 } to
-            && !from.Intersect(to).Any())
+        var from = teacher.Stage is { } own ? [own] : home.Stages;
+        if (!policy.AcrossStages && from is { Count: > 0 } && destination.Stages is { Count: > 0 } to && !from.Intersect(to).Any())
         {
             var stages = from.Select(WorkforceTexts.StageName).ToList();
             return new("other_stage", new(
-                $"{destination.Name}不设本校学段（{string.Join("、", stages.Select(s => s.Zh))}），不跨学段交流。",
-                $"{destination.Name} teaches none of the home school's stages ({string.Join(", ", stages.Select(s => s.En))}): "
+                $"{destination.Name}不设该教师的任教学段（{string.Join("、", stages.Select(s => s.Zh))}），不跨学段交流。",
+                $"{destination.Name} teaches none of the teacher's stages ({string.Join(", ", stages.Select(s => s.En))}): "
                 + "teachers rotate within their stage."));
         }
         return !policy.BeyondSubjectNeed && gap <= 0
             ? new("subject_not_needed",
-                new($"{destination.Name}不缺{subject}教师。", $"{destination.Name} is not short of {subject} teachers."))
+                new($"{destination.Name}不缺{teacher.Subject}教师。", $"{destination.Name} is not short of {teacher.Subject} teachers."))
             : null;
     }
 

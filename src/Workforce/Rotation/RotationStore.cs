@@ -168,7 +168,7 @@ internal static class RotationStore
         t.Id.ToString(), t.Name, t.Gender == "male" ? Gender.Male : Gender.Female, t.BirthDate, t.SchoolId.ToString(),
         t.AtSchoolSince, t.Subjects[0], t.Establishment == TeacherCodes.InEstablishment,
         Enum.Parse<BackboneLevel>(t.Backbone, ignoreCase: true), t.Role == "principal" ? Role.Principal : Role.Teacher,
-        TeacherStore.ExemptionOf(t));
+        TeacherStore.ExemptionOf(t), Stage: t.Stage);
 
     /// <summary>
     /// Holds the district's plans for the rest of the transaction while a step checks its teachers against the other

@@ -6,6 +6,11 @@ public static class TeacherCodes
     public static readonly IReadOnlyDictionary<string, string> Genders = Words(
         ("male", ["男", "male", "M"]), ("female", ["女", "female", "F"]));
 
+    /// <summary>任教学段: the stage a teacher teaches, under the names a roll gives it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Stages = Words(
+        ("kindergarten", ["学前", "幼儿园", "kindergarten"]), ("primary", ["小学", "primary"]),
+        ("junior_secondary", ["初中", "junior_secondary"]), ("senior_secondary", ["高中", "普通高中", "senior_secondary"]));
+
     /// <summary>职称: the unified title ladder for primary and secondary teachers, and 未定级 for the newly hired.</summary>
     public static readonly IReadOnlyDictionary<string, string> Titles = Words(
         ("senior_professor", ["正高级", "正高级教师"]), ("senior", ["高级", "高级教师"]), ("first", ["一级", "一级教师"]),

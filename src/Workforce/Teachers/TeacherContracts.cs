@@ -8,4 +8,4 @@ public sealed record TeacherPreview(string StaffNumber, string Name, Guid School
 public sealed record TeacherRequest(
     string? StaffNumber, string? Name, string? Gender, string? BirthDate, Guid? SchoolId, string? AtSchoolSince, string[]? Subjects,
     string? Title, string? Backbone, string? Establishment, string? HiredOn, string? Role, string? Exemption,
-    string? ExemptionNote = null, string? ExemptionFrom = null, string? ExemptionTo = null);
+    string? ExemptionNote = null, string? ExemptionFrom = null, string? ExemptionTo = null, string? Stage = null);

@@ -6,7 +6,8 @@ namespace Platform.Workforce.Teachers;
 /// <summary>A teacher as a file or request gives them; the staff number (工号) identifies them across imports.</summary>
 public sealed record TeacherRecord(
     string StaffNumber, string Name, string Gender, DateOnly BirthDate, Guid SchoolId, string DistrictCode, DateOnly AtSchoolSince,
-    string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, Exemption? Exemption);
+    string[] Subjects, string Title, string Backbone, string Establishment, DateOnly? HiredOn, string Role, Exemption? Exemption,
+    string? Stage = null);
 
 /// <summary>
 /// What a known teacher's history says: the first day of their latest posting, and the (school, first day) pairs a
@@ -44,6 +45,7 @@ public static class TeacherImport
         new("exemptionNote", ["免交流说明", "exemption_note", "exemptionNote"], Required: false),
         new("exemptionFrom", ["免交流起始日期", "exemption_from", "exemptionFrom"], Required: false),
         new("exemptionTo", ["免交流截止日期", "exemption_to", "exemptionTo"], Required: false),
+        new("stage", ["任教学段", "学段", "stage"], Required: false),
     ];
 
     private static readonly char[] SubjectSeparators = ['、', ',', '，', '/', ';', '；', ' '];
@@ -78,6 +80,7 @@ public static class TeacherImport
             var hiredOn = row.Date("hiredOn", new DateOnly(1950, 1, 1), today, required: false);
             var role = row.OneOf("role", TeacherCodes.Roles, required: false) ?? "teacher";
             var exemption = Exemption(row);
+            var stage = school is null ? null : Stage(row, school);
             if (staffNumber is null || name is null || gender is null || birthDate is null || school is null || since is null
                 || subjects is null || title is null || establishment is null)
                 continue;
@@ -96,9 +99,29 @@ public static class TeacherImport
             }
             firstRowOf[staffNumber] = row.Number;
             records.Add(new TeacherRecord(staffNumber, name, gender, birthDate.Value, school.Id, school.DistrictCode, since.Value, subjects,
-                title, backbone, establishment, hiredOn, role, exemption));
+                title, backbone, establishment, hiredOn, role, exemption, stage));
         }
         return records;
+    }
+
+    /// <summary>
+    /// The stage the teacher teaches: one of the school's; when not given, the school's own if it has one stage, and
+    /// otherwise unknown (a rotation then keeps the teacher within the school's stages).
+    /// </summary>
+    private static string? Stage(ImportRow row, KnownSchool school)
+    {
+        var stages = school.Stages.Select(s => s.Stage).ToList();
+        if (row.Text("stage", 40, required: false) is null)
+            return stages.Count == 1 ? stages[0] : null;
+        if (row.OneOf("stage", TeacherCodes.Stages) is not { } stage)
+            return null;
+        if (stages.Count > 0 && !stages.Contains(stage))
+        {
+            row.Fail("stage", TeacherCodes.Stages.First(w => w.Value == stage).Key, new($"不是{school.Name}的学段。",
+                $"is not a stage of {school.Name}."));
+            return null;
+        }
+        return stage;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public static class TeacherStore
         t.id, t.staff_number AS StaffNumber, t.name, t.gender, t.birth_date AS BirthDate, t.district_code AS DistrictCode,
         t.school_id AS SchoolId, s.name AS SchoolName, t.at_school_since AS AtSchoolSince, t.subjects, t.title, t.backbone,
         t.establishment, t.hired_on AS HiredOn, t.role, t.exemption, t.exemption_note AS ExemptionNote,
-        t.exemption_from AS ExemptionFrom, t.exemption_to AS ExemptionTo
+        t.exemption_from AS ExemptionFrom, t.exemption_to AS ExemptionTo, t.stage
         """;
 
     /// <summary>The teachers of a district (or of a school) at the schools their postings put them in on <paramref name="day"/>.</summary>
@@ -133,7 +133,7 @@ public static class TeacherStore
 
     private static TeacherRecord RecordOf(TeacherView t) => new(
         t.StaffNumber, t.Name, t.Gender, t.BirthDate, t.SchoolId, t.DistrictCode, t.AtSchoolSince, t.Subjects, t.Title, t.Backbone,
-        t.Establishment, t.HiredOn, t.Role, ExemptionOf(t));
+        t.Establishment, t.HiredOn, t.Role, ExemptionOf(t), t.Stage);
 
     public static Exemption? ExemptionOf(TeacherView t) =>
         t is { Exemption: { } reason, ExemptionFrom: { } from, ExemptionTo: { } to } ? new(reason, t.ExemptionNote, from, to) : null;
@@ -160,20 +160,21 @@ public static class TeacherStore
         await transaction.WriteAsync("""
             INSERT INTO teachers (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects,
                                   title, backbone, establishment, hired_on, role, exemption, exemption_note, exemption_from,
-                                  exemption_to)
+                                  exemption_to, stage)
             SELECT r.id, r.staff_number, r.name, r.gender, r.birth_date, r.district_code, r.school_id, r.at_school_since,
                    string_to_array(r.subjects, '|'), r.title, r.backbone, r.establishment, r.hired_on, r.role, r.exemption,
-                   r.exemption_note, r.exemption_from, r.exemption_to
+                   r.exemption_note, r.exemption_from, r.exemption_to, r.stage
             FROM unnest(@ids, @numbers, @names, @genders, @births, @districts, @schools, @sinces, @subjects, @titles, @backbones,
-                        @establishments, @hiredOns, @roles, @exemptions, @exemptionNotes, @exemptionFroms, @exemptionTos)
+                        @establishments, @hiredOns, @roles, @exemptions, @exemptionNotes, @exemptionFroms, @exemptionTos, @stages)
                 AS r (id, staff_number, name, gender, birth_date, district_code, school_id, at_school_since, subjects, title, backbone,
-                      establishment, hired_on, role, exemption, exemption_note, exemption_from, exemption_to)
+                      establishment, hired_on, role, exemption, exemption_note, exemption_from, exemption_to, stage)
             ON CONFLICT (district_code, staff_number) DO UPDATE
                 SET name = excluded.name, gender = excluded.gender, birth_date = excluded.birth_date, school_id = excluded.school_id,
                     at_school_since = excluded.at_school_since, subjects = excluded.subjects, title = excluded.title,
                     backbone = excluded.backbone, establishment = excluded.establishment, hired_on = excluded.hired_on,
                     role = excluded.role, exemption = excluded.exemption, exemption_note = excluded.exemption_note,
-                    exemption_from = excluded.exemption_from, exemption_to = excluded.exemption_to, updated_at = now()
+                    exemption_from = excluded.exemption_from, exemption_to = excluded.exemption_to, stage = excluded.stage,
+                    updated_at = now()
             """, new
         {
             ids = records.Select(_ => Guid.CreateVersion7()).ToArray(), numbers = records.Select(r => r.StaffNumber).ToArray(),
@@ -186,7 +187,7 @@ public static class TeacherStore
             exemptions = records.Select(r => r.Exemption?.Reason).ToArray(),
             exemptionNotes = records.Select(r => r.Exemption?.Note).ToArray(),
             exemptionFroms = records.Select(r => r.Exemption?.From).ToArray(),
-            exemptionTos = records.Select(r => r.Exemption?.To).ToArray(),
+            exemptionTos = records.Select(r => r.Exemption?.To).ToArray(), stages = records.Select(r => r.Stage).ToArray(),
         }, cancellationToken);
         await PostAsync(transaction, """
             SELECT t.id AS teacher_id, m.school AS school_id, m.since AS on_date, 'import' AS origin

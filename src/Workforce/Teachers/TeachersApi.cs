@@ -31,12 +31,13 @@ public static class TeachersApi
             TeacherStore.ListAsync(connection, filter.DistrictCode, filter.SchoolId, filter.AsOf!.Value, cancellationToken),
         "教师", "teachers.xlsx",
         ["工号", "姓名", "性别", "出生日期", "学校编号", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制", "参加工作时间", "岗位",
-            "免交流原因", "免交流说明", "免交流起始日期", "免交流截止日期"],
+            "免交流原因", "免交流说明", "免交流起始日期", "免交流截止日期", "任教学段"],
         t => [t.StaffNumber, t.Name, Word(TeacherCodes.Genders, t.Gender), t.BirthDate.ToString("yyyy-MM-dd"), t.SchoolId.ToString(),
             t.SchoolName, t.AtSchoolSince.ToString("yyyy-MM-dd"), string.Join("、", t.Subjects), Word(TeacherCodes.Titles, t.Title),
             Word(TeacherCodes.Backbone, t.Backbone), Word(TeacherCodes.Establishment, t.Establishment), t.HiredOn?.ToString("yyyy-MM-dd"),
             Word(TeacherCodes.Roles, t.Role), t.Exemption is { } reason ? TeacherCodes.ExemptionName(reason) : null, t.ExemptionNote,
-            t.ExemptionFrom?.ToString("yyyy-MM-dd"), t.ExemptionTo?.ToString("yyyy-MM-dd")]);
+            t.ExemptionFrom?.ToString("yyyy-MM-dd"), t.ExemptionTo?.ToString("yyyy-MM-dd"),
+            t.Stage is { } stage ? Word(TeacherCodes.Stages, stage) : null]);
 
     public static IEndpointRouteBuilder MapTeachersApi(this IEndpointRouteBuilder app)
     {
@@ -72,9 +73,9 @@ public static class TeachersApi
         string?[] cells = [request.StaffNumber, request.Name, request.Gender, request.BirthDate, request.SchoolId?.ToString(),
             request.AtSchoolSince, request.Subjects is null ? null : string.Join("、", request.Subjects), request.Title, request.Backbone,
             request.Establishment, request.HiredOn, request.Role, request.Exemption, request.ExemptionNote, request.ExemptionFrom,
-            request.ExemptionTo];
+            request.ExemptionTo, request.Stage];
         string[] headers = ["staffNumber", "name", "gender", "birthDate", "schoolId", "atSchoolSince", "subjects", "title", "backbone",
-            "establishment", "hiredOn", "role", "exemption", "exemptionNote", "exemptionFrom", "exemptionTo"];
+            "establishment", "hiredOn", "role", "exemption", "exemptionNote", "exemptionFrom", "exemptionTo", "stage"];
         var import = SheetImport.Match(
             [new SheetRow(1, headers), new SheetRow(2, cells.Select(c => c ?? "").ToArray())], TeacherImport.Columns);
         await using var connection = await dataSource.OpenAuditedAsync(cancellationToken);

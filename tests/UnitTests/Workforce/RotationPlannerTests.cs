@@ -108,11 +108,16 @@ public class RotationPlannerTests
         var middle = School("M", 1, ("数学", -3)) with { Stages = ["junior_secondary"] };
         var primaryFull = School("P", 1, ("数学", 0)) with { Stages = ["primary"] };
 
-        Assert.Equal("other_stage", RotationPlanner.WhyNotTo(kindergarten, middle, "数学", 3, Tianjin)?.Code);
-        Assert.Null(RotationPlanner.WhyNotTo(nineYear, middle, "数学", 3, Tianjin)); // shares 初中
-        Assert.Equal("subject_not_needed", RotationPlanner.WhyNotTo(nineYear, primaryFull, "数学", 0, Tianjin)?.Code);
-        Assert.Null(RotationPlanner.WhyNotTo(kindergarten, middle, "数学", 3, Tianjin with { AcrossStages = true }));
-        Assert.Null(RotationPlanner.WhyNotTo(nineYear, primaryFull, "数学", 0, Tianjin with { BeyondSubjectNeed = true }));
+        var teacher = Teacher("t", "K");
+        Assert.Equal("other_stage", RotationPlanner.WhyNotTo(teacher, kindergarten, middle, 3, Tianjin)?.Code);
+        Assert.Null(RotationPlanner.WhyNotTo(teacher, nineYear, middle, 3, Tianjin)); // shares 初中
+        Assert.Equal("subject_not_needed", RotationPlanner.WhyNotTo(teacher, nineYear, primaryFull, 0, Tianjin)?.Code);
+        Assert.Null(RotationPlanner.WhyNotTo(teacher, kindergarten, middle, 3, Tianjin with { AcrossStages = true }));
+        Assert.Null(RotationPlanner.WhyNotTo(teacher, nineYear, primaryFull, 0, Tianjin with { BeyondSubjectNeed = true }));
+        // A teacher's own stage decides when it is known: the nine-year school's primary teacher stays in primary.
+        var primaryTeacher = teacher with { Stage = "primary" };
+        Assert.Equal("other_stage", RotationPlanner.WhyNotTo(primaryTeacher, nineYear, middle, 3, Tianjin)?.Code);
+        Assert.Null(RotationPlanner.WhyNotTo(teacher with { Stage = "junior_secondary" }, nineYear, middle, 3, Tianjin));
 
         // The planner asks the same: the kindergarten's teacher finds no school, the nine-year school's goes to the middle school.
         var plan = RotationPlanner.Plan([Teacher("k1", "K"), Teacher("n1", "N")], [kindergarten, nineYear, middle, primaryFull], Tianjin,

@@ -34,6 +34,31 @@ public class TeacherImportTests
     }
 
     [Fact]
+    public void A_teachers_stage_is_one_of_the_schools_given_or_its_only_one()
+    {
+        var nineYear = School with
+        {
+            Id = Guid.NewGuid(),
+            Name = "九年一贯制学校",
+            Stages = [new SchoolStageCapacity("primary", 45, 24, 1080), new SchoolStageCapacity("junior_secondary", 50, 12, 600)],
+        };
+        var sheet = new List<SheetRow>
+        {
+            new(1, ["工号", "姓名", "性别", "出生日期", "学校名称", "到校时间", "任教学科", "职称", "骨干级别", "编制", "任教学段"]),
+            new(2, ["S1", "甲", "男", "1985-01-01", "九年一贯制学校", "2015-09-01", "数学", "一级", "", "在编", "初中"]),
+            new(3, ["S2", "乙", "男", "1985-01-01", "九年一贯制学校", "2015-09-01", "数学", "一级", "", "在编", ""]),
+            new(4, ["S3", "丙", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "", "在编", ""]),
+            new(5, ["S4", "丁", "男", "1985-01-01", "丁字沽小学", "2015-09-01", "数学", "一级", "", "在编", "高中"]),
+        };
+        var import = SheetImport.Match(sheet, TeacherImport.Columns);
+        var records = TeacherImport.Read(import, [School, nineYear], Today, new Dictionary<string, CurrentPosting>());
+
+        Assert.Equal(["junior_secondary", null, "primary"], records.Take(3).Select(r => r.Stage));
+        var error = Assert.Single(import.Errors);
+        Assert.Equal((5, "任教学段", "不是丁字沽小学的学段。"), (error.Row, error.Column, error.Reason));
+    }
+
+    [Fact]
     public void Names_every_bad_cell()
     {
         var (records, errors) = Read(["T3", "王五", "未知", "明天", "丁字沽小学", "2030-09-01", "魔法", "教授", "省级", "在编"]);

@@ -48,7 +48,7 @@ internal static class EditPlan
         else if (now.Teacher?.SchoolId == toSchoolId.ToString())
             problems.Add("toSchoolId", new("是该教师所在的学校。", "is the teacher's own school."));
         else if (now.Teacher is { } movable && pool.Schools.GetValueOrDefault(movable.SchoolId) is { } home
-            && RotationPlanner.WhyNotTo(home, destination, movable.Subject,
+            && RotationPlanner.WhyNotTo(movable, home, destination,
                 await GapAsync(transaction, plan.Id, destination, movable, cancellationToken), pool.Policy) is { } why)
             problems.Add("toSchoolId", why.Text);
         if (!problems.IsValid)
