@@ -48,7 +48,8 @@ public class ScenarioTests(SuiteFixture suite)
         var sheet = Platform.BuildingBlocks.Spreadsheets.SheetReader.Read(await export.Content.ReadAsStreamAsync(), "scenarios.xlsx");
         // Places over or under demand, as the dashboard's totals row and the capacity export's 余缺学位.
         Assert.Equal(["方案", "学段", "学年", "需求", "学位", "余缺学位"], sheet[0].Cells);
-        Assert.Equal(["撤并方案", "小学", "2023", "600", "0", "-600"], sheet.Single(r => r.Cells[0] == "撤并方案" && r.Cells[2] == "2023").Cells);
+        Assert.Equal(["撤并方案", "小学", "2023", "600", "0", "-600"],
+            sheet.Single(r => r.Cells[0] == "撤并方案" && r.Cells[2] == "2023").Cells);
     }
 
     [Fact]

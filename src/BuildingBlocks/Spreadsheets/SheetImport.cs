@@ -146,7 +146,8 @@ public sealed class ImportRow
             date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
         else
         {
-            Fail(key, text, new("不是日期（2024-09-01、2024/9/1 或 2024年9月1日）。", "is not a date (2024-09-01, 2024/9/1 or 2024年9月1日)."));
+            Fail(key, text, new("不是日期（2024-09-01、2024/9/1 或 2024年9月1日）。",
+                "is not a date (2024-09-01, 2024/9/1 or 2024年9月1日)."));
             return null;
         }
         if (date < min || date > max)

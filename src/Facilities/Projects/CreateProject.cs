@@ -39,12 +39,14 @@ internal static class CreateProject
         if (request.NewSchool is not null && request.Stage is null)
             validation.Add("stage", new("新建学校须填写。", "is required for a new school."));
         if (request.NewSchool is not null && request.PlacesAdded is null)
-            validation.Add("placesAdded", new("新建学校须填写：它还没有班额标准。", "is required for a new school: it has no class-size norm yet."));
+            validation.Add("placesAdded", new("新建学校须填写：它还没有班额标准。",
+                "is required for a new school: it has no class-size norm yet."));
         // The stage the new classes serve: required when the school serves several (e.g. a nine-year school).
         var stage = request.Stage is null && school?.Stages.Count == 1 ? school.Stages[0].Stage : request.Stage;
         var norm = school?.Stages.FirstOrDefault(s => s.Stage == stage)?.ClassSizeNorm;
         if (school is not null && stage is null)
-            validation.Add("stage", new($"须填写：该校有{string.Join("、", school.Stages.Select(s => SchoolStages.ChineseName(s.Stage)))}。",
+            validation.Add("stage", new(
+                $"须填写：该校有{string.Join("、", school.Stages.Select(s => SchoolStages.ChineseName(s.Stage)))}。",
                 $"is required: the school serves {string.Join(", ", school.Stages.Select(s => s.Stage))}."));
         else if (stage is not null && !SchoolStages.Codes.Contains(stage))
             validation.OneOf("stage", stage, SchoolStages.ChineseNames);
@@ -100,7 +102,8 @@ internal static class CreateProject
         var ownership = request.Ownership ?? "public";
         validation.OneOf("newSchool.ownership", ownership, SchoolOwnerships.ChineseNames);
         if (ownership == SchoolOwnerships.InclusivePrivate && stage != "kindergarten")
-            validation.Add("newSchool.ownership", new("普惠性民办只适用于幼儿园。", "普惠性民办 (inclusive_private) applies to kindergartens only."));
+            validation.Add("newSchool.ownership", new("普惠性民办只适用于幼儿园。",
+                "普惠性民办 (inclusive_private) applies to kindergartens only."));
         var district = request.ZoneId is { } zone
             ? await ProjectStore.DistrictOfZoneAsync(connection, zone, cancellationToken)
             : null;

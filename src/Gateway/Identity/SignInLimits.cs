@@ -66,7 +66,8 @@ public sealed class SignInLimits
             return (new ProblemDetails
             {
                 Title = new UserText("登录请求过多。", "Too many sign-ins.").ToString(),
-                Detail = new UserText("系统正在处理大量登录请求，请稍后再试。", "Many sign-ins are being checked; try again shortly.").ToString(),
+                Detail = new UserText("系统正在处理大量登录请求，请稍后再试。",
+                    "Many sign-ins are being checked; try again shortly.").ToString(),
             }, 5);
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
         return (new ProblemDetails

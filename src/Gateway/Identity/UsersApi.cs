@@ -78,7 +78,8 @@ public static partial class UsersApi
         var validation = new Validation();
         var displayName = validation.Text("displayName", request.DisplayName, 100);
         if (request.Active is null)
-            validation.Add("active", new("须填写：启用，或停用以禁止该用户登录。", "is required: true, or false to stop the user signing in."));
+            validation.Add("active", new("须填写：启用，或停用以禁止该用户登录。",
+                "is required: true, or false to stop the user signing in."));
         else if (request.Active == false && id == CallerId(caller))
             validation.Add("active", new("不能停用自己的账户。", "You may not deactivate your own account."));
         if (request.Roles is not null || request.DistrictCode is not null)
@@ -132,7 +133,9 @@ public static partial class UsersApi
         if (!validation.IsValid)
             return validation.Problem();
         var outcome = await UpdateAsync(id, scope, dataSource, sessions, revoked,
-            user => user.Id == CallerId(caller) ? new UserText("不能修改自己的角色和辖区。", "You may not change your own roles and scope.") : null,
+            user => user.Id == CallerId(caller)
+                ? new UserText("不能修改自己的角色和辖区。", "You may not change your own roles and scope.")
+                : null,
             (connection, transaction) => UserAccountStore.SetGrantAsync(connection, transaction, id, roles, district, cancellationToken),
             cancellationToken);
         return Answer(outcome);
@@ -176,7 +179,8 @@ public static partial class UsersApi
     private static string[] Grant(Validation validation, string[]? roles)
     {
         if (roles is null)
-            validation.Add("roles", new("须填写：可以为空，或从已有角色中选择。", $"is required: none, or some of {string.Join(", ", Roles.All)}."));
+            validation.Add("roles", new("须填写：可以为空，或从已有角色中选择。",
+                $"is required: none, or some of {string.Join(", ", Roles.All)}."));
         else if (roles.FirstOrDefault(role => !Roles.All.Contains(role)) is { } unknown)
             validation.Add("roles", new($"“{unknown}”不是角色。", $"'{unknown}' is not a role; roles are {string.Join(", ", Roles.All)}."));
         else if (Roles.Grantable(roles.Distinct().ToArray()) is { } why)

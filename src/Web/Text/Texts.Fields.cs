@@ -61,7 +61,8 @@ public sealed partial class Texts
         ["teacherId"] = ("教师", "Teacher"), ["teacherIds"] = ("教师", "Teachers"), ["policy"] = ("交流政策", "Rotation policy"),
         ["referenceDate"] = ("基准日", "Reference date"), ["minYearsAtSchool"] = ("在校满年限", "Years at the school"),
         ["maleMaxAge"] = ("男教师年龄上限", "Age limit, men"), ["femaleMaxAge"] = ("女教师年龄上限", "Age limit, women"),
-        ["principalMinYears"] = ("校长任职满年限", "Principal's years"), ["principalMaleMaxAge"] = ("男校长年龄上限", "Principal's age limit, men"),
+        ["principalMinYears"] = ("校长任职满年限", "Principal's years"),
+        ["principalMaleMaxAge"] = ("男校长年龄上限", "Principal's age limit, men"),
         ["principalFemaleMaxAge"] = ("女校长年龄上限", "Principal's age limit, women"), ["quotaShare"] = ("交流比例", "Quota share"),
         ["quotaUnit"] = ("名额核定方式", "Quota unit"), ["backboneShare"] = ("骨干教师比例", "Backbone share"),
         ["termYears"] = ("交流年限", "Term (years)"), ["directions"] = ("交流方向", "Directions"),
@@ -78,10 +79,12 @@ public sealed partial class Texts
         ["newSchool"] = ("新建学校", "New school"), ["otherStages"] = ("其他学段", "Other stages"),
         ["type"] = ("项目类型", "Project type"), ["floorArea"] = ("建筑面积", "Floor area"), ["landArea"] = ("用地面积", "Land area"),
         ["budget"] = ("总投资", "Budget"), ["funding"] = ("资金来源", "Funding"), ["responsibleUnit"] = ("责任单位", "Responsible unit"),
-        ["contractor"] = ("承建单位", "Contractor"), ["gate"] = ("阶段", "Stage gate"), ["documentReference"] = ("批复文号", "Document reference"),
+        ["contractor"] = ("承建单位", "Contractor"), ["gate"] = ("阶段", "Stage gate"),
+        ["documentReference"] = ("批复文号", "Document reference"),
         ["waiverReason"] = ("豁免理由", "Why waived"), ["inUseFrom"] = ("投入使用日期", "In use from"),
         ["milestones"] = ("进度计划", "Milestone plan"), ["kind"] = ("类别", "Kind"), ["amount"] = ("金额（万元）", "Amount (10k yuan)"),
-        ["plannedValue"] = ("计划值", "Planned value"), ["earnedValue"] = ("挣值", "Earned value"), ["actualCost"] = ("实际成本", "Actual cost"),
+        ["plannedValue"] = ("计划值", "Planned value"), ["earnedValue"] = ("挣值", "Earned value"),
+        ["actualCost"] = ("实际成本", "Actual cost"),
     };
 
     /// <summary>

@@ -219,7 +219,8 @@ public sealed partial class Texts
         ["teachers.origin.return"] = ("轮岗返回", "Back from rotation"),
         ["teachers.correction"] = ("更正原因", "Corrected because"),
         ["teachers.correct"] = ("更正任职记录", "Correct a posting"),
-        ["teachers.correct.help"] = ("更正写错的任职记录（学校或到校日期），须说明原因，并记入审计记录；交流轮岗的记录随方案改变，不能在此更正。",
+        ["teachers.correct.help"] = ("更正写错的任职记录（学校或到校日期），须说明原因，并记入审计记录；"
+            + "交流轮岗的记录随方案改变，不能在此更正。",
             "Corrects a posting entered wrongly (its school or first day), for a reason, in the audit trail; a rotation's "
             + "postings follow their plan and are not corrected here."),
         ["teachers.correct.posting"] = ("要更正的记录", "Posting"),

@@ -25,10 +25,12 @@ public class StageGateTests
     public void A_gate_is_not_skipped_nor_passed_twice_nor_out_of_order()
     {
         IReadOnlyList<Passage> passed = [Pass("proposed", "2025-03-01"), Pass("approved", "2025-09-01"), Pass("site", "2025-10-01")];
-        Assert.Contains("应先通过可研批复", StageGates.Check(DeliveryPath.Government, passed, Pass("design", "2026-01-10"), Today)["gate"].Zh);
+        Assert.Contains("应先通过可研批复",
+            StageGates.Check(DeliveryPath.Government, passed, Pass("design", "2026-01-10"), Today)["gate"].Zh);
         Assert.Contains("passed already",
             StageGates.Check(DeliveryPath.Government, passed, Pass("approved", "2026-01-10"), Today)["gate"].En);
-        Assert.Contains("不是开发商配套路径的节点", StageGates.Check(DeliveryPath.Developer, [], Pass("feasibility", "2026-01-10"), Today)["gate"].Zh);
+        Assert.Contains("不是开发商配套路径的节点",
+            StageGates.Check(DeliveryPath.Developer, [], Pass("feasibility", "2026-01-10"), Today)["gate"].Zh);
     }
 
     [Fact]
