@@ -1,6 +1,7 @@
 using Npgsql;
 using Platform.BuildingBlocks.Data;
 using Platform.Contracts;
+using Platform.Workforce.Teachers;
 
 namespace Platform.Workforce.Rounds;
 
@@ -215,28 +216,22 @@ internal static class RoundStore
 
     /// <summary>
     /// Closing: the placements become appointments, and a teacher placed in another school moves there from the
-    /// start of the term (a new posting; the current one ends the day before), not before.
+    /// start of the term, posted into their history as every move is (TeacherStore.PostAsync), not before.
     /// </summary>
-    public static Task CloseAsync(NpgsqlTransaction transaction, RoundRow round, CancellationToken cancellationToken) =>
-        transaction.WriteAsync("""
+    public static async Task CloseAsync(NpgsqlTransaction transaction, RoundRow round, CancellationToken cancellationToken)
+    {
+        await transaction.WriteAsync("""
             INSERT INTO appointments (round_id, teacher_id, school_id, subject, term_from, term_to, placed_in)
             SELECT @Id, teacher_id, placed_school_id, subject, @TermFrom, @TermTo, placed_in
             FROM round_candidates
-            WHERE round_id = @Id AND placed_school_id IS NOT NULL;
-
-            UPDATE teacher_postings p
-            SET to_date = greatest(@TermFrom - 1, p.from_date)
-            FROM round_candidates c
-            WHERE c.round_id = @Id AND c.placed_school_id <> c.home_school_id
-              AND p.teacher_id = c.teacher_id AND p.to_date IS NULL;
-
-            INSERT INTO teacher_postings (teacher_id, school_id, from_date, origin)
-            SELECT teacher_id, placed_school_id, @TermFrom, 'appointment'
+            WHERE round_id = @Id AND placed_school_id IS NOT NULL
+            """, new { round.Id, round.TermFrom, round.TermTo }, cancellationToken);
+        await TeacherStore.PostAsync(transaction, """
+            SELECT teacher_id, placed_school_id AS school_id, @TermFrom::date AS on_date, 'appointment' AS origin
             FROM round_candidates
             WHERE round_id = @Id AND placed_school_id <> home_school_id
-            ON CONFLICT (teacher_id, from_date) DO UPDATE
-                SET school_id = excluded.school_id, to_date = NULL, origin = excluded.origin;
-            """, new { round.Id, round.TermFrom, round.TermTo }, cancellationToken);
+            """, new { round.Id, round.TermFrom }, cancellationToken);
+    }
 
     public static Task MoveToAsync(NpgsqlTransaction transaction, Guid id, RoundStage stage, CancellationToken cancellationToken) =>
         transaction.WriteAsync("""
