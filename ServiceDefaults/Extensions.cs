@@ -115,7 +115,7 @@ public static class Extensions
         app.UseSecurityHeaders();
         app.UseRequestLocalization(UserText.Languages());
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(ProblemTitles.WriteAsync);
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.Use((context, next) => PlainText.RefuseInUrlAsync(context, () => next(context)));
         // JSON bodies are buffered so that a body that fails to bind can be read again to name every bad field.

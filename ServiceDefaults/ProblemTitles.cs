@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -29,6 +31,22 @@ public static class ProblemTitles
 
     private static readonly UserText Other = new("请求未能完成。", "The request could not be completed.");
 
+    public static UserText Of(int status) => ByStatus.GetValueOrDefault(status) ?? Other;
+
+    /// <summary>
+    /// An answer without a body (a 404 of an unknown address, a 405): a problem when the client reads JSON, otherwise its
+    /// title as plain text, both in the user's language.
+    /// </summary>
+    public static async Task WriteAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } }))
+            return;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(Of(http.Response.StatusCode).ToString());
+    }
+
     /// <summary>Replaces a title ASP.NET Core wrote; a title the service wrote is in the user's language already.</summary>
     public static void Customize(ProblemDetailsContext context)
     {
@@ -36,6 +54,6 @@ public static class ProblemTitles
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         if (problem.Title is null or "One or more validation errors occurred." or "An error occurred while processing your request."
             || problem.Title == ReasonPhrases.GetReasonPhrase(status))
-            problem.Title = (ByStatus.GetValueOrDefault(status) ?? Other).ToString();
+            problem.Title = Of(status).ToString();
     }
 }

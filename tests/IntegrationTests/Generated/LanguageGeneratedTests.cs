@@ -85,6 +85,13 @@ public partial class LanguageGeneratedTests(SuiteFixture suite, ITestOutputHelpe
             using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal(title, JsonNode.Parse(await response.Content.ReadAsStringAsync())?["title"]?.GetValue<string>());
+
+            // Typed into a browser, the same words as text.
+            using var typed = new HttpRequestMessage(HttpMethod.Get, $"/api/no-such-thing-{Guid.NewGuid():N}");
+            typed.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+            typed.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            using var page = await client.SendAsync(typed);
+            Assert.Equal((HttpStatusCode.NotFound, title), (page.StatusCode, await page.Content.ReadAsStringAsync()));
         }
     }
 
