@@ -34,7 +34,8 @@ public sealed record UserText(string Zh, string En)
     {
         DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("zh-CN")),
         SupportedCultures = [CultureInfo.InvariantCulture],
-        SupportedUICultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")],
+        // Any Chinese the client prefers (zh, zh-Hans, zh-TW) reads Chinese; English only when it prefers English.
+        SupportedUICultures = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("zh"), CultureInfo.GetCultureInfo("en")],
         RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
     };
 }

@@ -146,8 +146,9 @@ public sealed partial class BrowserTests(DemoSuiteFixture suite, ITestOutputHelp
         var hongqiao = page.Locator("tbody tr").Filter(new() { HasText = "红桥区" });
         var primary = (await hongqiao.Locator("td").Nth(1).InnerTextAsync()).Split(' ', 2);
         var year = TightestYear().Match(primary[1]).Groups[1].Value;
-        await Assertions.Expect(page.Locator("tbody tr").Filter(new() { HasText = "蓟州区" }).Locator("td").First)
-            .ToHaveTextAsync("尚无数据");
+        var jizhou = page.Locator("tbody tr").Filter(new() { HasText = "蓟州区" });
+        await Assertions.Expect(jizhou.Locator("td").First).ToHaveTextAsync("尚无数据"); // places
+        await Assertions.Expect(jizhou.Locator("td").Nth(4)).ToHaveTextAsync("尚无数据"); // teachers, not a 0
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "city.png"), FullPage = true });
 
         // The district's dashboard shows the same number in its totals row, for the same year.
@@ -219,7 +220,7 @@ public sealed partial class BrowserTests(DemoSuiteFixture suite, ITestOutputHelp
             await page.GetByLabel("用户名").FillAsync("planner");
             await page.GetByLabel("密码").FillAsync("wrong-password");
             await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码不正确");
+            await Assertions.Expect(page.Locator("p.problem[role=alert]")).ToContainTextAsync("用户名或密码不正确");
         }
         finally
         {
@@ -672,6 +673,11 @@ public sealed partial class BrowserTests(DemoSuiteFixture suite, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
         await Assertions.Expect(page.Locator(".problem[role=alert]")).ToContainTextAsync("少于");
         await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("已提交");
+        // It goes back to its drafter with the reason, which the history keeps.
+        await page.GetByLabel("退回原因").FillAsync("名额不足，请调整");
+        await page.GetByRole(AriaRole.Button, new() { Name = "退回修改" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#quota-title")).ToContainTextAsync("草稿");
+        await Assertions.Expect(page.Locator("#events-title ~ .events li").Last).ToContainTextAsync("退回修改 名额不足，请调整");
     }
 
     /// <summary>Marks the browser's page: a page loaded whole loses the mark; an enhanced load or a circuit's update keeps it.</summary>

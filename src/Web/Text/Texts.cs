@@ -402,6 +402,7 @@ public sealed partial class Texts
         ["proposal.choose"] = ("选定学校", "Choose the school"),
         ["proposal.approve"] = ("立项", "Approve"),
         ["rotation.step.complete"] = ("完成交流", "Complete"),
+        ["rotation.step.note"] = ("退回原因", "Why it is returned"),
         ["rotation.outcome"] = ("结果", "Outcome"),
         ["rotation.outcome.returned"] = ("返回", "Returned"),
         ["rotation.outcome.stayed"] = ("留任", "Stayed"),

@@ -107,9 +107,10 @@ public sealed class WorkforceClient(ServiceApi api, ServiceFiles files)
     /// Moves a plan a step (submit, return, approve, start, complete); completing it returns every teacher home but
     /// those <paramref name="staying"/> (留任).
     /// </summary>
-    public Task<string?> StepPlanAsync(Guid id, string step, IEnumerable<Guid> staying, CancellationToken cancellationToken) =>
+    public Task<string?> StepPlanAsync(
+        Guid id, string step, IEnumerable<Guid> staying, string? note, CancellationToken cancellationToken) =>
         api.ChangeAsync(Service, HttpMethod.Post, $"/rotation/plans/{id}/{Escape(step)}",
-            new { outcomes = staying.ToDictionary(teacherId => teacherId, _ => RotationOutcome.Stayed.Code()) }, cancellationToken);
+            new { outcomes = staying.ToDictionary(teacherId => teacherId, _ => RotationOutcome.Stayed.Code()), note }, cancellationToken);
 
     /// <summary>Adds a teacher to a draft plan, sent to a school; the service checks the rules and quotas.</summary>
     public Task<string?> AddAssignmentAsync(Guid id, Guid? teacherId, Guid? toSchoolId, CancellationToken cancellationToken) =>

@@ -54,7 +54,7 @@ public partial class LanguageGeneratedTests(SuiteFixture suite, ITestOutputHelpe
                 using (request)
                 {
                     if (language is not null)
-                        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+                        request.Headers.AcceptLanguage.ParseAdd(language);
                     using var response = await client.SendAsync(request);
                     tried++;
                     foreach (var text in await WordsAsync(response))
@@ -77,11 +77,16 @@ public partial class LanguageGeneratedTests(SuiteFixture suite, ITestOutputHelpe
     public async Task An_unknown_address_of_the_api_is_a_problem_in_the_users_language(string service)
     {
         using var client = suite.ClientFor(service, suite.TokenFor("120000", Roles.Viewer));
-        foreach (var (language, title) in new[] { ("zh-CN", "找不到所要的内容。"), ("en", "Not found.") })
+        // Any Chinese the client prefers reads Chinese; English only when English comes first.
+        foreach (var (language, title) in new[]
+                 {
+                     ("zh-CN", "找不到所要的内容。"), ("en", "Not found."), ("zh-TW,zh;q=0.9,en-US;q=0.8", "找不到所要的内容。"),
+                     ("en;q=0.1,zh;q=0.9", "找不到所要的内容。"),
+                 })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/no-such-thing-{Guid.NewGuid():N}");
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            request.Headers.AcceptLanguage.ParseAdd(language);
             using var response = await client.SendAsync(request);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal(title, JsonNode.Parse(await response.Content.ReadAsStringAsync())?["title"]?.GetValue<string>());
@@ -89,7 +94,7 @@ public partial class LanguageGeneratedTests(SuiteFixture suite, ITestOutputHelpe
             // Typed into a browser, the same words as text.
             using var typed = new HttpRequestMessage(HttpMethod.Get, $"/api/no-such-thing-{Guid.NewGuid():N}");
             typed.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-            typed.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+            typed.Headers.AcceptLanguage.ParseAdd(language);
             using var page = await client.SendAsync(typed);
             Assert.Equal((HttpStatusCode.NotFound, title), (page.StatusCode, await page.Content.ReadAsStringAsync()));
         }
