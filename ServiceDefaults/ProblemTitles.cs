@@ -26,7 +26,8 @@ public static class ProblemTitles
         [StatusCodes.Status415UnsupportedMediaType] = new("不支持此格式。", "This format is not supported."),
         [StatusCodes.Status429TooManyRequests] = new("操作过于频繁，请稍后再试。", "Too many requests; try again shortly."),
         [StatusCodes.Status500InternalServerError] = new("服务出错，请稍后再试。", "Something went wrong; try again shortly."),
-        [StatusCodes.Status503ServiceUnavailable] = new("服务暂时无法访问，请稍后再试。", "The service is unavailable; try again shortly."),
+        [StatusCodes.Status503ServiceUnavailable] =
+            new("服务暂时无法访问，请稍后再试。", "The service is unavailable; try again shortly."),
     };
 
     private static readonly UserText Other = new("请求未能完成。", "The request could not be completed.");

@@ -41,7 +41,8 @@ public static class Hardening
                 var (problem, retryAfter) = SignInLimits.Applies(rejected.HttpContext) ? signIn.Refusal(rejected) : (new ProblemDetails
                 {
                     Title = new UserText("操作过于频繁。", "Too many requests.").ToString(),
-                    Detail = new UserText($"每个地址每秒至多 {perSecond} 个请求（突发 {burst} 个），每个用户每秒至多 {userPerSecond} 个"
+                    Detail = new UserText($"每个地址每秒至多 {perSecond} 个请求（突发 {burst} 个），"
+                        + $"每个用户每秒至多 {userPerSecond} 个"
                         + $"（突发 {userBurst} 个），请一秒后再试。",
                         $"An address may send {perSecond} requests a second (bursts of {burst}) "
                         + $"and a user {userPerSecond} (bursts of {userBurst}); retry after a second.").ToString(),

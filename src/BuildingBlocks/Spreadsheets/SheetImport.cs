@@ -166,7 +166,8 @@ public sealed class ImportRow
             return null;
         if (allowed.TryGetValue(text, out var value))
             return value;
-        Fail(key, text, new($"须为以下之一：{string.Join("、", allowed.Keys)}。", $"must be one of: {string.Join(", ", allowed.Keys)}."));
+        Fail(key, text, new($"须为以下之一：{string.Join("、", allowed.Keys)}。",
+            $"must be one of: {string.Join(", ", allowed.Keys)}."));
         return null;
     }
 }

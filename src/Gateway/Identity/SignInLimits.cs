@@ -73,7 +73,8 @@ public sealed class SignInLimits
         return (new ProblemDetails
         {
             Title = new UserText("登录尝试过于频繁。", "Too many sign-in attempts.").ToString(),
-            Detail = new UserText($"同一地址每分钟最多尝试登录或验证密码 {perMinute} 次，请 {retryAfter} 秒后再试。",
+            Detail = new UserText(
+                $"同一地址每分钟最多尝试登录或验证密码 {perMinute} 次，请 {retryAfter} 秒后再试。",
                 $"An address may try {perMinute} passwords a minute; try again in {retryAfter} seconds.").ToString(),
         }, retryAfter);
     }

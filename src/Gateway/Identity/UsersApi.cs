@@ -168,7 +168,8 @@ public static partial class UsersApi
     {
         { User: null } => TypedResults.NotFound(),
         { Refusal: { } refusal } =>
-            TypedResults.Problem(title: new UserText("不允许此操作。", "This is not allowed.").ToString(), detail: refusal.ToString(),
+            TypedResults.Problem(title: new UserText("不允许此操作。", "This is not allowed.").ToString(),
+                detail: refusal.ToString(),
                 statusCode: StatusCodes.Status403Forbidden),
         _ => TypedResults.Ok(outcome.User),
     };
