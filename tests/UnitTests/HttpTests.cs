@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -71,18 +70,10 @@ public class JsonFieldErrorsTests
     [Fact]
     public void Names_every_field_in_English_when_the_request_asks_for_it()
     {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-        try
-        {
-            var errors = JsonFieldErrors.Find("""{"classes": "many", "inUseFrom": "next year"}""", typeof(Request));
-            Assert.Equal(["must be a whole number."], errors["classes"]);
-            Assert.Equal(["must be a date from 1900-01-01 to 2100-12-31 (yyyy-MM-dd)."], errors["inUseFrom"]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        using var english = new UiCulture("en");
+        var errors = JsonFieldErrors.Find("""{"classes": "many", "inUseFrom": "next year"}""", typeof(Request));
+        Assert.Equal(["must be a whole number."], errors["classes"]);
+        Assert.Equal(["must be a date from 1900-01-01 to 2100-12-31 (yyyy-MM-dd)."], errors["inUseFrom"]);
     }
 
     [Fact]

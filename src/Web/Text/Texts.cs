@@ -461,5 +461,5 @@ public sealed partial class Texts
 
     public string Format(string key, params object[] values) => string.Format(CultureInfo.CurrentCulture, this[key], values);
 
-    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public static bool IsEnglish => UserText.IsEnglish;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Platform.Web.Api;
@@ -16,16 +15,8 @@ public sealed class ProblemTextTests
 
     private static async Task<T> InAsync<T>(string culture, Func<Task<T>> read)
     {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return await read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        using var language = new UiCulture(culture);
+        return await read();
     }
 
     [Fact]
